@@ -1,0 +1,58 @@
+import { expect, test } from "@playwright/test";
+
+test.describe("landing page on the root host", () => {
+  test("explains the platform under one main heading with page landmarks", async ({ page }) => {
+    await page.goto("/");
+
+    await expect(page).toHaveTitle("Clinic Platform");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(/each on its own database/);
+    await expect(page.getByRole("banner")).toBeVisible();
+    await expect(page.getByRole("main")).toBeVisible();
+    await expect(page.getByRole("contentinfo")).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Clinic workspace" })).toBeVisible();
+  });
+
+  test("sends administrators to /login and tells staff their clinic's address", async ({ page }) => {
+    await page.goto("/");
+
+    const headerSignIn = page.getByRole("banner").getByRole("link", { name: "Sign in" });
+    await expect(headerSignIn).toHaveAttribute("href", "/login");
+    for (const link of await page.getByRole("link", { name: "Sign in", exact: true }).all()) {
+      await expect(link).toHaveAttribute("href", "/login");
+    }
+    await expect(page.getByText("://<clinic>.")).toBeVisible();
+  });
+
+  test("takes clinic staff to their clinic's own address", async ({ page }) => {
+    await page.goto("/");
+    const address = page.getByLabel("Your clinic's address");
+
+    await address.fill("-bad--name");
+    await page.getByRole("button", { name: "Go to my clinic" }).click();
+    await expect(address).toHaveAccessibleDescription("A subdomain cannot start or end with a hyphen.");
+    await expect(address).toHaveAttribute("aria-invalid", "true");
+
+    await address.fill("acme");
+    await page.getByRole("button", { name: "Go to my clinic" }).click();
+    await page.waitForURL((url) => url.hostname.startsWith("acme."), { waitUntil: "commit" });
+  });
+
+  test("fits a 375px phone screen without sideways scrolling", async ({ page }) => {
+    await page.setViewportSize({ width: 375, height: 812 });
+    await page.goto("/");
+
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBe(0);
+  });
+
+  test("shows the not-found page with a 404 for an unknown path", async ({ page }) => {
+    const response = await page.goto("/this-page-does-not-exist/at-all");
+
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Go to the home page" })).toHaveAttribute("href", "/");
+  });
+});

@@ -1,0 +1,10 @@
+import { defineConfig } from "prisma/config";
+
+// The Prisma CLI insists on downloading a native schema engine before any command, and it cannot
+// be downloaded here. `prisma generate` never runs it, so any existing file satisfies the check;
+// migrations run in-process through @prisma/schema-engine-wasm instead (lib/db/migrations.ts).
+process.env.PRISMA_SCHEMA_ENGINE_BINARY ??= process.execPath;
+
+export default defineConfig({
+  schema: "prisma/schema.prisma",
+});

