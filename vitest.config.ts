@@ -9,5 +9,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // A fixed key so tests never write .data/tenant-secrets.key.
+    env: { TENANT_SECRETS_KEY: "dGVzdC1vbmx5LWtleS0tLS0tLS0tLS0tLS0tLS0tLS0=" },
   },
 });

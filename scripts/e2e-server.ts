@@ -1,38 +1,47 @@
-// The server Playwright runs: a throwaway central database (dropped on exit), the demo seed, a
-// production build and `next start` on PORT. Its build lives in .next-e2e so it never clobbers
-// the one `npm start` uses.
+// The server Playwright runs: a throwaway central database and demo clinics under a name prefix of
+// this run's own (all dropped on exit), a production build and `next start` on PORT. Its build
+// lives in .next-e2e so it never clobbers the one `npm start` serves.
 import { randomBytes } from "node:crypto";
 import { chmod, mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
+import { e2eContextPath, writeE2eContext } from "../e2e/support/context";
 import { createCentralClient } from "../lib/db/central";
-import { databaseNameOf, parseDatabaseUrl, withDatabaseName } from "../lib/db/database-url";
+import { parseDatabaseUrl, withDatabaseName } from "../lib/db/database-url";
 import { findFreePort, startEmbeddedPostgres } from "../lib/db/embedded-server";
 import { prepareCentralDatabase } from "../lib/db/platform";
-import { seedDemo } from "../lib/db/seed";
-import { quoteIdent } from "../lib/tenancy/names";
+import { seedDemo, seedDemoClinics } from "../lib/db/seed";
+import { dropObjectsWithPrefix } from "../lib/tenancy/prefix-cleanup";
+import { ensureDefaultServer } from "../lib/tenancy/servers";
 import { ensureBuild, spawnNext, stopTogether } from "./lib/next-server";
 import { runScript } from "./lib/run-script";
 
 runScript(async () => {
   const port = Number(process.env.PORT ?? 3100);
-  const runId = randomBytes(4).toString("hex");
+  const prefix = `e2e${randomBytes(3).toString("hex")}_`;
+  // This process provisions the demo clinics too, so it needs the same names and key as the server.
+  process.env.TENANT_NAME_PREFIX = prefix;
+  process.env.TENANT_SECRETS_KEY = randomBytes(32).toString("base64");
   const server = await startServer();
-  const centralUrl = withDatabaseName(server.adminUrl, `e2e_${runId}_central`);
-  const cleanup = () => server.dispose(databaseNameOf(centralUrl));
+  const centralUrl = withDatabaseName(server.adminUrl, `${prefix}central`);
+  const cleanup = async () => {
+    await rm(e2eContextPath(port), { force: true });
+    await server.dispose(prefix);
+  };
   try {
     await prepareCentralDatabase(centralUrl);
-    const central = createCentralClient(centralUrl, 1);
+    const central = createCentralClient(centralUrl, 2);
+    await ensureDefaultServer(central, centralUrl);
     await seedDemo(central);
+    await seedDemoClinics(central, (line) => console.log(line));
     await central.$disconnect();
     const env = {
       ...process.env,
       NEXT_DIST_DIR: ".next-e2e",
       ROOT_DOMAIN: process.env.ROOT_DOMAIN ?? `localhost:${port}`,
-      TENANT_NAME_PREFIX: `e2e_${runId}_`,
       DATABASE_URL: centralUrl,
     };
+    await writeE2eContext(port, { centralUrl, prefix, secretsKey: process.env.TENANT_SECRETS_KEY as string });
     await ensureBuild({ distDir: ".next-e2e", env });
     stopTogether(spawnNext(["start", "--port", String(port)], env), cleanup);
     return new Promise<number>(() => {});
@@ -43,26 +52,19 @@ runScript(async () => {
 });
 
 /** The server of DATABASE_URL, or a throwaway embedded one; `dispose` removes what this run made. */
-async function startServer(): Promise<{ adminUrl: string; dispose(database: string): Promise<void> }> {
+async function startServer(): Promise<{ adminUrl: string; dispose(prefix: string): Promise<void> }> {
   if (process.env.DATABASE_URL) {
     const adminUrl = parseDatabaseUrl(process.env.DATABASE_URL).toString();
-    return { adminUrl, dispose: (database) => dropDatabase(adminUrl, database) };
+    return { adminUrl, dispose: (prefix) => dropObjectsWithPrefix(adminUrl, prefix) };
   }
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "clinic-e2e-pg-"));
   await chmod(dataDir, 0o755);
   const embedded = await startEmbeddedPostgres({ dataDir, port: await findFreePort(56432), ephemeral: true });
   return {
     adminUrl: embedded.adminUrl,
-    // The whole cluster goes, so there is no database to drop first.
+    // The whole cluster goes, so there is nothing to drop first.
     dispose: async () => {
       await embedded.stop().finally(() => rm(dataDir, { recursive: true, force: true }));
     },
   };
-}
-
-async function dropDatabase(adminUrl: string, name: string) {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  await client.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`);
-  await client.end();
 }

@@ -1,10 +1,11 @@
 // npm start (and npm run dev): the whole product, on embedded PostgreSQL when DATABASE_URL is unset.
-
 import { createCentralClient } from "../lib/db/central";
 import { redactDatabaseUrl } from "../lib/db/database-url";
 import { isPortFree } from "../lib/db/embedded-server";
 import { connectPlatformDatabase, prepareCentralDatabase } from "../lib/db/platform";
-import { DEMO_ACCOUNTS, ensureFirstSuperAdmin, seedDemo } from "../lib/db/seed";
+import { DEMO_ACCOUNTS, ensureFirstSuperAdmin, seedDemo, seedDemoClinics } from "../lib/db/seed";
+import { getSecretsKey } from "../lib/tenancy/secrets";
+import { ensureDefaultServer } from "../lib/tenancy/servers";
 import { ensureBuild, spawnNext, stopTogether, waitForHealth } from "./lib/next-server";
 import { runScript } from "./lib/run-script";
 
@@ -17,7 +18,13 @@ runScript(async () => {
     );
     return 1;
   }
-  const env = { ...process.env, ROOT_DOMAIN: process.env.ROOT_DOMAIN ?? `localhost:${port}` };
+  // Refuses to go on without TENANT_SECRETS_KEY when DATABASE_URL is set; else uses .data's key file.
+  const secretsKey = getSecretsKey();
+  const env = {
+    ...process.env,
+    ROOT_DOMAIN: process.env.ROOT_DOMAIN ?? `localhost:${port}`,
+    TENANT_SECRETS_KEY: secretsKey.toString("base64"),
+  };
 
   console.log(
     process.env.DATABASE_URL ? "using DATABASE_URL" : "starting embedded PostgreSQL (data in .data/)…",
@@ -31,10 +38,13 @@ runScript(async () => {
     console.log(
       `central database ${redactDatabaseUrl(platform.centralUrl)}${created ? " (created)" : ""}: ${applied.length} migration(s) applied`,
     );
-    const central = createCentralClient(platform.centralUrl, 1);
+    const central = createCentralClient(platform.centralUrl, 2);
+    // The embedded server's port can change between runs; clinic URLs follow the server row.
+    await ensureDefaultServer(central, platform.centralUrl);
     let firstAdmin: { email: string; password: string } | undefined;
     if (platform.embedded) {
-      if ((await seedDemo(central)).seeded) console.log("demo data created");
+      if ((await seedDemo(central)).seeded) console.log("demo accounts created");
+      await seedDemoClinics(central, (line) => console.log(line));
     } else {
       firstAdmin = await ensureFirstSuperAdmin(central, process.env.SUPER_ADMIN_EMAIL ?? "admin@example.com");
     }
@@ -54,6 +64,7 @@ runScript(async () => {
       const { superAdmin, clinicAdmin } = DEMO_ACCOUNTS;
       console.log(`  super admin:  ${superAdmin.email} / ${superAdmin.password}`);
       console.log(`  clinic admin: ${clinicAdmin.email} / ${clinicAdmin.password}`);
+      console.log(`  demo clinics: http://sunrise.${env.ROOT_DOMAIN}  http://harbor.${env.ROOT_DOMAIN}`);
     } else if (firstAdmin) {
       console.log(
         `  first super admin (shown once; change it at first sign-in): ${firstAdmin.email} / ${firstAdmin.password}`,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ConfigError } from "../errors";
 
 const databaseUrlSchema = z
   .string()
@@ -12,11 +13,6 @@ const databaseUrlSchema = z
   )
   .refine((url) => url.hostname !== "", "has no host name")
   .refine((url) => /^\/[^/]+$/.test(url.pathname), "has no database name after the host (…/database)");
-
-/** Thrown for configuration the operator must fix; scripts print its message alone, no stack. */
-export class ConfigError extends Error {
-  override name = "ConfigError";
-}
 
 /** Parses a PostgreSQL URL, or throws a ConfigError whose one line says what is wrong (never the password). */
 export function parseDatabaseUrl(raw: string | undefined, variable = "DATABASE_URL"): URL {

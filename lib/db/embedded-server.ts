@@ -31,6 +31,7 @@ export async function startEmbeddedPostgres(options: StartEmbeddedOptions): Prom
     password,
     persistent: !options.ephemeral,
     createPostgresUser: true,
+    authMethod: "scram-sha-256",
     postgresFlags: ["-c", "listen_addresses=127.0.0.1"],
     onLog: (line) => options.onLog?.(line),
     onError: (line) => options.onLog?.(String(line)),

@@ -52,11 +52,26 @@ export async function ensureDatabaseExists(url: string): Promise<boolean> {
   }
 }
 
-/** Creates the central database if needed and applies its pending migrations. */
+/**
+ * Creates the central database if needed and applies its pending migrations. A new database lets
+ * every role connect, and the central one must not admit the clinics' own roles; an existing
+ * database keeps the privileges its operator gave it.
+ */
 export async function prepareCentralDatabase(
   centralUrl: string,
 ): Promise<{ created: boolean; applied: string[] }> {
   const created = await ensureDatabaseExists(centralUrl);
+  if (created) await revokePublicConnect(centralUrl);
   const applied = await applyMigrations({ ...SCHEMA_LOCATIONS.central, connectionString: centralUrl });
   return { created, applied };
+}
+
+async function revokePublicConnect(url: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(`REVOKE ALL ON DATABASE ${quoteIdent(databaseNameOf(url))} FROM PUBLIC`);
+  } finally {
+    await client.end();
+  }
 }

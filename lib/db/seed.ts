@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { hashPassword } from "../auth/password";
+import { ClinicDatabaseService } from "../tenancy/clinic-database-service";
 import type { CentralDb } from "./central";
 
 /** Known sign-ins of the embedded demo only; never created on a DATABASE_URL server. */
@@ -7,6 +8,21 @@ export const DEMO_ACCOUNTS = {
   superAdmin: { email: "super@clinics.test", password: "demo-super-admin", name: "Sam Super" },
   clinicAdmin: { email: "admin@clinics.test", password: "demo-clinic-admin", name: "Casey Admin" },
 } as const;
+
+export const DEMO_CLINICS = [
+  {
+    subdomain: "sunrise",
+    name: "Sunrise Family Clinic",
+    locationName: "Sunrise Main Street",
+    timezone: "Europe/London",
+  },
+  {
+    subdomain: "harbor",
+    name: "Harbor Pediatrics",
+    locationName: "Harbor Point",
+    timezone: "America/New_York",
+  },
+] as const;
 
 /** First run of the embedded demo: a super admin and a clinic admin. Later runs change nothing. */
 export async function seedDemo(db: CentralDb): Promise<{ seeded: boolean }> {
@@ -45,4 +61,16 @@ export async function ensureFirstSuperAdmin(
 
 function pick(account: { email: string; name: string }) {
   return { email: account.email, name: account.name };
+}
+
+/** The demo clinics, provisioned through the same service as any clinic; existing ones are kept. */
+export async function seedDemoClinics(db: CentralDb, onProgress: (line: string) => void): Promise<void> {
+  const owner = await db.user.findUniqueOrThrow({ where: { email: DEMO_ACCOUNTS.clinicAdmin.email } });
+  const service = new ClinicDatabaseService({ central: db });
+  for (const clinic of DEMO_CLINICS) {
+    const existing = await db.clinic.findUnique({ where: { subdomain: clinic.subdomain } });
+    if (existing && existing.status !== "FAILED") continue;
+    onProgress(`creating demo clinic ${clinic.subdomain}…`);
+    await service.provisionClinic({ ...clinic, ownerId: owner.id });
+  }
 }

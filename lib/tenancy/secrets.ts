@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
 import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { ConfigError } from "../errors";
 
 const FORMAT_VERSION = "v1";
 const ALGORITHM = "aes-256-gcm";
@@ -21,8 +22,8 @@ export function loadSecretsKey({ env, dataDir, production }: LoadSecretsKeyOptio
   const fromEnv = env.TENANT_SECRETS_KEY;
   if (fromEnv) return parseSecretsKey(fromEnv, "TENANT_SECRETS_KEY");
   if (production) {
-    throw new Error(
-      `TENANT_SECRETS_KEY must be set in production (32 bytes as base64 or 64 hex characters): ${HOW_TO_GENERATE}.`,
+    throw new ConfigError(
+      `TENANT_SECRETS_KEY must be set in production, i.e. whenever DATABASE_URL is set (32 bytes as base64 or 64 hex characters): ${HOW_TO_GENERATE}.`,
     );
   }
   return readOrCreateKeyFile(path.join(dataDir, KEY_FILE_NAME));
@@ -30,11 +31,15 @@ export function loadSecretsKey({ env, dataDir, production }: LoadSecretsKeyOptio
 
 let defaultKey: Buffer | undefined;
 
+/**
+ * The process's key. A generated key file is only for the embedded demo: with DATABASE_URL set,
+ * a key made up on one machine would encrypt passwords no other process could read.
+ */
 export function getSecretsKey(): Buffer {
   defaultKey ??= loadSecretsKey({
     env: process.env,
     dataDir: path.join(process.cwd(), ".data"),
-    production: process.env.NODE_ENV === "production",
+    production: process.env.NODE_ENV === "production" || process.env.DATABASE_URL !== undefined,
   });
   return defaultKey;
 }
@@ -49,13 +54,13 @@ export function encryptSecret(plain: string, key: Buffer = getSecretsKey()): str
 
 export function decryptSecret(stored: string, key: Buffer = getSecretsKey()): string {
   const { version, iv, tag, ciphertext } = splitStoredSecret(stored);
-  if (version !== FORMAT_VERSION) throw new Error("Stored secret has an unknown format version.");
+  if (version !== FORMAT_VERSION) throw new ConfigError("Stored secret has an unknown format version.");
   const decipher = createDecipheriv(ALGORITHM, key, iv);
   decipher.setAuthTag(tag);
   try {
     return Buffer.concat([decipher.update(ciphertext), decipher.final()]).toString("utf8");
   } catch {
-    throw new Error(
+    throw new ConfigError(
       "Stored secret could not be decrypted: it was altered, or encrypted with a different TENANT_SECRETS_KEY.",
     );
   }
@@ -70,7 +75,7 @@ type StoredSecretParts = { version: string; iv: Buffer; tag: Buffer; ciphertext:
 function splitStoredSecret(stored: string): StoredSecretParts {
   const [version = "", ...encoded] = typeof stored === "string" ? stored.split(":") : [];
   if (encoded.length !== 3 || !encoded.every((part) => BASE64URL_PATTERN.test(part))) {
-    throw new Error("Stored secret is malformed: expected v1:<iv>:<tag>:<ciphertext>.");
+    throw new ConfigError("Stored secret is malformed: expected v1:<iv>:<tag>:<ciphertext>.");
   }
   const [iv, tag, ciphertext] = encoded.map((part) => Buffer.from(part, "base64url")) as [
     Buffer,
@@ -78,7 +83,7 @@ function splitStoredSecret(stored: string): StoredSecretParts {
     Buffer,
   ];
   if (iv.length !== IV_BYTES || tag.length !== TAG_BYTES) {
-    throw new Error("Stored secret is malformed: its IV or authentication tag has the wrong length.");
+    throw new ConfigError("Stored secret is malformed: its IV or authentication tag has the wrong length.");
   }
   return { version, iv, tag, ciphertext };
 }
@@ -87,7 +92,7 @@ function splitStoredSecret(stored: string): StoredSecretParts {
 function parseSecretsKey(raw: string, source: string): Buffer {
   const key = decodeKey(raw.trim());
   if (key?.length !== KEY_BYTES) {
-    throw new Error(
+    throw new ConfigError(
       `${source} is malformed: it must be 32 bytes as base64 or 64 hex characters (${HOW_TO_GENERATE}).`,
     );
   }

@@ -1,5 +1,5 @@
-import { ConfigError } from "../../lib/db/database-url";
 import { MigrationError } from "../../lib/db/migrations";
+import { ConfigError } from "../../lib/errors";
 
 /** Errors an operator fixes from the message alone: printed as one line, without a stack. */
 const expectedErrors = [ConfigError, MigrationError];

@@ -1,0 +1,103 @@
+import type { CentralDb } from "../db/central";
+import { AppError } from "../errors";
+import type { Clinic, DatabaseServer } from "../generated/central/client";
+import { Prisma } from "../generated/central/client";
+import { clinicDatabaseName, clinicRoleName } from "./names";
+import type { ProvisionClinicRequest } from "./provision-input";
+import { pickServer } from "./servers";
+
+export type ClaimOptions = { env?: NodeJS.ProcessEnv; reservationDays: number; now?: Date };
+
+/**
+ * Step one of provisioning: the central row, in state PROVISIONING, owned by this attempt. A new
+ * subdomain gets a new row; a FAILED attempt of the same owner is taken over (retry); a deleted
+ * clinic's subdomain is free again once its reservation has passed. The unique index on
+ * subdomain decides concurrent attempts: exactly one wins.
+ */
+export async function claimClinicRow(
+  central: CentralDb,
+  request: ProvisionClinicRequest,
+  options: ClaimOptions,
+): Promise<{ clinic: Clinic; server: DatabaseServer; retry: boolean }> {
+  const existing = await central.clinic.findUnique({ where: { subdomain: request.subdomain } });
+  if (existing?.status === "FAILED" && existing.ownerId === request.ownerId) {
+    const taken = await central.clinic.updateMany({
+      where: { id: existing.id, status: "FAILED" },
+      data: {
+        status: "PROVISIONING",
+        name: request.name,
+        statusReason: null,
+        provisioningStep: "registered",
+      },
+    });
+    if (taken.count === 0) throw new AppError("CONFLICT", "This clinic is already being set up.");
+    const clinic = await central.clinic.findUniqueOrThrow({
+      where: { id: existing.id },
+      include: { databaseServer: true },
+    });
+    const server = clinic.databaseServer ?? (await requireServer(central));
+    return { clinic, server, retry: true };
+  }
+  if (existing?.status === "DELETED") await releaseDeletedSubdomain(central, existing, options);
+  else if (existing) throw taken(request.subdomain);
+
+  const server = await requireServer(central);
+  try {
+    const clinic = await central.clinic.create({
+      data: {
+        name: request.name,
+        subdomain: request.subdomain,
+        ownerId: request.ownerId,
+        databaseServerId: server.id,
+        databaseName: clinicDatabaseName(request.subdomain, { env: options.env }),
+        roleName: clinicRoleName(request.subdomain, { env: options.env }),
+        provisioningStep: "registered",
+      },
+    });
+    return { clinic, server, retry: false };
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")
+      throw taken(request.subdomain);
+    throw error;
+  }
+}
+
+async function releaseDeletedSubdomain(central: CentralDb, deleted: Clinic, options: ClaimOptions) {
+  const reservedUntil = new Date(
+    (deleted.deletedAt ?? deleted.updatedAt).getTime() + options.reservationDays * 86_400_000,
+  );
+  if (reservedUntil > (options.now ?? new Date())) {
+    throw new AppError(
+      "CONFLICT",
+      `The subdomain “${deleted.subdomain}” belonged to a deleted clinic and is reserved until ${reservedUntil.toISOString().slice(0, 10)}.`,
+      { subdomain: "This subdomain is reserved for now." },
+    );
+  }
+  // The old row stays for the record, under names no valid subdomain can take ("~" is never valid).
+  const suffix = `~${deleted.id}`;
+  await central.clinic.update({
+    where: { id: deleted.id },
+    data: {
+      subdomain: `${deleted.subdomain}${suffix}`,
+      databaseName: `${deleted.databaseName}${suffix}`,
+      roleName: `${deleted.roleName}${suffix}`,
+    },
+  });
+}
+
+async function requireServer(central: CentralDb): Promise<DatabaseServer> {
+  const server = await pickServer(central);
+  if (!server) {
+    throw new AppError(
+      "UNAVAILABLE",
+      "No database server has room for a new clinic. Ask a super admin to add capacity.",
+    );
+  }
+  return server;
+}
+
+function taken(subdomain: string): AppError {
+  return new AppError("CONFLICT", `The subdomain “${subdomain}” is already taken.`, {
+    subdomain: "This subdomain is already taken.",
+  });
+}

@@ -1,0 +1,118 @@
+import type { CentralDb } from "@/lib/db/central";
+import { AppError } from "@/lib/errors";
+import type { Clinic, ClinicStatus, DatabaseServer } from "@/lib/generated/central/client";
+import { parseSubdomain } from "@/lib/validations/subdomain";
+
+/** A clinic row with the server its database lives on: what the registry connects from. */
+export type ClinicRecord = Clinic & { databaseServer: DatabaseServer | null };
+
+/** What pages and actions may know about the clinic they serve: no connection details. */
+export type TenantClinic = Pick<Clinic, "id" | "name" | "subdomain" | "status" | "statusReason">;
+
+export type ClinicLookupOptions = { central: CentralDb; ttlMs: number; maxEntries?: number };
+
+type CachedLookup = { clinic: ClinicRecord | null; expiresAt: number };
+
+// To visitors these clinics do not exist: gone, going, or never finished.
+const HIDDEN_STATUSES: ReadonlySet<ClinicStatus> = new Set(["DELETING", "DELETED", "FAILED"]);
+
+/**
+ * Subdomain → clinic row, cached for a few seconds (unknown subdomains too, so a scan of made-up
+ * hosts does not hit the central database per request). Concurrent lookups share one query.
+ */
+export class ClinicLookup {
+  hits = 0;
+  misses = 0;
+  private readonly central: CentralDb;
+  private readonly ttlMs: number;
+  private readonly maxEntries: number;
+  private readonly cache = new Map<string, CachedLookup>();
+  private readonly inFlight = new Map<string, Promise<ClinicRecord | null>>();
+
+  constructor(options: ClinicLookupOptions) {
+    this.central = options.central;
+    this.ttlMs = options.ttlMs;
+    this.maxEntries = options.maxEntries ?? 10_000;
+  }
+
+  /** The clinic row for a subdomain, or null when the subdomain is invalid or unknown. */
+  async find(subdomain: string): Promise<ClinicRecord | null> {
+    const parsed = parseSubdomain(subdomain);
+    if (!parsed.ok) return null;
+    const key = parsed.subdomain;
+    const cached = this.cache.get(key);
+    if (cached && cached.expiresAt > Date.now()) {
+      this.hits++;
+      return cached.clinic;
+    }
+    this.misses++;
+    const pending = this.inFlight.get(key);
+    if (pending) return pending;
+    const lookup = this.query(key);
+    this.inFlight.set(key, lookup);
+    try {
+      const clinic = await lookup;
+      // Invalidated while the query ran: the answer may predate the change, so do not keep it.
+      if (this.inFlight.get(key) === lookup) this.remember(key, clinic);
+      return clinic;
+    } finally {
+      if (this.inFlight.get(key) === lookup) this.inFlight.delete(key);
+    }
+  }
+
+  invalidate(subdomain: string): void {
+    this.cache.delete(subdomain);
+    this.inFlight.delete(subdomain);
+  }
+
+  clear(): void {
+    this.cache.clear();
+    this.inFlight.clear();
+  }
+
+  private query(subdomain: string): Promise<ClinicRecord | null> {
+    return this.central.clinic.findUnique({ where: { subdomain }, include: { databaseServer: true } });
+  }
+
+  private remember(key: string, clinic: ClinicRecord | null): void {
+    this.cache.delete(key);
+    this.cache.set(key, { clinic, expiresAt: Date.now() + this.ttlMs });
+    if (this.cache.size <= this.maxEntries) return;
+    // Oldest first: Map keeps insertion order and every write re-inserts.
+    for (const [oldKey] of this.cache) {
+      this.cache.delete(oldKey);
+      if (this.cache.size <= this.maxEntries) break;
+    }
+  }
+}
+
+/** The clinic as pages see it, or null when visitors should get "no clinic at this address". */
+export function toTenantClinic(record: ClinicRecord): TenantClinic | null {
+  if (HIDDEN_STATUSES.has(record.status)) return null;
+  const { id, name, subdomain, status, statusReason } = record;
+  return { id, name, subdomain, status, statusReason };
+}
+
+export function clinicNotFoundError(): AppError {
+  return new AppError("NOT_FOUND", "No clinic at this address.");
+}
+
+/** Why a clinic cannot serve requests right now, as the error its visitor should see. */
+export function clinicUnusableError(clinic: TenantClinic | null): AppError | undefined {
+  switch (clinic?.status) {
+    case "ACTIVE":
+      return undefined;
+    case "PROVISIONING":
+      return new AppError(
+        "UNAVAILABLE",
+        "This clinic is still being set up. Please try again in a few minutes.",
+      );
+    case "SUSPENDED":
+      return new AppError(
+        "UNAVAILABLE",
+        "This clinic is suspended. Please contact the clinic's administrator.",
+      );
+    default:
+      return clinicNotFoundError();
+  }
+}

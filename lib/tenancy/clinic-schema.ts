@@ -1,0 +1,104 @@
+import pg from "pg";
+import { applyMigrations, listMigrationNames, SCHEMA_LOCATIONS, type SchemaLocation } from "../db/migrations";
+import type { DatabaseServer } from "../generated/central/client";
+import { quoteIdent, quoteLiteral, templateDatabaseName } from "./names";
+import { serverAdminUrl } from "./servers";
+
+/** The tenant schema version a database is at: the name of its newest applied migration. */
+export async function latestMigrationName(schema: SchemaLocation = SCHEMA_LOCATIONS.tenant): Promise<string> {
+  const latest = (await listMigrationNames(schema.migrationsDir)).at(-1);
+  if (!latest) throw new Error(`No tenant migrations in ${schema.migrationsDir}.`);
+  return latest;
+}
+
+/** Runs `work` with one admin connection to a database of `server`. */
+export async function withAdminClient<T>(
+  server: DatabaseServer,
+  database: string,
+  work: (client: pg.Client) => Promise<T>,
+): Promise<T> {
+  const client = new pg.Client({ connectionString: serverAdminUrl(server, database) });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * The clinic's role may read and write rows, nothing more: tables stay owned by the server admin
+ * that runs migrations, so the app's role cannot drop or alter them. Default privileges cover the
+ * tables later migrations create; granting again after each migration is idempotent and cheap.
+ */
+export async function grantClinicRole(client: pg.Client, roleName: string): Promise<void> {
+  const role = quoteIdent(roleName);
+  await client.query(`
+    GRANT USAGE ON SCHEMA public TO ${role};
+    GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${role};
+    GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO ${role};
+    ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${role};
+    ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT, UPDATE ON SEQUENCES TO ${role};
+    REVOKE INSERT, UPDATE, DELETE ON TABLE _prisma_migrations FROM ${role};
+  `);
+}
+
+/** Applies a clinic database's pending tenant migrations as the server admin, then re-grants its role. */
+export async function migrateClinicDatabase(options: {
+  server: DatabaseServer;
+  databaseName: string;
+  roleName: string;
+  schema?: SchemaLocation;
+}): Promise<string[]> {
+  const schema = options.schema ?? SCHEMA_LOCATIONS.tenant;
+  const applied = await applyMigrations({
+    ...schema,
+    connectionString: serverAdminUrl(options.server, options.databaseName),
+  });
+  await withAdminClient(options.server, options.databaseName, (client) =>
+    grantClinicRole(client, options.roleName),
+  );
+  return applied;
+}
+
+const TEMPLATE_VERSION_PREFIX = "tenant schema ";
+
+/**
+ * Keeps the template database at the newest tenant migration, so a new clinic is a fast copy.
+ * Its version is kept in the database's comment (readable without connecting to it); it refuses
+ * connections except while it is migrated, because CREATE DATABASE ... TEMPLATE needs it unused.
+ */
+export async function ensureTemplateDatabase(options: {
+  server: DatabaseServer;
+  env?: NodeJS.ProcessEnv;
+  schema?: SchemaLocation;
+}): Promise<{ name: string; version: string; applied: string[] }> {
+  const schema = options.schema ?? SCHEMA_LOCATIONS.tenant;
+  const name = templateDatabaseName({ env: options.env });
+  const version = await latestMigrationName(schema);
+  return withAdminClient(options.server, "postgres", async (admin) => {
+    // One process at a time changes the template; others wait here, then find it current.
+    await admin.query("SELECT pg_advisory_lock(hashtext($1))", [name]);
+    try {
+      const found = await admin.query<{ comment: string | null }>(
+        "SELECT shobj_description(oid, 'pg_database') AS comment FROM pg_database WHERE datname = $1",
+        [name],
+      );
+      if (found.rows[0]?.comment === `${TEMPLATE_VERSION_PREFIX}${version}`)
+        return { name, version, applied: [] };
+      if (found.rowCount === 0) await admin.query(`CREATE DATABASE ${quoteIdent(name)}`);
+      await admin.query(`ALTER DATABASE ${quoteIdent(name)} WITH IS_TEMPLATE false ALLOW_CONNECTIONS true`);
+      const applied = await applyMigrations({
+        ...schema,
+        connectionString: serverAdminUrl(options.server, name),
+      });
+      await admin.query(`ALTER DATABASE ${quoteIdent(name)} WITH IS_TEMPLATE true ALLOW_CONNECTIONS false`);
+      await admin.query(
+        `COMMENT ON DATABASE ${quoteIdent(name)} IS ${quoteLiteral(`${TEMPLATE_VERSION_PREFIX}${version}`)}`,
+      );
+      return { name, version, applied };
+    } finally {
+      await admin.query("SELECT pg_advisory_unlock(hashtext($1))", [name]);
+    }
+  });
+}

@@ -1,0 +1,183 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import type { DatabaseServer } from "@/lib/generated/central/client";
+import { PrismaClient } from "@/lib/generated/tenant/client";
+import type { ClinicRecord } from "./clinic-lookup";
+import { clinicConnectionUrl } from "./servers";
+
+export type TenantDb = PrismaClient;
+
+export type TenantClientOptions = {
+  subdomain: string;
+  /** Connection details of the clinic row it was opened from; a changed row needs a new client. */
+  fingerprint: string;
+  databaseName: string;
+  connectionString: string;
+  poolMax: number;
+  idleTimeoutMs: number;
+  connectTimeoutMs: number;
+  /** A pooled connection was given back: the client may have become evictable. */
+  onActivity: () => void;
+};
+
+// Waiting longer than this for sockets to close means the server is gone; the slot is freed anyway.
+const SOCKET_CLOSE_TIMEOUT_MS = 5_000;
+
+/**
+ * One clinic's pg pool and the Prisma client on it. It counts its live sockets itself, because
+ * `pool.end()` resolves before the server has let go of the connections, and a registry slot must
+ * stay taken until they are really gone.
+ */
+export class TenantClient {
+  readonly subdomain: string;
+  readonly fingerprint: string;
+  readonly databaseName: string;
+  readonly pool: pg.Pool;
+  readonly db: TenantDb;
+  /** Settles once `SELECT current_database()` has confirmed where the pool connects. */
+  readonly ready: Promise<void>;
+  leases = 0;
+  lastUsedAt = Date.now();
+  /** Handed out by getTenantDb: kept until then even when idle. */
+  graceUntil = 0;
+  private verified = false;
+  private closing?: Promise<void>;
+  private readonly sockets = new Set<pg.Client>();
+  private socketsGone?: () => void;
+
+  constructor(options: TenantClientOptions) {
+    this.subdomain = options.subdomain;
+    this.fingerprint = options.fingerprint;
+    this.databaseName = options.databaseName;
+    this.pool = new pg.Pool({
+      connectionString: options.connectionString,
+      max: options.poolMax,
+      idleTimeoutMillis: options.idleTimeoutMs,
+      connectionTimeoutMillis: options.connectTimeoutMs,
+      allowExitOnIdle: true,
+      application_name: "clinic-tenant-registry",
+    });
+    // An idle connection dropped by the server must not crash the process; the pool replaces it.
+    this.pool.on("error", () => {});
+    this.pool.on("connect", (socket) => this.track(socket));
+    this.pool.on("acquire", () => {
+      this.lastUsedAt = Date.now();
+    });
+    this.pool.on("release", () => {
+      this.lastUsedAt = Date.now();
+      // "release" fires before the connection is back among the idle ones.
+      queueMicrotask(options.onActivity);
+    });
+    this.db = new PrismaClient({ adapter: new PrismaPg(this.pool) });
+    this.ready = this.verifyDatabase();
+    this.ready.catch(() => {});
+  }
+
+  get isClosing(): boolean {
+    return this.closing !== undefined;
+  }
+
+  /** Connections this client holds on the server, closing ones included. */
+  get connections(): number {
+    return Math.max(this.pool.totalCount, this.sockets.size);
+  }
+
+  /** No lease, no connection in use or awaited, verified, and past its hand-out grace window. */
+  isIdle(now: number): boolean {
+    return (
+      this.verified &&
+      this.leases === 0 &&
+      now >= this.graceUntil &&
+      this.pool.waitingCount === 0 &&
+      this.pool.idleCount === this.pool.totalCount
+    );
+  }
+
+  /** Disconnects Prisma, ends the pool and resolves once every socket it opened has closed. */
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      await this.db.$disconnect().catch(() => {});
+      await this.pool.end().catch(() => {});
+      await this.allSocketsClosed();
+    })();
+    return this.closing;
+  }
+
+  private async verifyDatabase(): Promise<void> {
+    const result = await this.pool.query<{ name: string }>("SELECT current_database() AS name");
+    const reached = result.rows[0]?.name;
+    if (reached !== this.databaseName) throw new WrongDatabaseError(this.databaseName, reached ?? "");
+    this.verified = true;
+  }
+
+  private track(socket: pg.Client): void {
+    this.sockets.add(socket);
+    socket.once("end", () => {
+      this.sockets.delete(socket);
+      if (this.sockets.size === 0) this.socketsGone?.();
+    });
+  }
+
+  private allSocketsClosed(): Promise<void> {
+    if (this.sockets.size === 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, SOCKET_CLOSE_TIMEOUT_MS);
+      timer.unref();
+      this.socketsGone = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  }
+}
+
+export type ConnectionUrlBuilder = (clinic: ClinicRecord, server: DatabaseServer) => string;
+
+/** The clinic's own URL (its role, its password, its server); never logged. */
+export function clinicConnectionString(
+  record: ClinicRecord,
+  build: ConnectionUrlBuilder = clinicConnectionUrl,
+): string {
+  const server = record.databaseServer;
+  if (!server || server.status === "OFFLINE") throw new Error("its database server is missing or offline");
+  return build(record, server);
+}
+
+// Everything a connection is made from: when any of it changes, the client must be rebuilt.
+export function connectionFingerprint(record: ClinicRecord): string {
+  const server = record.databaseServer;
+  return JSON.stringify([
+    record.id,
+    record.databaseName,
+    record.roleName,
+    record.rolePasswordEncrypted,
+    server?.id,
+    server?.host,
+    server?.port,
+  ]);
+}
+
+/** The pool reached another database than the clinic row names (a misrouted pooler or DNS). */
+export class WrongDatabaseError extends Error {
+  override name = "WrongDatabaseError";
+  constructor(
+    readonly expected: string,
+    readonly reached: string,
+  ) {
+    super(`connected to database "${reached}" instead of "${expected}"`);
+  }
+}
+
+/** One line for an operator's log: error code and reason, with anything URL-like blanked out. */
+export function describeConnectionError(error: unknown): string {
+  if (!(error instanceof Error)) return "unknown error";
+  const code = (error as { code?: unknown }).code;
+  const lines = error.message
+    .split("\n")
+    .map((line) => line.trim())
+    .filter(Boolean);
+  // Prisma's messages open with "Invalid `…` invocation" and a code frame; the reason comes last.
+  const reason = (lines[0]?.startsWith("Invalid `") ? lines.at(-1) : lines[0]) ?? error.name;
+  const safe = reason.replace(/\b[a-z][a-z0-9+.-]*:\/\/\S+/gi, "<url>").slice(0, 300);
+  return typeof code === "string" && code ? `${code} ${safe}` : safe;
+}
