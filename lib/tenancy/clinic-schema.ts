@@ -91,6 +91,10 @@ export async function ensureTemplateDatabase(options: {
       const applied = await applyMigrations({
         ...schema,
         connectionString: serverAdminUrl(options.server, name),
+      }).catch(async (error: unknown) => {
+        // It holds no data: dropped, it is rebuilt from empty next time instead of staying broken.
+        await admin.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`);
+        throw error;
       });
       await admin.query(`ALTER DATABASE ${quoteIdent(name)} WITH IS_TEMPLATE true ALLOW_CONNECTIONS false`);
       await admin.query(

@@ -1,0 +1,147 @@
+import type pg from "pg";
+import { listMigrationNames, MigrationError, type SchemaLocation } from "../db/migrations";
+import type { Clinic, DatabaseServer } from "../generated/central/client";
+import { migrateClinicDatabase, withAdminClient } from "./clinic-schema";
+
+export type FleetClinic = Clinic & { databaseServer: DatabaseServer | null };
+
+export type ClinicOutcome = {
+  applied: string[];
+  error?: string;
+  /** A migration that had failed here before, marked rolled back so that it ran again. */
+  retried?: string;
+};
+
+/**
+ * Applies a clinic's pending migrations as the server admin. When the fleet itself recorded that
+ * a migration failed on this clinic, that migration is marked rolled back first and runs again:
+ * each migration runs as one transaction, so its failure left nothing behind to clean up.
+ */
+export async function updateClinic(clinic: FleetClinic, schema: SchemaLocation): Promise<ClinicOutcome> {
+  const server = usableServer(clinic);
+  if (typeof server === "string") return { applied: [], error: server };
+  try {
+    const retried = await rollBackRecordedFailure(clinic, server);
+    const applied = await migrateClinicDatabase({
+      server,
+      databaseName: clinic.databaseName,
+      roleName: clinic.roleName,
+      schema,
+    });
+    return { applied, retried };
+  } catch (error) {
+    return { applied: [], error: describeClinicError(clinic, error) };
+  }
+}
+
+/**
+ * Dry run: the migrations this clinic would get, read from its database without changing it, or
+ * the error the real run would stop at (a failed migration it would not retry by itself).
+ */
+export async function findPendingMigrations(
+  clinic: FleetClinic,
+  schema: SchemaLocation,
+): Promise<ClinicOutcome> {
+  const server = usableServer(clinic);
+  if (typeof server === "string") return { applied: [], error: server };
+  try {
+    const rows = await withAdminClient(server, clinic.databaseName, readMigrationRows);
+    const blocking = rows.failed.find((name) => name !== recordedFailureOf(clinic));
+    if (blocking) return { applied: [], error: foreignFailure(clinic, blocking) };
+    const names = await listMigrationNames(schema.migrationsDir);
+    return { applied: names.filter((name) => !rows.finished.has(name)) };
+  } catch (error) {
+    return { applied: [], error: describeClinicError(clinic, error) };
+  }
+}
+
+async function readMigrationRows(client: pg.Client) {
+  if (!(await hasMigrationsTable(client))) return { finished: new Set<string>(), failed: [] };
+  const rows = await client.query<{ migration_name: string; finished: boolean }>(
+    "SELECT migration_name, finished_at IS NOT NULL AS finished FROM _prisma_migrations WHERE rolled_back_at IS NULL",
+  );
+  return {
+    finished: new Set(rows.rows.filter((row) => row.finished).map((row) => row.migration_name)),
+    failed: rows.rows.filter((row) => !row.finished).map((row) => row.migration_name),
+  };
+}
+
+function usableServer(clinic: FleetClinic): DatabaseServer | string {
+  const server = clinic.databaseServer;
+  if (!server)
+    return `Clinic ${clinic.subdomain} has no database server recorded; fix its row in the central database.`;
+  if (server.status === "OFFLINE") {
+    return `Clinic ${clinic.subdomain}: its database server ${server.name} is marked OFFLINE; bring it back first.`;
+  }
+  return server;
+}
+
+const RECORDED_FAILURE = /^Migration (\S+) failed on clinic /;
+
+/** The migration this fleet last saw PostgreSQL reject on the clinic (the first form below). */
+function recordedFailureOf(clinic: Pick<Clinic, "lastMigrationError">): string | undefined {
+  return RECORDED_FAILURE.exec(clinic.lastMigrationError ?? "")?.[1];
+}
+
+async function rollBackRecordedFailure(
+  clinic: FleetClinic,
+  server: DatabaseServer,
+): Promise<string | undefined> {
+  const migration = recordedFailureOf(clinic);
+  if (!migration) return undefined;
+  // The same statement the engine's markMigrationRolledBack runs, limited to the failed attempt.
+  const marked = await withAdminClient(server, clinic.databaseName, async (client) => {
+    if (!(await hasMigrationsTable(client))) return 0;
+    const update = await client.query(
+      `UPDATE _prisma_migrations SET rolled_back_at = now()
+       WHERE migration_name = $1 AND finished_at IS NULL AND rolled_back_at IS NULL`,
+      [migration],
+    );
+    return update.rowCount ?? 0;
+  });
+  return marked > 0 ? migration : undefined;
+}
+
+async function hasMigrationsTable(client: pg.Client): Promise<boolean> {
+  const table = await client.query<{ found: string | null }>(
+    "SELECT to_regclass('_prisma_migrations') AS found",
+  );
+  return Boolean(table.rows[0]?.found);
+}
+
+/**
+ * One line that names the clinic and, when known, the migration; never a URL or a password. The
+ * first form is the one `recordedFailureOf` recognises on the next run.
+ */
+export function describeClinicError(
+  clinic: Pick<Clinic, "subdomain" | "databaseName">,
+  error: unknown,
+): string {
+  const where = `clinic ${clinic.subdomain} (database ${clinic.databaseName})`;
+  if (!(error instanceof MigrationError)) return `Updating ${where} failed: ${describeError(error)}`;
+  const { migration, reason } = error.details;
+  if (migration && reason.includes("failed earlier")) return foreignFailure(clinic, migration);
+  if (migration) return redactUrls(`Migration ${migration} failed on ${where}: ${reason}`);
+  return redactUrls(`Updating ${where} failed: ${reason}`);
+}
+
+// A failed attempt that this fleet did not see fail: it may not have run in one transaction.
+function foreignFailure(clinic: Pick<Clinic, "subdomain" | "databaseName">, migration: string): string {
+  return (
+    `Migration ${migration} is recorded as failed in clinic ${clinic.subdomain} (database ` +
+    `${clinic.databaseName}) by an attempt this tool did not make, so nothing newer is applied. Check ` +
+    `that it left nothing half done, then mark it rolled back (UPDATE _prisma_migrations SET ` +
+    `rolled_back_at = now() WHERE migration_name = '${migration}' AND finished_at IS NULL) and run ` +
+    `again with --failed.`
+  );
+}
+
+/** An error's first line, with the password of any connection URL in it masked. */
+export function describeError(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return redactUrls(message.split("\n")[0] ?? "");
+}
+
+function redactUrls(text: string): string {
+  return text.replace(/(postgres(?:ql)?:\/\/[^:/@\s]*):[^@\s]*@/g, "$1:***@");
+}

@@ -1,0 +1,88 @@
+import type { CentralDb } from "../db/central";
+import type { Prisma } from "../generated/central/client";
+import type { ClinicOutcome } from "./fleet-clinic";
+
+/**
+ * Opens a run with one result row per clinic: the ones already at the target are done (SUCCEEDED,
+ * nothing applied), the rest PENDING until they land, so a dashboard can follow the run.
+ */
+export async function startFleetRun(
+  central: CentralDb,
+  run: { target: string; options: Prisma.InputJsonObject; pending: string[]; upToDate: string[] },
+): Promise<string> {
+  const finishedAt = new Date();
+  const created = await central.fleetRun.create({
+    data: {
+      targetVersion: run.target,
+      options: run.options,
+      total: run.pending.length + run.upToDate.length,
+      succeeded: run.upToDate.length,
+      results: {
+        createMany: {
+          data: [
+            ...run.upToDate.map((clinicId) => ({
+              clinicId,
+              status: "SUCCEEDED" as const,
+              durationMs: 0,
+              finishedAt,
+            })),
+            ...run.pending.map((clinicId) => ({ clinicId })),
+          ],
+        },
+      },
+    },
+    select: { id: true },
+  });
+  return created.id;
+}
+
+/** Saves one clinic's outcome the moment it lands: its result row, its schema version, the run's counts. */
+export async function recordClinicOutcome(
+  central: CentralDb,
+  landed: { runId: string; clinicId: string; target: string; outcome: ClinicOutcome; durationMs: number },
+): Promise<void> {
+  const { runId, clinicId, target, outcome, durationMs } = landed;
+  const finishedAt = new Date();
+  const failed = outcome.error !== undefined;
+  await central.$transaction([
+    central.fleetRunResult.update({
+      where: { runId_clinicId: { runId, clinicId } },
+      data: {
+        status: failed ? "FAILED" : "SUCCEEDED",
+        applied: outcome.applied,
+        error: outcome.error ?? null,
+        durationMs,
+        finishedAt,
+      },
+    }),
+    central.clinic.update({
+      where: { id: clinicId },
+      data: failed
+        ? { lastMigrationAt: finishedAt, lastMigrationError: outcome.error }
+        : { schemaVersion: target, lastMigrationAt: finishedAt, lastMigrationError: null },
+    }),
+    central.fleetRun.update({
+      where: { id: runId },
+      data: failed ? { failed: { increment: 1 } } : { succeeded: { increment: 1 } },
+    }),
+  ]);
+}
+
+/** Closes a run; clinics it never reached (after a failed canary) become SKIPPED. */
+export async function finishFleetRun(
+  central: CentralDb,
+  runId: string,
+  end: { failed: boolean; error?: string },
+): Promise<void> {
+  const finishedAt = new Date();
+  await central.$transaction([
+    central.fleetRunResult.updateMany({
+      where: { runId, status: "PENDING" },
+      data: { status: "SKIPPED", finishedAt },
+    }),
+    central.fleetRun.update({
+      where: { id: runId },
+      data: { status: end.failed ? "FAILED" : "SUCCEEDED", error: end.error ?? null, finishedAt },
+    }),
+  ]);
+}

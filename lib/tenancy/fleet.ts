@@ -1,0 +1,208 @@
+import type { CentralDb } from "../db/central";
+import { SCHEMA_LOCATIONS, type SchemaLocation } from "../db/migrations";
+import { AppError } from "../errors";
+import { latestMigrationName } from "./clinic-schema";
+import {
+  type ClinicOutcome,
+  describeError,
+  type FleetClinic,
+  findPendingMigrations,
+  updateClinic,
+} from "./fleet-clinic";
+import { withFleetLock } from "./fleet-lock";
+import { runPool } from "./fleet-pool";
+import { finishFleetRun, recordClinicOutcome, startFleetRun } from "./fleet-records";
+import {
+  applyCentralMigrations,
+  findPendingCentralMigrations,
+  selectClinics,
+  updateTemplates,
+} from "./fleet-setup";
+
+export const DEFAULT_FLEET_CONCURRENCY = 4;
+export const MAX_FLEET_CONCURRENCY = 32;
+
+export type FleetOptions = {
+  central: CentralDb;
+  centralUrl: string;
+  /** For TENANT_NAME_PREFIX (the template database's name). */
+  env?: NodeJS.ProcessEnv;
+  /** The tenant schema and migrations (tests pass a copy). */
+  schema?: SchemaLocation;
+  centralSchema?: SchemaLocation;
+  concurrency?: number;
+  /** Only these subdomains. */
+  only?: string[];
+  /** Only clinics whose last migration attempt failed. */
+  failedOnly?: boolean;
+  /** Update this many clinics first, and stop if any of them fails. */
+  canary?: number;
+  /** Report what each clinic would get; change nothing. */
+  dryRun?: boolean;
+  /** Connect to every clinic, even the ones recorded as up to date. */
+  verify?: boolean;
+  onEvent?: (event: FleetEvent) => void;
+};
+
+export type FleetClinicStatus = "updated" | "up-to-date" | "failed" | "skipped" | "would-apply";
+
+export type FleetClinicResult = {
+  subdomain: string;
+  status: FleetClinicStatus;
+  /** Migrations applied (or, in a dry run, that would be). */
+  applied: string[];
+  error?: string;
+  /** A migration that had failed on this clinic before and was run again. */
+  retried?: string;
+  /** False when its database was not looked at: up to date by its central record alone, or not reached. */
+  checked: boolean;
+  durationMs: number;
+};
+
+export type FleetTemplateResult = { server: string; database?: string; applied: string[]; error?: string };
+
+export type FleetSummary = {
+  /** The FleetRun row; null in a dry run. */
+  runId: string | null;
+  /** The newest tenant migration: the version every clinic should reach. */
+  target: string;
+  dryRun: boolean;
+  central: { applied: string[]; pending: string[] };
+  templates: FleetTemplateResult[];
+  results: FleetClinicResult[];
+  failed: number;
+  stopped?: "canary";
+  durationMs: number;
+};
+
+export type FleetEvent =
+  | { type: "central"; applied: string[]; pending: string[] }
+  | { type: "template"; template: FleetTemplateResult }
+  | { type: "start"; runId: string | null; target: string; total: number; upToDate: number; dryRun: boolean }
+  | { type: "clinic-start"; subdomain: string }
+  | { type: "clinic-done"; result: FleetClinicResult; done: number; total: number; failed: number }
+  | { type: "stopped"; reason: "canary"; skipped: number };
+
+/**
+ * `npm run tenant:update-schema`: central migrations (a failure stops everything), then each
+ * server's template database, then every clinic database, a few at a time, past failures. Each
+ * clinic's outcome is saved as it lands; a clinic recorded at the target is not connected to
+ * (unless `verify`), so a rerun resumes where the last one stopped and costs nearly nothing.
+ */
+export async function runFleetUpdate(options: FleetOptions): Promise<FleetSummary> {
+  if (options.dryRun) return runFleetUpdateLocked(options);
+  return withFleetLock(options.central, options.centralUrl, () => runFleetUpdateLocked(options));
+}
+
+async function runFleetUpdateLocked(options: FleetOptions): Promise<FleetSummary> {
+  const startedAt = performance.now();
+  const schema = options.schema ?? SCHEMA_LOCATIONS.tenant;
+  const concurrency = checkConcurrency(options.concurrency ?? DEFAULT_FLEET_CONCURRENCY);
+  if (options.canary !== undefined && !(Number.isInteger(options.canary) && options.canary >= 1)) {
+    throw new AppError("INVALID", "The canary count must be a whole number of at least 1.");
+  }
+  const emit = options.onEvent ?? (() => {});
+  const dryRun = options.dryRun ?? false;
+
+  const central = dryRun
+    ? await findPendingCentralMigrations(options)
+    : await applyCentralMigrations(options);
+  emit({ type: "central", ...central });
+  const target = await latestMigrationName(schema);
+  const clinics = await selectClinics(options);
+  const templates = dryRun ? [] : await updateTemplates(options, schema, emit);
+
+  const needsWork = (clinic: FleetClinic) =>
+    dryRun || options.verify || clinic.schemaVersion !== target || clinic.lastMigrationError !== null;
+  const pending = clinics.filter(needsWork);
+  const current = clinics.filter((clinic) => !needsWork(clinic));
+  const results = current.map((clinic) => unchecked(clinic.subdomain, "up-to-date"));
+  const runId = dryRun
+    ? null
+    : await startFleetRun(options.central, {
+        target,
+        options: {
+          only: options.only ?? null,
+          failedOnly: options.failedOnly ?? false,
+          canary: options.canary ?? null,
+          concurrency,
+          verify: options.verify ?? false,
+        },
+        pending: pending.map((clinic) => clinic.id),
+        upToDate: current.map((clinic) => clinic.id),
+      });
+  emit({ type: "start", runId, target, total: clinics.length, upToDate: results.length, dryRun });
+
+  const countFailed = () => results.filter((result) => result.status === "failed").length;
+  const processClinic = async (clinic: FleetClinic) => {
+    emit({ type: "clinic-start", subdomain: clinic.subdomain });
+    const clinicStartedAt = performance.now();
+    const outcome = dryRun ? await findPendingMigrations(clinic, schema) : await updateClinic(clinic, schema);
+    const durationMs = Math.round(performance.now() - clinicStartedAt);
+    if (runId)
+      await recordClinicOutcome(options.central, { runId, clinicId: clinic.id, target, outcome, durationMs });
+    const result = toResult(clinic.subdomain, outcome, durationMs, dryRun);
+    results.push(result);
+    emit({ type: "clinic-done", result, done: results.length, total: clinics.length, failed: countFailed() });
+  };
+
+  const canary = Math.min(options.canary ?? 0, pending.length);
+  const phases = canary > 0 ? [pending.slice(0, canary), pending.slice(canary)] : [pending];
+  let stopped: FleetSummary["stopped"];
+  try {
+    for (const [index, phase] of phases.entries()) {
+      await runPool(phase, concurrency, processClinic);
+      if (index === 0 && canary > 0 && countFailed() > 0) stopped = "canary";
+      if (stopped) break;
+    }
+  } catch (error) {
+    const end = { failed: true, error: describeError(error) };
+    if (runId) await finishFleetRun(options.central, runId, end).catch(() => {});
+    throw error;
+  }
+
+  const reached = new Set(results.map((result) => result.subdomain));
+  const skipped = clinics.filter((clinic) => !reached.has(clinic.subdomain));
+  for (const clinic of skipped) results.push(unchecked(clinic.subdomain, "skipped"));
+  if (stopped) emit({ type: "stopped", reason: stopped, skipped: skipped.length });
+  const failed = countFailed();
+  if (runId) {
+    const error =
+      stopped &&
+      `The canary failed (${failed} of the first ${canary} clinics); ${skipped.length} clinics were not attempted.`;
+    await finishFleetRun(options.central, runId, { failed: failed > 0 || stopped !== undefined, error });
+  }
+  results.sort((a, b) => a.subdomain.localeCompare(b.subdomain));
+  return {
+    runId,
+    target,
+    dryRun,
+    central,
+    templates,
+    results,
+    failed,
+    stopped,
+    durationMs: Math.round(performance.now() - startedAt),
+  };
+}
+
+function checkConcurrency(value: number): number {
+  if (Number.isInteger(value) && value >= 1 && value <= MAX_FLEET_CONCURRENCY) return value;
+  throw new AppError("INVALID", `The concurrency must be a whole number from 1 to ${MAX_FLEET_CONCURRENCY}.`);
+}
+
+function toResult(
+  subdomain: string,
+  outcome: ClinicOutcome,
+  durationMs: number,
+  dryRun: boolean,
+): FleetClinicResult {
+  const { applied, error, retried } = outcome;
+  if (error !== undefined) return { subdomain, status: "failed", applied, error, checked: true, durationMs };
+  const status = applied.length === 0 ? "up-to-date" : dryRun ? "would-apply" : "updated";
+  return { subdomain, status, applied, ...(retried ? { retried } : {}), checked: true, durationMs };
+}
+
+function unchecked(subdomain: string, status: "up-to-date" | "skipped"): FleetClinicResult {
+  return { subdomain, status, applied: [], checked: false, durationMs: 0 };
+}
