@@ -22,6 +22,7 @@ runScript(async () => {
   // This process provisions the demo clinics too, so it needs the same names and key as the server.
   process.env.TENANT_NAME_PREFIX = prefix;
   process.env.TENANT_SECRETS_KEY = randomBytes(32).toString("base64");
+  process.env.AUTH_SECRET = randomBytes(32).toString("base64");
   const server = await startServer();
   const centralUrl = withDatabaseName(server.adminUrl, `${prefix}central`);
   const cleanup = async () => {

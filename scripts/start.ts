@@ -1,4 +1,6 @@
 // npm start (and npm run dev): the whole product, on embedded PostgreSQL when DATABASE_URL is unset.
+
+import { deriveAuthSecret, getAuthSecret } from "../lib/auth/secret";
 import { createCentralClient } from "../lib/db/central";
 import { redactDatabaseUrl } from "../lib/db/database-url";
 import { isPortFree } from "../lib/db/embedded-server";
@@ -24,6 +26,9 @@ runScript(async () => {
     ...process.env,
     ROOT_DOMAIN: process.env.ROOT_DOMAIN ?? `localhost:${port}`,
     TENANT_SECRETS_KEY: secretsKey.toString("base64"),
+    // A real deployment sets its own; the embedded demo derives one from its local key.
+    AUTH_SECRET:
+      process.env.AUTH_SECRET ?? (process.env.DATABASE_URL ? getAuthSecret() : deriveAuthSecret(secretsKey)),
   };
 
   console.log(

@@ -13,6 +13,7 @@ const ROOT_FIRST_SEGMENTS: ReadonlySet<string> = new Set([
   "admin",
   "login",
   "logout",
+  "account",
   "api",
   "_next",
   "favicon.ico",

@@ -1,0 +1,157 @@
+import type { CentralDb } from "../db/central";
+import type { Prisma as CentralPrisma } from "../generated/central/client";
+import type { Prisma as TenantPrisma } from "../generated/tenant/client";
+import type { TenantDb } from "../tenancy/registry";
+
+/** Where an account lives: the platform (central database) or one clinic (its own database). */
+export type Realm = { kind: "platform" } | { kind: "clinic"; subdomain: string };
+
+export type Account = {
+  id: string;
+  email: string;
+  name: string;
+  role: string;
+  active: boolean;
+  passwordHash: string;
+  failedLoginCount: number;
+  lockedUntil: Date | null;
+  sessionVersion: number;
+  mustChangePassword: boolean;
+};
+
+export type StoredSession = {
+  id: string;
+  accountId: string;
+  createdAt: Date;
+  lastSeenAt: Date;
+  revokedAt: Date | null;
+};
+
+export type AuditInput = {
+  actorId?: string | null;
+  actorEmail?: string | null;
+  action: string;
+  targetType?: string;
+  targetId?: string;
+  ip?: string | null;
+  userAgent?: string | null;
+  details?: Record<string, string | number | boolean | null>;
+};
+
+/** The same account operations over the central database and over a clinic's database. */
+export type AccountStore = {
+  realm: Realm;
+  findByEmail(email: string): Promise<Account | null>;
+  findById(id: string): Promise<Account | null>;
+  update(
+    id: string,
+    data: Partial<
+      Pick<Account, "failedLoginCount" | "lockedUntil" | "passwordHash" | "mustChangePassword">
+    > & { lastLoginAt?: Date; bumpSessionVersion?: boolean },
+  ): Promise<void>;
+  createSession(data: {
+    accountId: string;
+    ip: string | null;
+    userAgent: string | null;
+  }): Promise<StoredSession>;
+  findSession(id: string): Promise<StoredSession | null>;
+  touchSession(id: string, at: Date): Promise<void>;
+  revokeSessions(where: { id?: string; accountId?: string }, at: Date): Promise<void>;
+  audit(event: AuditInput): Promise<void>;
+};
+
+const sessionUpdate = (bump?: boolean) => (bump ? { sessionVersion: { increment: 1 } } : {});
+
+export function platformAccountStore(central: CentralDb): AccountStore {
+  const toAccount = (user: Awaited<ReturnType<CentralDb["user"]["findUnique"]>>): Account | null =>
+    user && { ...user, role: user.role, active: user.status === "ACTIVE" };
+  return {
+    realm: { kind: "platform" },
+    findByEmail: async (email) => toAccount(await central.user.findUnique({ where: { email } })),
+    findById: async (id) => toAccount(await central.user.findUnique({ where: { id } })),
+    update: async (id, { bumpSessionVersion, ...data }) => {
+      await central.user.update({ where: { id }, data: { ...data, ...sessionUpdate(bumpSessionVersion) } });
+    },
+    createSession: async ({ accountId, ip, userAgent }) =>
+      toStored(await central.authSession.create({ data: { userId: accountId, ip, userAgent } })),
+    findSession: async (id) => {
+      const row = await central.authSession.findUnique({ where: { id } });
+      return row && toStored(row);
+    },
+    touchSession: async (id, at) => {
+      await central.authSession.update({ where: { id }, data: { lastSeenAt: at } });
+    },
+    revokeSessions: async ({ id, accountId }, at) => {
+      await central.authSession.updateMany({
+        where: { id, userId: accountId, revokedAt: null },
+        data: { revokedAt: at },
+      });
+    },
+    audit: async (event) => {
+      await central.auditEvent.create({ data: event as CentralPrisma.AuditEventUncheckedCreateInput });
+    },
+  };
+}
+
+export function clinicAccountStore(subdomain: string, db: TenantDb): AccountStore {
+  const toAccount = (staff: Awaited<ReturnType<TenantDb["staffUser"]["findUnique"]>>): Account | null =>
+    staff && { ...staff, role: staff.role, active: staff.status === "ACTIVE" };
+  return {
+    realm: { kind: "clinic", subdomain },
+    findByEmail: async (email) => toAccount(await db.staffUser.findUnique({ where: { email } })),
+    findById: async (id) => toAccount(await db.staffUser.findUnique({ where: { id } })),
+    update: async (id, { bumpSessionVersion, ...data }) => {
+      await db.staffUser.update({ where: { id }, data: { ...data, ...sessionUpdate(bumpSessionVersion) } });
+    },
+    createSession: async ({ accountId, ip, userAgent }) =>
+      toStoredStaff(await db.staffSession.create({ data: { staffId: accountId, ip, userAgent } })),
+    findSession: async (id) => {
+      const row = await db.staffSession.findUnique({ where: { id } });
+      return row && toStoredStaff(row);
+    },
+    touchSession: async (id, at) => {
+      await db.staffSession.update({ where: { id }, data: { lastSeenAt: at } });
+    },
+    revokeSessions: async ({ id, accountId }, at) => {
+      await db.staffSession.updateMany({
+        where: { id, staffId: accountId, revokedAt: null },
+        data: { revokedAt: at },
+      });
+    },
+    audit: async (event) => {
+      await db.auditEvent.create({ data: event as TenantPrisma.AuditEventUncheckedCreateInput });
+    },
+  };
+}
+
+function toStored(row: {
+  id: string;
+  userId: string;
+  createdAt: Date;
+  lastSeenAt: Date;
+  revokedAt: Date | null;
+}) {
+  return {
+    id: row.id,
+    accountId: row.userId,
+    createdAt: row.createdAt,
+    lastSeenAt: row.lastSeenAt,
+    revokedAt: row.revokedAt,
+  };
+}
+
+function toStoredStaff(row: {
+  id: string;
+  staffId: string;
+  createdAt: Date;
+  lastSeenAt: Date;
+  revokedAt: Date | null;
+}) {
+  return {
+    id: row.id,
+    accountId: row.staffId,
+    createdAt: row.createdAt,
+    lastSeenAt: row.lastSeenAt,
+    revokedAt: row.revokedAt,
+  };
+}

@@ -1,0 +1,37 @@
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { getCentralDb } from "../db/central";
+import { withTenantDb } from "../tenancy/tenant-db";
+import { clinicAccountStore, platformAccountStore } from "./account-store";
+import { auth } from "./auth";
+import { realmOf } from "./request-context";
+import { type AppSession, resolveSession } from "./session";
+import type { SessionClaims } from "./sign-in";
+
+/** The claims of this request's session cookie, not yet checked against anything. */
+export async function readSessionClaims(): Promise<SessionClaims | undefined> {
+  const session = (await auth()) as { claims?: SessionClaims } | null;
+  return session?.claims;
+}
+
+/** The signed-in person of this request, checked for this host's realm, or null. */
+export async function getCurrentSession(): Promise<AppSession | null> {
+  const realm = realmOf(await headers());
+  const claims = await readSessionClaims();
+  if (!claims) return null;
+  if (realm.kind === "platform")
+    return resolveSession({ claims, store: platformAccountStore(getCentralDb()) });
+  return withTenantDb(realm.subdomain, (db) =>
+    resolveSession({ claims, store: clinicAccountStore(realm.subdomain, db) }),
+  );
+}
+
+/** For pages: the session, or off to this host's sign-in page (and to the password change first if due). */
+export async function requirePageSession(
+  options: { allowPasswordChange?: boolean } = {},
+): Promise<AppSession> {
+  const session = await getCurrentSession();
+  if (!session) redirect("/login");
+  if (session.mustChangePassword && !options.allowPasswordChange) redirect("/account/password");
+  return session;
+}

@@ -1,0 +1,48 @@
+import type { UserRole } from "../generated/central/enums";
+import type { StaffRole } from "../generated/tenant/enums";
+
+/**
+ * What each clinic role may do: the one matrix every clinic action is checked against (and the
+ * README's table). The UI hides what a role cannot do; the server decides.
+ */
+export const CLINIC_PERMISSIONS = {
+  "clinic.view": ["OWNER", "MANAGER", "DOCTOR", "NURSE", "RECEPTIONIST", "BILLING"],
+  "settings.manage": ["OWNER", "MANAGER"],
+  "staff.view": ["OWNER", "MANAGER"],
+  "staff.manage": ["OWNER", "MANAGER"],
+  "audit.view": ["OWNER", "MANAGER"],
+  "locations.manage": ["OWNER", "MANAGER"],
+  "patients.view": ["OWNER", "MANAGER", "DOCTOR", "NURSE", "RECEPTIONIST", "BILLING"],
+  "patients.manage": ["OWNER", "MANAGER", "DOCTOR", "NURSE", "RECEPTIONIST"],
+  "appointments.view": ["OWNER", "MANAGER", "DOCTOR", "NURSE", "RECEPTIONIST", "BILLING"],
+  "appointments.manage": ["OWNER", "MANAGER", "NURSE", "RECEPTIONIST"],
+  "records.view": ["OWNER", "DOCTOR", "NURSE"],
+  "records.manage": ["DOCTOR", "NURSE"],
+  "prescriptions.manage": ["DOCTOR"],
+  "billing.manage": ["OWNER", "MANAGER", "BILLING"],
+} as const satisfies Record<string, readonly StaffRole[]>;
+
+export type ClinicPermission = keyof typeof CLINIC_PERMISSIONS;
+
+/** What each platform role may do. Super admins operate clinics but have no way into their records. */
+export const PLATFORM_PERMISSIONS = {
+  "clinicAdmins.manage": ["SUPER_ADMIN"],
+  "clinics.viewAll": ["SUPER_ADMIN"],
+  "clinics.operate": ["SUPER_ADMIN"],
+  "servers.manage": ["SUPER_ADMIN"],
+  "fleet.run": ["SUPER_ADMIN"],
+  "audit.viewAll": ["SUPER_ADMIN"],
+  "clinics.create": ["CLINIC_ADMIN"],
+  "clinics.manageOwn": ["CLINIC_ADMIN"],
+  "account.manage": ["SUPER_ADMIN", "CLINIC_ADMIN"],
+} as const satisfies Record<string, readonly UserRole[]>;
+
+export type PlatformPermission = keyof typeof PLATFORM_PERMISSIONS;
+
+export function clinicRoleCan(role: StaffRole, permission: ClinicPermission): boolean {
+  return (CLINIC_PERMISSIONS[permission] as readonly StaffRole[]).includes(role);
+}
+
+export function platformRoleCan(role: UserRole, permission: PlatformPermission): boolean {
+  return (PLATFORM_PERMISSIONS[permission] as readonly UserRole[]).includes(role);
+}
