@@ -5,21 +5,21 @@ const root = `localhost:${E2E_PORT}`;
 
 test.describe("routing by host", () => {
   test("each clinic's page shows its own data, read from its own database", async ({ page }) => {
-    await page.goto(`http://sunrise.${root}/`);
-    await expect(page.getByRole("heading", { level: 1, name: "Sunrise Family Clinic" })).toBeVisible();
-    await expect(page.getByText("Sunrise Main Street")).toBeVisible();
+    await page.goto(`http://maple.${root}/`);
+    await expect(page.getByRole("heading", { level: 1, name: "Maple Family Clinic" })).toBeVisible();
+    await expect(page.getByText("Maple Main Street")).toBeVisible();
     await expect(page.getByText("Harbor")).toHaveCount(0);
 
     await page.goto(`http://harbor.${root}/`);
     await expect(page.getByRole("heading", { level: 1, name: "Harbor Pediatrics" })).toBeVisible();
     await expect(page.getByText("Harbor Point")).toBeVisible();
-    await expect(page.getByText("Sunrise")).toHaveCount(0);
+    await expect(page.getByText("Maple")).toHaveCount(0);
   });
 
   test("a forged x-tenant header changes nothing", async () => {
-    const onClinic = await getWithHost(`sunrise.${root}`, "/", { "x-tenant": "harbor" });
+    const onClinic = await getWithHost(`maple.${root}`, "/", { "x-tenant": "harbor" });
     expect(onClinic.status).toBe(200);
-    expect(onClinic.body).toContain("Sunrise Family Clinic");
+    expect(onClinic.body).toContain("Maple Family Clinic");
     expect(onClinic.body).not.toContain("Harbor");
 
     const onRoot = await getWithHost(root, "/", { "x-tenant": "harbor" });
@@ -28,27 +28,27 @@ test.describe("routing by host", () => {
   });
 
   test("host names are case-insensitive", async () => {
-    const response = await getWithHost(`SunRise.LOCALHOST:${E2E_PORT}`, "/");
+    const response = await getWithHost(`MaPle.LOCALHOST:${E2E_PORT}`, "/");
     expect(response.status).toBe(200);
-    expect(response.body).toContain("Sunrise Family Clinic");
+    expect(response.body).toContain("Maple Family Clinic");
   });
 
   for (const [host, path, why] of [
-    [root, "/sunrise", "a root-host path into the tenant segment"],
+    [root, "/maple", "a root-host path into the tenant segment"],
     [root, "/harbor/anything", "a deeper root-host path into the tenant segment"],
-    [`sunrise.${root}`, "/super", "the super-admin area on a clinic host"],
-    [`sunrise.${root}`, "/admin/clinics", "the clinic-admin area on a clinic host"],
+    [`maple.${root}`, "/super", "the super-admin area on a clinic host"],
+    [`maple.${root}`, "/admin/clinics", "the clinic-admin area on a clinic host"],
     [`nobody-here.${root}`, "/", "an unknown clinic"],
     [`www.${root}`, "/", "a reserved subdomain"],
     [`a--b.${root}`, "/", "a malformed subdomain"],
-    [`sunrise.harbor.${root}`, "/", "two levels of subdomain"],
+    [`maple.harbor.${root}`, "/", "two levels of subdomain"],
     ["example.com", "/", "another domain"],
   ]) {
     test(`answers 404 for ${why}`, async () => {
       const response = await getWithHost(host as string, path as string);
       expect(response.status).toBe(404);
       expect(response.body).toContain("Page not found");
-      expect(response.body).not.toContain("Sunrise Family Clinic");
+      expect(response.body).not.toContain("Maple Family Clinic");
     });
   }
 });

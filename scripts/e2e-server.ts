@@ -18,6 +18,8 @@ import { runScript } from "./lib/run-script";
 
 runScript(async () => {
   const port = Number(process.env.PORT ?? 3100);
+  // Parallel e2e runs (E2E_PORT in playwright.config.ts) each build into a folder of their own.
+  const distDir = process.env.E2E_DIST_DIR ?? ".next-e2e";
   const prefix = `e2e${randomBytes(3).toString("hex")}_`;
   // This process provisions the demo clinics too, so it needs the same names and key as the server.
   process.env.TENANT_NAME_PREFIX = prefix;
@@ -38,12 +40,12 @@ runScript(async () => {
     await central.$disconnect();
     const env = {
       ...process.env,
-      NEXT_DIST_DIR: ".next-e2e",
+      NEXT_DIST_DIR: distDir,
       ROOT_DOMAIN: process.env.ROOT_DOMAIN ?? `localhost:${port}`,
       DATABASE_URL: centralUrl,
     };
     await writeE2eContext(port, { centralUrl, prefix, secretsKey: process.env.TENANT_SECRETS_KEY as string });
-    await ensureBuild({ distDir: ".next-e2e", env });
+    await ensureBuild({ distDir, env });
     stopTogether(spawnNext(["start", "--port", String(port)], env), cleanup);
     return new Promise<number>(() => {});
   } catch (error) {

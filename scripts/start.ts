@@ -69,7 +69,7 @@ runScript(async () => {
       const { superAdmin, clinicAdmin } = DEMO_ACCOUNTS;
       console.log(`  super admin:  ${superAdmin.email} / ${superAdmin.password}`);
       console.log(`  clinic admin: ${clinicAdmin.email} / ${clinicAdmin.password}`);
-      console.log(`  demo clinics: http://sunrise.${env.ROOT_DOMAIN}  http://harbor.${env.ROOT_DOMAIN}`);
+      console.log(`  demo clinics: http://maple.${env.ROOT_DOMAIN}  http://harbor.${env.ROOT_DOMAIN}`);
     } else if (firstAdmin) {
       console.log(
         `  first super admin (shown once; change it at first sign-in): ${firstAdmin.email} / ${firstAdmin.password}`,

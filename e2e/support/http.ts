@@ -1,6 +1,6 @@
 import http from "node:http";
 
-export const E2E_PORT = 3100;
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 
 /**
  * A GET with any Host header: Node does not resolve *.localhost and browsers will not forge

@@ -25,7 +25,7 @@ async function withAccountStore<T>(work: (store: AccountStore) => Promise<T>): P
 /** Where a person goes after signing in: a due password change first, then their area. */
 function homeOf(store: AccountStore, account: { role: string; mustChangePassword: boolean }): string {
   if (account.mustChangePassword) return "/account/password";
-  if (store.realm.kind === "clinic") return "/";
+  if (store.realm.kind === "clinic") return "/dashboard";
   return account.role === "SUPER_ADMIN" ? "/super" : "/admin";
 }
 

@@ -11,9 +11,9 @@ export const DEMO_ACCOUNTS = {
 
 export const DEMO_CLINICS = [
   {
-    subdomain: "sunrise",
-    name: "Sunrise Family Clinic",
-    locationName: "Sunrise Main Street",
+    subdomain: "maple",
+    name: "Maple Family Clinic",
+    locationName: "Maple Main Street",
     timezone: "Europe/London",
   },
   {
