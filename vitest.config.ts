@@ -9,7 +9,10 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
-    // A fixed key so tests never write .data/tenant-secrets.key.
-    env: { TENANT_SECRETS_KEY: "dGVzdC1vbmx5LWtleS0tLS0tLS0tLS0tLS0tLS0tLS0=" },
+    // Fixed keys, so tests never write .data/tenant-secrets.key and sign what they can verify.
+    env: {
+      TENANT_SECRETS_KEY: "dGVzdC1vbmx5LWtleS0tLS0tLS0tLS0tLS0tLS0tLS0=",
+      AUTH_SECRET: "test-only-auth-secret-0123456789abcdef",
+    },
   },
 });

@@ -53,6 +53,7 @@ export type AccountStore = {
     accountId: string;
     ip: string | null;
     userAgent: string | null;
+    at: Date;
   }): Promise<StoredSession>;
   findSession(id: string): Promise<StoredSession | null>;
   touchSession(id: string, at: Date): Promise<void>;
@@ -72,8 +73,12 @@ export function platformAccountStore(central: CentralDb): AccountStore {
     update: async (id, { bumpSessionVersion, ...data }) => {
       await central.user.update({ where: { id }, data: { ...data, ...sessionUpdate(bumpSessionVersion) } });
     },
-    createSession: async ({ accountId, ip, userAgent }) =>
-      toStored(await central.authSession.create({ data: { userId: accountId, ip, userAgent } })),
+    createSession: async ({ accountId, ip, userAgent, at }) =>
+      toStored(
+        await central.authSession.create({
+          data: { userId: accountId, ip, userAgent, createdAt: at, lastSeenAt: at },
+        }),
+      ),
     findSession: async (id) => {
       const row = await central.authSession.findUnique({ where: { id } });
       return row && toStored(row);
@@ -103,8 +108,12 @@ export function clinicAccountStore(subdomain: string, db: TenantDb): AccountStor
     update: async (id, { bumpSessionVersion, ...data }) => {
       await db.staffUser.update({ where: { id }, data: { ...data, ...sessionUpdate(bumpSessionVersion) } });
     },
-    createSession: async ({ accountId, ip, userAgent }) =>
-      toStoredStaff(await db.staffSession.create({ data: { staffId: accountId, ip, userAgent } })),
+    createSession: async ({ accountId, ip, userAgent, at }) =>
+      toStoredStaff(
+        await db.staffSession.create({
+          data: { staffId: accountId, ip, userAgent, createdAt: at, lastSeenAt: at },
+        }),
+      ),
     findSession: async (id) => {
       const row = await db.staffSession.findUnique({ where: { id } });
       return row && toStoredStaff(row);

@@ -82,7 +82,7 @@ export async function signInWithPassword(attempt: SignInAttempt): Promise<SignIn
     return { ok: false, message: "This account is disabled. Ask your administrator to enable it." };
   }
   await store.update(account.id, { failedLoginCount: 0, lockedUntil: null, lastLoginAt: now });
-  const session = await store.createSession({ accountId: account.id, ip, userAgent });
+  const session = await store.createSession({ accountId: account.id, ip, userAgent, at: now });
   await audit("sign-in.succeeded", account.id);
   return { ok: true, claims: claimsFor(store.realm, account, session.id) };
 }

@@ -45,9 +45,12 @@ export async function redeemClinicTicket(options: {
   ip: string | null;
   userAgent: string | null;
   central?: CentralDb;
+  /** How to reach the clinic's database (tests pass their own registry's). */
+  withClinicDb?: typeof withTenantDb;
   now?: Date;
 }): Promise<SignInResult> {
   const central = options.central ?? getCentralDb();
+  const withClinicDb = options.withClinicDb ?? withTenantDb;
   const now = options.now ?? new Date();
   const [payload, signature] = options.ticket.split(".");
   if (!payload || !signature || !safeEqual(signature, sign(payload))) return { ok: false, message: INVALID };
@@ -74,7 +77,7 @@ export async function redeemClinicTicket(options: {
     (await central.clinicCoAdmin.count({ where: { clinicId: ticket.clinicId, userId: ticket.userId } })) > 0;
   if (admin?.status !== "ACTIVE" || !isAdminOfClinic) return { ok: false, message: INVALID };
 
-  return withTenantDb(options.subdomain, async (db) => {
+  return withClinicDb(options.subdomain, async (db) => {
     const store = clinicAccountStore(options.subdomain, db);
     const staff = await db.staffUser.upsert({
       where: { email: admin.email },
@@ -92,6 +95,7 @@ export async function redeemClinicTicket(options: {
       accountId: staff.id,
       ip: options.ip,
       userAgent: options.userAgent,
+      at: now,
     });
     await store.audit({
       action: "sign-in.ticket",
