@@ -1,0 +1,287 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { AppError } from "../errors";
+import { ClinicDatabaseService } from "../tenancy/clinic-database-service";
+import type { TenantDb } from "../tenancy/registry";
+import { TenantRegistry } from "../tenancy/registry";
+import { createTestPlatform, type TestPlatform } from "../testing/platform";
+import { bookAppointmentSchema } from "../validations/appointments";
+import { changeAppointmentStatus, createAppointment } from "./appointments";
+import { computeFreeSlots, findFreeSlots } from "./availability";
+import { zonedTimeToUtc } from "./time";
+
+const TZ = "Europe/Berlin";
+let platform: TestPlatform;
+let registry: TenantRegistry;
+let db: TenantDb;
+let release: () => void;
+let ids: { doctor: string; otherDoctor: string; location: string; patient: string; receptionist: string };
+let harborPatientId: string;
+
+/** Holds one clinic's client for the whole file. */
+function lease(subdomain: string): Promise<TenantDb> {
+  return new Promise((resolve) => {
+    void registry.withTenantDb(subdomain, (client) => {
+      resolve(client);
+      return new Promise<void>((done) => {
+        release = done;
+      });
+    });
+  });
+}
+
+beforeAll(async () => {
+  platform = await createTestPlatform();
+  const service = new ClinicDatabaseService({ central: platform.central, env: platform.env });
+  await service.provisionClinic({
+    name: "Maple",
+    subdomain: "maple",
+    ownerId: platform.owner.id,
+    timezone: TZ,
+  });
+  await service.provisionClinic({ name: "Harbor", subdomain: "harbor", ownerId: platform.owner.id });
+  registry = new TenantRegistry({
+    central: platform.central,
+    centralUrl: platform.centralUrl,
+    budget: 12,
+    poolMax: 6,
+  });
+  harborPatientId = await registry.withTenantDb("harbor", async (harbor) => {
+    const patient = await harbor.patient.create({
+      data: { firstName: "Hal", lastName: "Harbor", dateOfBirth: new Date("1990-01-01") },
+    });
+    return patient.id;
+  });
+  db = await lease("maple");
+  const staff = (name: string, role: "DOCTOR" | "RECEPTIONIST") =>
+    db.staffUser.create({ data: { email: `${name}@maple.test`, name, role, passwordHash: "!" } });
+  const doctor = await staff("dana", "DOCTOR");
+  const otherDoctor = await staff("omar", "DOCTOR");
+  const receptionist = await staff("rita", "RECEPTIONIST");
+  for (const d of [doctor, otherDoctor])
+    await db.doctorProfile.create({ data: { staffId: d.id, defaultSlotMinutes: 20 } });
+  const location = await db.location.findFirstOrThrow({ where: { isMain: true } });
+  const patient = await db.patient.create({
+    data: { firstName: "Pat", lastName: "Lee", dateOfBirth: new Date("1980-05-05") },
+  });
+  ids = {
+    doctor: doctor.id,
+    otherDoctor: otherDoctor.id,
+    location: location.id,
+    patient: patient.id,
+    receptionist: receptionist.id,
+  };
+});
+
+afterAll(async () => {
+  release?.();
+  await registry.close();
+  await platform.cleanup();
+});
+
+const tomorrowAt = (minute: number) => {
+  const date = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+  return zonedTimeToUtc(date, minute, TZ);
+};
+
+const book = (
+  startsAt: Date,
+  minutes = 20,
+  overrides: Partial<{ doctorId: string; patientId: string; locationId: string }> = {},
+) =>
+  createAppointment({
+    db,
+    timeZone: TZ,
+    createdById: ids.receptionist,
+    request: {
+      patientId: ids.patient,
+      doctorId: ids.doctor,
+      locationId: ids.location,
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + minutes * 60_000),
+      ...overrides,
+    },
+  });
+
+describe("booking", () => {
+  it("lets exactly one of 20 concurrent overlapping bookings through; the rest are told which appointment clashes", async () => {
+    const base = tomorrowAt(9 * 60);
+    const attempts = Array.from({ length: 20 }, (_, i) =>
+      book(new Date(base.getTime() + (i % 4) * 5 * 60_000)),
+    );
+    const results = await Promise.allSettled(attempts);
+
+    const booked = results.filter((result) => result.status === "fulfilled");
+    expect(booked).toHaveLength(1);
+    for (const result of results) {
+      if (result.status === "rejected") {
+        expect(result.reason).toBeInstanceOf(AppError);
+        expect(result.reason).toMatchObject({ code: "CONFLICT" });
+        expect(result.reason.message).toMatch(
+          /^The doctor already has an appointment at that time \(appointment [0-9A-F]{8}, \d\d:\d\d–\d\d:\d\d\)\./,
+        );
+      }
+    }
+    expect(await db.appointment.count({ where: { doctorId: ids.doctor, startsAt: { gte: base } } })).toBe(1);
+  });
+
+  it("has PostgreSQL itself refuse an overlap written by raw SQL, and free the time once cancelled", async () => {
+    const first = await book(tomorrowAt(14 * 60));
+    const insert = (start: Date) =>
+      db.$executeRaw`INSERT INTO appointments (id, patient_id, doctor_id, location_id, starts_at, ends_at, updated_at)
+        VALUES (gen_random_uuid(), ${ids.patient}::uuid, ${ids.doctor}::uuid, ${ids.location}::uuid, ${start}, ${new Date(start.getTime() + 600_000)}, now())`;
+
+    await expect(insert(new Date(first.startsAt.getTime() + 5 * 60_000))).rejects.toThrow(
+      /appointments_no_double_booking|23P01/,
+    );
+    await changeAppointmentStatus({
+      db,
+      appointmentId: first.id,
+      to: "CANCELLED",
+      cancelReason: "Patient called",
+    });
+    await expect(insert(new Date(first.startsAt.getTime() + 5 * 60_000))).resolves.toBe(1);
+  });
+
+  it("books two doctors at the same time, and back-to-back appointments of one doctor", async () => {
+    const start = tomorrowAt(10 * 60);
+    await book(start);
+    await book(start, 20, { doctorId: ids.otherDoctor });
+    await expect(book(new Date(start.getTime() + 20 * 60_000))).resolves.toMatchObject({ status: "BOOKED" });
+  });
+
+  it.each([
+    ["an unknown patient", { patientId: "00000000-0000-4000-8000-000000000000" }, "patientId"],
+    ["an unknown doctor", { doctorId: "00000000-0000-4000-8000-000000000000" }, "doctorId"],
+    ["an unknown location", { locationId: "00000000-0000-4000-8000-000000000000" }, "locationId"],
+  ])("refuses %s and writes nothing", async (_label, overrides, field) => {
+    const before = await db.appointment.count();
+    const error = await book(tomorrowAt(16 * 60), 20, overrides).catch((e: AppError) => e);
+    expect(error).toMatchObject({ code: "INVALID" });
+    expect((error as AppError).fields).toHaveProperty(field);
+    expect(await db.appointment.count()).toBe(before);
+  });
+
+  it("refuses a patient of another clinic, a receptionist as doctor, and a time in the past", async () => {
+    await expect(book(tomorrowAt(17 * 60), 20, { patientId: harborPatientId })).rejects.toMatchObject({
+      code: "INVALID",
+      fields: { patientId: "No such patient in this clinic." },
+    });
+    await expect(book(tomorrowAt(17 * 60), 20, { doctorId: ids.receptionist })).rejects.toMatchObject({
+      code: "INVALID",
+    });
+    await expect(book(new Date(Date.now() - 3_600_000))).rejects.toMatchObject({
+      code: "INVALID",
+      message: "That time has already passed.",
+    });
+  });
+
+  it("refuses an end before the start at the boundary", () => {
+    const result = bookAppointmentSchema.safeParse({
+      patientId: ids.patient,
+      doctorId: ids.doctor,
+      locationId: ids.location,
+      startsAt: "2030-01-01T10:00:00Z",
+      endsAt: "2030-01-01T09:40:00Z",
+    });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]).toMatchObject({
+      path: ["endsAt"],
+      message: "The end must be after the start.",
+    });
+  });
+
+  it("moves through the day's statuses in order only", async () => {
+    const appointment = await book(tomorrowAt(18 * 60));
+    await expect(
+      changeAppointmentStatus({ db, appointmentId: appointment.id, to: "COMPLETED" }),
+    ).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: "A booked appointment cannot become completed.",
+    });
+    for (const to of ["CHECKED_IN", "IN_PROGRESS", "COMPLETED"] as const) {
+      await changeAppointmentStatus({ db, appointmentId: appointment.id, to });
+    }
+    expect(await db.appointment.findUniqueOrThrow({ where: { id: appointment.id } })).toMatchObject({
+      status: "COMPLETED",
+    });
+  });
+});
+
+describe("availability", () => {
+  const day = (date: string, input: Partial<Parameters<typeof computeFreeSlots>[0]> = {}) =>
+    computeFreeSlots({
+      date,
+      timeZone: TZ,
+      slotMinutes: 20,
+      hours: [{ start: 9 * 60, end: 12 * 60 }],
+      extraHours: [],
+      timeOff: [],
+      booked: [],
+      now: new Date("2026-01-01T00:00:00Z"),
+      ...input,
+    }).map((slot) => slot.startsAt.toISOString().slice(11, 16));
+
+  it("starts at the first minute of working hours and leaves no slot running past their end", () => {
+    const slots = day("2026-06-10");
+    expect(slots[0]).toBe("07:00"); // 09:00 in Berlin, summer
+    expect(slots.at(-1)).toBe("09:40"); // 11:40; a slot from 12:00 would end after hours
+    expect(slots).toHaveLength(9);
+  });
+
+  it("applies time off, extra hours and existing appointments", () => {
+    const booked = [{ startsAt: new Date("2026-06-10T07:20:00Z"), endsAt: new Date("2026-06-10T07:50:00Z") }];
+    const slots = day("2026-06-10", {
+      timeOff: [{ start: 11 * 60, end: 12 * 60 }],
+      extraHours: [{ start: 17 * 60, end: 17 * 60 + 40 }],
+      booked,
+    });
+    expect(slots).toEqual(["07:00", "08:00", "08:20", "08:40", "15:00", "15:20"]);
+    expect(day("2026-06-10", { timeOff: [{ start: 0, end: 1440 }] })).toEqual([]);
+  });
+
+  it("follows the clinic's clock across the daylight-saving change", () => {
+    expect(day("2026-03-28")[0]).toBe("08:00"); // Saturday, winter time: 09:00 = 08:00Z
+    expect(day("2026-03-30")[0]).toBe("07:00"); // Monday, summer time: 09:00 = 07:00Z
+    // Hours across the 02:00 → 03:00 gap: no slot starts in the missing hour.
+    const night = day("2026-03-29", { hours: [{ start: 60, end: 4 * 60 }], slotMinutes: 60 });
+    expect(night).toEqual(["00:00", "01:00"]); // 01:00 and 03:00 Berlin
+  });
+
+  it("reads hours, overrides and bookings from the clinic's database", async () => {
+    const date = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
+    const weekday = new Date(`${date}T12:00:00Z`).getUTCDay();
+    await db.workingHours.create({
+      data: {
+        doctorId: ids.otherDoctor,
+        locationId: ids.location,
+        weekday,
+        startMinute: 9 * 60,
+        endMinute: 10 * 60,
+      },
+    });
+    await createAppointment({
+      db,
+      timeZone: TZ,
+      createdById: ids.receptionist,
+      request: {
+        patientId: ids.patient,
+        doctorId: ids.otherDoctor,
+        locationId: ids.location,
+        startsAt: zonedTimeToUtc(date, 9 * 60 + 20, TZ),
+        endsAt: zonedTimeToUtc(date, 9 * 60 + 40, TZ),
+      },
+    });
+
+    const slots = await findFreeSlots({
+      db,
+      doctorId: ids.otherDoctor,
+      locationId: ids.location,
+      date,
+      timeZone: TZ,
+    });
+    expect(slots.map((slot) => slot.startsAt.getTime())).toEqual([
+      zonedTimeToUtc(date, 9 * 60, TZ).getTime(),
+      zonedTimeToUtc(date, 9 * 60 + 40, TZ).getTime(),
+    ]);
+  });
+});

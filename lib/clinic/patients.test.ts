@@ -1,0 +1,130 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ClinicDatabaseService } from "../tenancy/clinic-database-service";
+import { TenantRegistry } from "../tenancy/registry";
+import { createTestPlatform, type TestPlatform } from "../testing/platform";
+import { patientSchema } from "../validations/patients";
+import { createPatient, findPatients } from "./patients";
+
+let platform: TestPlatform;
+let registry: TenantRegistry;
+
+beforeAll(async () => {
+  platform = await createTestPlatform();
+  await new ClinicDatabaseService({ central: platform.central, env: platform.env }).provisionClinic({
+    name: "Maple",
+    subdomain: "maple",
+    ownerId: platform.owner.id,
+  });
+  registry = new TenantRegistry({
+    central: platform.central,
+    centralUrl: platform.centralUrl,
+    budget: 2,
+    poolMax: 2,
+  });
+});
+
+afterAll(async () => {
+  await registry.close();
+  await platform.cleanup();
+});
+
+const register = (input: Record<string, unknown>) =>
+  registry.withTenantDb("maple", (db) => createPatient({ db, input: patientSchema.parse(input) }));
+const search = (query: string, page = 1) =>
+  registry.withTenantDb("maple", (db) => findPatients({ db, query, page }));
+
+describe("patients", () => {
+  it("gives each new patient the next medical record number", async () => {
+    const first = await register({
+      firstName: "Ada",
+      lastName: "Lovelace",
+      dateOfBirth: "1985-12-10",
+      phone: "+44 20 7946 0001",
+    });
+    const second = await register({ firstName: "Alan", lastName: "Turing", dateOfBirth: "1982-06-23" });
+    expect(first.mrn).toMatch(/^P-\d{6}$/);
+    expect(Number(second.mrn.slice(2))).toBe(Number(first.mrn.slice(2)) + 1);
+  });
+
+  it("warns about a near-duplicate (same name and birth date, or same phone) until confirmed", async () => {
+    await expect(
+      register({ firstName: "ADA", lastName: "lovelace", dateOfBirth: "1985-12-10" }),
+    ).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: expect.stringMatching(/^This may be a patient already registered: P-\d{6} Ada Lovelace\./),
+    });
+    await expect(
+      register({
+        firstName: "Augusta",
+        lastName: "King",
+        dateOfBirth: "1990-01-01",
+        phone: "+44 (20) 7946-0001",
+      }),
+    ).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
+    const confirmed = await register({
+      firstName: "Augusta",
+      lastName: "King",
+      dateOfBirth: "1990-01-01",
+      phone: "+44 (20) 7946-0001",
+      confirmNotDuplicate: true,
+    });
+    expect(confirmed.lastName).toBe("King");
+  });
+
+  it("finds patients by name words, MRN, phone digits and date of birth", async () => {
+    await register({
+      firstName: "Grace",
+      lastName: "Hopper",
+      dateOfBirth: "1906-12-09",
+      phone: "+1 555 010 4242",
+    });
+    const grace = (await search("hopper")).patients[0];
+    expect(grace).toMatchObject({ firstName: "Grace", lastName: "Hopper" });
+    expect((await search("grace hop")).patients.map((p) => p.lastName)).toEqual(["Hopper"]);
+    expect((await search(grace?.mrn.toLowerCase() ?? "")).patients.map((p) => p.lastName)).toEqual([
+      "Hopper",
+    ]);
+    expect((await search("0104242")).patients.map((p) => p.lastName)).toEqual(["Hopper"]);
+    expect((await search("1906-12-09")).patients.map((p) => p.lastName)).toEqual(["Hopper"]);
+    expect((await search("nobody at all")).total).toBe(0);
+  });
+
+  it("pages through many patients", async () => {
+    await registry.withTenantDb("maple", (db) =>
+      db.patient.createMany({
+        data: Array.from({ length: 60 }, (_, i) => ({
+          firstName: `Test${i}`,
+          lastName: "Paging",
+          dateOfBirth: new Date("2000-01-01"),
+        })),
+      }),
+    );
+    const first = await search("paging");
+    const third = await search("paging", 3);
+    expect(first).toMatchObject({ total: 60, pages: 3 });
+    expect(first.patients).toHaveLength(25);
+    expect(third.patients).toHaveLength(10);
+  });
+
+  it("refuses bad input with a message per field", () => {
+    const result = patientSchema.safeParse({
+      firstName: "",
+      lastName: "X",
+      dateOfBirth: "2999-01-01",
+      email: "nope",
+      phone: "abc",
+    });
+    expect(result.success).toBe(false);
+    const fields = Object.fromEntries(
+      result.error?.issues.map((issue) => [issue.path[0], issue.message]) ?? [],
+    );
+    expect(fields).toMatchObject({
+      firstName: "Enter the first name.",
+      dateOfBirth: "The date of birth must be in the past.",
+      email: "Enter a valid email address.",
+      phone: "Enter a phone number, e.g. +1 555 010 2000.",
+    });
+  });
+});

@@ -1,0 +1,41 @@
+import { z } from "zod";
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .transform((value) => value || null)
+    .nullish();
+
+export const patientSchema = z.object({
+  firstName: z.string().trim().min(1, "Enter the first name.").max(100),
+  lastName: z.string().trim().min(1, "Enter the last name.").max(100),
+  dateOfBirth: z.iso
+    .date("Enter the date of birth as YYYY-MM-DD.")
+    .refine(
+      (value) => value >= "1900-01-01" && new Date(`${value}T00:00:00Z`) <= new Date(),
+      "The date of birth must be in the past.",
+    ),
+  sex: z.enum(["FEMALE", "MALE", "OTHER", "UNKNOWN"]).default("UNKNOWN"),
+  phone: optionalText(40).refine(
+    (value) => !value || /^[+\d][\d\s().-]{5,}$/.test(value),
+    "Enter a phone number, e.g. +1 555 010 2000.",
+  ),
+  email: z
+    .union([z.literal(""), z.email("Enter a valid email address.")])
+    .transform((value) => value || null)
+    .nullish(),
+  address: optionalText(300),
+  emergencyContact: optionalText(200),
+  notes: optionalText(2000),
+  /** Set when the person saw the duplicate warning and registers anyway. */
+  confirmNotDuplicate: z.coerce.boolean().default(false),
+});
+
+export type PatientInput = z.output<typeof patientSchema>;
+
+export const patientSearchSchema = z.object({
+  query: z.string().trim().max(100).default(""),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+});
