@@ -36,7 +36,7 @@ runScript(async () => {
     const central = createCentralClient(centralUrl, 2);
     await ensureDefaultServer(central, centralUrl);
     await seedDemo(central);
-    await seedDemoClinics(central, (line) => console.log(line));
+    await seedDemoClinics(central, (line) => console.log(line), { patients: 200 });
     await central.$disconnect();
     const env = {
       ...process.env,

@@ -5,7 +5,13 @@ import { createCentralClient } from "../lib/db/central";
 import { redactDatabaseUrl } from "../lib/db/database-url";
 import { isPortFree } from "../lib/db/embedded-server";
 import { connectPlatformDatabase, prepareCentralDatabase } from "../lib/db/platform";
-import { DEMO_ACCOUNTS, ensureFirstSuperAdmin, seedDemo, seedDemoClinics } from "../lib/db/seed";
+import {
+  DEMO_ACCOUNTS,
+  DEMO_STAFF_PASSWORD,
+  ensureFirstSuperAdmin,
+  seedDemo,
+  seedDemoClinics,
+} from "../lib/db/seed";
 import { getSecretsKey } from "../lib/tenancy/secrets";
 import { ensureDefaultServer } from "../lib/tenancy/servers";
 import { ensureBuild, spawnNext, stopTogether, waitForHealth } from "./lib/next-server";
@@ -70,6 +76,9 @@ runScript(async () => {
       console.log(`  super admin:  ${superAdmin.email} / ${superAdmin.password}`);
       console.log(`  clinic admin: ${clinicAdmin.email} / ${clinicAdmin.password}`);
       console.log(`  demo clinics: http://maple.${env.ROOT_DOMAIN}  http://harbor.${env.ROOT_DOMAIN}`);
+      console.log(
+        `  clinic staff: receptionist@maple.test, doctor1@maple.test, manager@maple.test … / ${DEMO_STAFF_PASSWORD}`,
+      );
     } else if (firstAdmin) {
       console.log(
         `  first super admin (shown once; change it at first sign-in): ${firstAdmin.email} / ${firstAdmin.password}`,

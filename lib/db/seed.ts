@@ -1,5 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { hashPassword } from "../auth/password";
+import { generateDemoData } from "../clinic/demo-data";
+import { withClinicClient } from "../tenancy/clinic-client";
 import { ClinicDatabaseService } from "../tenancy/clinic-database-service";
 import type { CentralDb } from "./central";
 
@@ -64,13 +66,41 @@ function pick(account: { email: string; name: string }) {
 }
 
 /** The demo clinics, provisioned through the same service as any clinic; existing ones are kept. */
-export async function seedDemoClinics(db: CentralDb, onProgress: (line: string) => void): Promise<void> {
+/** Staff of every demo clinic sign in with this password (e.g. receptionist@maple.test, doctor1@maple.test). */
+export const DEMO_STAFF_PASSWORD = "demo-staff-password";
+
+/**
+ * The demo clinics, provisioned through the same service as any clinic and filled with a
+ * practice's worth of data; existing ones are kept. `patients` is 2,000 for `npm start`.
+ */
+export async function seedDemoClinics(
+  db: CentralDb,
+  onProgress: (line: string) => void,
+  options: { patients?: number } = {},
+): Promise<void> {
   const owner = await db.user.findUniqueOrThrow({ where: { email: DEMO_ACCOUNTS.clinicAdmin.email } });
   const service = new ClinicDatabaseService({ central: db });
-  for (const clinic of DEMO_CLINICS) {
-    const existing = await db.clinic.findUnique({ where: { subdomain: clinic.subdomain } });
+  const staffPasswordHash = await hashPassword(DEMO_STAFF_PASSWORD);
+  for (const demo of DEMO_CLINICS) {
+    const existing = await db.clinic.findUnique({ where: { subdomain: demo.subdomain } });
     if (existing && existing.status !== "FAILED") continue;
-    onProgress(`creating demo clinic ${clinic.subdomain}…`);
-    await service.provisionClinic({ ...clinic, ownerId: owner.id });
+    onProgress(`creating demo clinic ${demo.subdomain}…`);
+    const clinic = await service.provisionClinic({ ...demo, ownerId: owner.id });
+    const server = await db.databaseServer.findUniqueOrThrow({
+      where: { id: clinic.databaseServerId ?? "" },
+    });
+    const summary = await withClinicClient(clinic, server, (clinicDb) =>
+      generateDemoData({
+        db: clinicDb,
+        timeZone: demo.timezone,
+        patients: options.patients ?? 2000,
+        staffPasswordHash,
+        emailDomain: `${demo.subdomain}.test`,
+        onProgress: (line) => onProgress(`  ${demo.subdomain}: ${line}`),
+      }),
+    );
+    onProgress(
+      `  ${demo.subdomain}: ${summary.patients} patients, ${summary.doctors} doctors, ${summary.appointments} appointments`,
+    );
   }
 }

@@ -1,8 +1,6 @@
-import { PrismaPg } from "@prisma/adapter-pg";
 import type { Clinic, DatabaseServer, User } from "../generated/central/client";
-import { PrismaClient as TenantClient } from "../generated/tenant/client";
+import { withClinicClient } from "./clinic-client";
 import type { ProvisionClinicRequest } from "./provision-input";
-import { clinicConnectionUrl } from "./servers";
 
 /**
  * Staff accounts of clinic admins carry no password: they sign in through a one-time ticket from
@@ -21,13 +19,7 @@ export async function seedClinicDatabase(options: {
   request: Pick<ProvisionClinicRequest, "name" | "locationName" | "timezone">;
 }): Promise<void> {
   const { clinic, server, owner, request } = options;
-  const db = new TenantClient({
-    adapter: new PrismaPg({ connectionString: clinicConnectionUrl(clinic, server), max: 1 }),
-  });
-  try {
-    const [{ database }] = await db.$queryRaw<[{ database: string }]>`SELECT current_database() AS database`;
-    if (database !== clinic.databaseName)
-      throw new Error("The clinic's connection reached the wrong database.");
+  await withClinicClient(clinic, server, async (db) => {
     await db.$transaction([
       db.clinicSetting.create({ data: { name: request.name, timezone: request.timezone } }),
       db.location.create({ data: { name: request.locationName, isMain: true } }),
@@ -40,7 +32,5 @@ export async function seedClinicDatabase(options: {
         },
       }),
     ]);
-  } finally {
-    await db.$disconnect();
-  }
+  });
 }
