@@ -1,7 +1,12 @@
 import { AppError } from "../errors";
 import { Prisma } from "../generated/tenant/client";
+import type { AppointmentStatus } from "../generated/tenant/enums";
 import type { TenantDb } from "../tenancy/registry";
 import type { PatientInput } from "../validations/patients";
+import { type AuditActor, recordAuditEvent } from "./audit";
+
+/** A client or an open transaction: the reads and writes below run in either. */
+type TenantTx = Prisma.TransactionClient;
 
 export const PATIENT_PAGE_SIZE = 25;
 
@@ -29,7 +34,7 @@ function digitsOf(phone: string | null | undefined): string {
 
 /** Patients who may be the same person: same name and date of birth, or the same phone number. */
 export async function findPossibleDuplicates(
-  db: TenantDb,
+  db: TenantTx,
   input: Pick<PatientInput, "firstName" | "lastName" | "dateOfBirth" | "phone">,
 ) {
   const phoneDigits = digitsOf(input.phone);
@@ -47,7 +52,7 @@ export async function findPossibleDuplicates(
  * Registers a patient with the next medical record number. A likely duplicate is refused with
  * the candidates listed, until the person confirms it is someone else.
  */
-export async function createPatient(options: { db: TenantDb; input: PatientInput }) {
+export async function createPatient(options: { db: TenantTx; input: PatientInput }) {
   const { db, input } = options;
   if (!input.confirmNotDuplicate) {
     const duplicates = await findPossibleDuplicates(db, input);
@@ -80,10 +85,14 @@ export async function findPatients(options: { db: TenantDb; query: string; page:
   const digits = digitsOf(text);
   const words = text.split(/\s+/).filter(Boolean).slice(0, 4);
   const where: Prisma.Sql[] = [];
-  if (/^p-\d+$/.test(text)) where.push(Prisma.sql`lower(mrn) = ${text}`);
-  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) where.push(Prisma.sql`date_of_birth = ${text}::date`);
-  if (digits.length >= 4 && !/[a-z]/.test(text)) where.push(Prisma.sql`phone_digits LIKE ${`%${digits}%`}`);
-  if (words.length > 0 && /[a-z]/.test(text)) {
+  if (/^p-\d+$/.test(text)) {
+    // A record number is exact; upper-case matches the unique index.
+    where.push(Prisma.sql`mrn = ${text.toUpperCase()}`);
+  } else if (/^\d{4}-\d{2}-\d{2}$/.test(text)) {
+    where.push(Prisma.sql`date_of_birth = ${text}::date`);
+  } else if (digits.length >= 4 && !/[a-z]/.test(text)) {
+    where.push(Prisma.sql`phone_digits LIKE ${`%${digits}%`}`);
+  } else if (words.length > 0) {
     const nameMatches = words.map(
       (word) => Prisma.sql`lower(last_name || ' ' || first_name) LIKE ${`%${word}%`}`,
     );
@@ -103,5 +112,126 @@ export async function findPatients(options: { db: TenantDb; query: string; page:
     patients: rows.map(({ total: _total, ...patient }) => patient),
     total,
     pages: Math.max(1, Math.ceil(total / PATIENT_PAGE_SIZE)),
+  };
+}
+
+const patientRow = {
+  ...summary,
+  sex: true,
+  email: true,
+  address: true,
+  emergencyContact: true,
+  notes: true,
+  createdAt: true,
+  updatedAt: true,
+} as const;
+
+export type PatientRecord = Prisma.PatientGetPayload<{ select: typeof patientRow }>;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** One patient's registration details, or null (also for an id that is not a uuid: a typed-in URL). */
+export async function findPatient(options: {
+  db: TenantDb;
+  patientId: string;
+}): Promise<PatientRecord | null> {
+  if (!UUID.test(options.patientId)) return null;
+  return options.db.patient.findUnique({ where: { id: options.patientId }, select: patientRow });
+}
+
+/**
+ * Registers a patient (createPatient, with its duplicate warning) and records who did it in the
+ * same transaction. The audit event names the patient by id only, never by their details.
+ */
+export async function registerPatient(options: { db: TenantDb; actor: AuditActor; input: PatientInput }) {
+  const { db, actor, input } = options;
+  return db.$transaction(async (tx) => {
+    const patient = await createPatient({ db: tx, input });
+    await recordAuditEvent(tx, {
+      actor,
+      action: "patient.registered",
+      targetType: "patient",
+      targetId: patient.id,
+      details: input.confirmNotDuplicate ? { confirmedNotDuplicate: true } : undefined,
+    });
+    return patient;
+  });
+}
+
+/** Corrects a patient's registration details; the audit event lists which fields changed, not their values. */
+export async function updatePatient(options: {
+  db: TenantDb;
+  actor: AuditActor;
+  patientId: string;
+  input: Omit<PatientInput, "confirmNotDuplicate">;
+}): Promise<PatientRecord> {
+  const { db, actor, patientId, input } = options;
+  const { dateOfBirth, ...rest } = input;
+  const data = { ...rest, dateOfBirth: new Date(`${dateOfBirth}T00:00:00Z`) };
+  return db.$transaction(async (tx) => {
+    const before = await tx.patient.findUnique({ where: { id: patientId }, select: patientRow });
+    if (!before) throw new AppError("NOT_FOUND", "No such patient in this clinic.");
+    const changed = (Object.keys(data) as (keyof typeof data)[]).filter(
+      (field) => comparable(before[field]) !== comparable(data[field]),
+    );
+    if (changed.length === 0) return before;
+    const patient = await tx.patient.update({ where: { id: patientId }, data, select: patientRow });
+    await recordAuditEvent(tx, {
+      actor,
+      action: "patient.updated",
+      targetType: "patient",
+      targetId: patientId,
+      details: { fields: changed.sort().join(",") },
+    });
+    return patient;
+  });
+}
+
+function comparable(value: unknown): unknown {
+  return value instanceof Date ? value.toISOString() : (value ?? null);
+}
+
+export type PatientAppointment = {
+  id: string;
+  startsAt: Date;
+  endsAt: Date;
+  status: AppointmentStatus;
+  reason: string | null;
+  doctorName: string;
+  locationName: string;
+};
+
+export const PATIENT_APPOINTMENTS_LIMIT = 200;
+
+/** A patient's appointments, newest first (the latest 200: older ones belong to the records). */
+export async function findPatientAppointments(options: {
+  db: TenantDb;
+  patientId: string;
+}): Promise<{ appointments: PatientAppointment[]; total: number }> {
+  const { db, patientId } = options;
+  const [rows, total] = await Promise.all([
+    db.appointment.findMany({
+      where: { patientId },
+      orderBy: [{ startsAt: "desc" }, { id: "asc" }],
+      take: PATIENT_APPOINTMENTS_LIMIT,
+      select: {
+        id: true,
+        startsAt: true,
+        endsAt: true,
+        status: true,
+        reason: true,
+        doctor: { select: { name: true } },
+        location: { select: { name: true } },
+      },
+    }),
+    db.appointment.count({ where: { patientId } }),
+  ]);
+  return {
+    total,
+    appointments: rows.map(({ doctor, location, ...appointment }) => ({
+      ...appointment,
+      doctorName: doctor.name,
+      locationName: location.name,
+    })),
   };
 }
