@@ -2,11 +2,11 @@ import { describe, expect, it } from "vitest";
 import { readTenantConnectionSettings, resolveConnectionSettings } from "./registry-settings";
 
 describe("readTenantConnectionSettings", () => {
-  it("defaults to a budget of 40 connections in pools of 2", () => {
-    expect(readTenantConnectionSettings({})).toEqual({ budget: 40, poolMax: 2 });
+  it("defaults to a budget of 40 connections in pools of 1", () => {
+    expect(readTenantConnectionSettings({})).toEqual({ budget: 40, poolMax: 1 });
     expect(readTenantConnectionSettings({ TENANT_CONNECTION_BUDGET: "", TENANT_POOL_MAX: "" })).toEqual({
       budget: 40,
-      poolMax: 2,
+      poolMax: 1,
     });
   });
 
@@ -35,7 +35,7 @@ describe("resolveConnectionSettings", () => {
     const env = { TENANT_CONNECTION_BUDGET: "30", TENANT_POOL_MAX: "3" };
     expect(resolveConnectionSettings({ budget: 8, poolMax: 1, env })).toEqual({ budget: 8, poolMax: 1 });
     expect(resolveConnectionSettings({ budget: 9, env })).toEqual({ budget: 9, poolMax: 3 });
-    expect(resolveConnectionSettings({ env: {} })).toEqual({ budget: 40, poolMax: 2 });
+    expect(resolveConnectionSettings({ env: {} })).toEqual({ budget: 40, poolMax: 1 });
   });
 
   it("refuses a budget smaller than one pool", () => {

@@ -18,7 +18,9 @@ const countSetting = (variable: string, fallback: number) =>
 const settingsSchema = z
   .object({
     TENANT_CONNECTION_BUDGET: countSetting("TENANT_CONNECTION_BUDGET", 40),
-    TENANT_POOL_MAX: countSetting("TENANT_POOL_MAX", 2),
+    // One connection per clinic client: with many clinics, more clients beat bigger pools
+    // (bench/RESULTS.md, "Routing under load").
+    TENANT_POOL_MAX: countSetting("TENANT_POOL_MAX", 1),
   })
   .refine((env) => env.TENANT_POOL_MAX <= env.TENANT_CONNECTION_BUDGET, {
     message: "TENANT_POOL_MAX must not be larger than TENANT_CONNECTION_BUDGET",
