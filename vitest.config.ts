@@ -9,6 +9,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // next-auth's ESM build imports "next/server" without an extension, which only Next's bundler
+    // resolves; inlined, Vite resolves it too.
+    server: { deps: { inline: ["next-auth"] } },
     // Fixed keys, so tests never write .data/tenant-secrets.key and sign what they can verify.
     env: {
       TENANT_SECRETS_KEY: "dGVzdC1vbmx5LWtleS0tLS0tLS0tLS0tLS0tLS0tLS0=",

@@ -7,7 +7,7 @@ import path from "node:path";
 import { parseArgs, promisify } from "node:util";
 import { createCentralClient } from "../lib/db/central";
 import { SCHEMA_LOCATIONS } from "../lib/db/migrations";
-import { projectRoot } from "../lib/db/platform";
+import { projectRoot } from "../lib/db/project-root";
 import { ClinicDatabaseService } from "../lib/tenancy/clinic-database-service";
 import { DEFAULT_FLEET_CONCURRENCY, type FleetOptions, runFleetUpdate } from "../lib/tenancy/fleet";
 import { createPlatformFixture } from "../lib/testing/platform-fixture";

@@ -2,7 +2,7 @@ import { execFile } from "node:child_process";
 import path from "node:path";
 import { promisify } from "node:util";
 import { expect, it } from "vitest";
-import { projectRoot } from "../lib/db/platform";
+import { projectRoot } from "../lib/db/project-root";
 
 const run = promisify(execFile);
 

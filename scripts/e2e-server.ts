@@ -44,7 +44,12 @@ runScript(async () => {
       ROOT_DOMAIN: process.env.ROOT_DOMAIN ?? `localhost:${port}`,
       DATABASE_URL: centralUrl,
     };
-    await writeE2eContext(port, { centralUrl, prefix, secretsKey: process.env.TENANT_SECRETS_KEY as string });
+    await writeE2eContext(port, {
+      centralUrl,
+      prefix,
+      secretsKey: process.env.TENANT_SECRETS_KEY as string,
+      authSecret: process.env.AUTH_SECRET as string,
+    });
     await ensureBuild({ distDir, env });
     stopTogether(spawnNext(["start", "--port", String(port)], env), cleanup);
     return new Promise<number>(() => {});

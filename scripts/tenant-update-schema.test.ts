@@ -3,7 +3,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { afterEach, beforeEach, expect, it } from "vitest";
 import { withDatabaseName } from "../lib/db/database-url";
-import { projectRoot } from "../lib/db/platform";
+import { projectRoot } from "../lib/db/project-root";
 import { ClinicDatabaseService } from "../lib/tenancy/clinic-database-service";
 import { latestMigrationName } from "../lib/tenancy/clinic-schema";
 import type { FleetSummary } from "../lib/tenancy/fleet";

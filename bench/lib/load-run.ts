@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { projectRoot } from "../../lib/db/platform";
+import { projectRoot } from "../../lib/db/project-root";
 
 export type LoadConfig = {
   /** Where requests go (a loopback address); the Host header says which clinic they are for. */

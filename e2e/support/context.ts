@@ -3,7 +3,13 @@ import os from "node:os";
 import path from "node:path";
 
 /** What the e2e server tells the specs so they can arrange clinics in its central database. */
-export type E2eContext = { centralUrl: string; prefix: string; secretsKey: string };
+export type E2eContext = {
+  centralUrl: string;
+  prefix: string;
+  secretsKey: string;
+  /** The server's AUTH_SECRET, so specs can issue clinic tickets the server accepts. */
+  authSecret: string;
+};
 
 export function e2eContextPath(port: number): string {
   return path.join(os.tmpdir(), `clinic-e2e-${port}.json`);

@@ -91,6 +91,7 @@ export async function redeemClinicTicket(options: {
     });
     if (staff.status !== "ACTIVE")
       return { ok: false, message: "Your staff account in this clinic is deactivated." };
+    await store.update(staff.id, { lastLoginAt: now });
     const session = await store.createSession({
       accountId: staff.id,
       ip: options.ip,

@@ -3,13 +3,12 @@ import path from "node:path";
 import type { MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm";
 import type pg from "pg";
 import { databaseNameOf } from "./database-url";
+import { projectRoot } from "./project-root";
 import { type EngineDiagnostics, withSchemaEngine } from "./schema-engine";
 
 export type SchemaKind = "central" | "tenant";
 
 export type SchemaLocation = { schemaPath: string; migrationsDir: string };
-
-const projectRoot = path.resolve(import.meta.dirname, "../..");
 
 /** Where each schema and its migrations live in this repository. */
 export const SCHEMA_LOCATIONS: Record<SchemaKind, SchemaLocation> = {

@@ -4,8 +4,8 @@ import { quoteIdent } from "../tenancy/names";
 import { databaseNameOf, parseDatabaseUrl, withDatabaseName } from "./database-url";
 import { type EmbeddedServer, startEmbeddedPostgres } from "./embedded-server";
 import { applyMigrations, SCHEMA_LOCATIONS } from "./migrations";
+import { projectRoot } from "./project-root";
 
-export const projectRoot = path.resolve(import.meta.dirname, "../..");
 export const defaultDataDir = path.join(projectRoot, ".data");
 const EMBEDDED_CENTRAL_DATABASE = "clinic_platform";
 

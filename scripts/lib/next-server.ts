@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import exitHook from "async-exit-hook";
-import { projectRoot } from "../../lib/db/platform";
+import { projectRoot } from "../../lib/db/project-root";
 
 const nextBin = path.join(projectRoot, "node_modules/next/dist/bin/next");
 const sourcePaths = [

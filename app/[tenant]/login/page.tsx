@@ -5,10 +5,27 @@ import { requireRequestClinic, type TenantParams } from "@/lib/tenancy/request-c
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function ClinicSignInPage({ params }: TenantParams) {
+// Set by /open when an "Open clinic" link from the admin console does not sign anyone in.
+const OPEN_LINK_ERRORS: Record<string, string> = {
+  ticket:
+    "This sign-in link has expired or was already used. Open the clinic again from the admin console, or sign in with your email and password.",
+  unavailable: "Signing in from the admin console failed just now. Please open the clinic again in a moment.",
+};
+
+export default async function ClinicSignInPage({
+  params,
+  searchParams,
+}: TenantParams & { searchParams: Promise<{ error?: string | string[] }> }) {
   const clinic = await requireRequestClinic(params);
+  const { error } = await searchParams;
+  const notice = typeof error === "string" ? OPEN_LINK_ERRORS[error] : undefined;
   return (
     <AuthCard title={clinic.name} subtitle="Staff sign-in">
+      {notice ? (
+        <p role="alert" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          {notice}
+        </p>
+      ) : null}
       <SignInForm />
     </AuthCard>
   );

@@ -1,0 +1,43 @@
+import { redirect } from "next/navigation";
+import { cache } from "react";
+import { requirePageSession } from "@/lib/auth/current";
+import type { AppSession } from "@/lib/auth/session";
+import { findClinicSettings } from "@/lib/clinic/settings";
+import { signsInByTicketOnly } from "@/lib/clinic/staff";
+import type { StaffRole } from "@/lib/generated/tenant/enums";
+import { requireActiveClinic, type TenantParams } from "@/lib/tenancy/request-clinic";
+import { type TenantClinic, withTenantDb } from "@/lib/tenancy/tenant-db";
+import type { ClinicSettings } from "@/lib/validations/clinic-settings";
+import { isStaffRole } from "@/lib/validations/staff";
+
+export type Workspace = {
+  clinic: TenantClinic;
+  session: AppSession;
+  role: StaffRole;
+  settings: ClinicSettings;
+  /** A clinic admin who arrives through the admin console's ticket has no password here to change. */
+  ticketOnly: boolean;
+};
+
+// Cached per request: the layout and the page render in parallel and both need it.
+const loadWorkspace = cache(async (tenant: string): Promise<Workspace | null> => {
+  const clinic = await requireActiveClinic(Promise.resolve({ tenant }));
+  if (!clinic) return null;
+  const session = await requirePageSession();
+  const role = session.user.role;
+  if (!isStaffRole(role)) redirect("/login");
+  const [settings, ticketOnly] = await withTenantDb(clinic.subdomain, (db) =>
+    Promise.all([findClinicSettings({ db }), signsInByTicketOnly({ db, staffId: session.user.id })]),
+  );
+  return { clinic, session, role, settings, ticketOnly };
+});
+
+/**
+ * For the workspace layout and every workspace page: this host's active clinic and its signed-in
+ * member (else off to /login, or to /account/password while a temporary password is due), or null
+ * while the clinic's layout shows its status page. Permissions are each page's own check.
+ */
+export async function requireWorkspace(params: TenantParams["params"]): Promise<Workspace | null> {
+  const { tenant } = await params;
+  return loadWorkspace(tenant);
+}

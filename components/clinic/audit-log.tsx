@@ -1,0 +1,133 @@
+"use client";
+
+import { ButtonLink } from "@/components/ui/button";
+import { type Column, DataTable } from "@/components/ui/data-table";
+
+export type AuditLogRow = {
+  id: string;
+  /** Already in the clinic's time zone. */
+  at: string;
+  action: string;
+  who: string;
+  whoEmail: string | null;
+  details: string;
+  ip: string | null;
+  userAgent: string | null;
+};
+
+const ACTION_LABELS: Record<string, string> = {
+  "sign-in.succeeded": "Signed in",
+  "sign-in.ticket": "Signed in from the admin console",
+  "sign-in.failed": "Failed sign-in",
+  "sign-in.locked": "Account locked after failed sign-ins",
+  "sign-in.refused-locked": "Sign-in refused: account locked",
+  "sign-in.refused-address-locked": "Sign-in refused: too many failures from this address",
+  "sign-in.refused-disabled": "Sign-in refused: account deactivated",
+  "sign-out": "Signed out",
+  "sign-out.everywhere": "Signed out everywhere",
+  "password.changed": "Changed password",
+  "staff.created": "Added a staff member",
+  "staff.role-changed": "Changed a staff member's role",
+  "staff.deactivated": "Deactivated a staff member",
+  "staff.reactivated": "Reactivated a staff member",
+  "clinic-settings.updated": "Changed the clinic settings",
+};
+
+// Sorting applies within the page shown; the log itself is paged on the server, newest first.
+const columns: Column<AuditLogRow>[] = [
+  { key: "at", header: "When", cell: (row) => <span className="whitespace-nowrap">{row.at}</span> },
+  {
+    key: "action",
+    header: "What",
+    sortValue: (row) => row.action,
+    cell: (row) => (
+      <span className="flex flex-col">
+        <span className="text-slate-900">{ACTION_LABELS[row.action] ?? row.action}</span>
+        {row.details ? <span className="text-xs text-slate-600">{row.details}</span> : null}
+      </span>
+    ),
+  },
+  {
+    key: "who",
+    header: "Who",
+    sortValue: (row) => row.who,
+    cell: (row) => (
+      <span className="flex flex-col">
+        <span>{row.who}</span>
+        {row.whoEmail ? <span className="text-xs text-slate-600">{row.whoEmail}</span> : null}
+      </span>
+    ),
+  },
+  {
+    key: "from",
+    header: "From where",
+    sortValue: (row) => row.ip,
+    cell: (row) => (
+      <span className="flex max-w-xs flex-col">
+        <span className="font-mono text-xs">{row.ip ?? "unknown address"}</span>
+        {row.userAgent ? (
+          <span className="truncate text-xs text-slate-600" title={row.userAgent}>
+            {row.userAgent}
+          </span>
+        ) : null}
+      </span>
+    ),
+  },
+];
+
+export function AuditLog({
+  rows,
+  page,
+  pages,
+  total,
+  timezone,
+}: {
+  rows: AuditLogRow[];
+  page: number;
+  pages: number;
+  total: number;
+  timezone: string;
+}) {
+  return (
+    <>
+      <header className="flex flex-col gap-1">
+        <h1 className="text-2xl font-bold tracking-tight text-slate-900">Audit log</h1>
+        <p className="text-sm text-slate-600">
+          {total} {total === 1 ? "event" : "events"}, newest first; times in {timezone}.
+        </p>
+      </header>
+      <DataTable
+        rows={rows}
+        columns={columns}
+        rowKey={(row) => row.id}
+        caption="Audit events"
+        pageSize={rows.length || 1}
+        empty="Nothing has been recorded yet."
+      />
+      {pages > 1 ? (
+        <nav
+          aria-label="Audit log pages"
+          className="flex items-center justify-between text-sm text-slate-700"
+        >
+          {page > 1 ? (
+            <ButtonLink variant="secondary" size="sm" href={`/audit?page=${page - 1}`}>
+              Newer
+            </ButtonLink>
+          ) : (
+            <span />
+          )}
+          <span>
+            Page {page} of {pages}
+          </span>
+          {page < pages ? (
+            <ButtonLink variant="secondary" size="sm" href={`/audit?page=${page + 1}`}>
+              Older
+            </ButtonLink>
+          ) : (
+            <span />
+          )}
+        </nav>
+      ) : null}
+    </>
+  );
+}

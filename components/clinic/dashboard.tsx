@@ -1,0 +1,66 @@
+import Link from "next/link";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import type { WorkspaceArea } from "./workspace-areas";
+
+/** The start page: who you are here and what your role lets you do next. */
+export function Dashboard({
+  name,
+  clinicName,
+  roleLabel,
+  areas,
+}: {
+  name: string;
+  clinicName: string;
+  roleLabel: string;
+  /** The areas the role may open, besides the dashboard itself. */
+  areas: WorkspaceArea[];
+}) {
+  const firstName = name.trim().split(/\s+/)[0] || name;
+  return (
+    <>
+      <header className="flex flex-col gap-2">
+        <h1 className="text-2xl font-bold tracking-tight text-slate-900 sm:text-3xl">Welcome, {firstName}</h1>
+        <p className="flex flex-wrap items-center gap-2 text-slate-700">
+          You are signed in to {clinicName} as <Badge tone="brand">{roleLabel}</Badge>
+        </p>
+      </header>
+      <section aria-labelledby="next-heading" className="flex flex-col gap-4">
+        <h2 id="next-heading" className="text-lg font-semibold text-slate-900">
+          What you can do
+        </h2>
+        <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+          {areas.map((area) => (
+            <li key={area.href}>
+              <Card className="h-full">
+                <CardHeader>
+                  <CardTitle as="h3">
+                    <Link href={area.href} className="hover:underline">
+                      {area.label}
+                    </Link>
+                  </CardTitle>
+                  <CardDescription>{area.summary}</CardDescription>
+                </CardHeader>
+              </Card>
+            </li>
+          ))}
+          <li>
+            <Card className="h-full border-dashed">
+              <CardHeader>
+                <CardTitle as="h3">Appointments</CardTitle>
+                <CardDescription>
+                  Coming next: today&apos;s appointments will appear on this page.
+                </CardDescription>
+              </CardHeader>
+              <CardContent className="text-sm text-slate-600">
+                {areas.length === 0
+                  ? "Until then there is nothing else for your role to open here."
+                  : "Until then, the areas above are yours to use."}
+              </CardContent>
+            </Card>
+          </li>
+        </ul>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,124 @@
+"use client";
+
+import { useState } from "react";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { type Column, DataTable } from "@/components/ui/data-table";
+import { STAFF_ROLE_LABELS, STAFF_ROLES } from "@/lib/validations/staff";
+import { AddStaffMemberDialog } from "./add-staff-member-dialog";
+import { ChangeRoleDialog } from "./change-role-dialog";
+import { mayManage, type StaffRow, type StaffViewer } from "./staff-rules";
+import { StaffStatusDialog } from "./staff-status-dialog";
+
+type OpenDialog = { kind: "add" } | { kind: "role" | "status"; row: StaffRow } | null;
+
+function StatusBadge({ row }: { row: StaffRow }) {
+  if (!row.active) return <Badge tone="danger">Deactivated</Badge>;
+  if (row.mustChangePassword) return <Badge tone="warning">Temporary password</Badge>;
+  return <Badge tone="success">Active</Badge>;
+}
+
+/** The clinic's staff list, with adding, role changes and (de)activation for those who may. */
+export function StaffManager({
+  rows,
+  timezone,
+  viewer,
+}: {
+  rows: StaffRow[];
+  timezone: string;
+  viewer: StaffViewer;
+}) {
+  const [dialog, setDialog] = useState<OpenDialog>(null);
+  const close = () => setDialog(null);
+  const columns: Column<StaffRow>[] = [
+    {
+      key: "name",
+      header: "Name",
+      sortValue: (row) => row.name,
+      cell: (row) => (
+        <span className="font-medium whitespace-nowrap text-slate-900">
+          {row.name}
+          {row.id === viewer.id ? <span className="font-normal text-slate-500"> (you)</span> : null}
+        </span>
+      ),
+    },
+    { key: "email", header: "Email", sortValue: (row) => row.email, cell: (row) => row.email },
+    {
+      key: "role",
+      header: "Role",
+      sortValue: (row) => STAFF_ROLES.indexOf(row.role),
+      cell: (row) => (
+        <Badge tone={row.role === "OWNER" ? "brand" : "neutral"}>{STAFF_ROLE_LABELS[row.role]}</Badge>
+      ),
+    },
+    {
+      key: "status",
+      header: "Status",
+      sortValue: (row) => (row.active ? (row.mustChangePassword ? 1 : 0) : 2),
+      cell: (row) => <StatusBadge row={row} />,
+    },
+    {
+      key: "last-sign-in",
+      header: "Last sign-in",
+      sortValue: (row) => row.lastSignInAt,
+      cell: (row) => <span className="whitespace-nowrap">{row.lastSignIn ?? "Never"}</span>,
+    },
+    {
+      key: "actions",
+      header: "Actions",
+      cell: (row) =>
+        mayManage(viewer, row) ? (
+          <div className="flex gap-2">
+            <Button
+              size="sm"
+              variant="secondary"
+              aria-label={`Change role of ${row.name}`}
+              onClick={() => setDialog({ kind: "role", row })}
+            >
+              Change role
+            </Button>
+            <Button
+              size="sm"
+              variant={row.active ? "ghost" : "secondary"}
+              aria-label={`${row.active ? "Deactivate" : "Reactivate"} ${row.name}`}
+              onClick={() => setDialog({ kind: "status", row })}
+            >
+              {row.active ? "Deactivate" : "Reactivate"}
+            </Button>
+          </div>
+        ) : null,
+    },
+  ];
+
+  return (
+    <>
+      <header className="flex flex-wrap items-end justify-between gap-4">
+        <div className="flex flex-col gap-1">
+          <h1 className="text-2xl font-bold tracking-tight text-slate-900">Staff</h1>
+          <p className="text-sm text-slate-600">
+            {rows.length} {rows.length === 1 ? "person" : "people"}; sign-in times in {timezone}.
+          </p>
+        </div>
+        {viewer.canManage ? (
+          <Button onClick={() => setDialog({ kind: "add" })}>Add staff member</Button>
+        ) : null}
+      </header>
+      <DataTable
+        rows={rows}
+        columns={columns}
+        rowKey={(row) => row.id}
+        caption="Staff members"
+        empty="Nobody works here yet."
+      />
+      {viewer.canManage ? (
+        <AddStaffMemberDialog open={dialog?.kind === "add"} onClose={close} viewer={viewer} />
+      ) : null}
+      {dialog?.kind === "role" ? (
+        <ChangeRoleDialog key={dialog.row.id} row={dialog.row} viewer={viewer} onClose={close} />
+      ) : null}
+      {dialog?.kind === "status" ? (
+        <StaffStatusDialog key={dialog.row.id} row={dialog.row} onClose={close} />
+      ) : null}
+    </>
+  );
+}

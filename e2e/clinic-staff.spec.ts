@@ -1,0 +1,195 @@
+import { randomBytes } from "node:crypto";
+import http from "node:http";
+import { type BrowserContext, expect, type Page, test } from "@playwright/test";
+import { issueClinicTicket } from "@/lib/auth/tickets";
+import { createCentralClient } from "@/lib/db/central";
+import { DEMO_ACCOUNTS } from "@/lib/db/seed";
+import { readE2eContext } from "./support/context";
+import { E2E_PORT } from "./support/http";
+
+const clinicUrl = (subdomain: string) => `http://${subdomain}.localhost:${E2E_PORT}`;
+const maple = clinicUrl("maple");
+const harbor = clinicUrl("harbor");
+
+/** A one-time "Open clinic" link for the demo clinic admin, as the admin console would make it. */
+async function openClinicLink(subdomain: string): Promise<string> {
+  const context = await readE2eContext(E2E_PORT);
+  // Tickets are signed with the server's AUTH_SECRET.
+  process.env.AUTH_SECRET = context.authSecret;
+  const central = createCentralClient(context.centralUrl, 1);
+  try {
+    const clinic = await central.clinic.findUniqueOrThrow({ where: { subdomain } });
+    const admin = await central.user.findUniqueOrThrow({ where: { email: DEMO_ACCOUNTS.clinicAdmin.email } });
+    const ticket = await issueClinicTicket({ central, clinic, userId: admin.id });
+    return `${clinicUrl(subdomain)}/open?ticket=${encodeURIComponent(ticket)}`;
+  } finally {
+    await central.$disconnect();
+  }
+}
+
+async function signIn(page: Page, email: string, password: string) {
+  await page.goto(`${maple}/login`);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+async function signOut(page: Page) {
+  await page.getByRole("button", { name: /account menu/ }).click();
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
+  await expect(page).toHaveURL(`${maple}/login`);
+}
+
+/** The page does not scroll sideways (wide tables scroll inside their own box). */
+async function expectNoSidewaysScroll(page: Page) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+}
+
+test("an owner adds a receptionist, who must choose a password and then sees only their own areas", async ({
+  page,
+}) => {
+  const email = `rosa-${randomBytes(3).toString("hex")}@maple.test`;
+  await page.goto(await openClinicLink("maple"));
+  await expect(page).toHaveURL(`${maple}/dashboard`);
+  await expect(page.getByRole("heading", { level: 1, name: "Welcome, Casey" })).toBeVisible();
+  const nav = page.getByRole("navigation", { name: "Workspace" });
+  await expect(nav.getByRole("link")).toHaveText(["Dashboard", "Staff", "Settings", "Audit log"]);
+
+  await nav.getByRole("link", { name: "Staff" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Staff" })).toBeVisible();
+  await page.getByRole("button", { name: "Add staff member" }).click();
+  const form = page.getByRole("dialog", { name: "Add a staff member" });
+  await form.getByLabel("Name").fill("Rosa Newhire");
+  await form.getByLabel("Email").fill(email);
+  await form.getByLabel("Role").selectOption("RECEPTIONIST");
+  await form.getByRole("button", { name: "Add staff member" }).click();
+  const added = page.getByRole("dialog", { name: "Staff member added" });
+  const temporaryPassword = await added.getByLabel("Temporary password").inputValue();
+  expect(temporaryPassword).toMatch(/^[A-Za-z0-9]{16}$/);
+  await added.getByRole("button", { name: "Done" }).click();
+  const row = page.getByRole("row", { name: /Rosa Newhire/ });
+  await expect(row).toContainText("Receptionist");
+  await expect(row).toContainText("Temporary password");
+  await expect(row).toContainText("Never");
+  await signOut(page);
+
+  await signIn(page, email, temporaryPassword);
+  await expect(page).toHaveURL(`${maple}/account/password`);
+  await expect(page.getByText("You signed in with a temporary password.")).toBeVisible();
+  await page.goto(`${maple}/dashboard`);
+  await expect(page).toHaveURL(`${maple}/account/password`);
+  const newPassword = "rosa's own password 42";
+  await page.getByLabel("Current password").fill(temporaryPassword);
+  await page.getByLabel("New password", { exact: true }).fill(newPassword);
+  await page.getByLabel("New password again").fill(newPassword);
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page).toHaveURL(`${maple}/login`);
+
+  await signIn(page, email, newPassword);
+  await expect(page).toHaveURL(`${maple}/dashboard`);
+  await expect(page.getByRole("heading", { level: 1, name: "Welcome, Rosa" })).toBeVisible();
+  await expect(page.getByText("as Receptionist")).toBeVisible();
+  await expect(nav.getByRole("link")).toHaveText(["Dashboard"]);
+  await expect(page.getByRole("link", { name: "Staff" })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Settings" })).toHaveCount(0);
+
+  for (const [path, area] of [
+    ["/staff", "Staff"],
+    ["/settings", "Settings"],
+    ["/audit", "the audit log"],
+  ]) {
+    await page.goto(`${maple}${path}`);
+    await expect(
+      page.getByRole("heading", { level: 1, name: `You do not have access to ${area}` }),
+    ).toBeVisible();
+    await expect(page.getByText("Your role (Receptionist) does not include this page.")).toBeVisible();
+  }
+});
+
+test("an owner saves the clinic's contact phone, and the audit log shows who did it", async ({ page }) => {
+  const phone = `+44 20 7946 ${String(Math.floor(Math.random() * 9000) + 1000)}`;
+  await page.goto(await openClinicLink("maple"));
+  await page.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "Settings" }).click();
+  await expect(page.getByLabel("Clinic name")).toHaveValue("Maple Family Clinic");
+  await expect(page.getByLabel("Time zone")).toHaveValue("Europe/London");
+  await page.getByLabel("Currency").fill("gb");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByText("Use a 3-letter ISO 4217 currency code, e.g. EUR or USD.")).toBeVisible();
+  await page.getByLabel("Currency").fill("gbp");
+  await page.getByLabel("Contact phone").fill(phone);
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByText("Settings saved.")).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel("Contact phone")).toHaveValue(phone);
+  await expect(page.getByLabel("Currency")).toHaveValue("GBP");
+
+  await page.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "Audit log" }).click();
+  const latest = page.getByRole("row").nth(1);
+  await expect(latest).toContainText("Changed the clinic settings");
+  await expect(latest).toContainText("Casey Admin");
+  await expect(page.getByText("times in Europe/London")).toBeVisible();
+});
+
+test("the workspace fits a phone screen", async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 740 });
+  await page.goto(await openClinicLink("maple"));
+  for (const path of ["/dashboard", "/staff", "/settings", "/audit"]) {
+    await page.goto(`${maple}${path}`);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await expectNoSidewaysScroll(page);
+  }
+  await page.getByRole("button", { name: /account menu/ }).click();
+  await expect(page.getByRole("link", { name: "Change password" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Sign out everywhere" })).toBeVisible();
+});
+
+test("a used sign-in link is refused with a clear message", async ({ page }) => {
+  const link = await openClinicLink("harbor");
+  await page.goto(link);
+  await expect(page).toHaveURL(`${harbor}/dashboard`);
+  await page.context().clearCookies();
+  await page.goto(link);
+  await expect(page).toHaveURL(`${harbor}/login?error=ticket`);
+  await expect(page.getByText("This sign-in link has expired or was already used.")).toBeVisible();
+});
+
+test("/open is never cached and sends a bad link to the sign-in page", async () => {
+  const response = await new Promise<http.IncomingMessage>((resolve, reject) => {
+    http
+      .get(
+        {
+          host: "127.0.0.1",
+          port: E2E_PORT,
+          path: "/open?ticket=not-a-ticket",
+          headers: { host: `maple.localhost:${E2E_PORT}` },
+        },
+        resolve,
+      )
+      .on("error", reject);
+  });
+  response.resume();
+  expect(response.statusCode).toBe(303);
+  expect(response.headers.location).toBe("/login?error=ticket");
+  expect(response.headers["cache-control"]).toBe("no-store");
+  expect(response.headers["set-cookie"]).toBeUndefined();
+});
+
+test("maple's session cookie is no session on harbor's host", async ({ page, context }) => {
+  await page.goto(await openClinicLink("maple"));
+  await expect(page).toHaveURL(`${maple}/dashboard`);
+  await page.goto(`${maple}/`);
+  await expect(page.getByRole("link", { name: "Go to your workspace" })).toBeVisible();
+
+  await copyCookies(context, "maple.localhost", "harbor.localhost");
+  await page.goto(`${harbor}/dashboard`);
+  await expect(page).toHaveURL(`${harbor}/login`);
+  await page.goto(`${harbor}/`);
+  await expect(page.getByRole("link", { name: "Staff sign in" })).toBeVisible();
+});
+
+async function copyCookies(context: BrowserContext, from: string, to: string) {
+  const cookies = await context.cookies(`http://${from}:${E2E_PORT}`);
+  expect(cookies.length).toBeGreaterThan(0);
+  await context.addCookies(cookies.map(({ partitionKey, ...cookie }) => ({ ...cookie, domain: to })));
+}

@@ -1,0 +1,52 @@
+import type { CentralDb } from "@/lib/db/central";
+import type { TenantDb } from "@/lib/tenancy/tenant-db";
+import type { ClinicSettings } from "@/lib/validations/clinic-settings";
+import { type AuditActor, recordAuditEvent } from "./audit";
+
+const settingsFields = {
+  name: true,
+  timezone: true,
+  currency: true,
+  contactEmail: true,
+  contactPhone: true,
+} as const;
+
+export function findClinicSettings(options: { db: TenantDb }): Promise<ClinicSettings> {
+  return options.db.clinicSetting.findUniqueOrThrow({ where: { id: 1 }, select: settingsFields });
+}
+
+/**
+ * Saves the clinic's settings (and the audit event) in its own database, then its name in the
+ * central `clinics` row too, which the admin console and the sign-in page show. The two databases
+ * cannot share a transaction: if the central write fails, saving again repeats both.
+ */
+export async function updateClinicSettings(options: {
+  db: TenantDb;
+  central: CentralDb;
+  subdomain: string;
+  actor: AuditActor;
+  settings: ClinicSettings;
+}): Promise<ClinicSettings> {
+  const { db, central, subdomain, actor, settings } = options;
+  const saved = await db.$transaction(async (tx) => {
+    const before = await tx.clinicSetting.findUniqueOrThrow({ where: { id: 1 }, select: settingsFields });
+    const after = await tx.clinicSetting.update({ where: { id: 1 }, data: settings, select: settingsFields });
+    const changed = (Object.keys(settingsFields) as (keyof ClinicSettings)[]).filter(
+      (field) => before[field] !== after[field],
+    );
+    if (changed.length > 0) {
+      await recordAuditEvent(tx, {
+        actor,
+        action: "clinic-settings.updated",
+        targetType: "clinic-settings",
+        details: { changed: changed.join(", ") },
+      });
+    }
+    return after;
+  });
+  await central.clinic.updateMany({
+    where: { subdomain, name: { not: saved.name } },
+    data: { name: saved.name },
+  });
+  return saved;
+}

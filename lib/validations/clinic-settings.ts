@@ -1,0 +1,60 @@
+import { z } from "zod";
+
+// Computed where the schema runs (server and browser); "UTC" is valid but not in V8's list.
+const timeZones = new Set(Intl.supportedValuesOf("timeZone"));
+const currencies = new Set(Intl.supportedValuesOf("currency"));
+
+export function isTimeZone(value: string): boolean {
+  return value === "UTC" || timeZones.has(value);
+}
+
+/** The time zones a clinic may choose, for the settings form's picker. */
+export function listTimeZones(): string[] {
+  return ["UTC", ...timeZones];
+}
+
+/**
+ * An optional text field: blank means "none" and is stored as null. It accepts its own output
+ * (null) too, since the form sends the values its resolver already parsed.
+ */
+const optional = (schema: z.ZodType<string, string>) =>
+  z
+    .string()
+    .nullish()
+    .transform((value) => value?.trim() || null)
+    .pipe(z.union([z.null(), schema]));
+
+export const clinicSettingsSchema = z.object({
+  name: z
+    .string()
+    .trim()
+    .min(2, "Give the clinic a name of at least 2 characters.")
+    .max(100, "Keep the name under 100 characters."),
+  timezone: z.string().refine(isTimeZone, "Choose a time zone from the list, e.g. Europe/Berlin."),
+  currency: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .refine(
+      (value) => /^[A-Z]{3}$/.test(value) && currencies.has(value),
+      "Use a 3-letter ISO 4217 currency code, e.g. EUR or USD.",
+    ),
+  contactEmail: optional(
+    z
+      .string()
+      .toLowerCase()
+      .max(200, "Keep the email under 200 characters.")
+      .pipe(z.email("Enter a valid email address, or leave it blank.")),
+  ),
+  contactPhone: optional(
+    z
+      .string()
+      .regex(
+        /^\+?[0-9 ()./-]{5,30}$/,
+        "Enter a phone number of digits, spaces and + ( ) - . /, or leave it blank.",
+      ),
+  ),
+});
+
+export type ClinicSettingsInput = z.input<typeof clinicSettingsSchema>;
+export type ClinicSettings = z.output<typeof clinicSettingsSchema>;
