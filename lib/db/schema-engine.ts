@@ -1,9 +1,11 @@
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
+import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
 import type { SchemaEngine } from "@prisma/schema-engine-wasm";
 import pg from "pg";
+import { projectRoot } from "./project-root";
 
 type EngineModule = typeof import("@prisma/schema-engine-wasm");
 
@@ -16,16 +18,30 @@ function loadEngineModule(): Promise<EngineModule> {
     const bindings = (await import("@prisma/schema-engine-wasm/schema_engine_bg")) as EngineModule & {
       __wbg_set_wasm(exports: WebAssembly.Exports): void;
     };
-    // The .wasm file is not in the package's exports, so find it next to the exported glue module.
-    const gluePath = createRequire(import.meta.url).resolve("@prisma/schema-engine-wasm/schema_engine_bg");
-    const { instance } = await WebAssembly.instantiate(await readFile(gluePath.replace(/\.js$/, ".wasm")), {
-      "./schema_engine_bg.js": bindings as unknown as WebAssembly.ModuleImports,
-    });
+    const { instance } = await WebAssembly.instantiate(
+      await readFile(/* turbopackIgnore: true */ engineWasmPath()),
+      {
+        "./schema_engine_bg.js": bindings as unknown as WebAssembly.ModuleImports,
+      },
+    );
     bindings.__wbg_set_wasm(instance.exports);
     (instance.exports.__wbindgen_start as () => void)();
     return bindings;
   })();
   return engineModule;
+}
+
+/**
+ * The .wasm file is not in the package's exports, so it is found next to the exported glue module.
+ * Inside Next's server bundle require.resolve answers a module id, not a path; there the file is
+ * read from the project's node_modules.
+ */
+function engineWasmPath(): string {
+  const gluePath: unknown = createRequire(import.meta.url).resolve(
+    "@prisma/schema-engine-wasm/schema_engine_bg",
+  );
+  if (typeof gluePath === "string") return gluePath.replace(/\.js$/, ".wasm");
+  return path.join(projectRoot, "node_modules/@prisma/schema-engine-wasm/schema_engine_bg.wasm");
 }
 
 export type EngineLogLine = { level?: string; fields?: { message?: string }; message?: string };

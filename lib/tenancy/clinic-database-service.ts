@@ -1,7 +1,7 @@
 import type { CentralDb } from "../db/central";
 import type { SchemaLocation } from "../db/migrations";
 import { AppError } from "../errors";
-import type { Clinic, ClinicStatus, DatabaseServer } from "../generated/central/client";
+import type { Clinic, ClinicStatus, DatabaseServer, User } from "../generated/central/client";
 import { claimClinicRow } from "./clinic-claim";
 import {
   ensureTemplateDatabase,
@@ -11,7 +11,7 @@ import {
 } from "./clinic-schema";
 import { seedClinicDatabase } from "./clinic-seed";
 import { quoteIdent, quoteLiteral } from "./names";
-import { parseProvisionClinicInput } from "./provision-input";
+import { type ProvisionClinicRequest, parseProvisionClinicInput } from "./provision-input";
 import { scramVerifier } from "./role-password";
 import { encryptSecret, generateDatabasePassword } from "./secrets";
 
@@ -61,6 +61,16 @@ export class ClinicDatabaseService {
    * with the reason, and calling this again with the same request retries from scratch.
    */
   async provisionClinic(input: unknown): Promise<Clinic> {
+    const { finished } = await this.startProvisioning(input);
+    return finished;
+  }
+
+  /**
+   * The first part of provisionClinic: checks the request and claims the clinic's row, so an
+   * invalid or taken subdomain is refused at once; the remaining steps run on in `finished`
+   * (which rejects as provisionClinic would). Consoles return after this and poll the row.
+   */
+  async startProvisioning(input: unknown): Promise<{ clinic: Clinic; finished: Promise<Clinic> }> {
     const request = parseProvisionClinicInput(input);
     const owner = await this.central.user.findUnique({ where: { id: request.ownerId } });
     if (owner?.role !== "CLINIC_ADMIN" || owner.status !== "ACTIVE") {
@@ -68,13 +78,24 @@ export class ClinicDatabaseService {
         ownerId: "Not an active clinic admin.",
       });
     }
-    const { clinic, server, retry } = await claimClinicRow(this.central, request, {
+    const claimed = await claimClinicRow(this.central, request, {
       env: this.options.env,
       reservationDays: this.reservationDays,
     });
-    // A retry may follow a crash that left objects behind; the names are this clinic's alone.
-    if (retry) await dropClinicObjects(server, clinic);
+    const finished = this.completeProvisioning({ ...claimed, owner, request });
+    // The outcome is also on the row: a caller that only polls must not leave a rejection unhandled.
+    finished.catch(() => {});
+    return { clinic: claimed.clinic, finished };
+  }
 
+  private async completeProvisioning(options: {
+    clinic: Clinic;
+    server: DatabaseServer;
+    retry: boolean;
+    owner: User;
+    request: ProvisionClinicRequest;
+  }): Promise<Clinic> {
+    const { clinic, server, owner, request } = options;
     let step: ProvisioningStep = "registered";
     const enter = async (next: ProvisioningStep) => {
       step = next;
@@ -82,6 +103,8 @@ export class ClinicDatabaseService {
       await this.options.onStep?.(next, clinic);
     };
     try {
+      // A retry may follow a crash that left objects behind; the names are this clinic's alone.
+      if (options.retry) await dropClinicObjects(server, clinic);
       await enter("role");
       const password = generateDatabasePassword();
       await this.central.clinic.update({

@@ -1,0 +1,18 @@
+import { getClinicProgressAction } from "@/lib/actions/admin/get-clinic-progress";
+import { runPlatformAction } from "@/lib/actions/platform-action";
+import { HTTP_STATUS } from "@/lib/errors";
+
+// Polled twice a second while a clinic is set up: never cached anywhere.
+const NO_STORE = { "Cache-Control": "no-store" };
+
+/** `{ status, step, steps, reason }` of a clinic the signed-in admin owns or co-admins. */
+export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const result = await runPlatformAction(getClinicProgressAction, { clinicId: id });
+  if (!result.ok)
+    return Response.json(
+      { error: result.error },
+      { status: HTTP_STATUS[result.error.code], headers: NO_STORE },
+    );
+  return Response.json(result.data, { headers: NO_STORE });
+}

@@ -1,0 +1,46 @@
+import Link from "next/link";
+import { SignOutButton } from "./sign-out-button";
+
+const links = [
+  { href: "/admin", label: "My clinics" },
+  { href: "/admin/clinics/new", label: "Create clinic" },
+  { href: "/account/password", label: "Change password" },
+];
+
+/** The console's top bar: where the admin is, their clinics, their account. */
+export function AdminHeader({ email }: { email: string | null }) {
+  return (
+    <header className="border-b border-slate-200 bg-white">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+      >
+        Skip to content
+      </a>
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3 sm:px-6">
+        <Link href="/admin" className="flex items-center gap-2 font-semibold text-slate-900">
+          <span
+            aria-hidden="true"
+            className="grid size-8 place-items-center rounded-md bg-brand-700 text-white"
+          >
+            +
+          </span>
+          Clinic admin console
+        </Link>
+        <nav aria-label="Console" className="flex flex-wrap items-center gap-1">
+          {links.map((link) => (
+            <Link
+              key={link.href}
+              href={link.href}
+              className="rounded-md px-3 py-2 text-sm text-slate-700 hover:bg-slate-100 hover:text-slate-900"
+            >
+              {link.label}
+            </Link>
+          ))}
+          {email ? <span className="hidden px-2 text-sm text-slate-500 md:inline">{email}</span> : null}
+          <SignOutButton />
+        </nav>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,40 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useEffect } from "react";
+import type { AdminClinicRow } from "@/lib/admin/find-admin-clinics";
+import { Badge } from "../ui/badge";
+import { useClinicProgress } from "./use-clinic-progress";
+
+const BADGES = {
+  PROVISIONING: { tone: "brand", label: "Setting up" },
+  ACTIVE: { tone: "success", label: "Active" },
+  SUSPENDED: { tone: "warning", label: "Suspended" },
+  DELETING: { tone: "neutral", label: "Deleting" },
+  DELETED: { tone: "neutral", label: "Deleted" },
+  FAILED: { tone: "danger", label: "Set-up failed" },
+} as const;
+
+/** The clinic's status; while it is being set up it follows the progress and refreshes the page when done. */
+export function ClinicStatusBadge({ clinic }: { clinic: AdminClinicRow }) {
+  const router = useRouter();
+  const settingUp = clinic.status === "PROVISIONING";
+  const progress = useClinicProgress(settingUp ? clinic.id : null);
+  const status = progress.data?.status ?? clinic.status;
+  useEffect(() => {
+    if (settingUp && status !== "PROVISIONING") router.refresh();
+  }, [settingUp, status, router]);
+
+  const badge = BADGES[status];
+  return (
+    <span className="flex flex-col items-start gap-1">
+      <Badge tone={badge.tone}>{badge.label}</Badge>
+      {status === "FAILED" && clinic.statusReason ? (
+        <span className="max-w-56 text-xs text-red-800">{clinic.statusReason}</span>
+      ) : null}
+      {status === "PROVISIONING" ? (
+        <span className="text-xs text-slate-600">step: {progress.data?.step ?? clinic.provisioningStep}</span>
+      ) : null}
+    </span>
+  );
+}

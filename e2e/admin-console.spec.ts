@@ -1,0 +1,91 @@
+import { expect, type Page, test } from "@playwright/test";
+import { DEMO_ACCOUNTS } from "@/lib/db/seed";
+import { E2E_PORT } from "./support/http";
+
+async function signIn(page: Page, account: { email: string; password: string }) {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(account.email);
+  await page.getByLabel("Password").fill(account.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+test.describe("clinic-admin console", () => {
+  test("creates a clinic with live progress, opens it, suspends, resumes and deletes it", async ({
+    page,
+  }) => {
+    await signIn(page, DEMO_ACCOUNTS.clinicAdmin);
+    await page.waitForURL("**/admin");
+    await expect(page.getByRole("heading", { level: 1, name: "My clinics" })).toBeVisible();
+    await expect(page.getByRole("row", { name: /Maple Family Clinic/ })).toBeVisible();
+
+    await page.getByRole("main").getByRole("link", { name: "Create clinic" }).click();
+    await page.getByLabel("Clinic name").fill("Sunrise");
+    const subdomain = page.getByLabel("Subdomain");
+    await subdomain.fill("maple");
+    await expect(page.getByText("“maple” is already taken.")).toBeVisible();
+    await subdomain.fill("Sun");
+    await expect(page.getByText("Use lowercase letters only")).toBeVisible();
+    await subdomain.fill("sunrise");
+    await expect(page.getByText("“sunrise” is available.")).toBeVisible();
+    await page.getByRole("button", { name: "Create clinic" }).click();
+
+    const progress = page.getByRole("progressbar", { name: "Setting up Sunrise" });
+    await expect(progress).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Sunrise is ready" })).toBeVisible({ timeout: 60_000 });
+    await expect(progress).toHaveAttribute("aria-valuenow", "100");
+
+    // A one-time address on the new clinic's own host, which signs the admin in as its owner.
+    const ticketRequest = page.waitForRequest(
+      new RegExp(`^http://sunrise\\.localhost:${E2E_PORT}/open\\?ticket=[\\w.%-]{20,}$`),
+    );
+    await page.getByRole("button", { name: "Open clinic" }).click();
+    await ticketRequest;
+    await expect(page).toHaveURL(`http://sunrise.localhost:${E2E_PORT}/dashboard`);
+    await expect(page.getByRole("heading", { level: 1, name: "Welcome, Casey" })).toBeVisible();
+    await expect(page.getByText("You are signed in to Sunrise as")).toBeVisible();
+
+    await page.goto("/admin");
+    const row = page.getByRole("row", { name: /Sunrise/ });
+    await expect(row.getByRole("link", { name: `http://sunrise.localhost:${E2E_PORT}` })).toBeVisible();
+    await expect(row.getByText("Active", { exact: true })).toBeVisible();
+
+    await row.getByRole("button", { name: "Suspend" }).click();
+    const suspendDialog = page.getByRole("dialog", { name: "Suspend Sunrise?" });
+    await suspendDialog.getByRole("button", { name: "Suspend clinic" }).click();
+    await expect(row.getByText("Suspended", { exact: true })).toBeVisible();
+    await expect(row.getByRole("button", { name: "Open clinic" })).toHaveCount(0);
+
+    await row.getByRole("button", { name: "Resume" }).click();
+    await expect(row.getByText("Active", { exact: true })).toBeVisible();
+
+    await row.getByRole("button", { name: "Delete" }).click();
+    const deleteDialog = page.getByRole("dialog", { name: "Delete Sunrise?" });
+    await expect(deleteDialog.getByText("There are no backups yet, so this cannot be undone.")).toBeVisible();
+    await expect(deleteDialog.getByText("stays reserved for 30 days")).toBeVisible();
+    const confirm = deleteDialog.getByRole("button", { name: "Delete clinic" });
+    await expect(confirm).toBeDisabled();
+    await deleteDialog.getByLabel("Type sunrise to confirm").fill("sunris");
+    await expect(confirm).toBeDisabled();
+    await deleteDialog.getByLabel("Type sunrise to confirm").fill("sunrise");
+    await confirm.click();
+
+    await expect(page.getByText("Sunrise was deleted.")).toBeVisible();
+    await expect(page.getByRole("row", { name: /Sunrise/ })).toHaveCount(0);
+    await expect(page.getByRole("row", { name: /Maple Family Clinic/ })).toBeVisible();
+
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/login$/);
+    await page.goto("/admin");
+    await expect(page).toHaveURL(/\/login$/);
+  });
+
+  test("lets only clinic admins in: visitors go to sign in, a super admin to /super", async ({ page }) => {
+    await page.goto("/admin/clinics/new");
+    await expect(page).toHaveURL(/\/login$/);
+
+    await signIn(page, DEMO_ACCOUNTS.superAdmin);
+    await page.waitForURL("**/super");
+    await page.goto("/admin");
+    await expect(page).toHaveURL(/\/super$/);
+  });
+});

@@ -1,0 +1,26 @@
+import type { CentralDb } from "../db/central";
+import type { ClinicStatus } from "../generated/central/client";
+import { PROVISIONING_STEPS } from "../tenancy/clinic-database-service";
+import { findManagedClinic } from "./clinic-access";
+
+/** What the console polls while a clinic is set up: its status, the step reached, and why it failed. */
+export type ClinicProgress = {
+  status: ClinicStatus;
+  step: string | null;
+  steps: readonly string[];
+  reason: string | null;
+};
+
+export async function getClinicProgress(options: {
+  central: CentralDb;
+  userId: string;
+  clinicId: string;
+}): Promise<ClinicProgress> {
+  const { clinic } = await findManagedClinic(options);
+  return {
+    status: clinic.status,
+    step: clinic.provisioningStep,
+    steps: PROVISIONING_STEPS,
+    reason: clinic.status === "FAILED" ? clinic.statusReason : null,
+  };
+}
