@@ -45,6 +45,6 @@ export default defineConfig({
     stderr: "pipe",
     env: { PORT: String(PORT) },
     // SIGTERM lets the server drop its throwaway database and stop its embedded PostgreSQL.
-    gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
+    gracefulShutdown: { signal: "SIGTERM", timeout: 30_000 },
   },
 });

@@ -1,0 +1,29 @@
+import { z } from "zod";
+import { getCentralDb } from "@/lib/db/central";
+import { findFleetRunProgress } from "@/lib/super/fleet";
+import { findSessionAllowedTo } from "@/lib/super/page-session";
+
+const NO_STORE = { "Cache-Control": "no-store" };
+
+/** A fleet run's progress for the dashboard's polling: super admins only, never cached. */
+export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const session = await findSessionAllowedTo("fleet.run");
+  if (!session) {
+    return Response.json(
+      { error: { code: "FORBIDDEN", message: "Sign in as a super admin to follow rollouts." } },
+      { status: 403, headers: NO_STORE },
+    );
+  }
+  const { id } = await params;
+  const runId = z.uuid().safeParse(id);
+  const progress = runId.success
+    ? await findFleetRunProgress({ central: getCentralDb(), runId: runId.data })
+    : null;
+  if (!progress) {
+    return Response.json(
+      { error: { code: "NOT_FOUND", message: "There is no such rollout." } },
+      { status: 404, headers: NO_STORE },
+    );
+  }
+  return Response.json(progress, { headers: NO_STORE });
+}

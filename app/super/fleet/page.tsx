@@ -1,0 +1,42 @@
+import type { Metadata } from "next";
+import { FleetRollout } from "@/components/super/fleet-rollout";
+import { FleetRunsTable } from "@/components/super/fleet-runs-table";
+import { FleetVersions } from "@/components/super/fleet-versions";
+import { PageHeader } from "@/components/super/page-header";
+import { runStartFleetRollout } from "@/lib/actions/super/start-fleet-rollout";
+import { getCentralDb } from "@/lib/db/central";
+import { findFleetStatus, findRecentFleetRuns } from "@/lib/super/fleet";
+import { requireSuperAdminPage } from "@/lib/super/page-session";
+
+export const metadata: Metadata = { title: "Fleet" };
+
+export default async function FleetPage() {
+  await requireSuperAdminPage();
+  const central = getCentralDb();
+  const [fleet, runs] = await Promise.all([findFleetStatus({ central }), findRecentFleetRuns({ central })]);
+  const running = runs.find((run) => run.status === "RUNNING");
+  return (
+    <>
+      <PageHeader
+        title="Fleet"
+        description="Every clinic's database follows the same schema. Roll pending migrations out here or with npm run tenant:update-schema; each clinic's result is saved as it lands, so a rollout that stops resumes where it left off."
+      />
+      <div className="grid gap-6 lg:grid-cols-2">
+        <FleetVersions fleet={fleet} />
+        <FleetRollout start={runStartFleetRollout} runningRunId={running?.id ?? null} />
+      </div>
+      <section aria-labelledby="runs-heading" className="flex flex-col gap-3">
+        <h2 id="runs-heading" className="text-lg font-semibold text-slate-900">
+          Recent rollouts
+        </h2>
+        <FleetRunsTable
+          runs={runs.map((run) => ({
+            ...run,
+            startedAt: run.startedAt.toISOString(),
+            finishedAt: run.finishedAt?.toISOString() ?? null,
+          }))}
+        />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,33 @@
+import type { Metadata } from "next";
+import { FleetSummaryCard } from "@/components/super/fleet-summary-card";
+import { PageHeader } from "@/components/super/page-header";
+import { PlatformCountCards } from "@/components/super/platform-count-cards";
+import { RegistryMetricsCard } from "@/components/super/registry-metrics-card";
+import { SectionLinks } from "@/components/super/section-links";
+import { getCentralDb } from "@/lib/db/central";
+import { findFleetStatus } from "@/lib/super/fleet";
+import { findPlatformCounts } from "@/lib/super/overview";
+import { requireSuperAdminPage } from "@/lib/super/page-session";
+import { getTenantRegistry } from "@/lib/tenancy/tenant-db";
+
+export const metadata: Metadata = { title: "Overview" };
+
+export default async function SuperOverviewPage() {
+  await requireSuperAdminPage();
+  const central = getCentralDb();
+  const [counts, fleet] = await Promise.all([findPlatformCounts({ central }), findFleetStatus({ central })]);
+  return (
+    <>
+      <PageHeader
+        title="Platform overview"
+        description="Clinics, their admins and database servers, how far the fleet is from the newest clinic schema, and this app process's clinic connections. Operations only: no clinic's records are reachable from here."
+      />
+      <PlatformCountCards counts={counts} />
+      <div className="grid gap-6 lg:grid-cols-2">
+        <FleetSummaryCard fleet={fleet} />
+        <RegistryMetricsCard metrics={getTenantRegistry().metrics()} />
+      </div>
+      <SectionLinks />
+    </>
+  );
+}

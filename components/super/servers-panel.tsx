@@ -1,0 +1,137 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { type Column, DataTable } from "@/components/ui/data-table";
+import { Dialog } from "@/components/ui/dialog";
+import { useToast } from "@/components/ui/toast";
+import type { ServerAction } from "./action-types";
+import { AddServerForm } from "./add-server-form";
+import { EditServerForm } from "./edit-server-form";
+import { StatusBadge } from "./status-badge";
+
+/** What the page may know about a server: never its stored password. */
+export type ServerRow = {
+  id: string;
+  name: string;
+  host: string;
+  port: number;
+  adminUser: string;
+  capacity: number;
+  status: "ACTIVE" | "DRAINING" | "OFFLINE";
+  isDefault: boolean;
+  clinics: number;
+};
+
+export function ServersPanel({
+  servers,
+  actions,
+}: {
+  servers: ServerRow[];
+  actions: { add: ServerAction<{ id: string }>; update: ServerAction<void> };
+}) {
+  const router = useRouter();
+  const toast = useToast();
+  const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState<ServerRow | null>(null);
+
+  const columns: Column<ServerRow>[] = [
+    {
+      key: "name",
+      header: "Name",
+      sortValue: (server) => server.name,
+      cell: (server) => (
+        <span className="flex items-center gap-2 font-medium text-slate-900">
+          {server.name}
+          {server.isDefault ? <Badge tone="brand">Default</Badge> : null}
+        </span>
+      ),
+    },
+    {
+      key: "address",
+      header: "Host:port",
+      sortValue: (server) => `${server.host}:${server.port}`,
+      cell: (server) => <code className="text-xs">{`${server.host}:${server.port}`}</code>,
+    },
+    { key: "user", header: "Admin user", cell: (server) => server.adminUser },
+    {
+      key: "clinics",
+      header: "Clinics / capacity",
+      sortValue: (server) => server.clinics / server.capacity,
+      cell: (server) => (
+        <span className={server.clinics >= server.capacity ? "text-red-800 tabular-nums" : "tabular-nums"}>
+          {server.clinics} / {server.capacity}
+        </span>
+      ),
+    },
+    {
+      key: "status",
+      header: "Status",
+      sortValue: (server) => server.status,
+      cell: (server) => <StatusBadge status={server.status} />,
+    },
+    {
+      key: "actions",
+      header: "Actions",
+      cell: (server) => (
+        <Button
+          size="sm"
+          variant="ghost"
+          onClick={() => setEditing(server)}
+          aria-label={`Edit ${server.name}`}
+        >
+          Edit
+        </Button>
+      ),
+    },
+  ];
+
+  return (
+    <div className="flex flex-col gap-4">
+      <div className="flex justify-end">
+        <Button onClick={() => setAdding(true)}>Add server</Button>
+      </div>
+      <DataTable
+        caption="Database servers"
+        rows={servers}
+        columns={columns}
+        rowKey={(server) => server.id}
+        empty="No database servers recorded. The server of DATABASE_URL is added at first start; add more here."
+      />
+      <Dialog open={adding} onClose={() => setAdding(false)} title="Add database server">
+        {adding ? (
+          <AddServerForm
+            action={actions.add}
+            onCancel={() => setAdding(false)}
+            onAdded={() => {
+              toast("Server added: the connection worked.");
+              setAdding(false);
+              router.refresh();
+            }}
+          />
+        ) : null}
+      </Dialog>
+      <Dialog
+        open={editing !== null}
+        onClose={() => setEditing(null)}
+        title={`Edit server ${editing?.name ?? ""}`}
+      >
+        {editing ? (
+          <EditServerForm
+            key={editing.id}
+            server={editing}
+            action={actions.update}
+            onCancel={() => setEditing(null)}
+            onSaved={() => {
+              toast(`Server ${editing.name} saved.`);
+              setEditing(null);
+              router.refresh();
+            }}
+          />
+        ) : null}
+      </Dialog>
+    </div>
+  );
+}

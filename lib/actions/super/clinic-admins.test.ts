@@ -1,0 +1,187 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { platformAccountStore } from "@/lib/auth/account-store";
+import { verifyPassword } from "@/lib/auth/password";
+import { AUTH_POLICY } from "@/lib/auth/policy";
+import { resolveSession } from "@/lib/auth/session";
+import { type SessionClaims, signInWithPassword } from "@/lib/auth/sign-in";
+import type { User } from "@/lib/generated/central/client";
+import { contextOf, createPlatformUser } from "@/lib/super/testing";
+import { createTestPlatform, type TestPlatform } from "@/lib/testing/platform";
+import { createClinicAdminAction } from "./create-clinic-admin";
+import { disableClinicAdminAction } from "./disable-clinic-admin";
+import { enableClinicAdminAction } from "./enable-clinic-admin";
+import { resetClinicAdminPasswordAction } from "./reset-clinic-admin-password";
+
+let platform: TestPlatform;
+let superAdmin: User;
+
+beforeEach(async () => {
+  platform = await createTestPlatform();
+  superAdmin = await createPlatformUser(platform.central, { role: "SUPER_ADMIN" });
+});
+
+afterEach(async () => {
+  await platform.cleanup();
+});
+
+const asSuper = () => contextOf(superAdmin, platform.central);
+const store = () => platformAccountStore(platform.central);
+
+async function createAdmin(email = "new.admin@clinics.test") {
+  const result = await createClinicAdminAction({ name: "Nora New", email }, asSuper());
+  if (!result.ok) throw new Error(result.error.message);
+  return result.data;
+}
+
+function signIn(email: string, password: string, now?: Date) {
+  return signInWithPassword({
+    store: store(),
+    central: platform.central,
+    email,
+    password,
+    ip: null,
+    userAgent: "vitest",
+    now,
+  });
+}
+
+async function signedIn(email: string, password: string): Promise<SessionClaims> {
+  const result = await signIn(email, password);
+  if (!result.ok) throw new Error(result.message);
+  return result.claims;
+}
+
+describe("clinic admins", () => {
+  it("creates a clinic admin whose temporary password works once and must be changed", async () => {
+    const created = await createAdmin("Nora.New@Clinics.test");
+
+    const row = await platform.central.user.findUniqueOrThrow({ where: { id: created.id } });
+    expect(row).toMatchObject({
+      email: "nora.new@clinics.test",
+      role: "CLINIC_ADMIN",
+      status: "ACTIVE",
+      mustChangePassword: true,
+    });
+    expect(created.temporaryPassword.length).toBeGreaterThanOrEqual(AUTH_POLICY.minPasswordLength);
+    expect(await verifyPassword(row.passwordHash, created.temporaryPassword)).toBe(true);
+
+    const claims = await signedIn("nora.new@clinics.test", created.temporaryPassword);
+    expect(await resolveSession({ claims, store: store() })).toMatchObject({ mustChangePassword: true });
+
+    const audit = await platform.central.auditEvent.findFirstOrThrow({
+      where: { action: "clinic-admin.created" },
+    });
+    expect(audit).toMatchObject({
+      actorId: superAdmin.id,
+      actorEmail: superAdmin.email,
+      targetType: "user",
+      targetId: created.id,
+      ip: "203.0.113.7",
+      userAgent: "vitest",
+    });
+    const written = JSON.stringify(await platform.central.auditEvent.findMany());
+    expect(written).not.toContain(created.temporaryPassword);
+    expect(written).not.toContain(row.passwordHash);
+  });
+
+  it("refuses a second account with the same email", async () => {
+    await createAdmin();
+    const again = await createClinicAdminAction(
+      { name: "Someone Else", email: "new.admin@clinics.test" },
+      asSuper(),
+    );
+    expect(again).toMatchObject({
+      ok: false,
+      error: { code: "CONFLICT", fields: { email: "Already in use." } },
+    });
+  });
+
+  it("disabling a clinic admin revokes their sessions, so an existing one no longer resolves", async () => {
+    const created = await createAdmin();
+    const claims = await signedIn(created.email, created.temporaryPassword);
+    expect(await resolveSession({ claims, store: store() })).not.toBeNull();
+
+    expect(await disableClinicAdminAction({ userId: created.id }, asSuper())).toEqual({
+      ok: true,
+      data: undefined,
+    });
+
+    expect(await resolveSession({ claims, store: store() })).toBeNull();
+    const sessions = await platform.central.authSession.findMany({ where: { userId: created.id } });
+    expect(sessions.every((session) => session.revokedAt !== null)).toBe(true);
+    const row = await platform.central.user.findUniqueOrThrow({ where: { id: created.id } });
+    expect(row).toMatchObject({ status: "DISABLED", sessionVersion: 1 });
+    expect(await platform.central.auditEvent.count({ where: { action: "clinic-admin.disabled" } })).toBe(1);
+  });
+
+  it("a disabled clinic admin cannot sign in, and can again once enabled", async () => {
+    const created = await createAdmin();
+    await disableClinicAdminAction({ userId: created.id }, asSuper());
+
+    expect(await signIn(created.email, created.temporaryPassword)).toEqual({
+      ok: false,
+      message: "This account is disabled. Ask your administrator to enable it.",
+    });
+
+    await enableClinicAdminAction({ userId: created.id }, asSuper());
+    expect(await signIn(created.email, created.temporaryPassword)).toMatchObject({ ok: true });
+  });
+
+  it("locks an account after repeated failed sign-ins and lets it in after the lockout period", async () => {
+    const created = await createAdmin();
+    const now = new Date("2030-01-01T09:00:00Z");
+    for (let attempt = 1; attempt < AUTH_POLICY.accountFailures; attempt++) {
+      expect(await signIn(created.email, "not-the-password", now)).toEqual({
+        ok: false,
+        message: "Email or password is incorrect.",
+      });
+    }
+    expect(await signIn(created.email, "not-the-password", now)).toEqual({
+      ok: false,
+      message: "Too many failed sign-ins. Try again in 15 minutes.",
+    });
+
+    const during = new Date(now.getTime() + 60_000);
+    expect(await signIn(created.email, created.temporaryPassword, during)).toMatchObject({
+      ok: false,
+      message: "Too many failed sign-ins. Try again in 14 minutes.",
+    });
+
+    const after = new Date(now.getTime() + AUTH_POLICY.lockoutMs + 1_000);
+    expect(await signIn(created.email, created.temporaryPassword, after)).toMatchObject({ ok: true });
+  });
+
+  it("resetting a password ends every session, lifts a lockout and requires a change", async () => {
+    const created = await createAdmin();
+    const claims = await signedIn(created.email, created.temporaryPassword);
+    for (let attempt = 0; attempt < AUTH_POLICY.accountFailures; attempt++)
+      await signIn(created.email, "not-the-password");
+
+    const reset = await resetClinicAdminPasswordAction({ userId: created.id }, asSuper());
+    if (!reset.ok) throw new Error(reset.error.message);
+
+    expect(reset.data.temporaryPassword).not.toBe(created.temporaryPassword);
+    expect(await resolveSession({ claims, store: store() })).toBeNull();
+    expect(await signIn(created.email, created.temporaryPassword)).toMatchObject({ ok: false });
+    const fresh = await signedIn(created.email, reset.data.temporaryPassword);
+    expect(await resolveSession({ claims: fresh, store: store() })).toMatchObject({
+      mustChangePassword: true,
+    });
+    expect(
+      JSON.stringify(
+        await platform.central.auditEvent.findMany({ where: { action: "clinic-admin.password-reset" } }),
+      ),
+    ).not.toContain(reset.data.temporaryPassword);
+  });
+
+  it("does not manage super admins through the clinic-admin actions", async () => {
+    const other = await createPlatformUser(platform.central, { role: "SUPER_ADMIN" });
+    expect(await disableClinicAdminAction({ userId: other.id }, asSuper())).toMatchObject({
+      ok: false,
+      error: { code: "NOT_FOUND" },
+    });
+    expect(await platform.central.user.findUniqueOrThrow({ where: { id: other.id } })).toMatchObject({
+      status: "ACTIVE",
+    });
+  });
+});

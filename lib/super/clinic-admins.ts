@@ -1,0 +1,133 @@
+import { randomBytes } from "node:crypto";
+import { hashPassword } from "../auth/password";
+import type { CentralDb } from "../db/central";
+import { AppError } from "../errors";
+import { Prisma } from "../generated/central/client";
+import { type SuperActor, superAuditData } from "./audit";
+
+/** 16 characters from 12 random bytes: above the 12-character minimum, typed once, then replaced. */
+export function generateTemporaryPassword(): string {
+  return randomBytes(12).toString("base64url");
+}
+
+/** Every clinic admin with the number of clinics they own (deleted ones left out). */
+export async function findClinicAdmins(options: { central: CentralDb }) {
+  const admins = await options.central.user.findMany({
+    where: { role: "CLINIC_ADMIN" },
+    orderBy: { email: "asc" },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      status: true,
+      lastLoginAt: true,
+      lockedUntil: true,
+      mustChangePassword: true,
+      _count: { select: { ownedClinics: { where: { status: { not: "DELETED" } } } } },
+    },
+  });
+  return admins.map(({ _count, ...admin }) => ({ ...admin, clinicsOwned: _count.ownedClinics }));
+}
+
+/** A new clinic admin with a temporary password, returned once and never stored in clear. */
+export async function createClinicAdmin(
+  options: SuperActor & { central: CentralDb; name: string; email: string },
+): Promise<{ id: string; email: string; temporaryPassword: string }> {
+  const { central, name, email } = options;
+  const temporaryPassword = generateTemporaryPassword();
+  const passwordHash = await hashPassword(temporaryPassword);
+  try {
+    const admin = await central.$transaction(async (tx) => {
+      const created = await tx.user.create({
+        data: { name, email, role: "CLINIC_ADMIN", passwordHash, mustChangePassword: true },
+      });
+      await tx.auditEvent.create({
+        data: superAuditData({
+          ...options,
+          action: "clinic-admin.created",
+          target: { type: "user", id: created.id },
+          details: { email },
+        }),
+      });
+      return created;
+    });
+    return { id: admin.id, email: admin.email, temporaryPassword };
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      throw new AppError("CONFLICT", "An account with this email already exists.", {
+        email: "Already in use.",
+      });
+    }
+    throw error;
+  }
+}
+
+/**
+ * Disabling signs the admin out everywhere at once: the session version moves on (every cookie
+ * stops matching) and every server-side session is revoked. Enabling lets them sign in again.
+ */
+export async function setClinicAdminStatus(
+  options: SuperActor & { central: CentralDb; userId: string; status: "ACTIVE" | "DISABLED" },
+): Promise<void> {
+  const { central, userId, status } = options;
+  const admin = await findClinicAdmin(central, userId);
+  if (admin.status === status) return;
+  const disabling = status === "DISABLED";
+  const now = new Date();
+  await central.$transaction([
+    central.user.update({
+      where: { id: userId },
+      data: { status, ...(disabling ? { sessionVersion: { increment: 1 } } : {}) },
+    }),
+    ...(disabling
+      ? [central.authSession.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now } })]
+      : []),
+    central.auditEvent.create({
+      data: superAuditData({
+        ...options,
+        action: disabling ? "clinic-admin.disabled" : "clinic-admin.enabled",
+        target: { type: "user", id: userId },
+        details: { email: admin.email },
+      }),
+    }),
+  ]);
+}
+
+/** A new temporary password (shown once), to be changed at next sign-in; every session ends, any lockout too. */
+export async function resetClinicAdminPassword(
+  options: SuperActor & { central: CentralDb; userId: string },
+): Promise<{ email: string; temporaryPassword: string }> {
+  const { central, userId } = options;
+  const admin = await findClinicAdmin(central, userId);
+  const temporaryPassword = generateTemporaryPassword();
+  const passwordHash = await hashPassword(temporaryPassword);
+  await central.$transaction([
+    central.user.update({
+      where: { id: userId },
+      data: {
+        passwordHash,
+        mustChangePassword: true,
+        failedLoginCount: 0,
+        lockedUntil: null,
+        sessionVersion: { increment: 1 },
+      },
+    }),
+    central.authSession.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } }),
+    central.auditEvent.create({
+      data: superAuditData({
+        ...options,
+        action: "clinic-admin.password-reset",
+        target: { type: "user", id: userId },
+        details: { email: admin.email },
+      }),
+    }),
+  ]);
+  return { email: admin.email, temporaryPassword };
+}
+
+// Super admins are not managed from here: only clinic admins can be found through these actions.
+async function findClinicAdmin(central: CentralDb, userId: string) {
+  const admin = await central.user.findUnique({ where: { id: userId } });
+  if (admin?.role !== "CLINIC_ADMIN") throw new AppError("NOT_FOUND", "There is no such clinic admin.");
+  return admin;
+}

@@ -1,0 +1,95 @@
+import type { CentralDb } from "../db/central";
+import { AppError } from "../errors";
+import type { ClinicStatus } from "../generated/central/enums";
+import { ClinicDatabaseService } from "../tenancy/clinic-database-service";
+import { recordSuperAudit, type SuperActor } from "./audit";
+import { type DatabaseSize, findDatabaseSizes } from "./database-sizes";
+
+export const CLINICS_PAGE_SIZE = 25;
+
+export type ClinicListRow = {
+  id: string;
+  name: string;
+  subdomain: string;
+  status: ClinicStatus;
+  statusReason: string | null;
+  ownerEmail: string;
+  serverName: string | null;
+  schemaVersion: string | null;
+  lastMigrationAt: Date | null;
+  lastMigrationError: string | null;
+  size: DatabaseSize;
+};
+
+/**
+ * One page of every clinic with what an operator needs (never anything from inside a clinic's
+ * database but its size, asked of the server for the rows on this page only).
+ */
+export async function findClinicsPage(options: {
+  central: CentralDb;
+  page: number;
+  status?: ClinicStatus;
+}): Promise<{ rows: ClinicListRow[]; total: number; pages: number }> {
+  const { central, page, status } = options;
+  const where = status ? { status } : {};
+  const [clinics, total] = await Promise.all([
+    central.clinic.findMany({
+      where,
+      orderBy: { subdomain: "asc" },
+      skip: (page - 1) * CLINICS_PAGE_SIZE,
+      take: CLINICS_PAGE_SIZE,
+      include: { owner: { select: { email: true } }, databaseServer: true },
+    }),
+    central.clinic.count({ where }),
+  ]);
+  const sizes = await findDatabaseSizes(clinics);
+  const rows = clinics.map((clinic) => ({
+    id: clinic.id,
+    name: clinic.name,
+    subdomain: clinic.subdomain,
+    status: clinic.status,
+    statusReason: clinic.statusReason,
+    ownerEmail: clinic.owner.email,
+    serverName: clinic.databaseServer?.name ?? null,
+    schemaVersion: clinic.schemaVersion,
+    lastMigrationAt: clinic.lastMigrationAt,
+    lastMigrationError: clinic.lastMigrationError,
+    size: sizes.get(clinic.id) ?? { bytes: null, problem: "Not measured." },
+  }));
+  return { rows, total, pages: Math.max(1, Math.ceil(total / CLINICS_PAGE_SIZE)) };
+}
+
+/** Stops a clinic: its role cannot log in, its sessions end, every app process shows "suspended". */
+export async function suspendClinic(
+  options: SuperActor & { central: CentralDb; clinicId: string; reason: string },
+): Promise<void> {
+  const { central, clinicId, reason } = options;
+  const subdomain = await findSubdomain(central, clinicId);
+  await new ClinicDatabaseService({ central }).suspendClinic(subdomain, reason);
+  await recordSuperAudit(central, {
+    ...options,
+    action: "clinic.suspended",
+    target: { type: "clinic", id: clinicId },
+    details: { subdomain, reason },
+  });
+}
+
+export async function resumeClinic(
+  options: SuperActor & { central: CentralDb; clinicId: string },
+): Promise<void> {
+  const { central, clinicId } = options;
+  const subdomain = await findSubdomain(central, clinicId);
+  await new ClinicDatabaseService({ central }).resumeClinic(subdomain);
+  await recordSuperAudit(central, {
+    ...options,
+    action: "clinic.resumed",
+    target: { type: "clinic", id: clinicId },
+    details: { subdomain },
+  });
+}
+
+async function findSubdomain(central: CentralDb, clinicId: string): Promise<string> {
+  const clinic = await central.clinic.findUnique({ where: { id: clinicId }, select: { subdomain: true } });
+  if (!clinic) throw new AppError("NOT_FOUND", "There is no such clinic.");
+  return clinic.subdomain;
+}

@@ -1,0 +1,154 @@
+import type { CentralDb } from "../db/central";
+import { listMigrationNames, SCHEMA_LOCATIONS, type SchemaLocation } from "../db/migrations";
+import { AppError } from "../errors";
+import { type FleetSummary, runFleetUpdate } from "../tenancy/fleet";
+import { describeError } from "../tenancy/fleet-clinic";
+import { recordSuperAudit, type SuperActor } from "./audit";
+
+/** Where every clinic with a database stands against the newest tenant migration. */
+export async function findFleetStatus(options: { central: CentralDb; schema?: SchemaLocation }) {
+  const { central } = options;
+  const migrations = await listMigrationNames((options.schema ?? SCHEMA_LOCATIONS.tenant).migrationsDir);
+  const target = migrations.at(-1) ?? null;
+  const where = { status: { in: ["ACTIVE" as const, "SUSPENDED" as const] } };
+  const [groups, withError] = await Promise.all([
+    central.clinic.groupBy({ by: ["schemaVersion"], where, _count: { _all: true } }),
+    central.clinic.count({ where: { ...where, lastMigrationError: { not: null } } }),
+  ]);
+  const versions = groups
+    .map((group) => ({
+      version: group.schemaVersion,
+      clinics: group._count._all,
+      // A version this build does not know (newer, or renamed) gets every migration listed as unknown.
+      pending: pendingAfter(migrations, group.schemaVersion),
+    }))
+    .sort((a, b) => (b.version ?? "").localeCompare(a.version ?? ""));
+  const total = versions.reduce((sum, group) => sum + group.clinics, 0);
+  const atTarget = versions.find((group) => group.version === target)?.clinics ?? 0;
+  return { target, versions, total, atTarget, behind: total - atTarget, withError };
+}
+
+function pendingAfter(migrations: string[], version: string | null): string[] {
+  if (version === null) return migrations;
+  const index = migrations.indexOf(version);
+  return index === -1 ? [] : migrations.slice(index + 1);
+}
+
+export async function findRecentFleetRuns(options: { central: CentralDb; take?: number }) {
+  return options.central.fleetRun.findMany({
+    orderBy: { startedAt: "desc" },
+    take: options.take ?? 10,
+    select: {
+      id: true,
+      status: true,
+      targetVersion: true,
+      total: true,
+      succeeded: true,
+      failed: true,
+      error: true,
+      startedAt: true,
+      finishedAt: true,
+    },
+  });
+}
+
+export type FleetRunProgress = {
+  id: string;
+  status: "RUNNING" | "SUCCEEDED" | "FAILED";
+  targetVersion: string | null;
+  total: number;
+  succeeded: number;
+  failed: number;
+  pending: number;
+  skipped: number;
+  error: string | null;
+  startedAt: string;
+  finishedAt: string | null;
+  failures: { subdomain: string; error: string | null }[];
+};
+
+/** A run as its clinics land: counts by outcome and the failures with their errors. */
+export async function findFleetRunProgress(options: {
+  central: CentralDb;
+  runId: string;
+}): Promise<FleetRunProgress | null> {
+  const { central, runId } = options;
+  const run = await central.fleetRun.findUnique({ where: { id: runId } });
+  if (!run) return null;
+  const [counts, failures] = await Promise.all([
+    central.fleetRunResult.groupBy({ by: ["status"], where: { runId }, _count: { _all: true } }),
+    central.fleetRunResult.findMany({
+      where: { runId, status: "FAILED" },
+      select: { error: true, clinic: { select: { subdomain: true } } },
+      orderBy: { finishedAt: "asc" },
+      take: 100,
+    }),
+  ]);
+  const count = (status: string) => counts.find((group) => group.status === status)?._count._all ?? 0;
+  return {
+    id: run.id,
+    status: run.status,
+    targetVersion: run.targetVersion,
+    total: run.total,
+    succeeded: run.succeeded,
+    failed: run.failed,
+    pending: count("PENDING"),
+    skipped: count("SKIPPED"),
+    error: run.error,
+    startedAt: run.startedAt.toISOString(),
+    finishedAt: run.finishedAt?.toISOString() ?? null,
+    failures: failures.map((failure) => ({ subdomain: failure.clinic.subdomain, error: failure.error })),
+  };
+}
+
+export type FleetRolloutOptions = SuperActor & {
+  central: CentralDb;
+  centralUrl: string;
+  env?: NodeJS.ProcessEnv;
+  schema?: SchemaLocation;
+  /** Keeps the rest of the run alive after this returns (`after()` in a request, a list in tests). */
+  keepRunning: (run: Promise<unknown>) => void;
+};
+
+/**
+ * Starts a rollout of pending tenant migrations and returns its run id as soon as the run is
+ * recorded; the clinics are migrated in the background. A rollout already under way (the CLI's or
+ * another dashboard's) is refused with CONFLICT by the fleet's lock, before anything changes.
+ */
+export async function startFleetRollout(options: FleetRolloutOptions): Promise<{ runId: string }> {
+  let announce: (runId: string) => void = () => {};
+  const started = new Promise<string>((resolve) => {
+    announce = resolve;
+  });
+  let startedRunId: string | undefined;
+  const run = runFleetUpdate({
+    central: options.central,
+    centralUrl: options.centralUrl,
+    env: options.env,
+    schema: options.schema,
+    onEvent: (event) => {
+      if (event.type !== "start" || !event.runId) return;
+      startedRunId = event.runId;
+      announce(event.runId);
+    },
+  });
+  options.keepRunning(
+    run.catch((error: unknown) => {
+      // A refusal before the start is the caller's answer; a failure after it is only logged here.
+      if (startedRunId) console.error(`[fleet] rollout ${startedRunId} failed: ${describeError(error)}`);
+    }),
+  );
+  const runId = await Promise.race([started, run.then((summary: FleetSummary) => summary.runId)]).catch(
+    (error: unknown) => {
+      if (error instanceof AppError) throw error;
+      throw new AppError("UNAVAILABLE", `The rollout could not start: ${describeError(error)}`);
+    },
+  );
+  if (!runId) throw new AppError("UNAVAILABLE", "The rollout could not start.");
+  await recordSuperAudit(options.central, {
+    ...options,
+    action: "fleet.rollout-started",
+    target: { type: "fleet-run", id: runId },
+  });
+  return { runId };
+}
