@@ -54,7 +54,17 @@ test("an owner adds a receptionist, who must choose a password and then sees onl
   await expect(page).toHaveURL(`${maple}/dashboard`);
   await expect(page.getByRole("heading", { level: 1, name: "Welcome, Casey" })).toBeVisible();
   const nav = page.getByRole("navigation", { name: "Workspace" });
-  await expect(nav.getByRole("link")).toHaveText(["Dashboard", "Staff", "Settings", "Audit log"]);
+  await expect(nav.getByRole("link")).toHaveText([
+    "Dashboard",
+    "Today",
+    "Calendar",
+    "Patients",
+    "Doctors",
+    "Locations",
+    "Staff",
+    "Settings",
+    "Audit log",
+  ]);
 
   await nav.getByRole("link", { name: "Staff" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Staff" })).toBeVisible();
@@ -90,7 +100,7 @@ test("an owner adds a receptionist, who must choose a password and then sees onl
   await expect(page).toHaveURL(`${maple}/dashboard`);
   await expect(page.getByRole("heading", { level: 1, name: "Welcome, Rosa" })).toBeVisible();
   await expect(page.getByText("as Receptionist")).toBeVisible();
-  await expect(nav.getByRole("link")).toHaveText(["Dashboard"]);
+  await expect(nav.getByRole("link")).toHaveText(["Dashboard", "Today", "Calendar", "Patients", "Doctors"]);
   await expect(page.getByRole("link", { name: "Staff" })).toHaveCount(0);
   await expect(page.getByRole("link", { name: "Settings" })).toHaveCount(0);
 

@@ -1,6 +1,7 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Card, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import type { WorkspaceArea } from "./workspace-areas";
 
 /** The start page: who you are here and what your role lets you do next. */
@@ -9,12 +10,15 @@ export function Dashboard({
   clinicName,
   roleLabel,
   areas,
+  today,
 }: {
   name: string;
   clinicName: string;
   roleLabel: string;
   /** The areas the role may open, besides the dashboard itself. */
   areas: WorkspaceArea[];
+  /** Today's appointments, for roles that see them. */
+  today?: ReactNode;
 }) {
   const firstName = name.trim().split(/\s+/)[0] || name;
   return (
@@ -25,6 +29,7 @@ export function Dashboard({
           You are signed in to {clinicName} as <Badge tone="brand">{roleLabel}</Badge>
         </p>
       </header>
+      {today}
       <section aria-labelledby="next-heading" className="flex flex-col gap-4">
         <h2 id="next-heading" className="text-lg font-semibold text-slate-900">
           What you can do
@@ -44,21 +49,6 @@ export function Dashboard({
               </Card>
             </li>
           ))}
-          <li>
-            <Card className="h-full border-dashed">
-              <CardHeader>
-                <CardTitle as="h3">Appointments</CardTitle>
-                <CardDescription>
-                  Coming next: today&apos;s appointments will appear on this page.
-                </CardDescription>
-              </CardHeader>
-              <CardContent className="text-sm text-slate-600">
-                {areas.length === 0
-                  ? "Until then there is nothing else for your role to open here."
-                  : "Until then, the areas above are yours to use."}
-              </CardContent>
-            </Card>
-          </li>
         </ul>
       </section>
     </>

@@ -13,6 +13,36 @@ const AREAS: (WorkspaceArea & { permission: ClinicPermission })[] = [
     summary: "Your start page in the clinic.",
   },
   {
+    href: "/today",
+    label: "Today",
+    permission: "appointments.view",
+    summary: "Today's appointments at a location, with one-click check-in.",
+  },
+  {
+    href: "/calendar",
+    label: "Calendar",
+    permission: "appointments.view",
+    summary: "Day and week calendars by location and doctor; book from a free slot.",
+  },
+  {
+    href: "/patients",
+    label: "Patients",
+    permission: "patients.view",
+    summary: "Find patients by name, record number, phone or birth date; register new ones.",
+  },
+  {
+    href: "/doctors",
+    label: "Doctors",
+    permission: "clinic.view",
+    summary: "Doctors' profiles, working hours and days off.",
+  },
+  {
+    href: "/locations",
+    label: "Locations",
+    permission: "locations.manage",
+    summary: "The clinic's branches, their addresses and opening hours.",
+  },
+  {
     href: "/staff",
     label: "Staff",
     permission: "staff.view",

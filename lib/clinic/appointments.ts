@@ -1,9 +1,18 @@
 import { AppError } from "../errors";
 import type { AppointmentStatus } from "../generated/tenant/enums";
 import type { TenantDb } from "../tenancy/registry";
+import { MAX_APPOINTMENT_MS } from "../validations/appointments";
 import { formatClinicTime } from "./time";
 
 const LIVE: AppointmentStatus[] = ["BOOKED", "CHECKED_IN", "IN_PROGRESS", "COMPLETED"];
+
+/** Appointments overlapping [start, end): the lower bound lets the (doctor, start) index skip history. */
+export function overlapping(startsAt: Date, endsAt: Date) {
+  return {
+    startsAt: { lt: endsAt, gt: new Date(startsAt.getTime() - MAX_APPOINTMENT_MS) },
+    endsAt: { gt: startsAt },
+  };
+}
 
 /** Which status may follow which: the front desk's day, in order, plus cancel and no-show. */
 const NEXT: Record<AppointmentStatus, AppointmentStatus[]> = {
@@ -59,8 +68,7 @@ async function conflictError(
     where: {
       doctorId: request.doctorId,
       status: { in: LIVE },
-      startsAt: { lt: request.endsAt },
-      endsAt: { gt: request.startsAt },
+      ...overlapping(request.startsAt, request.endsAt),
       ...(exceptId ? { id: { not: exceptId } } : {}),
     },
     orderBy: { startsAt: "asc" },
@@ -104,15 +112,14 @@ export async function createAppointment(options: {
   try {
     return await db.$transaction(async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${request.doctorId}))`;
-      const overlapping = await tx.appointment.count({
+      const clashes = await tx.appointment.count({
         where: {
           doctorId: request.doctorId,
           status: { in: LIVE },
-          startsAt: { lt: request.endsAt },
-          endsAt: { gt: request.startsAt },
+          ...overlapping(request.startsAt, request.endsAt),
         },
       });
-      if (overlapping > 0) throw await conflictError(tx as unknown as TenantDb, request, timeZone);
+      if (clashes > 0) throw await conflictError(tx as unknown as TenantDb, request, timeZone);
       return tx.appointment.create({ data: { ...request, createdById: options.createdById } });
     });
   } catch (error) {
@@ -142,16 +149,15 @@ export async function rescheduleAppointment(options: {
   try {
     return await db.$transaction(async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${appointment.doctorId}))`;
-      const overlapping = await tx.appointment.count({
+      const clashes = await tx.appointment.count({
         where: {
           id: { not: appointmentId },
           doctorId: appointment.doctorId,
           status: { in: LIVE },
-          startsAt: { lt: endsAt },
-          endsAt: { gt: startsAt },
+          ...overlapping(startsAt, endsAt),
         },
       });
-      if (overlapping > 0)
+      if (clashes > 0)
         throw await conflictError(
           tx as unknown as TenantDb,
           { doctorId: appointment.doctorId, startsAt, endsAt },

@@ -1,4 +1,5 @@
 import type { TenantDb } from "../tenancy/registry";
+import { overlapping } from "./appointments";
 import { addDays, weekdayOf, zonedTimeToUtc } from "./time";
 
 /** Minutes from the clinic's midnight: [start, end). */
@@ -73,8 +74,7 @@ export async function findFreeSlots(options: {
       where: {
         doctorId,
         status: { notIn: ["CANCELLED", "NO_SHOW"] },
-        startsAt: { lt: dayEnd },
-        endsAt: { gt: dayStart },
+        ...overlapping(dayStart, dayEnd),
       },
       select: { startsAt: true, endsAt: true },
     }),

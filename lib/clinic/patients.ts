@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { AppError } from "../errors";
 import { Prisma } from "../generated/tenant/client";
 import type { AppointmentStatus } from "../generated/tenant/enums";
@@ -128,14 +129,12 @@ const patientRow = {
 
 export type PatientRecord = Prisma.PatientGetPayload<{ select: typeof patientRow }>;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** One patient's registration details, or null (also for an id that is not a uuid: a typed-in URL). */
 export async function findPatient(options: {
   db: TenantDb;
   patientId: string;
 }): Promise<PatientRecord | null> {
-  if (!UUID.test(options.patientId)) return null;
+  if (!z.uuid().safeParse(options.patientId).success) return null;
   return options.db.patient.findUnique({ where: { id: options.patientId }, select: patientRow });
 }
 

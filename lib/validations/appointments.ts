@@ -1,5 +1,8 @@
 import { z } from "zod";
 
+/** No appointment is longer, which also bounds every overlap search (lib/clinic/appointments.ts). */
+export const MAX_APPOINTMENT_MS = 8 * 3_600_000;
+
 const isoInstant = z.iso
   .datetime({ offset: true, message: "Give a date and time." })
   .transform((value) => new Date(value));
@@ -17,7 +20,7 @@ export const bookAppointmentSchema = z
     path: ["endsAt"],
     message: "The end must be after the start.",
   })
-  .refine((value) => value.endsAt.getTime() - value.startsAt.getTime() <= 8 * 3_600_000, {
+  .refine((value) => value.endsAt.getTime() - value.startsAt.getTime() <= MAX_APPOINTMENT_MS, {
     path: ["endsAt"],
     message: "An appointment can last at most 8 hours.",
   });
@@ -39,3 +42,71 @@ export const appointmentStatusSchema = z.discriminatedUnion("to", [
 ]);
 
 export type BookAppointmentInput = z.output<typeof bookAppointmentSchema>;
+
+export const rescheduleAppointmentInputSchema = rescheduleAppointmentSchema.refine(
+  (value) => value.endsAt.getTime() - value.startsAt.getTime() <= MAX_APPOINTMENT_MS,
+  { path: ["endsAt"], message: "An appointment can last at most 8 hours." },
+);
+
+const CLOCK_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+const clockTime = z.string().regex(CLOCK_TIME, "Give a time as HH:MM.");
+
+/** When, in the clinic's own clock: what the booking and reschedule forms ask for. */
+const clinicTimeFields = {
+  date: z.iso.date("Choose a date."),
+  startTime: clockTime,
+  endTime: clockTime,
+};
+
+const endAfterStart = {
+  path: ["endTime"],
+  message: "The end must be after the start.",
+};
+
+/** Compared only once both are clock times; a malformed one has its own message. */
+function endsAfterStart(value: { startTime: string; endTime: string }): boolean {
+  if (!CLOCK_TIME.test(value.startTime) || !CLOCK_TIME.test(value.endTime)) return true;
+  return value.endTime > value.startTime;
+}
+
+export const bookAppointmentFormSchema = z
+  .object({
+    patientId: z.uuid("Choose a patient."),
+    doctorId: z.uuid("Choose a doctor."),
+    locationId: z.uuid("Choose a location."),
+    ...clinicTimeFields,
+    reason: z.string().trim().max(500, "Keep the reason under 500 characters."),
+  })
+  .refine(endsAfterStart, endAfterStart);
+
+export type BookAppointmentFormValues = z.output<typeof bookAppointmentFormSchema>;
+
+export const rescheduleAppointmentFormSchema = z
+  .object(clinicTimeFields)
+  .refine(endsAfterStart, endAfterStart);
+
+export type RescheduleAppointmentFormValues = z.output<typeof rescheduleAppointmentFormSchema>;
+
+export const cancelAppointmentFormSchema = z.object({
+  cancelReason: z.string().trim().min(2, "Say why it is cancelled.").max(500),
+});
+
+/** The calendar's URL: anything unreadable falls back to the default view rather than an error page. */
+export const calendarQuerySchema = z.object({
+  view: z.enum(["day", "week"]).catch("day"),
+  date: z.iso
+    .date()
+    .refine((value) => value >= "2000-01-01" && value <= "2099-12-31")
+    .optional()
+    .catch(undefined),
+  location: z
+    .union([z.uuid(), z.literal("all")])
+    .optional()
+    .catch(undefined),
+  doctor: z
+    .union([z.uuid(), z.literal("all")])
+    .optional()
+    .catch(undefined),
+});
+
+export type CalendarQuery = z.output<typeof calendarQuerySchema>;

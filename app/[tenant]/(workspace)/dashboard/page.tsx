@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { AccessDenied } from "@/components/clinic/access-denied";
 import { Dashboard } from "@/components/clinic/dashboard";
 import { workspaceAreasFor } from "@/components/clinic/workspace-areas";
+import { TodaySummary } from "@/components/front-desk/appointments/today-summary";
 import { clinicRoleCan } from "@/lib/auth/permissions";
 import type { TenantParams } from "@/lib/tenancy/request-clinic";
 import { STAFF_ROLE_LABELS } from "@/lib/validations/staff";
@@ -21,6 +22,7 @@ export default async function DashboardPage({ params }: TenantParams) {
       clinicName={settings.name}
       roleLabel={roleLabel}
       areas={workspaceAreasFor(role).filter((area) => area.href !== "/dashboard")}
+      today={<TodaySummary subdomain={workspace.clinic.subdomain} session={session} />}
     />
   );
 }

@@ -1,0 +1,128 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { AccessDenied } from "@/components/clinic/access-denied";
+import { formatClinicDateTime } from "@/components/clinic/clinic-time";
+import {
+  type PatientAppointmentRow,
+  PatientAppointmentsTable,
+} from "@/components/front-desk/patients/patient-appointments-table";
+import { ageOn, isoDateOf, SEX_OPTIONS } from "@/components/front-desk/patients/patient-format";
+import { PatientOverview, type PatientOverviewData } from "@/components/front-desk/patients/patient-overview";
+import { Badge } from "@/components/ui/badge";
+import { LinkTabs } from "@/components/ui/link-tabs";
+import { PageHeader } from "@/components/ui/page-header";
+import { clinicRoleCan } from "@/lib/auth/permissions";
+import {
+  findPatient,
+  findPatientAppointments,
+  PATIENT_APPOINTMENTS_LIMIT,
+  type PatientRecord,
+} from "@/lib/clinic/patients";
+import { formatClinicTime, localDateOf } from "@/lib/clinic/time";
+import { withTenantDb } from "@/lib/tenancy/tenant-db";
+import { STAFF_ROLE_LABELS } from "@/lib/validations/staff";
+import { requireWorkspace } from "../../require-workspace";
+
+export const metadata: Metadata = { title: "Patient" };
+
+type PatientPageProps = {
+  params: Promise<{ tenant: string; id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+const TABS = ["overview", "appointments"] as const;
+type Tab = (typeof TABS)[number];
+
+export default async function PatientPage({ params, searchParams }: PatientPageProps) {
+  const workspace = await requireWorkspace(params);
+  if (!workspace) return null;
+  const { clinic, role, settings } = workspace;
+  if (!clinicRoleCan(role, "patients.view"))
+    return <AccessDenied area="Patients" roleLabel={STAFF_ROLE_LABELS[role]} />;
+  const { id } = await params;
+  const tab: Tab = (await searchParams).tab === "appointments" ? "appointments" : "overview";
+  const timeZone = settings.timezone;
+  const data = await withTenantDb(clinic.subdomain, async (db) => {
+    const patient = await findPatient({ db, patientId: id });
+    if (!patient) return null;
+    const appointments = tab === "appointments" ? await findPatientAppointments({ db, patientId: id }) : null;
+    return { patient, appointments };
+  });
+  if (!data) notFound();
+  const { patient, appointments } = data;
+
+  return (
+    <>
+      <PageHeader
+        title={`${patient.firstName} ${patient.lastName}`}
+        description={
+          <span className="flex flex-wrap items-center gap-2">
+            <Badge tone="brand" className="font-mono">
+              {patient.mrn}
+            </Badge>
+            born {isoDateOf(patient.dateOfBirth)}
+          </span>
+        }
+      />
+      <LinkTabs
+        label="Patient sections"
+        current={tab}
+        tabs={[
+          { key: "overview", label: "Overview", href: `/patients/${patient.id}` },
+          { key: "appointments", label: "Appointments", href: `/patients/${patient.id}?tab=appointments` },
+        ]}
+      />
+      {tab === "overview" ? (
+        <PatientOverview
+          patient={overviewOf(patient, timeZone)}
+          canEdit={clinicRoleCan(role, "patients.manage")}
+        />
+      ) : (
+        <section aria-labelledby="appointments-heading" className="flex flex-col gap-3">
+          <h2 id="appointments-heading" className="text-lg font-semibold text-slate-900">
+            Appointments
+          </h2>
+          <p className="text-sm text-slate-600">
+            Newest first; times are the clinic&apos;s ({timeZone}).
+            {appointments && appointments.total > PATIENT_APPOINTMENTS_LIMIT
+              ? ` Showing the latest ${PATIENT_APPOINTMENTS_LIMIT} of ${appointments.total}.`
+              : ""}
+          </p>
+          <PatientAppointmentsTable
+            rows={(appointments?.appointments ?? []).map(
+              (appointment): PatientAppointmentRow => ({
+                id: appointment.id,
+                startsAtMs: appointment.startsAt.getTime(),
+                date: localDateOf(appointment.startsAt, timeZone),
+                time: `${formatClinicTime(appointment.startsAt, timeZone)}–${formatClinicTime(appointment.endsAt, timeZone)}`,
+                doctorName: appointment.doctorName,
+                locationName: appointment.locationName,
+                status: appointment.status,
+                reason: appointment.reason,
+              }),
+            )}
+          />
+        </section>
+      )}
+    </>
+  );
+}
+
+function overviewOf(patient: PatientRecord, timeZone: string): PatientOverviewData {
+  const dateOfBirth = isoDateOf(patient.dateOfBirth);
+  return {
+    id: patient.id,
+    firstName: patient.firstName,
+    lastName: patient.lastName,
+    dateOfBirth,
+    age: ageOn(dateOfBirth, localDateOf(new Date(), timeZone)),
+    sex: SEX_OPTIONS.find((option) => option.value === patient.sex)?.value ?? "UNKNOWN",
+    phone: patient.phone,
+    email: patient.email,
+    address: patient.address,
+    emergencyContact: patient.emergencyContact,
+    notes: patient.notes,
+    registeredAt: formatClinicDateTime(patient.createdAt, timeZone),
+    updatedAt: formatClinicDateTime(patient.updatedAt, timeZone),
+  };
+}

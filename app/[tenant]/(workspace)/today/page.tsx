@@ -1,0 +1,85 @@
+import type { Metadata } from "next";
+import { AccessDenied } from "@/components/clinic/access-denied";
+import { calendarHref } from "@/components/front-desk/appointments/calendar-href";
+import { formatDayHeading } from "@/components/front-desk/appointments/calendar-layout";
+import { FrontDeskMain } from "@/components/front-desk/appointments/front-desk-main";
+import { firstValues, type SearchParams } from "@/components/front-desk/appointments/search-params";
+import { TodayBoard } from "@/components/front-desk/appointments/today-board";
+import { UrlFilters } from "@/components/front-desk/appointments/url-filters";
+import { ButtonLink } from "@/components/ui/button";
+import { PageHeader } from "@/components/ui/page-header";
+import { requirePageSession } from "@/lib/auth/current";
+import { clinicRoleCan } from "@/lib/auth/permissions";
+import {
+  findCalendarResources,
+  findClinicTimeZone,
+  findTodayAppointments,
+  resolveCalendarFilters,
+} from "@/lib/clinic/calendar";
+import { localDateOf } from "@/lib/clinic/time";
+import type { StaffRole } from "@/lib/generated/tenant/enums";
+import { requireActiveClinic, type TenantParams } from "@/lib/tenancy/request-clinic";
+import { withTenantDb } from "@/lib/tenancy/tenant-db";
+import { calendarQuerySchema } from "@/lib/validations/appointments";
+import { STAFF_ROLE_LABELS } from "@/lib/validations/staff";
+
+export const metadata: Metadata = { title: "Today" };
+
+export default async function TodayPage({ params, searchParams }: TenantParams & SearchParams) {
+  const clinic = await requireActiveClinic(params);
+  if (!clinic) return null;
+  const session = await requirePageSession();
+  const role = session.user.role as StaffRole;
+  if (!clinicRoleCan(role, "appointments.view"))
+    return <AccessDenied area="the front desk's day" roleLabel={STAFF_ROLE_LABELS[role]} />;
+  const query = calendarQuerySchema.parse({
+    ...firstValues(await searchParams),
+    view: "day",
+    date: undefined,
+  });
+  const data = await withTenantDb(clinic.subdomain, async (db) => {
+    const [timeZone, resources] = await Promise.all([findClinicTimeZone(db), findCalendarResources(db)]);
+    const now = new Date();
+    const filters = resolveCalendarFilters({
+      query,
+      viewer: session.user,
+      ...resources,
+      today: localDateOf(now, timeZone),
+    });
+    const today = await findTodayAppointments({
+      db,
+      timeZone,
+      now,
+      locationId: filters.locationId,
+      doctorId: filters.doctorId,
+    });
+    return { timeZone, filters, ...resources, ...today };
+  });
+  const { filters } = data;
+  return (
+    <FrontDeskMain>
+      <PageHeader
+        title="Today"
+        description={`${formatDayHeading(data.date)}; times are the clinic's (${data.timeZone}).`}
+        actions={
+          <ButtonLink variant="secondary" href={calendarHref(filters, { view: "day", date: data.date })}>
+            Open in the calendar
+          </ButtonLink>
+        }
+      />
+      <UrlFilters
+        path="/today"
+        locationId={filters.locationId}
+        doctorId={filters.doctorId}
+        locations={data.locations}
+        doctors={data.doctors}
+      />
+      <TodayBoard
+        appointments={data.appointments}
+        timeZone={data.timeZone}
+        canManage={clinicRoleCan(role, "appointments.manage")}
+        showLocation={filters.locationId === null}
+      />
+    </FrontDeskMain>
+  );
+}

@@ -1,0 +1,113 @@
+"use client";
+
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import type {
+  CalendarAppointment,
+  CalendarDoctor,
+  CalendarFilters,
+  CalendarLocation,
+  CalendarSlot,
+  DoctorShift,
+} from "@/lib/clinic/calendar";
+import { AppointmentDialog } from "./appointment-dialog";
+import { BookingDialog, type BookingDraft } from "./booking-dialog";
+import { CalendarGrid } from "./calendar-grid";
+import { buildColumns } from "./calendar-layout";
+import { clinicFieldsOf, minutesOf, timeOfMinutes } from "./clinic-clock";
+
+/** The calendar's interactive part: the grid, booking from a slot or a form, and each appointment's actions. */
+export function CalendarBoard(props: {
+  timeZone: string;
+  filters: CalendarFilters;
+  days: string[];
+  today: string;
+  appointments: CalendarAppointment[];
+  slots: CalendarSlot[];
+  shifts: DoctorShift[];
+  doctors: CalendarDoctor[];
+  locations: CalendarLocation[];
+  canManage: boolean;
+}) {
+  const { filters, timeZone, doctors, locations } = props;
+  const [draft, setDraft] = useState<BookingDraft | null>(null);
+  const [openId, setOpenId] = useState<string | null>(null);
+  // Looked up by id so the dialog shows the appointment as re-read after a change.
+  const open = props.appointments.find((appointment) => appointment.id === openId) ?? null;
+  const columns = buildColumns({
+    view: filters.view,
+    days: props.days,
+    doctorId: filters.doctorId,
+    doctors,
+    appointments: props.appointments,
+    shifts: props.shifts,
+  });
+  const doctorNames = new Map(doctors.map((doctor) => [doctor.id, doctor.name]));
+
+  const newDraft = (): BookingDraft => {
+    const doctor = doctors.find((d) => d.id === filters.doctorId) ?? doctors[0];
+    const start = "09:00";
+    return {
+      doctorId: doctor?.id ?? "",
+      locationId: filters.locationId ?? locations[0]?.id ?? "",
+      date: [filters.date, props.today].sort()[1] as string,
+      startTime: start,
+      endTime: timeOfMinutes(minutesOf(start) + (doctor?.slotMinutes ?? 20)),
+    };
+  };
+
+  return (
+    <div className="flex flex-col gap-3">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <p className="text-sm text-slate-600">
+          Times are the clinic&apos;s ({timeZone}).
+          {props.canManage
+            ? filters.view === "week" && !filters.doctorId
+              ? " Choose a doctor to see their free slots."
+              : " Click a free slot to book it."
+            : ""}
+        </p>
+        {props.canManage ? <Button onClick={() => setDraft(newDraft())}>New appointment</Button> : null}
+      </div>
+      {columns.length === 0 ? (
+        <div className="rounded-lg border border-dashed border-slate-300 p-6 text-slate-700">
+          No doctor works here on this day and nothing is booked. Pick another day or location
+          {props.canManage ? ", or book at any time with “New appointment”." : "."}
+        </div>
+      ) : (
+        <CalendarGrid
+          columns={columns}
+          appointments={props.appointments}
+          slots={props.slots}
+          timeZone={timeZone}
+          doctorNames={doctorNames}
+          showDoctor={filters.view === "week" && !filters.doctorId}
+          onOpenAppointment={(appointment) => setOpenId(appointment.id)}
+          onBookSlot={
+            props.canManage
+              ? (slot) =>
+                  setDraft({
+                    doctorId: slot.doctorId,
+                    locationId: slot.locationId,
+                    ...clinicFieldsOf(slot.startsAt, slot.endsAt, timeZone),
+                  })
+              : undefined
+          }
+        />
+      )}
+      <BookingDialog
+        draft={draft}
+        onClose={() => setDraft(null)}
+        timeZone={timeZone}
+        doctors={doctors}
+        locations={locations}
+      />
+      <AppointmentDialog
+        appointment={open}
+        onClose={() => setOpenId(null)}
+        timeZone={timeZone}
+        canManage={props.canManage}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,133 @@
+"use client";
+
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { type Column, DataTable } from "@/components/ui/data-table";
+import type { CalendarAppointment } from "@/lib/clinic/calendar";
+import { formatClinicTime } from "@/lib/clinic/time";
+import type { AppointmentStatus } from "@/lib/generated/tenant/enums";
+import { AppointmentDialog } from "./appointment-dialog";
+import { AppointmentStatusBadge } from "./appointment-status";
+import { NEXT_STEPS, useStatusChange } from "./use-status-change";
+
+const GROUPS: { title: string; statuses: AppointmentStatus[]; empty: string }[] = [
+  { title: "Expected", statuses: ["BOOKED"], empty: "Nobody else is expected today." },
+  { title: "Checked in", statuses: ["CHECKED_IN"], empty: "Nobody is waiting." },
+  { title: "With the doctor", statuses: ["IN_PROGRESS"], empty: "No visit is under way." },
+  { title: "Completed", statuses: ["COMPLETED"], empty: "No visit has finished yet." },
+  { title: "Cancelled and no-show", statuses: ["CANCELLED", "NO_SHOW"], empty: "None today." },
+];
+
+/** The front desk's day, grouped by where each patient is, with the next step one click away. */
+export function TodayBoard({
+  appointments,
+  timeZone,
+  canManage,
+  showLocation,
+}: {
+  appointments: CalendarAppointment[];
+  timeZone: string;
+  canManage: boolean;
+  showLocation: boolean;
+}) {
+  const [openId, setOpenId] = useState<string | null>(null);
+  const open = appointments.find((appointment) => appointment.id === openId) ?? null;
+  const { pending, change } = useStatusChange();
+
+  const columns: Column<CalendarAppointment>[] = [
+    {
+      key: "time",
+      header: "Time",
+      sortValue: (a) => a.startsAt.getTime(),
+      cell: (a) => (
+        <span className="whitespace-nowrap tabular-nums">
+          {formatClinicTime(a.startsAt, timeZone)}–{formatClinicTime(a.endsAt, timeZone)}
+        </span>
+      ),
+    },
+    {
+      key: "patient",
+      header: "Patient",
+      sortValue: (a) => a.patient.name,
+      cell: (a) => (
+        <span>
+          <span className="font-medium text-slate-900">{a.patient.name}</span>{" "}
+          <span className="text-slate-600">{a.patient.mrn}</span>
+        </span>
+      ),
+    },
+    {
+      key: "doctor",
+      header: "Doctor",
+      sortValue: (a) => a.doctor.name,
+      cell: (a) => (
+        <span className="inline-flex items-center gap-2 whitespace-nowrap">
+          <span
+            aria-hidden="true"
+            className="size-2.5 rounded-full"
+            style={{ backgroundColor: a.doctor.color }}
+          />
+          {a.doctor.name}
+        </span>
+      ),
+    },
+    ...(showLocation
+      ? [{ key: "location", header: "Location", cell: (a: CalendarAppointment) => a.location.name }]
+      : []),
+    { key: "status", header: "Status", cell: (a) => <AppointmentStatusBadge status={a.status} /> },
+    {
+      key: "actions",
+      header: "Actions",
+      cell: (a) => (
+        <div className="flex flex-wrap gap-2">
+          {canManage
+            ? (NEXT_STEPS[a.status] ?? []).map((step) => (
+                <Button
+                  key={step.to}
+                  size="sm"
+                  variant={step.to === "NO_SHOW" ? "secondary" : "primary"}
+                  disabled={pending}
+                  aria-label={`${step.label}: ${a.patient.name} at ${formatClinicTime(a.startsAt, timeZone)}`}
+                  onClick={() => change({ appointmentId: a.id, to: step.to }, a.patient.name)}
+                >
+                  {step.label}
+                </Button>
+              ))
+            : null}
+          <Button size="sm" variant="ghost" onClick={() => setOpenId(a.id)}>
+            Details
+          </Button>
+        </div>
+      ),
+    },
+  ];
+
+  return (
+    <div className="flex flex-col gap-8">
+      {GROUPS.map((group) => {
+        const rows = appointments.filter((a) => group.statuses.includes(a.status));
+        const id = `today-${group.statuses[0]?.toLowerCase()}`;
+        return (
+          <section key={group.title} aria-labelledby={id} className="flex flex-col gap-3">
+            <h2 id={id} className="text-lg font-semibold text-slate-900">
+              {group.title} <span className="font-normal text-slate-600">({rows.length})</span>
+            </h2>
+            <DataTable
+              rows={rows}
+              columns={columns}
+              rowKey={(a) => a.id}
+              caption={group.title}
+              empty={group.empty}
+            />
+          </section>
+        );
+      })}
+      <AppointmentDialog
+        appointment={open}
+        onClose={() => setOpenId(null)}
+        timeZone={timeZone}
+        canManage={canManage}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useTransition } from "react";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { useToast } from "@/components/ui/toast";
+import { removeAvailabilityOverrideServerAction } from "@/lib/actions/doctors/server-actions";
+
+export type OverrideRow = {
+  id: string;
+  /** "Mon 3 Mar 2026" */
+  dateLabel: string;
+  kind: "TIME_OFF" | "EXTRA_HOURS";
+  /** "whole day" or "13:00–15:00", with " at <location>" for extra hours. */
+  when: string;
+  reason: string | null;
+};
+
+/** The doctor's coming time off and extra hours; managers can remove an entry. */
+export function AvailabilityOverrides({
+  overrides,
+  canManage,
+}: {
+  overrides: OverrideRow[];
+  canManage: boolean;
+}) {
+  const router = useRouter();
+  const toast = useToast();
+  const [pending, startTransition] = useTransition();
+  const removeOverride = (override: OverrideRow) =>
+    startTransition(async () => {
+      const result = await removeAvailabilityOverrideServerAction({ overrideId: override.id });
+      if (!result.ok) {
+        toast(result.error.message, "error");
+        return;
+      }
+      toast(
+        `Removed the ${override.kind === "TIME_OFF" ? "time off" : "extra hours"} on ${override.dateLabel}.`,
+      );
+      router.refresh();
+    });
+
+  if (overrides.length === 0)
+    return (
+      <p className="rounded-md border border-dashed border-slate-300 p-4 text-sm text-slate-700">
+        No time off or extra hours coming up.{canManage ? " Add them below." : ""}
+      </p>
+    );
+  return (
+    <ul className="flex flex-col divide-y divide-slate-100 rounded-md border border-slate-200 text-sm">
+      {overrides.map((override) => (
+        <li key={override.id} className="flex flex-wrap items-center justify-between gap-3 px-3 py-2">
+          <span className="flex flex-wrap items-center gap-2">
+            <span className="font-medium whitespace-nowrap">{override.dateLabel}</span>
+            <Badge tone={override.kind === "TIME_OFF" ? "warning" : "success"}>
+              {override.kind === "TIME_OFF" ? "Time off" : "Extra hours"}
+            </Badge>
+            <span>{override.when}</span>
+            {override.reason ? <span className="text-slate-600">· {override.reason}</span> : null}
+          </span>
+          {canManage ? (
+            <Button variant="ghost" size="sm" disabled={pending} onClick={() => removeOverride(override)}>
+              Remove<span className="sr-only"> the entry on {override.dateLabel}</span>
+            </Button>
+          ) : null}
+        </li>
+      ))}
+    </ul>
+  );
+}

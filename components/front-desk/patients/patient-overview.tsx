@@ -1,0 +1,127 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { type ReactNode, useState, useTransition } from "react";
+import { useForm } from "react-hook-form";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { applyFieldErrors } from "@/components/ui/field-errors";
+import { useToast } from "@/components/ui/toast";
+import { updatePatientServerAction } from "@/lib/actions/patients/server-actions";
+import { patientSchema } from "@/lib/validations/patients";
+import { PatientFields } from "./patient-fields";
+import type { PatientFormValues, PatientValues } from "./patient-form-values";
+import { sexLabel } from "./patient-format";
+
+export type PatientOverviewData = {
+  id: string;
+  firstName: string;
+  lastName: string;
+  dateOfBirth: string;
+  age: number;
+  sex: PatientValues["sex"];
+  phone: string | null;
+  email: string | null;
+  address: string | null;
+  emergencyContact: string | null;
+  notes: string | null;
+  registeredAt: string;
+  updatedAt: string;
+};
+
+/** The patient's registration details, and (for roles that manage patients) their edit form. */
+export function PatientOverview({ patient, canEdit }: { patient: PatientOverviewData; canEdit: boolean }) {
+  const [editing, setEditing] = useState(false);
+  return (
+    <Card>
+      <CardHeader className="flex-row items-center justify-between gap-3">
+        <CardTitle as="h2">Registration details</CardTitle>
+        {canEdit && !editing ? (
+          <Button variant="secondary" size="sm" onClick={() => setEditing(true)}>
+            Edit details
+          </Button>
+        ) : null}
+      </CardHeader>
+      <CardContent>
+        {editing ? (
+          <EditPatientForm patient={patient} onDone={() => setEditing(false)} />
+        ) : (
+          <PatientDetailsList patient={patient} />
+        )}
+      </CardContent>
+    </Card>
+  );
+}
+
+function PatientDetailsList({ patient }: { patient: PatientOverviewData }) {
+  const rows: [string, ReactNode][] = [
+    ["Date of birth", `${patient.dateOfBirth} (${patient.age} years)`],
+    ["Sex", sexLabel(patient.sex)],
+    ["Phone", patient.phone],
+    ["Email", patient.email],
+    ["Address", patient.address],
+    ["Emergency contact", patient.emergencyContact],
+    ["Notes", patient.notes],
+    ["Registered", patient.registeredAt],
+    ["Last changed", patient.updatedAt],
+  ];
+  return (
+    <dl className="grid gap-x-6 gap-y-3 text-sm sm:grid-cols-[12rem_1fr]">
+      {rows.map(([label, value]) => (
+        <div key={label} className="contents">
+          <dt className="font-medium text-slate-600">{label}</dt>
+          <dd className="whitespace-pre-line text-slate-900">
+            {value || <span className="text-slate-500">—</span>}
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function EditPatientForm({ patient, onDone }: { patient: PatientOverviewData; onDone: () => void }) {
+  const router = useRouter();
+  const toast = useToast();
+  const [pending, startTransition] = useTransition();
+  const form = useForm<PatientFormValues, unknown, PatientValues>({
+    resolver: zodResolver(patientSchema),
+    defaultValues: {
+      firstName: patient.firstName,
+      lastName: patient.lastName,
+      dateOfBirth: patient.dateOfBirth,
+      sex: patient.sex,
+      phone: patient.phone ?? "",
+      email: patient.email ?? "",
+      address: patient.address ?? "",
+      emergencyContact: patient.emergencyContact ?? "",
+      notes: patient.notes ?? "",
+    },
+  });
+  const save = form.handleSubmit(({ confirmNotDuplicate: _unused, ...values }) =>
+    startTransition(async () => {
+      const result = await updatePatientServerAction({ ...values, patientId: patient.id });
+      if (!result.ok) {
+        applyFieldErrors(form.setError, result.error.fields);
+        toast(result.error.message, "error");
+        return;
+      }
+      toast("The patient's details are saved.");
+      onDone();
+      router.refresh();
+    }),
+  );
+  return (
+    <form onSubmit={save} noValidate className="flex flex-col gap-6">
+      <PatientFields register={form.register} errors={form.formState.errors} />
+      <div className="flex flex-wrap gap-3">
+        <Button type="submit" disabled={pending}>
+          {pending ? "Saving…" : "Save changes"}
+        </Button>
+        <Button variant="secondary" onClick={onDone} disabled={pending}>
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}

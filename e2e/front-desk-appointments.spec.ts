@@ -1,0 +1,140 @@
+import { randomBytes } from "node:crypto";
+import { type Browser, expect, type Page, test } from "@playwright/test";
+import { hashPassword } from "@/lib/auth/password";
+import { addDays, localDateOf, wallClockOf, weekdayOf, zonedTimeToUtc } from "@/lib/clinic/time";
+import { createCentralClient } from "@/lib/db/central";
+import { TenantRegistry } from "@/lib/tenancy/registry";
+import { readE2eContext } from "./support/context";
+import { E2E_PORT } from "./support/http";
+
+const clinicUrl = `http://maple.localhost:${E2E_PORT}`;
+const PASSWORD = "front-desk-e2e-password";
+
+async function signIn(browser: Browser, email: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(`${clinicUrl}/login`);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+  return page;
+}
+
+/** A time later today in the clinic, or earlier today when the day is nearly over. */
+function laterToday(now: Date, timeZone: string): number {
+  const minute = wallClockOf(now, timeZone).minuteOfDay;
+  const left = 24 * 60 - minute;
+  if (left < 45) return minute - 60;
+  return Math.floor((minute + Math.min(60, left / 2)) / 5) * 5;
+}
+
+test("a receptionist books a free slot and checks a patient in; the doctor sees the booking in their day", async ({
+  browser,
+}) => {
+  const context = await readE2eContext(E2E_PORT);
+  process.env.TENANT_SECRETS_KEY = context.secretsKey;
+  const central = createCentralClient(context.centralUrl, 1);
+  const registry = new TenantRegistry({ central, budget: 2, poolMax: 2 });
+  try {
+    const db = await registry.getTenantDb("maple");
+    const run = randomBytes(3).toString("hex");
+    const { timezone: timeZone } = await db.clinicSetting.findUniqueOrThrow({ where: { id: 1 } });
+    const location = await db.location.findFirstOrThrow({ where: { isMain: true } });
+    const now = new Date();
+    const today = localDateOf(now, timeZone);
+    const tomorrow = addDays(today, 1);
+    const passwordHash = await hashPassword(PASSWORD);
+
+    const doctor = await db.staffUser.create({
+      data: { email: `doctor-${run}@maple.test`, name: `Dr Rowan ${run}`, role: "DOCTOR", passwordHash },
+    });
+    await db.doctorProfile.create({
+      data: { staffId: doctor.id, calendarColor: "#7c3aed", defaultSlotMinutes: 30 },
+    });
+    await db.workingHours.create({
+      data: {
+        doctorId: doctor.id,
+        locationId: location.id,
+        weekday: weekdayOf(tomorrow),
+        startMinute: 9 * 60,
+        endMinute: 12 * 60,
+      },
+    });
+    const receptionist = await db.staffUser.create({
+      data: { email: `desk-${run}@maple.test`, name: `Rita Desk ${run}`, role: "RECEPTIONIST", passwordHash },
+    });
+    const booked = await db.patient.create({
+      data: { firstName: "Robin", lastName: `Quill${run}`, dateOfBirth: new Date("1990-02-03") },
+    });
+    const arriving = await db.patient.create({
+      data: { firstName: "Sky", lastName: `Arrow${run}`, dateOfBirth: new Date("1985-08-09") },
+    });
+    const startMinute = laterToday(now, timeZone);
+    const todays = await db.appointment.create({
+      data: {
+        patientId: arriving.id,
+        doctorId: doctor.id,
+        locationId: location.id,
+        startsAt: zonedTimeToUtc(today, startMinute, timeZone),
+        endsAt: zonedTimeToUtc(today, startMinute + 20, timeZone),
+      },
+    });
+
+    // The receptionist books Robin into the doctor's 09:30 slot tomorrow.
+    const desk = await signIn(browser, receptionist.email);
+    await desk.goto(
+      `${clinicUrl}/calendar?view=day&date=${tomorrow}&location=${location.id}&doctor=${doctor.id}`,
+    );
+    await expect(desk.getByRole("heading", { level: 1, name: "Calendar" })).toBeVisible();
+    await desk.getByRole("button", { name: `Book ${doctor.name} at 09:30` }).click();
+    const dialog = desk.getByRole("dialog", { name: "Book an appointment" });
+    await dialog.getByRole("searchbox", { name: "Patient" }).fill(`quill${run}`);
+    await dialog.getByRole("button", { name: new RegExp(`Robin Quill${run}`) }).click();
+    await dialog.getByLabel("Reason for the visit").fill("Annual check-up");
+    await dialog.getByRole("button", { name: "Book", exact: true }).click();
+    await expect(
+      desk.getByRole("status").filter({ hasText: `Booked Robin Quill${run} at 09:30` }),
+    ).toBeVisible();
+    await expect(desk.getByRole("button", { name: `09:30–10:00 Robin Quill${run}, Booked` })).toBeVisible();
+    await expect(desk.getByRole("button", { name: `Book ${doctor.name} at 09:30` })).toHaveCount(0);
+    const appointment = await db.appointment.findFirstOrThrow({ where: { patientId: booked.id } });
+    expect(appointment).toMatchObject({
+      doctorId: doctor.id,
+      status: "BOOKED",
+      startsAt: zonedTimeToUtc(tomorrow, 9 * 60 + 30, timeZone),
+      createdById: receptionist.id,
+    });
+    await expect(
+      db.auditEvent.findFirstOrThrow({ where: { targetId: appointment.id, action: "appointment.booked" } }),
+    ).resolves.toMatchObject({ actorId: receptionist.id });
+
+    // Sky arrives for today's appointment: one click at the front desk.
+    await desk.goto(`${clinicUrl}/today`);
+    await expect(desk.getByRole("heading", { level: 1, name: "Today" })).toBeVisible();
+    await desk.getByRole("button", { name: new RegExp(`^Check in: Sky Arrow${run}`) }).click();
+    await expect(desk.getByRole("status").filter({ hasText: `Sky Arrow${run}: checked in.` })).toBeVisible();
+    await expect(
+      desk.getByRole("region", { name: /^Checked in/ }).getByText(`Sky Arrow${run}`),
+    ).toBeVisible();
+    await expect
+      .poll(async () => (await db.appointment.findUniqueOrThrow({ where: { id: todays.id } })).status)
+      .toBe("CHECKED_IN");
+
+    // The doctor's calendar opens on their own day; tomorrow holds Robin's booking.
+    const doctorPage = await signIn(browser, doctor.email);
+    await doctorPage.goto(`${clinicUrl}/calendar?date=${tomorrow}`);
+    await expect(doctorPage.getByRole("region", { name: doctor.name })).toBeVisible();
+    await expect(
+      doctorPage.getByRole("button", { name: `09:30–10:00 Robin Quill${run}, Booked` }),
+    ).toBeVisible();
+    await expect(doctorPage.getByRole("button", { name: "New appointment" })).toHaveCount(0);
+    await doctorPage.goto(`${clinicUrl}/today`);
+    await expect(
+      doctorPage.getByRole("region", { name: /^Checked in/ }).getByText(`Sky Arrow${run}`),
+    ).toBeVisible();
+    await expect(doctorPage.getByRole("button", { name: /^Start:/ })).toHaveCount(0);
+  } finally {
+    await registry.close();
+    await central.$disconnect();
+  }
+});

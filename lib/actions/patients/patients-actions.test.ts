@@ -1,0 +1,268 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { clinicRoleCan } from "@/lib/auth/permissions";
+import { findPatient, findPatientAppointments } from "@/lib/clinic/patients";
+import { STAFF_ROLES } from "@/lib/validations/staff";
+import { findPossibleDuplicatesAction } from "./find-possible-duplicates";
+import {
+  createFrontDeskTestClinic,
+  FORBIDDEN,
+  type FrontDeskTestClinic,
+  TEST_CLIENT,
+} from "./front-desk-test-clinic";
+import { registerPatientAction } from "./register-patient";
+import { updatePatientAction } from "./update-patient";
+
+let clinic: FrontDeskTestClinic;
+
+beforeAll(async () => {
+  clinic = await createFrontDeskTestClinic("rowan");
+});
+
+afterAll(async () => {
+  await clinic?.cleanup();
+});
+
+let counter = 0;
+/** A patient nobody else in these tests has: a fresh name, birth date and phone. */
+function newPatient(overrides: Record<string, unknown> = {}) {
+  counter += 1;
+  return {
+    firstName: `Iris${counter}`,
+    lastName: `Quill${counter}`,
+    dateOfBirth: `1980-01-${String(counter).padStart(2, "0")}`,
+    sex: "FEMALE",
+    phone: `+44 20 7946 ${String(1000 + counter)}`,
+    email: `iris${counter}@example.test`,
+    address: "1 Lane, Town",
+    emergencyContact: "Sam Quill, +44 20 7946 9999",
+    notes: "Prefers mornings",
+    ...overrides,
+  };
+}
+
+const patientCount = () => clinic.db.patient.count();
+
+describe.each(STAFF_ROLES)("as %s", (role) => {
+  const manages = clinicRoleCan(role, "patients.manage");
+
+  it(`${manages ? "registers" : "may not register"} a patient`, async () => {
+    const input = newPatient();
+    const [patients, audits] = [await patientCount(), await clinic.auditCount()];
+    const result = await clinic.callAs(role, registerPatientAction, input);
+    if (!manages) {
+      expect(result).toEqual(FORBIDDEN);
+      expect(await patientCount()).toBe(patients);
+      expect(await clinic.auditCount()).toBe(audits);
+      return;
+    }
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.data).toMatchObject({
+      firstName: input.firstName,
+      mrn: expect.stringMatching(/^P-\d{6}$/),
+    });
+    const audit = await clinic.db.auditEvent.findFirstOrThrow({ where: { targetId: result.data.id } });
+    expect(audit).toMatchObject({
+      action: "patient.registered",
+      targetType: "patient",
+      actorId: clinic.members[role].id,
+      actorEmail: clinic.members[role].email,
+      ip: TEST_CLIENT.ip,
+      userAgent: TEST_CLIENT.userAgent,
+      details: null,
+    });
+  });
+
+  it(`${manages ? "edits" : "may not edit"} a patient's details`, async () => {
+    const patient = await clinic.db.patient.create({
+      data: { firstName: "Edit", lastName: `Me${role}`, dateOfBirth: new Date("1970-05-05") },
+    });
+    const result = await clinic.callAs(role, updatePatientAction, {
+      ...newPatient({ firstName: "Edited", lastName: `Me${role}`, dateOfBirth: "1970-05-06" }),
+      patientId: patient.id,
+    });
+    const row = await clinic.db.patient.findUniqueOrThrow({ where: { id: patient.id } });
+    if (!manages) {
+      expect(result).toEqual(FORBIDDEN);
+      expect(row.firstName).toBe("Edit");
+      return;
+    }
+    expect(result).toMatchObject({ ok: true, data: { firstName: "Edited", mrn: patient.mrn } });
+    expect(row.dateOfBirth.toISOString().slice(0, 10)).toBe("1970-05-06");
+  });
+});
+
+describe("registering a possible duplicate", () => {
+  it("warns with the candidates, changes nothing, and registers once confirmed", async () => {
+    const first = newPatient({ firstName: "Hedy", lastName: "Lamarr", dateOfBirth: "1914-11-09" });
+    const registered = await clinic.callAs("RECEPTIONIST", registerPatientAction, first);
+    if (!registered.ok) throw new Error(registered.error.message);
+
+    const again = { ...newPatient(), firstName: "HEDY", lastName: "lamarr", dateOfBirth: "1914-11-09" };
+    const [patients, audits] = [await patientCount(), await clinic.auditCount()];
+    const warned = await clinic.callAs("RECEPTIONIST", registerPatientAction, again);
+    expect(warned).toMatchObject({
+      ok: false,
+      error: {
+        code: "CONFLICT",
+        message: expect.stringContaining(`${registered.data.mrn} Hedy Lamarr`),
+        fields: { confirmNotDuplicate: "Possible duplicate" },
+      },
+    });
+    expect(await patientCount()).toBe(patients);
+    expect(await clinic.auditCount()).toBe(audits);
+
+    const candidates = await clinic.callAs("RECEPTIONIST", findPossibleDuplicatesAction, again);
+    expect(candidates).toEqual({
+      ok: true,
+      data: [
+        {
+          id: registered.data.id,
+          mrn: registered.data.mrn,
+          firstName: "Hedy",
+          lastName: "Lamarr",
+          dateOfBirth: "1914-11-09",
+          phone: first.phone,
+        },
+      ],
+    });
+
+    const confirmed = await clinic.callAs("RECEPTIONIST", registerPatientAction, {
+      ...again,
+      confirmNotDuplicate: true,
+    });
+    if (!confirmed.ok) throw new Error(confirmed.error.message);
+    expect(confirmed.data.mrn).not.toBe(registered.data.mrn);
+    const audit = await clinic.db.auditEvent.findFirstOrThrow({ where: { targetId: confirmed.data.id } });
+    expect(audit.details).toEqual({ confirmedNotDuplicate: true });
+  });
+
+  it("keeps the duplicate lookup to those who register patients", async () => {
+    const input = newPatient();
+    expect(await clinic.callAs("BILLING", findPossibleDuplicatesAction, input)).toEqual(FORBIDDEN);
+  });
+});
+
+describe("the audit trail", () => {
+  it("names the patient by id only, and lists which fields an edit changed without their values", async () => {
+    const input = newPatient({ firstName: "Private", lastName: "Person", notes: "Sensitive note" });
+    const result = await clinic.callAs("NURSE", registerPatientAction, input);
+    if (!result.ok) throw new Error(result.error.message);
+    const edited = await clinic.callAs("NURSE", updatePatientAction, {
+      ...input,
+      patientId: result.data.id,
+      phone: "+44 20 7946 5555",
+      notes: "Another sensitive note",
+    });
+    expect(edited.ok).toBe(true);
+    const events = await clinic.db.auditEvent.findMany({
+      where: { targetId: result.data.id },
+      orderBy: { at: "asc" },
+    });
+    expect(events.map((event) => [event.action, event.details])).toEqual([
+      ["patient.registered", null],
+      ["patient.updated", { fields: "notes,phone" }],
+    ]);
+    const text = JSON.stringify(events);
+    for (const secret of ["Private", "Person", "Sensitive", "5555", input.phone, input.email])
+      expect(text).not.toContain(secret);
+  });
+
+  it("writes nothing when an edit changes nothing", async () => {
+    const input = newPatient();
+    const result = await clinic.callAs("OWNER", registerPatientAction, input);
+    if (!result.ok) throw new Error(result.error.message);
+    const audits = await clinic.auditCount();
+    expect(
+      await clinic.callAs("OWNER", updatePatientAction, { ...input, patientId: result.data.id }),
+    ).toMatchObject({
+      ok: true,
+    });
+    expect(await clinic.auditCount()).toBe(audits);
+  });
+});
+
+describe("bad requests", () => {
+  it("refuses bad input with a message per field and changes nothing", async () => {
+    const patients = await patientCount();
+    const result = await clinic.callAs("RECEPTIONIST", registerPatientAction, {
+      firstName: " ",
+      lastName: "X",
+      dateOfBirth: "2999-01-01",
+      sex: "ROBOT",
+      email: "not-an-email",
+    });
+    expect(result).toMatchObject({
+      ok: false,
+      error: {
+        code: "INVALID",
+        fields: {
+          firstName: "Enter the first name.",
+          dateOfBirth: "The date of birth must be in the past.",
+          email: "Enter a valid email address.",
+          sex: expect.any(String),
+        },
+      },
+    });
+    expect(await patientCount()).toBe(patients);
+  });
+
+  it("does not find a patient of another clinic, nor one that does not exist", async () => {
+    const elsewhere = await clinic.otherDb.patient.create({
+      data: { firstName: "Far", lastName: "Away", dateOfBirth: new Date("1990-01-01") },
+    });
+    const input = { ...newPatient(), patientId: elsewhere.id };
+    expect(await clinic.callAs("OWNER", updatePatientAction, input)).toMatchObject({
+      ok: false,
+      error: { code: "NOT_FOUND", message: "No such patient in this clinic." },
+    });
+    expect(await clinic.otherDb.patient.findUniqueOrThrow({ where: { id: elsewhere.id } })).toMatchObject({
+      firstName: "Far",
+    });
+    expect(await findPatient({ db: clinic.db, patientId: elsewhere.id })).toBeNull();
+    expect(await findPatient({ db: clinic.db, patientId: "not-a-uuid" })).toBeNull();
+    expect(await clinic.callAs("OWNER", updatePatientAction, { ...input, patientId: "1" })).toMatchObject({
+      ok: false,
+      error: { code: "INVALID", fields: { patientId: "Choose a patient." } },
+    });
+  });
+});
+
+describe("a patient's appointments", () => {
+  it("lists them newest first with the doctor and the location", async () => {
+    const { db, members } = clinic;
+    const patient = await db.patient.create({
+      data: { firstName: "Visit", lastName: "Often", dateOfBirth: new Date("1960-02-02") },
+    });
+    const location = await db.location.findFirstOrThrow({ where: { isMain: true } });
+    const doctor = members.DOCTOR;
+    const at = (iso: string, minutes = 20) => ({
+      startsAt: new Date(iso),
+      endsAt: new Date(new Date(iso).getTime() + minutes * 60_000),
+    });
+    await db.appointment.createMany({
+      data: [
+        {
+          patientId: patient.id,
+          doctorId: doctor.id,
+          locationId: location.id,
+          ...at("2030-03-01T09:00:00Z"),
+        },
+        {
+          patientId: patient.id,
+          doctorId: doctor.id,
+          locationId: location.id,
+          status: "COMPLETED",
+          ...at("2024-03-01T09:00:00Z"),
+        },
+      ],
+    });
+    const { appointments, total } = await findPatientAppointments({ db, patientId: patient.id });
+    expect(total).toBe(2);
+    expect(
+      appointments.map((a) => [a.startsAt.toISOString(), a.status, a.doctorName, a.locationName]),
+    ).toEqual([
+      ["2030-03-01T09:00:00.000Z", "BOOKED", doctor.name, location.name],
+      ["2024-03-01T09:00:00.000Z", "COMPLETED", doctor.name, location.name],
+    ]);
+  });
+});

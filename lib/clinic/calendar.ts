@@ -1,0 +1,337 @@
+import type { AppointmentStatus, StaffRole } from "../generated/tenant/enums";
+import type { TenantDb } from "../tenancy/registry";
+import type { CalendarQuery } from "../validations/appointments";
+import { appointmentRef } from "./appointments";
+import { findFreeSlots } from "./availability";
+import { addDays, localDateOf, weekdayOf, zonedTimeToUtc } from "./time";
+
+export const APPOINTMENT_STATUSES: AppointmentStatus[] = [
+  "BOOKED",
+  "CHECKED_IN",
+  "IN_PROGRESS",
+  "COMPLETED",
+  "CANCELLED",
+  "NO_SHOW",
+];
+
+const DEFAULT_COLOR = "#0f766e";
+const LONGEST_APPOINTMENT_MS = 24 * 3_600_000;
+
+export type CalendarLocation = { id: string; name: string; isMain: boolean };
+export type CalendarDoctor = { id: string; name: string; color: string; slotMinutes: number };
+export type CalendarFilters = {
+  view: "day" | "week";
+  date: string;
+  /** null: every location. */
+  locationId: string | null;
+  /** null: every doctor. */
+  doctorId: string | null;
+};
+
+export type CalendarAppointment = {
+  id: string;
+  ref: string;
+  startsAt: Date;
+  endsAt: Date;
+  status: AppointmentStatus;
+  reason: string | null;
+  cancelReason: string | null;
+  patient: { id: string; name: string; mrn: string };
+  doctor: { id: string; name: string; color: string };
+  location: { id: string; name: string };
+};
+
+/** A doctor's regular or extra hours at a location on a date: where the calendar offers slots. */
+export type DoctorShift = { doctorId: string; locationId: string; date: string };
+export type CalendarSlot = DoctorShift & { startsAt: Date; endsAt: Date };
+
+/** Only #rrggbb reaches a style attribute; anything else gets the default colour. */
+export function safeCalendarColor(color: string | null | undefined): string {
+  return color && /^#[0-9a-f]{6}$/i.test(color) ? color : DEFAULT_COLOR;
+}
+
+export async function findClinicTimeZone(db: TenantDb): Promise<string> {
+  const settings = await db.clinicSetting.findUnique({ where: { id: 1 }, select: { timezone: true } });
+  return settings?.timezone ?? "UTC";
+}
+
+/** Active locations (main first) and the doctors who can be booked. */
+export async function findCalendarResources(
+  db: TenantDb,
+): Promise<{ locations: CalendarLocation[]; doctors: CalendarDoctor[] }> {
+  const [locations, doctors] = await Promise.all([
+    db.location.findMany({
+      where: { active: true },
+      orderBy: [{ isMain: "desc" }, { name: "asc" }],
+      select: { id: true, name: true, isMain: true },
+    }),
+    db.staffUser.findMany({
+      where: { role: "DOCTOR", status: "ACTIVE", doctorProfile: { isNot: null } },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true, doctorProfile: true },
+    }),
+  ]);
+  return {
+    locations,
+    doctors: doctors.map((doctor) => ({
+      id: doctor.id,
+      name: doctor.name,
+      color: safeCalendarColor(doctor.doctorProfile?.calendarColor),
+      slotMinutes: doctor.doctorProfile?.defaultSlotMinutes ?? 20,
+    })),
+  };
+}
+
+/**
+ * What the calendar shows for a URL. A doctor sees their own calendar at every location unless the
+ * URL says otherwise; everyone else sees every doctor at the main location. Ids that are not this
+ * clinic's fall back to those defaults.
+ */
+export function resolveCalendarFilters(options: {
+  query: CalendarQuery;
+  viewer: { id: string; role: StaffRole | string };
+  locations: CalendarLocation[];
+  doctors: CalendarDoctor[];
+  today: string;
+}): CalendarFilters {
+  const { query, viewer, locations, doctors } = options;
+  const isDoctor = viewer.role === "DOCTOR";
+  const pick = (value: string | undefined, known: { id: string }[], fallback: string | null) => {
+    if (value === "all") return null;
+    return known.some((item) => item.id === value) ? (value as string) : fallback;
+  };
+  return {
+    view: query.view,
+    date: query.date ?? options.today,
+    locationId: pick(query.location, locations, isDoctor ? null : (locations[0]?.id ?? null)),
+    doctorId: pick(query.doctor, doctors, isDoctor ? viewer.id : null),
+  };
+}
+
+/** The clinic-local dates a view covers: the day, or its week from Monday. */
+export function calendarDays(view: CalendarFilters["view"], date: string): string[] {
+  if (view === "day") return [date];
+  const monday = addDays(date, -((weekdayOf(date) + 6) % 7));
+  return Array.from({ length: 7 }, (_, i) => addDays(monday, i));
+}
+
+/**
+ * Appointments that overlap the clinic-local dates `from`..`to` (both included), whatever their
+ * status; the range runs from the clinic's midnight, not UTC's.
+ */
+export async function findAppointmentsInRange(options: {
+  db: TenantDb;
+  from: string;
+  to: string;
+  timeZone: string;
+  locationId?: string | null;
+  doctorId?: string | null;
+}): Promise<CalendarAppointment[]> {
+  const { db, timeZone } = options;
+  const from = zonedTimeToUtc(options.from, 0, timeZone);
+  const rows = await db.appointment.findMany({
+    where: {
+      // The lower bound lets the (location|doctor, starts_at) indexes skip the clinic's history;
+      // bookings last at most 8 hours, so one that overlaps the range starts less than a day before.
+      startsAt: {
+        gt: new Date(from.getTime() - LONGEST_APPOINTMENT_MS),
+        lt: zonedTimeToUtc(addDays(options.to, 1), 0, timeZone),
+      },
+      endsAt: { gt: from },
+      ...(options.locationId ? { locationId: options.locationId } : {}),
+      ...(options.doctorId ? { doctorId: options.doctorId } : {}),
+    },
+    orderBy: [{ startsAt: "asc" }, { id: "asc" }],
+    include: {
+      patient: { select: { id: true, firstName: true, lastName: true, mrn: true } },
+      doctor: { select: { id: true, name: true, doctorProfile: { select: { calendarColor: true } } } },
+      location: { select: { id: true, name: true } },
+    },
+  });
+  return rows.map((row) => ({
+    id: row.id,
+    ref: appointmentRef(row.id),
+    startsAt: row.startsAt,
+    endsAt: row.endsAt,
+    status: row.status,
+    reason: row.reason,
+    cancelReason: row.cancelReason,
+    patient: {
+      id: row.patient.id,
+      name: `${row.patient.firstName} ${row.patient.lastName}`,
+      mrn: row.patient.mrn,
+    },
+    doctor: {
+      id: row.doctor.id,
+      name: row.doctor.name,
+      color: safeCalendarColor(row.doctor.doctorProfile?.calendarColor),
+    },
+    location: row.location,
+  }));
+}
+
+/**
+ * Where and when the doctors work on the given dates (regular and extra hours), and, with
+ * `withSlots`, their free slots there. Extra hours without a location count only when the
+ * calendar is filtered to one.
+ */
+export async function findAvailabilityInRange(options: {
+  db: TenantDb;
+  dates: string[];
+  doctorIds: string[];
+  locationId: string | null;
+  timeZone: string;
+  withSlots: boolean;
+  now?: Date;
+}): Promise<{ shifts: DoctorShift[]; slots: CalendarSlot[] }> {
+  const { db, dates, doctorIds, locationId, timeZone } = options;
+  if (dates.length === 0 || doctorIds.length === 0) return { shifts: [], slots: [] };
+  const [hours, extras] = await Promise.all([
+    db.workingHours.findMany({
+      where: {
+        doctorId: { in: doctorIds },
+        weekday: { in: [...new Set(dates.map(weekdayOf))] },
+        ...(locationId ? { locationId } : {}),
+      },
+      select: { doctorId: true, locationId: true, weekday: true },
+    }),
+    db.availabilityOverride.findMany({
+      where: {
+        doctorId: { in: doctorIds },
+        kind: "EXTRA_HOURS",
+        date: { in: dates.map((date) => new Date(`${date}T00:00:00Z`)) },
+        ...(locationId ? { OR: [{ locationId }, { locationId: null }] } : { locationId: { not: null } }),
+      },
+      select: { doctorId: true, locationId: true, date: true },
+    }),
+  ]);
+  const shifts = new Map<string, DoctorShift>();
+  const add = (shift: DoctorShift) =>
+    shifts.set(`${shift.doctorId}|${shift.locationId}|${shift.date}`, shift);
+  for (const date of dates) {
+    for (const h of hours.filter((h) => h.weekday === weekdayOf(date)))
+      add({ doctorId: h.doctorId, locationId: h.locationId, date });
+  }
+  for (const extra of extras) {
+    const where = extra.locationId ?? locationId;
+    if (where)
+      add({ doctorId: extra.doctorId, locationId: where, date: extra.date.toISOString().slice(0, 10) });
+  }
+  const list = [...shifts.values()];
+  if (!options.withSlots) return { shifts: list, slots: [] };
+  const now = options.now ?? new Date();
+  const perShift = await Promise.all(
+    list.map(async (shift) =>
+      (await findFreeSlots({ db, ...shift, timeZone, now })).map((slot) => ({ ...shift, ...slot })),
+    ),
+  );
+  return {
+    shifts: list,
+    slots: perShift.flat().sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime()),
+  };
+}
+
+/**
+ * Everything the calendar page shows for a URL and a viewer. Free slots only for those who can
+ * book, and in the week view only for one doctor (a week of everyone's slots is noise).
+ */
+export async function findCalendarView(options: {
+  db: TenantDb;
+  query: CalendarQuery;
+  viewer: { id: string; role: StaffRole | string };
+  withSlots: boolean;
+  now?: Date;
+}) {
+  const { db, query, viewer } = options;
+  const now = options.now ?? new Date();
+  const [timeZone, resources] = await Promise.all([findClinicTimeZone(db), findCalendarResources(db)]);
+  const today = localDateOf(now, timeZone);
+  const filters = resolveCalendarFilters({ query, viewer, ...resources, today });
+  const days = calendarDays(filters.view, filters.date);
+  const [appointments, availability] = await Promise.all([
+    findAppointmentsInRange({
+      db,
+      from: days[0] as string,
+      to: days.at(-1) as string,
+      timeZone,
+      locationId: filters.locationId,
+      doctorId: filters.doctorId,
+    }),
+    findAvailabilityInRange({
+      db,
+      dates: days,
+      doctorIds: filters.doctorId ? [filters.doctorId] : resources.doctors.map((doctor) => doctor.id),
+      locationId: filters.locationId,
+      timeZone,
+      now,
+      withSlots: options.withSlots && (filters.view === "day" || filters.doctorId !== null),
+    }),
+  ]);
+  return { timeZone, today, filters, days, ...resources, appointments, ...availability };
+}
+
+/** Today's appointments in the clinic's time zone, at a location and/or of a doctor. */
+export async function findTodayAppointments(options: {
+  db: TenantDb;
+  timeZone: string;
+  now?: Date;
+  locationId?: string | null;
+  doctorId?: string | null;
+}): Promise<{ date: string; appointments: CalendarAppointment[] }> {
+  const date = localDateOf(options.now ?? new Date(), options.timeZone);
+  const appointments = await findAppointmentsInRange({ ...options, from: date, to: date });
+  return { date, appointments };
+}
+
+export type TodaySummary = {
+  date: string;
+  total: number;
+  byStatus: Record<AppointmentStatus, number>;
+  /** Not yet started, soonest first. */
+  next: CalendarAppointment[];
+  perDoctor: {
+    id: string;
+    name: string;
+    color: string;
+    scheduled: number;
+    open: number;
+    completed: number;
+  }[];
+};
+
+const OPEN: AppointmentStatus[] = ["BOOKED", "CHECKED_IN", "IN_PROGRESS"];
+
+/** The clinic's day at a glance: counts by status and per doctor, and who comes next. */
+export async function summarizeToday(options: {
+  db: TenantDb;
+  timeZone: string;
+  now?: Date;
+  nextLimit?: number;
+  /** Limits "next" to one doctor's patients; the counts stay clinic-wide. */
+  nextForDoctorId?: string | null;
+}): Promise<TodaySummary> {
+  const now = options.now ?? new Date();
+  const { date, appointments } = await findTodayAppointments({ ...options, now });
+  const byStatus = Object.fromEntries(APPOINTMENT_STATUSES.map((s) => [s, 0])) as TodaySummary["byStatus"];
+  const perDoctor = new Map<string, TodaySummary["perDoctor"][number]>();
+  for (const appointment of appointments) {
+    byStatus[appointment.status] += 1;
+    const { doctor, status } = appointment;
+    const row = perDoctor.get(doctor.id) ?? { ...doctor, scheduled: 0, open: 0, completed: 0 };
+    if (status !== "CANCELLED" && status !== "NO_SHOW") row.scheduled += 1;
+    if (OPEN.includes(status)) row.open += 1;
+    if (status === "COMPLETED") row.completed += 1;
+    perDoctor.set(doctor.id, row);
+  }
+  const next = appointments
+    .filter((a) => (a.status === "BOOKED" || a.status === "CHECKED_IN") && a.endsAt > now)
+    .filter((a) => !options.nextForDoctorId || a.doctor.id === options.nextForDoctorId)
+    .slice(0, options.nextLimit ?? 5);
+  return {
+    date,
+    total: appointments.length,
+    byStatus,
+    next,
+    perDoctor: [...perDoctor.values()].sort((a, b) => a.name.localeCompare(b.name)),
+  };
+}

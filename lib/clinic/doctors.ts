@@ -1,0 +1,304 @@
+import { z } from "zod";
+import { AppError } from "../errors";
+import type { Prisma } from "../generated/tenant/client";
+import type { TenantDb } from "../tenancy/registry";
+import type {
+  AvailabilityOverrideInput,
+  DoctorProfileInput,
+  WeeklyScheduleInput,
+} from "../validations/doctors";
+import { overlaps, timeOf, WEEKDAYS } from "../validations/locations";
+import { type AuditActor, recordAuditEvent } from "./audit";
+import { localDateOf, weekdayOf } from "./time";
+
+type TenantTx = Prisma.TransactionClient;
+
+const profileRow = {
+  specialty: true,
+  licenceNumber: true,
+  calendarColor: true,
+  defaultSlotMinutes: true,
+} as const;
+
+export type DoctorProfile = Prisma.DoctorProfileGetPayload<{ select: typeof profileRow }>;
+
+export type DoctorListItem = {
+  id: string;
+  name: string;
+  email: string;
+  active: boolean;
+  profile: DoctorProfile | null;
+  /** Names of the locations the doctor regularly works at. */
+  locations: string[];
+};
+
+const notFound = () => new AppError("NOT_FOUND", "No such doctor in this clinic.");
+
+/** Staff with the doctor role, active ones first, with their profiles and where they work. */
+export async function findDoctors(options: { db: TenantDb }): Promise<DoctorListItem[]> {
+  const doctors = await options.db.staffUser.findMany({
+    where: { role: "DOCTOR" },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      status: true,
+      doctorProfile: { select: profileRow },
+      workingHours: { select: { location: { select: { name: true } } }, distinct: ["locationId"] },
+    },
+    orderBy: [{ status: "asc" }, { name: "asc" }],
+  });
+  return doctors.map((doctor) => ({
+    id: doctor.id,
+    name: doctor.name,
+    email: doctor.email,
+    active: doctor.status === "ACTIVE",
+    profile: doctor.doctorProfile,
+    locations: doctor.workingHours.map((hours) => hours.location.name).sort(),
+  }));
+}
+
+/** One doctor (null for anyone else, or an id that is not a uuid) with their profile, regular week and the time off / extra hours from `today` on. */
+export async function findDoctor(options: { db: TenantDb; doctorId: string; today: string }) {
+  const { db, doctorId, today } = options;
+  if (!z.uuid().safeParse(doctorId).success) return null;
+  const doctor = await db.staffUser.findFirst({
+    where: { id: doctorId, role: "DOCTOR" },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      status: true,
+      doctorProfile: { select: profileRow },
+      workingHours: {
+        select: { id: true, weekday: true, startMinute: true, endMinute: true, locationId: true },
+        orderBy: [{ weekday: "asc" }, { startMinute: "asc" }],
+      },
+      overrides: {
+        where: { date: { gte: new Date(`${today}T00:00:00Z`) } },
+        select: {
+          id: true,
+          date: true,
+          kind: true,
+          startMinute: true,
+          endMinute: true,
+          reason: true,
+          location: { select: { id: true, name: true } },
+        },
+        orderBy: [{ date: "asc" }, { startMinute: "asc" }],
+      },
+    },
+  });
+  if (!doctor) return null;
+  const { status, doctorProfile, ...rest } = doctor;
+  return { ...rest, active: status === "ACTIVE", profile: doctorProfile };
+}
+
+export type DoctorDetail = NonNullable<Awaited<ReturnType<typeof findDoctor>>>;
+
+/** The staff member, who must hold the doctor role in this clinic (an id from elsewhere is simply unknown). */
+async function requireDoctor(tx: TenantTx, doctorId: string) {
+  const staff = await tx.staffUser.findUnique({
+    where: { id: doctorId },
+    select: { id: true, name: true, role: true, doctorProfile: { select: { staffId: true } } },
+  });
+  if (!staff) throw notFound();
+  if (staff.role !== "DOCTOR")
+    throw new AppError("INVALID", `${staff.name} does not have the doctor role.`, {
+      doctorId: "Only staff with the doctor role have a doctor profile.",
+    });
+  return staff;
+}
+
+async function lockDoctor(tx: TenantTx, doctorId: string) {
+  // One schedule change per doctor at a time: the overlap checks read what the other writes.
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`doctor-schedule:${doctorId}`}))`;
+}
+
+/** Creates or updates the profile that makes a doctor bookable. */
+export async function saveDoctorProfile(options: {
+  db: TenantDb;
+  actor: AuditActor;
+  input: DoctorProfileInput;
+}): Promise<DoctorProfile> {
+  const { db, actor, input } = options;
+  const { doctorId, ...profile } = input;
+  return db.$transaction(async (tx) => {
+    const doctor = await requireDoctor(tx, doctorId);
+    const saved = await tx.doctorProfile.upsert({
+      where: { staffId: doctorId },
+      create: { staffId: doctorId, ...profile },
+      update: profile,
+      select: profileRow,
+    });
+    await recordAuditEvent(tx, {
+      actor,
+      action: doctor.doctorProfile ? "doctor.profile-updated" : "doctor.profile-created",
+      targetType: "staff",
+      targetId: doctorId,
+      details: { defaultSlotMinutes: saved.defaultSlotMinutes },
+    });
+    return saved;
+  });
+}
+
+/**
+ * Replaces a doctor's regular week. The schema already refused overlapping intervals; here every
+ * location must be one of this clinic's open ones, and the doctor needs a profile first.
+ */
+export async function setWeeklySchedule(options: {
+  db: TenantDb;
+  actor: AuditActor;
+  input: WeeklyScheduleInput;
+}) {
+  const { db, actor, input } = options;
+  return db.$transaction(async (tx) => {
+    const doctor = await requireDoctor(tx, input.doctorId);
+    if (!doctor.doctorProfile)
+      throw new AppError("CONFLICT", `Save ${doctor.name}'s doctor profile before their hours.`);
+    await lockDoctor(tx, input.doctorId);
+    await checkLocations(
+      tx,
+      input.hours.map((interval, index) => ({
+        locationId: interval.locationId,
+        field: `hours.${index}.locationId`,
+      })),
+    );
+    await tx.workingHours.deleteMany({ where: { doctorId: input.doctorId } });
+    await tx.workingHours.createMany({
+      data: input.hours.map((interval) => ({
+        doctorId: input.doctorId,
+        locationId: interval.locationId,
+        weekday: interval.weekday,
+        startMinute: interval.start,
+        endMinute: interval.end,
+      })),
+    });
+    await recordAuditEvent(tx, {
+      actor,
+      action: "doctor.hours-set",
+      targetType: "staff",
+      targetId: input.doctorId,
+      details: { intervals: input.hours.length },
+    });
+    return { intervals: input.hours.length };
+  });
+}
+
+async function checkLocations(tx: TenantTx, wanted: { locationId: string; field: string }[]) {
+  const ids = [...new Set(wanted.map((item) => item.locationId))];
+  const open = await tx.location.findMany({ where: { id: { in: ids }, active: true }, select: { id: true } });
+  const openIds = new Set(open.map((location) => location.id));
+  const fields: Record<string, string> = {};
+  for (const item of wanted) {
+    if (!openIds.has(item.locationId)) fields[item.field] = "Choose one of the clinic's open locations.";
+  }
+  if (Object.keys(fields).length > 0)
+    throw new AppError("INVALID", "Choose one of the clinic's open locations.", fields);
+}
+
+/**
+ * Adds time off (the whole day or some hours) or extra hours at a location on one date, from the
+ * clinic's today on. Extra hours may not overlap the doctor's regular hours that weekday or other
+ * extra hours that date: a doctor is in one place at a time.
+ */
+export async function addAvailabilityOverride(options: {
+  db: TenantDb;
+  actor: AuditActor;
+  input: AvailabilityOverrideInput;
+  now?: Date;
+}) {
+  const { db, actor, input } = options;
+  return db.$transaction(async (tx) => {
+    const doctor = await requireDoctor(tx, input.doctorId);
+    if (!doctor.doctorProfile)
+      throw new AppError(
+        "CONFLICT",
+        `Save ${doctor.name}'s doctor profile before their time off or extra hours.`,
+      );
+    const settings = await tx.clinicSetting.findUniqueOrThrow({
+      where: { id: 1 },
+      select: { timezone: true },
+    });
+    if (input.date < localDateOf(options.now ?? new Date(), settings.timezone))
+      throw new AppError("INVALID", "That date has already passed.", {
+        date: "Choose today or a later date.",
+      });
+    await lockDoctor(tx, input.doctorId);
+    const date = new Date(`${input.date}T00:00:00Z`);
+    if (input.kind === "EXTRA_HOURS") {
+      await checkLocations(tx, [{ locationId: input.locationId, field: "locationId" }]);
+      await refuseDoubleBooking(tx, { doctorId: input.doctorId, date: input.date, hours: input.hours });
+    }
+    const override = await tx.availabilityOverride.create({
+      data: {
+        doctorId: input.doctorId,
+        date,
+        kind: input.kind,
+        locationId: input.kind === "EXTRA_HOURS" ? input.locationId : null,
+        startMinute: input.hours?.start ?? null,
+        endMinute: input.hours?.end ?? null,
+        reason: input.reason ?? null,
+      },
+    });
+    await recordAuditEvent(tx, {
+      actor,
+      action: input.kind === "TIME_OFF" ? "doctor.time-off-added" : "doctor.extra-hours-added",
+      targetType: "staff",
+      targetId: input.doctorId,
+      details: { overrideId: override.id, date: input.date },
+    });
+    return override;
+  });
+}
+
+async function refuseDoubleBooking(
+  tx: TenantTx,
+  wanted: { doctorId: string; date: string; hours: { start: number; end: number } },
+) {
+  const place = { startMinute: true, endMinute: true, location: { select: { name: true } } } as const;
+  const regular = await tx.workingHours.findMany({
+    where: { doctorId: wanted.doctorId, weekday: weekdayOf(wanted.date) },
+    select: place,
+  });
+  const extra = await tx.availabilityOverride.findMany({
+    where: { doctorId: wanted.doctorId, date: new Date(`${wanted.date}T00:00:00Z`), kind: "EXTRA_HOURS" },
+    select: place,
+  });
+  const day = WEEKDAYS[weekdayOf(wanted.date)];
+  const busy = [
+    ...regular.map((hours) => ({ ...hours, what: `regular hours on ${day}s` })),
+    ...extra.map((hours) => ({ ...hours, what: "extra hours that day" })),
+  ];
+  const clash = busy.find((other) =>
+    overlaps({ start: other.startMinute ?? 0, end: other.endMinute ?? 1440 }, wanted.hours),
+  );
+  if (!clash) return;
+  const when = `${timeOf(clash.startMinute ?? 0)}–${timeOf(clash.endMinute ?? 1440)}`;
+  const where = clash.location ? ` at ${clash.location.name}` : "";
+  throw new AppError("CONFLICT", `These hours overlap the doctor's ${clash.what} (${when}${where}).`, {
+    "hours.start": "Overlaps other hours that day.",
+  });
+}
+
+/** Removes one entry of time off or extra hours. */
+export async function removeAvailabilityOverride(options: {
+  db: TenantDb;
+  actor: AuditActor;
+  overrideId: string;
+}): Promise<{ id: string }> {
+  const { db, actor, overrideId } = options;
+  return db.$transaction(async (tx) => {
+    const override = await tx.availabilityOverride.findUnique({ where: { id: overrideId } });
+    if (!override) throw new AppError("NOT_FOUND", "This entry no longer exists.");
+    await tx.availabilityOverride.delete({ where: { id: overrideId } });
+    await recordAuditEvent(tx, {
+      actor,
+      action: override.kind === "TIME_OFF" ? "doctor.time-off-removed" : "doctor.extra-hours-removed",
+      targetType: "staff",
+      targetId: override.doctorId,
+      details: { overrideId, date: override.date.toISOString().slice(0, 10) },
+    });
+    return { id: overrideId };
+  });
+}
