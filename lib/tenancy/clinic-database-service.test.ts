@@ -5,7 +5,7 @@ import { AppError } from "../errors";
 import { adminQuery } from "../testing/databases";
 import { createTestPlatform, type TestPlatform } from "../testing/platform";
 import { ClinicDatabaseService, PROVISIONING_STEPS } from "./clinic-database-service";
-import { clinicDatabaseName, clinicRoleName, templateDatabaseName } from "./names";
+import { clinicDatabaseName, clinicRoleName, quoteIdent, templateDatabaseName } from "./names";
 import { clinicConnectionUrl } from "./servers";
 
 let platform: TestPlatform;
@@ -183,6 +183,26 @@ describe("suspend, resume and delete", () => {
 
     await service.resumeClinic("acme");
     expect(await reach(url)).toBe(acme.databaseName);
+  });
+
+  it("keeps a clinic active when its role cannot be locked, and says so", async () => {
+    const acme = await service.provisionClinic(request("acme"));
+    await adminQuery(
+      `ALTER ROLE ${quoteIdent(acme.roleName)} RENAME TO ${quoteIdent(`${acme.roleName}_moved`)}`,
+    );
+    try {
+      await expect(service.suspendClinic("acme")).rejects.toMatchObject({
+        code: "UNAVAILABLE",
+        message: expect.stringMatching(/^The clinic could not be suspended: .* It is still active\.$/),
+      });
+      expect(await platform.central.clinic.findUniqueOrThrow({ where: { id: acme.id } })).toMatchObject({
+        status: "ACTIVE",
+      });
+    } finally {
+      await adminQuery(
+        `ALTER ROLE ${quoteIdent(`${acme.roleName}_moved`)} RENAME TO ${quoteIdent(acme.roleName)}`,
+      );
+    }
   });
 
   it("drops the database and role on delete and keeps the subdomain reserved", async () => {

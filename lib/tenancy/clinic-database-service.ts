@@ -158,12 +158,24 @@ export class ClinicDatabaseService {
   /** Stops a clinic: its pages show "suspended", its role can no longer log in, its sessions end. */
   async suspendClinic(subdomain: string, reason = "Suspended by an administrator."): Promise<Clinic> {
     const { clinic, server } = await this.transition(subdomain, ["ACTIVE"], "SUSPENDED", reason);
-    await withAdminClient(server, "postgres", async (admin) => {
-      await admin.query(`ALTER ROLE ${quoteIdent(clinic.roleName)} NOLOGIN`);
-      await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = $1", [
-        clinic.roleName,
-      ]);
-    });
+    try {
+      await withAdminClient(server, "postgres", async (admin) => {
+        await admin.query(`ALTER ROLE ${quoteIdent(clinic.roleName)} NOLOGIN`);
+        await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = $1", [
+          clinic.roleName,
+        ]);
+      });
+    } catch (error) {
+      // The row must not say "suspended" while the role can still log in: undo, and say so.
+      await this.central.clinic.update({
+        where: { id: clinic.id },
+        data: { status: "ACTIVE", statusReason: null },
+      });
+      throw new AppError(
+        "UNAVAILABLE",
+        `The clinic could not be suspended: ${describeFailure(error)} It is still active.`,
+      );
+    }
     return clinic;
   }
 
