@@ -53,7 +53,10 @@ test("super admin → clinic admin → clinic Dawn → Open clinic → reception
   await signIn(page, root, "dana.owner@clinics.test", "dana-owner-password");
   await expect(page).toHaveURL(`${root}/admin`);
 
-  await page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Create clinic" }).click();
+  await page
+    .getByRole("navigation", { name: "Console" })
+    .getByRole("link", { name: "Create clinic" })
+    .click();
   await page.getByLabel("Clinic name").fill("Dawn Clinic");
   await page.getByLabel("Subdomain").fill("dawn");
   await expect(page.getByText("“dawn” is available.")).toBeVisible();
