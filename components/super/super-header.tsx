@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { SignOutButton } from "./sign-out-button";
+import { SignOutButton } from "@/components/auth/sign-out-button";
 import { SuperNav } from "./super-nav";
 
 export function SuperHeader({ name, email }: { name: string; email: string }) {

@@ -2,9 +2,10 @@
 
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
+import { Button } from "@/components/ui/button";
 import { signOutAction } from "@/lib/actions/account";
-import { Button } from "../ui/button";
 
+/** Signs this browser out of the platform and returns to the sign-in page. */
 export function SignOutButton() {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
