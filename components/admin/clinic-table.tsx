@@ -1,7 +1,7 @@
 "use client";
 
-import { clinicOrigin } from "@/components/marketing/clinic-address";
 import type { AdminClinicRow } from "@/lib/admin/find-admin-clinics";
+import { clinicOrigin } from "@/lib/config/root-domain";
 import { Badge } from "../ui/badge";
 import { ButtonLink } from "../ui/button";
 import { type Column, DataTable } from "../ui/data-table";

@@ -3,8 +3,8 @@
 import { type FormEvent, useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FieldError, Input, Label } from "@/components/ui/input";
+import { clinicOrigin } from "@/lib/config/root-domain";
 import { parseSubdomain } from "@/lib/validations/subdomain";
-import { clinicOrigin } from "./clinic-address";
 
 export function ClinicAddressForm({ rootDomain }: { rootDomain: string }) {
   const inputId = useId();

@@ -1,6 +1,6 @@
 import { ButtonLink } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { rootProtocol } from "./clinic-address";
+import { rootProtocol } from "@/lib/config/root-domain";
 import { ClinicAddressForm } from "./clinic-address-form";
 
 export function SignInSection({ rootDomain }: { rootDomain: string }) {

@@ -1,6 +1,5 @@
-import { clinicOrigin } from "../../components/marketing/clinic-address";
 import { issueClinicTicket } from "../auth/tickets";
-import { getRootDomain } from "../config/root-domain";
+import { clinicOrigin, getRootDomain } from "../config/root-domain";
 import type { CentralDb } from "../db/central";
 import { AppError } from "../errors";
 import type { Clinic } from "../generated/central/client";
