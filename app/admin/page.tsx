@@ -7,9 +7,9 @@ import { runResumeClinic } from "@/lib/actions/admin/resume-clinic";
 import { runSuspendClinic } from "@/lib/actions/admin/suspend-clinic";
 import { findAdminClinics } from "@/lib/admin/find-admin-clinics";
 import { requireClinicAdminPage } from "@/lib/admin/page-session";
-import { subdomainReservationDays } from "@/lib/admin/subdomain-availability";
 import { getRootDomain } from "@/lib/config/root-domain";
 import { getCentralDb } from "@/lib/db/central";
+import { subdomainReservationDays } from "@/lib/tenancy/clinic-claim";
 
 export const metadata: Metadata = { title: "My clinics" };
 

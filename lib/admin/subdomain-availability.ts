@@ -1,14 +1,10 @@
 import type { CentralDb } from "../db/central";
+import { subdomainReservationDays, subdomainReservedUntil } from "../tenancy/clinic-claim";
 import { parseSubdomain, RESERVED_SUBDOMAINS } from "../validations/subdomain";
 
 export type SubdomainAvailability =
   | { available: true; subdomain: string; message: string }
   | { available: false; reason: "invalid" | "reserved" | "taken" | "held"; message: string };
-
-/** How long a deleted clinic's subdomain stays reserved: SUBDOMAIN_RESERVATION_DAYS, as the service reads it. */
-export function subdomainReservationDays(env: NodeJS.ProcessEnv = process.env): number {
-  return Number(env.SUBDOMAIN_RESERVATION_DAYS ?? 30);
-}
 
 /**
  * Whether `userId` could create a clinic at `input` now, with the sentence the form shows. It
@@ -39,7 +35,7 @@ export async function checkSubdomainAvailability(options: {
   }
   if (existing.status === "DELETED") {
     const days = options.reservationDays ?? subdomainReservationDays();
-    const reservedUntil = new Date((existing.deletedAt ?? existing.updatedAt).getTime() + days * 86_400_000);
+    const reservedUntil = subdomainReservedUntil(existing, days);
     if (reservedUntil <= (options.now ?? new Date()))
       return { available: true, subdomain, message: `“${subdomain}” is available.` };
     return {

@@ -1,5 +1,6 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { cache } from "react";
 import { getCentralDb } from "../db/central";
 import { withTenantDb } from "../tenancy/tenant-db";
 import { clinicAccountStore, platformAccountStore } from "./account-store";
@@ -14,8 +15,11 @@ export async function readSessionClaims(): Promise<SessionClaims | undefined> {
   return session?.claims;
 }
 
-/** The signed-in person of this request, checked for this host's realm, or null. */
-export async function getCurrentSession(): Promise<AppSession | null> {
+/**
+ * The signed-in person of this request, checked for this host's realm, or null. Cached per
+ * request: a layout and its page render in parallel and both ask.
+ */
+export const getCurrentSession = cache(async (): Promise<AppSession | null> => {
   const realm = realmOf(await headers());
   const claims = await readSessionClaims();
   if (!claims) return null;
@@ -24,7 +28,7 @@ export async function getCurrentSession(): Promise<AppSession | null> {
   return withTenantDb(realm.subdomain, (db) =>
     resolveSession({ claims, store: clinicAccountStore(realm.subdomain, db) }),
   );
-}
+});
 
 /** For pages: the session, or off to this host's sign-in page (and to the password change first if due). */
 export async function requirePageSession(

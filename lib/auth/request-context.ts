@@ -1,4 +1,3 @@
-import { headers } from "next/headers";
 import type { Realm } from "./account-store";
 
 /** The realm of this request: the clinic the middleware found in the host, or the platform. */
@@ -11,8 +10,4 @@ export function realmOf(requestHeaders: Headers): Realm {
 export function clientOf(requestHeaders: Headers): { ip: string | null; userAgent: string | null } {
   const forwarded = requestHeaders.get("x-forwarded-for")?.split(",")[0]?.trim();
   return { ip: forwarded || null, userAgent: requestHeaders.get("user-agent")?.slice(0, 300) ?? null };
-}
-
-export async function currentRealm(): Promise<Realm> {
-  return realmOf(await headers());
 }

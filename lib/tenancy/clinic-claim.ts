@@ -1,5 +1,5 @@
 import type { CentralDb } from "../db/central";
-import { AppError } from "../errors";
+import { AppError, ConfigError } from "../errors";
 import type { Clinic, DatabaseServer } from "../generated/central/client";
 import { Prisma } from "../generated/central/client";
 import { clinicDatabaseName, clinicRoleName } from "./names";
@@ -62,10 +62,25 @@ export async function claimClinicRow(
   }
 }
 
+/** How long a deleted clinic's subdomain stays reserved: SUBDOMAIN_RESERVATION_DAYS, 30 by default. */
+export function subdomainReservationDays(env: NodeJS.ProcessEnv = process.env): number {
+  const days = Number(env.SUBDOMAIN_RESERVATION_DAYS ?? 30);
+  if (!Number.isInteger(days) || days < 0) {
+    throw new ConfigError("SUBDOMAIN_RESERVATION_DAYS must be a whole number of days (0 or more).");
+  }
+  return days;
+}
+
+/** Until when a deleted clinic's subdomain stays reserved. */
+export function subdomainReservedUntil(
+  deleted: Pick<Clinic, "deletedAt" | "updatedAt">,
+  reservationDays: number,
+): Date {
+  return new Date((deleted.deletedAt ?? deleted.updatedAt).getTime() + reservationDays * 86_400_000);
+}
+
 async function releaseDeletedSubdomain(central: CentralDb, deleted: Clinic, options: ClaimOptions) {
-  const reservedUntil = new Date(
-    (deleted.deletedAt ?? deleted.updatedAt).getTime() + options.reservationDays * 86_400_000,
-  );
+  const reservedUntil = subdomainReservedUntil(deleted, options.reservationDays);
   if (reservedUntil > (options.now ?? new Date())) {
     throw new AppError(
       "CONFLICT",

@@ -2,7 +2,7 @@ import type { CentralDb } from "../db/central";
 import type { SchemaLocation } from "../db/migrations";
 import { AppError } from "../errors";
 import type { Clinic, ClinicStatus, DatabaseServer, User } from "../generated/central/client";
-import { claimClinicRow } from "./clinic-claim";
+import { claimClinicRow, subdomainReservationDays } from "./clinic-claim";
 import {
   ensureTemplateDatabase,
   latestMigrationName,
@@ -51,8 +51,7 @@ export class ClinicDatabaseService {
 
   constructor(private readonly options: ClinicDatabaseServiceOptions) {
     this.central = options.central;
-    this.reservationDays =
-      options.reservationDays ?? Number((options.env ?? process.env).SUBDOMAIN_RESERVATION_DAYS ?? 30);
+    this.reservationDays = options.reservationDays ?? subdomainReservationDays(options.env);
   }
 
   /**

@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { AppError } from "../errors";
+import { isTimeZone } from "../validations/clinic-settings";
 import { parseSubdomain } from "../validations/subdomain";
-
-const timezones = new Set(Intl.supportedValuesOf("timeZone"));
 
 export const provisionClinicSchema = z.object({
   name: z
@@ -18,10 +17,7 @@ export const provisionClinicSchema = z.object({
   locationName: z.string().trim().min(2).max(100).default("Main clinic"),
   timezone: z
     .string()
-    .refine(
-      (value) => value === "UTC" || timezones.has(value),
-      "Choose a time zone from the list, e.g. Europe/Berlin.",
-    )
+    .refine(isTimeZone, "Choose a time zone from the list, e.g. Europe/Berlin.")
     .default("UTC"),
 });
 
