@@ -3,7 +3,7 @@ import { type Browser, expect, type Page, test } from "@playwright/test";
 import { hashPassword } from "@/lib/auth/password";
 import { addDays, localDateOf, wallClockOf, weekdayOf, zonedTimeToUtc } from "@/lib/clinic/time";
 import { createCentralClient } from "@/lib/db/central";
-import { TenantRegistry } from "@/lib/tenancy/registry";
+import { openClinicClient } from "@/lib/tenancy/clinic-client";
 import { readE2eContext } from "./support/context";
 import { E2E_PORT } from "./support/http";
 
@@ -34,9 +34,9 @@ test("a receptionist books a free slot and checks a patient in; the doctor sees 
   const context = await readE2eContext(E2E_PORT);
   process.env.TENANT_SECRETS_KEY = context.secretsKey;
   const central = createCentralClient(context.centralUrl, 1);
-  const registry = new TenantRegistry({ central, budget: 2, poolMax: 2 });
+  const maple = await openClinicClient({ central, subdomain: "maple" });
   try {
-    const db = await registry.getTenantDb("maple");
+    const { db } = maple;
     const run = randomBytes(3).toString("hex");
     const { timezone: timeZone } = await db.clinicSetting.findUniqueOrThrow({ where: { id: 1 } });
     const location = await db.location.findFirstOrThrow({ where: { isMain: true } });
@@ -134,7 +134,7 @@ test("a receptionist books a free slot and checks a patient in; the doctor sees 
     ).toBeVisible();
     await expect(doctorPage.getByRole("button", { name: /^Start:/ })).toHaveCount(0);
   } finally {
-    await registry.close();
+    await maple.close();
     await central.$disconnect();
   }
 });

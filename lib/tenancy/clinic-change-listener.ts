@@ -1,5 +1,5 @@
 import pg from "pg";
-import { describeConnectionError } from "./tenant-client";
+import { describeConnectionError } from "./connection-error";
 
 /** The channel the central `clinics` trigger notifies, with the clinic's subdomain as payload. */
 export const CLINIC_CHANGED_CHANNEL = "clinic_changed";

@@ -1,27 +1,56 @@
-import { PrismaPg } from "@prisma/adapter-pg";
+import type { CentralDb } from "../db/central";
 import type { Clinic, DatabaseServer } from "../generated/central/client";
-import { PrismaClient as TenantClient } from "../generated/tenant/client";
-import { clinicConnectionUrl } from "./servers";
+import { createTenantClient } from "./clinic-connection";
+import { type ClinicRecord, clinicNotFoundError } from "./clinic-lookup";
+import type { TenantDb } from "./tenant-client";
+
+/** A clinic's database held outside any request; `close()` ends its connections. */
+export type ClinicClient = { db: TenantDb; close(): Promise<void> };
 
 /**
- * A one-off client on a clinic's database, as the clinic's own role, for work outside a request
- * (provisioning's seed, the demo data); it checks it reached the right database first. Requests
- * use the registry's pooled clients instead.
+ * A client on the clinic's database as the clinic's own role, held until `close()`: for a test
+ * file or a script, never for a request (those use `withTenantDb`). Whatever the clinic's status;
+ * throws NOT_FOUND when no clinic has the subdomain.
  */
+export async function openClinicClient(options: {
+  central: CentralDb;
+  subdomain: string;
+}): Promise<ClinicClient> {
+  const record = await options.central.clinic.findUnique({
+    where: { subdomain: options.subdomain },
+    include: { databaseServer: true },
+  });
+  if (!record) throw clinicNotFoundError();
+  return connectClinicClient(record);
+}
+
+/** Runs `work` on a one-off client of the clinic's database (provisioning's seed, the demo data). */
 export async function withClinicClient<T>(
-  clinic: Pick<Clinic, "databaseName" | "roleName" | "rolePasswordEncrypted">,
+  clinic: Clinic,
   server: DatabaseServer,
-  work: (db: TenantClient) => Promise<T>,
+  work: (db: TenantDb) => Promise<T>,
 ): Promise<T> {
-  const db = new TenantClient({
-    adapter: new PrismaPg({ connectionString: clinicConnectionUrl(clinic, server), max: 1 }),
+  const client = await connectClinicClient({ ...clinic, databaseServer: server });
+  try {
+    return await work(client.db);
+  } finally {
+    await client.close();
+  }
+}
+
+async function connectClinicClient(record: ClinicRecord): Promise<ClinicClient> {
+  const client = createTenantClient(record, {
+    // Two, as the test registries had: a transaction and a query beside it both proceed.
+    poolMax: 2,
+    idleTimeoutMs: 10_000,
+    connectTimeoutMs: 10_000,
+    applicationName: "clinic-one-off-client",
   });
   try {
-    const [{ database }] = await db.$queryRaw<[{ database: string }]>`SELECT current_database() AS database`;
-    if (database !== clinic.databaseName)
-      throw new Error("The clinic's connection reached the wrong database.");
-    return await work(db);
-  } finally {
-    await db.$disconnect();
+    await client.ready;
+  } catch (error) {
+    await client.close();
+    throw error;
   }
+  return { db: client.db, close: () => client.close() };
 }

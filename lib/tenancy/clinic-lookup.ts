@@ -1,3 +1,4 @@
+import { LRUCache } from "lru-cache";
 import type { CentralDb } from "@/lib/db/central";
 import { AppError } from "@/lib/errors";
 import type { Clinic, ClinicStatus, DatabaseServer } from "@/lib/generated/central/client";
@@ -11,28 +12,29 @@ export type TenantClinic = Pick<Clinic, "id" | "name" | "subdomain" | "status" |
 
 export type ClinicLookupOptions = { central: CentralDb; ttlMs: number; maxEntries?: number };
 
-type CachedLookup = { clinic: ClinicRecord | null; expiresAt: number };
+// lru-cache holds no null, and an unknown subdomain's answer is worth keeping too.
+type CachedLookup = { clinic: ClinicRecord | null };
 
 // To visitors these clinics do not exist: gone, going, or never finished.
 const HIDDEN_STATUSES: ReadonlySet<ClinicStatus> = new Set(["DELETING", "DELETED", "FAILED"]);
 
 /**
  * Subdomain → clinic row, cached for a few seconds (unknown subdomains too, so a scan of made-up
- * hosts does not hit the central database per request). Concurrent lookups share one query.
+ * hosts does not hit the central database per request), the least recently used dropped beyond
+ * `maxEntries`. Concurrent lookups share one query.
  */
 export class ClinicLookup {
   hits = 0;
   misses = 0;
   private readonly central: CentralDb;
   private readonly ttlMs: number;
-  private readonly maxEntries: number;
-  private readonly cache = new Map<string, CachedLookup>();
+  private readonly cache: LRUCache<string, CachedLookup>;
   private readonly inFlight = new Map<string, Promise<ClinicRecord | null>>();
 
   constructor(options: ClinicLookupOptions) {
     this.central = options.central;
     this.ttlMs = options.ttlMs;
-    this.maxEntries = options.maxEntries ?? 10_000;
+    this.cache = new LRUCache({ max: options.maxEntries ?? 10_000, ttl: options.ttlMs });
   }
 
   /** The clinic row for a subdomain, or null when the subdomain is invalid or unknown. */
@@ -41,7 +43,7 @@ export class ClinicLookup {
     if (!parsed.ok) return null;
     const key = parsed.subdomain;
     const cached = this.cache.get(key);
-    if (cached && cached.expiresAt > Date.now()) {
+    if (cached) {
       this.hits++;
       return cached.clinic;
     }
@@ -53,7 +55,9 @@ export class ClinicLookup {
     try {
       const clinic = await lookup;
       // Invalidated while the query ran: the answer may predate the change, so do not keep it.
-      if (this.inFlight.get(key) === lookup) this.remember(key, clinic);
+      const current = this.inFlight.get(key) === lookup;
+      // lru-cache reads a TTL of 0 as "never expires"; here it means "keep nothing".
+      if (current && this.ttlMs > 0) this.cache.set(key, { clinic });
       return clinic;
     } finally {
       if (this.inFlight.get(key) === lookup) this.inFlight.delete(key);
@@ -72,17 +76,6 @@ export class ClinicLookup {
 
   private query(subdomain: string): Promise<ClinicRecord | null> {
     return this.central.clinic.findUnique({ where: { subdomain }, include: { databaseServer: true } });
-  }
-
-  private remember(key: string, clinic: ClinicRecord | null): void {
-    this.cache.delete(key);
-    this.cache.set(key, { clinic, expiresAt: Date.now() + this.ttlMs });
-    if (this.cache.size <= this.maxEntries) return;
-    // Oldest first: Map keeps insertion order and every write re-inserts.
-    for (const [oldKey] of this.cache) {
-      this.cache.delete(oldKey);
-      if (this.cache.size <= this.maxEntries) break;
-    }
   }
 }
 

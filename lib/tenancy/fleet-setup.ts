@@ -8,12 +8,26 @@ import {
 } from "../db/migrations";
 import { AppError } from "../errors";
 import { ensureTemplateDatabase } from "./clinic-schema";
-import type { FleetEvent, FleetOptions, FleetTemplateResult } from "./fleet";
 import { describeError, type FleetClinic } from "./fleet-clinic";
 
 // The steps before the clinics: central migrations, choosing the clinics, the template databases.
 
-export async function applyCentralMigrations(options: FleetOptions) {
+/** The part of a fleet run's options these steps read. */
+export type FleetSetupOptions = {
+  central: CentralDb;
+  centralUrl: string;
+  /** For TENANT_NAME_PREFIX (the template database's name). */
+  env?: NodeJS.ProcessEnv;
+  centralSchema?: SchemaLocation;
+  /** Only these subdomains. */
+  only?: string[];
+  /** Only clinics whose last migration attempt failed. */
+  failedOnly?: boolean;
+};
+
+export type FleetTemplateResult = { server: string; database?: string; applied: string[]; error?: string };
+
+export async function applyCentralMigrations(options: FleetSetupOptions) {
   try {
     const applied = await applyMigrations({
       ...(options.centralSchema ?? SCHEMA_LOCATIONS.central),
@@ -29,7 +43,7 @@ export async function applyCentralMigrations(options: FleetOptions) {
   }
 }
 
-export async function findPendingCentralMigrations(options: FleetOptions) {
+export async function findPendingCentralMigrations(options: FleetSetupOptions) {
   const names = await listMigrationNames((options.centralSchema ?? SCHEMA_LOCATIONS.central).migrationsDir);
   const rows = await options.central.$queryRaw<{ migration_name: string }[]>`
     SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`;
@@ -38,7 +52,7 @@ export async function findPendingCentralMigrations(options: FleetOptions) {
 }
 
 /** ACTIVE and SUSPENDED clinics (the others have no complete database), by subdomain. */
-export async function selectClinics(options: FleetOptions): Promise<FleetClinic[]> {
+export async function selectClinics(options: FleetSetupOptions): Promise<FleetClinic[]> {
   const only = options.only ? [...new Set(options.only)] : undefined;
   const clinics = await options.central.clinic.findMany({
     where: { status: { in: ["ACTIVE", "SUSPENDED"] }, ...(only ? { subdomain: { in: only } } : {}) },
@@ -67,9 +81,9 @@ async function explainMissing(central: CentralDb, only: string[], found: FleetCl
 
 /** The template only speeds up new clinics, so a failure here is reported and the run goes on. */
 export async function updateTemplates(
-  options: FleetOptions,
+  options: FleetSetupOptions,
   schema: SchemaLocation,
-  emit: (event: FleetEvent) => void,
+  onTemplate: (template: FleetTemplateResult) => void,
 ) {
   const servers = await options.central.databaseServer.findMany({
     where: { status: "ACTIVE", clinics: { some: { status: { not: "DELETED" } } } },
@@ -90,7 +104,7 @@ export async function updateTemplates(
       }),
     );
     templates.push(template);
-    emit({ type: "template", template });
+    onTemplate(template);
   }
   return templates;
 }

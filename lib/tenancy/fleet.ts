@@ -1,4 +1,3 @@
-import type { CentralDb } from "../db/central";
 import { SCHEMA_LOCATIONS, type SchemaLocation } from "../db/migrations";
 import { AppError } from "../errors";
 import { latestMigrationName } from "./clinic-schema";
@@ -14,6 +13,8 @@ import { runPool } from "./fleet-pool";
 import { finishFleetRun, recordClinicOutcome, startFleetRun } from "./fleet-records";
 import {
   applyCentralMigrations,
+  type FleetSetupOptions,
+  type FleetTemplateResult,
   findPendingCentralMigrations,
   selectClinics,
   updateTemplates,
@@ -22,19 +23,10 @@ import {
 export const DEFAULT_FLEET_CONCURRENCY = 4;
 export const MAX_FLEET_CONCURRENCY = 32;
 
-export type FleetOptions = {
-  central: CentralDb;
-  centralUrl: string;
-  /** For TENANT_NAME_PREFIX (the template database's name). */
-  env?: NodeJS.ProcessEnv;
+export type FleetOptions = FleetSetupOptions & {
   /** The tenant schema and migrations (tests pass a copy). */
   schema?: SchemaLocation;
-  centralSchema?: SchemaLocation;
   concurrency?: number;
-  /** Only these subdomains. */
-  only?: string[];
-  /** Only clinics whose last migration attempt failed. */
-  failedOnly?: boolean;
   /** Update this many clinics first, and stop if any of them fails. */
   canary?: number;
   /** Report what each clinic would get; change nothing. */
@@ -58,8 +50,6 @@ export type FleetClinicResult = {
   checked: boolean;
   durationMs: number;
 };
-
-export type FleetTemplateResult = { server: string; database?: string; applied: string[]; error?: string };
 
 export type FleetSummary = {
   /** The FleetRun row; null in a dry run. */
@@ -110,7 +100,9 @@ async function runFleetUpdateLocked(options: FleetOptions): Promise<FleetSummary
   emit({ type: "central", ...central });
   const target = await latestMigrationName(schema);
   const clinics = await selectClinics(options);
-  const templates = dryRun ? [] : await updateTemplates(options, schema, emit);
+  const templates = dryRun
+    ? []
+    : await updateTemplates(options, schema, (template) => emit({ type: "template", template }));
 
   const needsWork = (clinic: FleetClinic) =>
     dryRun || options.verify || clinic.schemaVersion !== target || clinic.lastMigrationError !== null;

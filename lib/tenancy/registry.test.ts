@@ -54,7 +54,6 @@ function createRegistry(options: Partial<TenantRegistryOptions> = {}): TenantReg
     budget: 4,
     poolMax: 2,
     waitTimeoutMs: 5_000,
-    graceMs: 0,
     log: (line) => logged.push(line),
     ...options,
   });
@@ -207,19 +206,6 @@ describe("TenantRegistry under its connection budget", () => {
     expect(tenants.metrics()).toMatchObject({ waits: 2, waitTimeouts: 1, evictions: 1, cachedClients: 2 });
   });
 
-  it("keeps a client handed out by getTenantDb for its grace window before evicting it", async () => {
-    const [first, second] = pick(2);
-    const tenants = createRegistry({ budget: 1, poolMax: 1, graceMs: 400 });
-    const db = await tenants.getTenantDb(first.subdomain);
-
-    const startedAt = Date.now();
-    const next = tenants.withTenantDb(second.subdomain, async () => Date.now() - startedAt);
-    // Still usable while its grace window runs, though another clinic is waiting for the slot.
-    expect(await db.clinicSetting.count()).toBe(1);
-    expect(await next).toBeGreaterThanOrEqual(350);
-    expect(tenants.metrics()).toMatchObject({ evictions: 1, waits: 1, cachedClients: 1 });
-  });
-
   it("closes clients nobody used for the idle TTL", async () => {
     const [clinic] = pick(1);
     const tenants = createRegistry({ idleTtlMs: 100 });
@@ -248,7 +234,7 @@ describe("TenantRegistry clinic lookups", () => {
     await eventually(async () =>
       expect(await tenants.resolveClinic(subdomain)).toMatchObject({ status: "SUSPENDED" }),
     );
-    expect(await rejectionOf(tenants.getTenantDb(subdomain))).toMatchObject({
+    expect(await rejectionOf(tenants.withTenantDb(subdomain, async () => "never"))).toMatchObject({
       code: "UNAVAILABLE",
       message: "This clinic is suspended. Please contact the clinic's administrator.",
     });
@@ -330,15 +316,17 @@ describe("TenantRegistry clinic lookups", () => {
     expect(await tenants.resolveClinic(deleted.subdomain)).toBeNull();
     expect(await tenants.resolveClinic("nobody-here")).toBeNull();
 
-    expect(await rejectionOf(tenants.getTenantDb(suspended.subdomain))).toMatchObject({
+    expect(await rejectionOf(tenants.withTenantDb(suspended.subdomain, async () => "never"))).toMatchObject({
       code: "UNAVAILABLE",
     });
-    expect(await rejectionOf(tenants.getTenantDb(provisioning.subdomain))).toMatchObject({
+    expect(
+      await rejectionOf(tenants.withTenantDb(provisioning.subdomain, async () => "never")),
+    ).toMatchObject({
       code: "UNAVAILABLE",
       message: "This clinic is still being set up. Please try again in a few minutes.",
     });
     for (const subdomain of [deleted.subdomain, "nobody-here"]) {
-      expect(await rejectionOf(tenants.getTenantDb(subdomain))).toMatchObject({
+      expect(await rejectionOf(tenants.withTenantDb(subdomain, async () => "never"))).toMatchObject({
         code: "NOT_FOUND",
         message: "No clinic at this address.",
       });
@@ -394,7 +382,7 @@ describe("TenantRegistry connection checks", () => {
     await adminQuery(`ALTER ROLE ${role} NOLOGIN`);
     try {
       const tenants = createRegistry();
-      expect(await rejectionOf(tenants.getTenantDb(clinic.subdomain))).toMatchObject({
+      expect(await rejectionOf(tenants.withTenantDb(clinic.subdomain, async () => "never"))).toMatchObject({
         code: "UNAVAILABLE",
         message: "This clinic's database is not available right now. Please try again in a moment.",
       });
@@ -413,7 +401,10 @@ describe("TenantRegistry connection checks", () => {
     otherProcess = createCentralClient(withDatabaseName(platform.centralUrl, "no_such_central_db"), 1);
     const tenants = createRegistry({ central: otherProcess, centralUrl: undefined });
 
-    for (const attempt of [tenants.resolveClinic("clinic-a"), tenants.getTenantDb("clinic-a")]) {
+    for (const attempt of [
+      tenants.resolveClinic("clinic-a"),
+      tenants.withTenantDb("clinic-a", async () => "never"),
+    ]) {
       expect(await rejectionOf(attempt)).toMatchObject({
         code: "UNAVAILABLE",
         message: "The clinic service is unavailable right now. Please try again in a moment.",

@@ -1,9 +1,6 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
-import type { DatabaseServer } from "@/lib/generated/central/client";
 import { PrismaClient } from "@/lib/generated/tenant/client";
-import type { ClinicRecord } from "./clinic-lookup";
-import { clinicConnectionUrl } from "./servers";
 
 export type TenantDb = PrismaClient;
 
@@ -16,8 +13,10 @@ export type TenantClientOptions = {
   poolMax: number;
   idleTimeoutMs: number;
   connectTimeoutMs: number;
+  /** Who holds the connections, as pg_stat_activity shows them. */
+  applicationName: string;
   /** A pooled connection was given back: the client may have become evictable. */
-  onActivity: () => void;
+  onActivity?: () => void;
 };
 
 // Waiting longer than this for sockets to close means the server is gone; the slot is freed anyway.
@@ -38,8 +37,6 @@ export class TenantClient {
   readonly ready: Promise<void>;
   leases = 0;
   lastUsedAt = Date.now();
-  /** Handed out by getTenantDb: kept until then even when idle. */
-  graceUntil = 0;
   private verified = false;
   private closing?: Promise<void>;
   private readonly sockets = new Set<pg.Client>();
@@ -55,7 +52,7 @@ export class TenantClient {
       idleTimeoutMillis: options.idleTimeoutMs,
       connectionTimeoutMillis: options.connectTimeoutMs,
       allowExitOnIdle: true,
-      application_name: "clinic-tenant-registry",
+      application_name: options.applicationName,
     });
     // An idle connection dropped by the server must not crash the process; the pool replaces it.
     this.pool.on("error", () => {});
@@ -66,7 +63,7 @@ export class TenantClient {
     this.pool.on("release", () => {
       this.lastUsedAt = Date.now();
       // "release" fires before the connection is back among the idle ones.
-      queueMicrotask(options.onActivity);
+      if (options.onActivity) queueMicrotask(options.onActivity);
     });
     this.db = new PrismaClient({ adapter: new PrismaPg(this.pool) });
     this.ready = this.verifyDatabase();
@@ -82,12 +79,11 @@ export class TenantClient {
     return Math.max(this.pool.totalCount, this.sockets.size);
   }
 
-  /** No lease, no connection in use or awaited, verified, and past its hand-out grace window. */
-  isIdle(now: number): boolean {
+  /** Verified, with no lease and no connection in use or awaited. */
+  isIdle(): boolean {
     return (
       this.verified &&
       this.leases === 0 &&
-      now >= this.graceUntil &&
       this.pool.waitingCount === 0 &&
       this.pool.idleCount === this.pool.totalCount
     );
@@ -131,32 +127,6 @@ export class TenantClient {
   }
 }
 
-export type ConnectionUrlBuilder = (clinic: ClinicRecord, server: DatabaseServer) => string;
-
-/** The clinic's own URL (its role, its password, its server); never logged. */
-export function clinicConnectionString(
-  record: ClinicRecord,
-  build: ConnectionUrlBuilder = clinicConnectionUrl,
-): string {
-  const server = record.databaseServer;
-  if (!server || server.status === "OFFLINE") throw new Error("its database server is missing or offline");
-  return build(record, server);
-}
-
-// Everything a connection is made from: when any of it changes, the client must be rebuilt.
-export function connectionFingerprint(record: ClinicRecord): string {
-  const server = record.databaseServer;
-  return JSON.stringify([
-    record.id,
-    record.databaseName,
-    record.roleName,
-    record.rolePasswordEncrypted,
-    server?.id,
-    server?.host,
-    server?.port,
-  ]);
-}
-
 /** The pool reached another database than the clinic row names (a misrouted pooler or DNS). */
 export class WrongDatabaseError extends Error {
   override name = "WrongDatabaseError";
@@ -166,18 +136,4 @@ export class WrongDatabaseError extends Error {
   ) {
     super(`connected to database "${reached}" instead of "${expected}"`);
   }
-}
-
-/** One line for an operator's log: error code and reason, with anything URL-like blanked out. */
-export function describeConnectionError(error: unknown): string {
-  if (!(error instanceof Error)) return "unknown error";
-  const code = (error as { code?: unknown }).code;
-  const lines = error.message
-    .split("\n")
-    .map((line) => line.trim())
-    .filter(Boolean);
-  // Prisma's messages open with "Invalid `…` invocation" and a code frame; the reason comes last.
-  const reason = (lines[0]?.startsWith("Invalid `") ? lines.at(-1) : lines[0]) ?? error.name;
-  const safe = reason.replace(/\b[a-z][a-z0-9+.-]*:\/\/\S+/gi, "<url>").slice(0, 300);
-  return typeof code === "string" && code ? `${code} ${safe}` : safe;
 }

@@ -16,12 +16,10 @@ export function getTenantRegistry(): TenantRegistry {
   return holder.tenantRegistry;
 }
 
-/** The clinic's database for a short read; throws AppError NOT_FOUND / UNAVAILABLE. */
-export function getTenantDb(subdomain: string): Promise<TenantDb> {
-  return getTenantRegistry().getTenantDb(subdomain);
-}
-
-/** Runs `work` with the clinic's database held for its whole duration. */
+/**
+ * Runs `work` with the clinic's database held for its whole duration: the one way request code
+ * reaches a clinic. Throws AppError NOT_FOUND / UNAVAILABLE.
+ */
 export function withTenantDb<T>(
   subdomain: string,
   work: (db: TenantDb, clinic: TenantClinic) => Promise<T>,

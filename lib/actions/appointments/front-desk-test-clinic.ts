@@ -1,5 +1,6 @@
 import type { AppSession } from "@/lib/auth/session";
 import { StaffRole } from "@/lib/generated/tenant/enums";
+import { openClinicClient } from "@/lib/tenancy/clinic-client";
 import { ClinicDatabaseService } from "@/lib/tenancy/clinic-database-service";
 import { type TenantDb, TenantRegistry } from "@/lib/tenancy/registry";
 import { createTestPlatform, type TestPlatform } from "@/lib/testing/platform";
@@ -54,7 +55,8 @@ export async function createFrontDeskTestClinic(
     });
     return patient.id;
   });
-  const db = await registry.getTenantDb(subdomain);
+  const clinicClient = await openClinicClient({ central: platform.central, subdomain });
+  const { db } = clinicClient;
   const addMember = (role: StaffRole, name: string) =>
     db.staffUser.create({
       data: {
@@ -115,6 +117,7 @@ export async function createFrontDeskTestClinic(
     }),
     cleanup: async () => {
       await registry.close();
+      await clinicClient.close();
       await platform.cleanup();
     },
   };

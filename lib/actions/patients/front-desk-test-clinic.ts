@@ -1,6 +1,7 @@
 import type { StaffRole } from "@/lib/generated/tenant/enums";
+import { openClinicClient } from "@/lib/tenancy/clinic-client";
 import { ClinicDatabaseService } from "@/lib/tenancy/clinic-database-service";
-import { type TenantDb, TenantRegistry } from "@/lib/tenancy/registry";
+import type { TenantDb } from "@/lib/tenancy/registry";
 import type { ClinicAction } from "../clinic-action";
 import {
   createStaffTestClinic,
@@ -32,8 +33,8 @@ export async function createFrontDeskTestClinic(subdomain: string): Promise<Fron
     subdomain: otherSubdomain,
     ownerId: platform.owner.id,
   });
-  const otherRegistry = new TenantRegistry({ central: platform.central, budget: 2, poolMax: 2 });
-  const otherDb = await otherRegistry.getTenantDb(otherSubdomain);
+  const other = await openClinicClient({ central: platform.central, subdomain: otherSubdomain });
+  const otherDb = other.db;
   return {
     ...clinic,
     otherDb,
@@ -43,7 +44,7 @@ export async function createFrontDeskTestClinic(subdomain: string): Promise<Fron
     },
     auditCount: () => clinic.db.auditEvent.count(),
     cleanup: async () => {
-      await otherRegistry.close();
+      await other.close();
       await clinic.cleanup();
     },
   };

@@ -3,6 +3,7 @@ import { hashPassword } from "@/lib/auth/password";
 import type { AppSession } from "@/lib/auth/session";
 import { getCentralDb } from "@/lib/db/central";
 import type { StaffRole } from "@/lib/generated/tenant/enums";
+import { openClinicClient } from "@/lib/tenancy/clinic-client";
 import { ClinicDatabaseService } from "@/lib/tenancy/clinic-database-service";
 import { type TenantDb, TenantRegistry } from "@/lib/tenancy/registry";
 import { createTestPlatform, type TestPlatform } from "@/lib/testing/platform";
@@ -46,7 +47,8 @@ export async function createStaffTestClinic(subdomain: string): Promise<StaffTes
   const service = new ClinicDatabaseService({ central: platform.central, env: platform.env });
   await service.provisionClinic({ name: "Birch Clinic", subdomain, ownerId: platform.owner.id });
   const registry = new TenantRegistry({ central: platform.central, budget: 2, poolMax: 2 });
-  const db = await registry.getTenantDb(subdomain);
+  const clinicClient = await openClinicClient({ central: platform.central, subdomain });
+  const { db } = clinicClient;
   const passwordHash = await hashPassword("a-member-password");
   let count = 0;
   const addMember = async (role: StaffRole): Promise<TestMember> => {
@@ -71,6 +73,7 @@ export async function createStaffTestClinic(subdomain: string): Promise<StaffTes
     addMember,
     cleanup: async () => {
       await registry.close();
+      await clinicClient.close();
       await getCentralDb().$disconnect();
       await platform.cleanup();
     },
