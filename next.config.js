@@ -1,6 +1,8 @@
 /** @type {import("next").NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // forbidden(): a clinic page a role may not open renders its segment's forbidden.tsx, with a 403.
+  experimental: { authInterrupts: true },
   // The e2e server builds into its own folder so it never replaces the build `npm start` serves.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   // Native or wasm modules that must be loaded by Node at runtime, not bundled.

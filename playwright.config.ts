@@ -10,16 +10,28 @@ if (!existsSync(chromium)) {
 }
 const baseURL = `http://localhost:${PORT}`;
 
+// Specs that write to the demo clinic maple: one reads maple's newest audit row, so they take turns.
+const mapleSpecs = /\/(clinic-staff|front-desk-appointments|front-desk-patients)\.spec\.ts$/;
+// Specs that create, suspend or delete clinics: the fleet rollout among them must not meet a clinic
+// being deleted, so they take turns too.
+const clinicLifecycleSpecs = /\/(accounts-flow|admin-console|clinic-status|super-dashboard)\.spec\.ts$/;
+
 export default defineConfig({
   testDir: "e2e",
   fullyParallel: false,
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
-  workers: process.env.CI ? 1 : undefined,
+  // Half the cores: on the 2-core dev machine two workers were no faster than one (one Node server
+  // answers every test); the lanes above keep more workers safe where there are more cores.
+  workers: "50%",
+  // On the busy shared machine the longest journeys can pass Playwright's default 30 s.
+  timeout: 60_000,
   reporter: "list",
   use: {
+    ...devices["Desktop Chrome"],
     baseURL,
-    trace: "retain-on-failure",
+    // DOM snapshots are enough to debug a failure; screenshots of every step cost a fifth of the run.
+    trace: { mode: "retain-on-failure", screenshots: false },
     // Playwright cannot download its own browsers on this machine: drive Debian's Chromium instead.
     launchOptions: {
       executablePath: chromium,
@@ -34,7 +46,13 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  projects: [
+    // Signs each demo role in once and saves its state in e2e/.auth for the specs.
+    { name: "sign-in", testMatch: /\.setup\.ts$/, fullyParallel: true },
+    { name: "maple", testMatch: mapleSpecs, dependencies: ["sign-in"], workers: 1 },
+    { name: "clinic-lifecycle", testMatch: clinicLifecycleSpecs, dependencies: ["sign-in"], workers: 1 },
+    { name: "others", testIgnore: [mapleSpecs, clinicLifecycleSpecs], dependencies: ["sign-in"] },
+  ],
   webServer: {
     // Run by node itself (not npx) so the graceful-shutdown signal reaches the script.
     command: "node --import tsx scripts/e2e-server.ts",

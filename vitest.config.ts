@@ -9,6 +9,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // Tests wait on PostgreSQL far more than they compute: more files than cores run at once (the
+    // default is one fewer than the cores, a single worker on a 2-core machine).
+    maxWorkers: 3,
     // next-auth's ESM build imports "next/server" without an extension, which only Next's bundler
     // resolves; inlined, Vite resolves it too.
     server: { deps: { inline: ["next-auth"] } },

@@ -18,7 +18,7 @@ const count = Number(values.clinics);
 process.env.TENANT_SECRETS_KEY ??= Buffer.alloc(32, 7).toString("base64");
 
 const server = await startBenchServer();
-const platform = await createPlatformFixture(server.adminUrl, "bench");
+const platform = await createPlatformFixture(server.adminUrl, { label: "bench" });
 const tempDir = await mkdtemp(path.join(os.tmpdir(), "clinic-bench-fleet-"));
 // The CLI's pool: one central connection per clinic under way, plus one.
 const central = createCentralClient(platform.centralUrl, DEFAULT_FLEET_CONCURRENCY + 1);

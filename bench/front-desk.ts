@@ -32,7 +32,7 @@ async function time(label: string, work: () => Promise<unknown>) {
 
 const server = await startBenchServer();
 console.log(`front desk with ${patients} patients on ${server.kind}; ${machineLine()}`);
-const platform = await createPlatformFixture(server.adminUrl, "bench");
+const platform = await createPlatformFixture(server.adminUrl, { label: "bench" });
 const registry = new TenantRegistry({
   central: platform.central,
   centralUrl: platform.centralUrl,

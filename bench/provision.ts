@@ -16,7 +16,7 @@ try {
     ["template copy", true],
     ["migrate from empty", false],
   ] as const) {
-    const platform = await createPlatformFixture(server.adminUrl, "bench");
+    const platform = await createPlatformFixture(server.adminUrl, { label: "bench" });
     try {
       const service = new ClinicDatabaseService({
         central: platform.central,

@@ -58,7 +58,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
 console.log(`routing under load: ${count} clinics on ${server.kind}; ${machineLine()}`);
 console.log(`  tenant connection budget ${budget}, pool ${poolMax} per clinic client`);
 try {
-  platform = await createPlatformFixture(server.adminUrl, "bench");
+  platform = await createPlatformFixture(server.adminUrl, { label: "bench" });
   process.env.TENANT_NAME_PREFIX = platform.prefix;
   const port = await findFreePort(3200);
   const rootHost = `localhost:${port}`;

@@ -1,18 +1,12 @@
 import { expect, type Page, test } from "@playwright/test";
-import { DEMO_ACCOUNTS } from "@/lib/db/seed";
-import { E2E_PORT } from "./support/http";
+import { clinicOrigin, ROOT_ORIGIN } from "./support/origins";
+import { createPlatformAccount } from "./support/own-accounts";
+import { signIn } from "./support/sign-in";
 
 // The whole chain of people, in one browser: a super admin creates a clinic admin, who creates a
 // clinic, opens it without a second password, adds a receptionist, who signs in on its host.
-const root = `http://localhost:${E2E_PORT}`;
-const clinic = `http://dawn.localhost:${E2E_PORT}`;
-
-async function signIn(page: Page, origin: string, email: string, password: string) {
-  await page.goto(`${origin}/login`);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-}
+const root = ROOT_ORIGIN;
+const clinic = clinicOrigin("dawn");
 
 async function changeTemporaryPassword(page: Page, origin: string, temporary: string, chosen: string) {
   await expect(page).toHaveURL(`${origin}/account/password`);
@@ -27,7 +21,8 @@ test("super admin → clinic admin → clinic Dawn → Open clinic → reception
   page,
 }) => {
   test.setTimeout(180_000);
-  await signIn(page, root, DEMO_ACCOUNTS.superAdmin.email, DEMO_ACCOUNTS.superAdmin.password);
+  // A super admin of this test's own: it signs out below.
+  await signIn(page, root, await createPlatformAccount({ role: "SUPER_ADMIN", name: "Skye Super" }));
   await expect(page).toHaveURL(`${root}/super`);
   await page
     .getByRole("navigation", { name: "Super admin" })
@@ -48,9 +43,9 @@ test("super admin → clinic admin → clinic Dawn → Open clinic → reception
     .click();
   await page.getByRole("button", { name: "Sign out" }).click();
 
-  await signIn(page, root, "dana.owner@clinics.test", adminPassword);
+  await signIn(page, root, { email: "dana.owner@clinics.test", password: adminPassword });
   await changeTemporaryPassword(page, root, adminPassword, "dana-owner-password");
-  await signIn(page, root, "dana.owner@clinics.test", "dana-owner-password");
+  await signIn(page, root, { email: "dana.owner@clinics.test", password: "dana-owner-password" });
   await expect(page).toHaveURL(`${root}/admin`);
 
   await page
@@ -79,9 +74,9 @@ test("super admin → clinic admin → clinic Dawn → Open clinic → reception
   await page.getByRole("button", { name: /account menu/ }).click();
   await page.getByRole("button", { name: "Sign out", exact: true }).click();
 
-  await signIn(page, clinic, "remy@dawn.test", receptionistPassword);
+  await signIn(page, clinic, { email: "remy@dawn.test", password: receptionistPassword });
   await changeTemporaryPassword(page, clinic, receptionistPassword, "remy-reception-password");
-  await signIn(page, clinic, "remy@dawn.test", "remy-reception-password");
+  await signIn(page, clinic, { email: "remy@dawn.test", password: "remy-reception-password" });
   await expect(page).toHaveURL(`${clinic}/dashboard`);
   await expect(page.getByText("You are signed in to Dawn Clinic as")).toBeVisible();
   await expect(page.getByText("as Receptionist")).toBeVisible();

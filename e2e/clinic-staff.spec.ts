@@ -2,36 +2,24 @@ import { randomBytes } from "node:crypto";
 import http from "node:http";
 import { type BrowserContext, expect, type Page, test } from "@playwright/test";
 import { issueClinicTicket } from "@/lib/auth/tickets";
-import { createCentralClient } from "@/lib/db/central";
-import { DEMO_ACCOUNTS } from "@/lib/db/seed";
-import { readE2eContext } from "./support/context";
-import { E2E_PORT } from "./support/http";
+import { DEMO_ACCOUNTS } from "@/lib/demo/seed";
+import { withCentralDb } from "./support/central-db";
+import { clinicOrigin, E2E_PORT } from "./support/origins";
+import { createPlatformAccount } from "./support/own-accounts";
+import { savedSessionFile } from "./support/saved-sessions";
+import { signIn } from "./support/sign-in";
 
-const clinicUrl = (subdomain: string) => `http://${subdomain}.localhost:${E2E_PORT}`;
-const maple = clinicUrl("maple");
-const harbor = clinicUrl("harbor");
+const maple = clinicOrigin("maple");
+const harbor = clinicOrigin("harbor");
 
-/** A one-time "Open clinic" link for the demo clinic admin, as the admin console would make it. */
-async function openClinicLink(subdomain: string): Promise<string> {
-  const context = await readE2eContext(E2E_PORT);
-  // Tickets are signed with the server's AUTH_SECRET.
-  process.env.AUTH_SECRET = context.authSecret;
-  const central = createCentralClient(context.centralUrl, 1);
-  try {
+/** A one-time "Open clinic" link for a clinic admin, as the admin console would make it. */
+function openClinicLink(subdomain: string, adminEmail: string): Promise<string> {
+  return withCentralDb(async (central) => {
     const clinic = await central.clinic.findUniqueOrThrow({ where: { subdomain } });
-    const admin = await central.user.findUniqueOrThrow({ where: { email: DEMO_ACCOUNTS.clinicAdmin.email } });
+    const admin = await central.user.findUniqueOrThrow({ where: { email: adminEmail } });
     const ticket = await issueClinicTicket({ central, clinic, userId: admin.id });
-    return `${clinicUrl(subdomain)}/open?ticket=${encodeURIComponent(ticket)}`;
-  } finally {
-    await central.$disconnect();
-  }
-}
-
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto(`${maple}/login`);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+    return `${clinicOrigin(subdomain)}/open?ticket=${encodeURIComponent(ticket)}`;
+  });
 }
 
 async function signOut(page: Page) {
@@ -50,7 +38,13 @@ test("an owner adds a receptionist, who must choose a password and then sees onl
   page,
 }) => {
   const email = `rosa-${randomBytes(3).toString("hex")}@maple.test`;
-  await page.goto(await openClinicLink("maple"));
+  // An owner of this test's own (a co-admin of maple, opening it), who signs out below.
+  const owner = await createPlatformAccount({
+    role: "CLINIC_ADMIN",
+    name: "Casey Cover",
+    coAdminOf: "maple",
+  });
+  await page.goto(await openClinicLink("maple", owner.email));
   await expect(page).toHaveURL(`${maple}/dashboard`);
   await expect(page.getByRole("heading", { level: 1, name: "Welcome, Casey" })).toBeVisible();
   const nav = page.getByRole("navigation", { name: "Workspace" });
@@ -84,7 +78,7 @@ test("an owner adds a receptionist, who must choose a password and then sees onl
   await expect(row).toContainText("Never");
   await signOut(page);
 
-  await signIn(page, email, temporaryPassword);
+  await signIn(page, maple, { email, password: temporaryPassword });
   await expect(page).toHaveURL(`${maple}/account/password`);
   await expect(page.getByText("You signed in with a temporary password.")).toBeVisible();
   await page.goto(`${maple}/dashboard`);
@@ -96,7 +90,7 @@ test("an owner adds a receptionist, who must choose a password and then sees onl
   await page.getByRole("button", { name: "Change password" }).click();
   await expect(page).toHaveURL(`${maple}/login`);
 
-  await signIn(page, email, newPassword);
+  await signIn(page, maple, { email, password: newPassword });
   await expect(page).toHaveURL(`${maple}/dashboard`);
   await expect(page.getByRole("heading", { level: 1, name: "Welcome, Rosa" })).toBeVisible();
   await expect(page.getByText("as Receptionist")).toBeVisible();
@@ -117,45 +111,65 @@ test("an owner adds a receptionist, who must choose a password and then sees onl
   }
 });
 
-test("an owner saves the clinic's contact phone, and the audit log shows who did it", async ({ page }) => {
-  const phone = `+44 20 7946 ${String(Math.floor(Math.random() * 9000) + 1000)}`;
-  await page.goto(await openClinicLink("maple"));
-  await page.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "Settings" }).click();
-  await expect(page.getByLabel("Clinic name")).toHaveValue("Maple Family Clinic");
-  await expect(page.getByLabel("Time zone")).toHaveValue("Europe/London");
-  await page.getByLabel("Currency").fill("gb");
-  await page.getByRole("button", { name: "Save settings" }).click();
-  await expect(page.getByText("Use a 3-letter ISO 4217 currency code, e.g. EUR or USD.")).toBeVisible();
-  await page.getByLabel("Currency").fill("gbp");
-  await page.getByLabel("Contact phone").fill(phone);
-  await page.getByRole("button", { name: "Save settings" }).click();
-  await expect(page.getByText("Settings saved.")).toBeVisible();
-  await page.reload();
-  await expect(page.getByLabel("Contact phone")).toHaveValue(phone);
-  await expect(page.getByLabel("Currency")).toHaveValue("GBP");
+// The demo clinic admin's saved session, in maple as its owner: these tests leave it signed in.
+test.describe(() => {
+  test.use({ storageState: savedSessionFile("clinic-admin") });
 
-  await page.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "Audit log" }).click();
-  const latest = page.getByRole("row").nth(1);
-  await expect(latest).toContainText("Changed the clinic settings");
-  await expect(latest).toContainText("Casey Admin");
-  await expect(page.getByText("times in Europe/London")).toBeVisible();
-});
+  test("an owner saves the clinic's contact phone, and the audit log shows who did it", async ({ page }) => {
+    const phone = `+44 20 7946 ${String(Math.floor(Math.random() * 9000) + 1000)}`;
+    await page.goto(`${maple}/dashboard`);
+    await page.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "Settings" }).click();
+    await expect(page.getByLabel("Clinic name")).toHaveValue("Maple Family Clinic");
+    await expect(page.getByLabel("Time zone")).toHaveValue("Europe/London");
+    await page.getByLabel("Currency").fill("gb");
+    await page.getByRole("button", { name: "Save settings" }).click();
+    await expect(page.getByText("Use a 3-letter ISO 4217 currency code, e.g. EUR or USD.")).toBeVisible();
+    await page.getByLabel("Currency").fill("gbp");
+    await page.getByLabel("Contact phone").fill(phone);
+    await page.getByRole("button", { name: "Save settings" }).click();
+    await expect(page.getByText("Settings saved.")).toBeVisible();
+    await page.reload();
+    await expect(page.getByLabel("Contact phone")).toHaveValue(phone);
+    await expect(page.getByLabel("Currency")).toHaveValue("GBP");
 
-test("the workspace fits a phone screen", async ({ page }) => {
-  await page.setViewportSize({ width: 375, height: 740 });
-  await page.goto(await openClinicLink("maple"));
-  for (const path of ["/dashboard", "/staff", "/settings", "/audit"]) {
-    await page.goto(`${maple}${path}`);
-    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-    await expectNoSidewaysScroll(page);
-  }
-  await page.getByRole("button", { name: /account menu/ }).click();
-  await expect(page.getByRole("link", { name: "Change password" })).toHaveCount(0);
-  await expect(page.getByRole("button", { name: "Sign out everywhere" })).toBeVisible();
+    await page
+      .getByRole("navigation", { name: "Workspace" })
+      .getByRole("link", { name: "Audit log" })
+      .click();
+    const latest = page.getByRole("row").nth(1);
+    await expect(latest).toContainText("Changed the clinic settings");
+    await expect(latest).toContainText("Casey Admin");
+    await expect(page.getByText("times in Europe/London")).toBeVisible();
+  });
+
+  test("the workspace fits a phone screen", async ({ page }) => {
+    await page.setViewportSize({ width: 375, height: 740 });
+    for (const path of ["/dashboard", "/staff", "/settings", "/audit"]) {
+      await page.goto(`${maple}${path}`);
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      await expectNoSidewaysScroll(page);
+    }
+    await page.getByRole("button", { name: /account menu/ }).click();
+    await expect(page.getByRole("link", { name: "Change password" })).toHaveCount(0);
+    await expect(page.getByRole("button", { name: "Sign out everywhere" })).toBeVisible();
+  });
+
+  test("maple's session cookie is no session on harbor's host", async ({ page, context }) => {
+    await page.goto(`${maple}/dashboard`);
+    await expect(page).toHaveURL(`${maple}/dashboard`);
+    await page.goto(`${maple}/`);
+    await expect(page.getByRole("link", { name: "Go to your workspace" })).toBeVisible();
+
+    await copyCookies(context, "maple.localhost", "harbor.localhost");
+    await page.goto(`${harbor}/dashboard`);
+    await expect(page).toHaveURL(`${harbor}/login`);
+    await page.goto(`${harbor}/`);
+    await expect(page.getByRole("link", { name: "Staff sign in" })).toBeVisible();
+  });
 });
 
 test("a used sign-in link is refused with a clear message", async ({ page }) => {
-  const link = await openClinicLink("harbor");
+  const link = await openClinicLink("harbor", DEMO_ACCOUNTS.clinicAdmin.email);
   await page.goto(link);
   await expect(page).toHaveURL(`${harbor}/dashboard`);
   await page.context().clearCookies();
@@ -183,19 +197,6 @@ test("/open is never cached and sends a bad link to the sign-in page", async () 
   expect(response.headers.location).toBe("/login?error=ticket");
   expect(response.headers["cache-control"]).toBe("no-store");
   expect(response.headers["set-cookie"]).toBeUndefined();
-});
-
-test("maple's session cookie is no session on harbor's host", async ({ page, context }) => {
-  await page.goto(await openClinicLink("maple"));
-  await expect(page).toHaveURL(`${maple}/dashboard`);
-  await page.goto(`${maple}/`);
-  await expect(page.getByRole("link", { name: "Go to your workspace" })).toBeVisible();
-
-  await copyCookies(context, "maple.localhost", "harbor.localhost");
-  await page.goto(`${harbor}/dashboard`);
-  await expect(page).toHaveURL(`${harbor}/login`);
-  await page.goto(`${harbor}/`);
-  await expect(page.getByRole("link", { name: "Staff sign in" })).toBeVisible();
 });
 
 async function copyCookies(context: BrowserContext, from: string, to: string) {

@@ -1,24 +1,14 @@
 import { randomBytes } from "node:crypto";
-import { type Browser, expect, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { hashPassword } from "@/lib/auth/password";
 import { addDays, localDateOf, wallClockOf, weekdayOf, zonedTimeToUtc } from "@/lib/clinic/time";
-import { createCentralClient } from "@/lib/db/central";
-import { openClinicClient } from "@/lib/tenancy/clinic-client";
-import { readE2eContext } from "./support/context";
-import { E2E_PORT } from "./support/http";
+import { withClinicDb } from "./support/central-db";
+import { clinicOrigin } from "./support/origins";
+import { MAPLE_RECEPTIONIST, savedSessionFile } from "./support/saved-sessions";
+import { signIn } from "./support/sign-in";
 
-const clinicUrl = `http://maple.localhost:${E2E_PORT}`;
-const PASSWORD = "front-desk-e2e-password";
-
-async function signIn(browser: Browser, email: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto(`${clinicUrl}/login`);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
-  return page;
-}
+const clinicUrl = clinicOrigin("maple");
+const DOCTOR_PASSWORD = "front-desk-e2e-password";
 
 /** A time later today in the clinic, or earlier today when the day is nearly over. */
 function laterToday(now: Date, timeZone: string): number {
@@ -29,24 +19,27 @@ function laterToday(now: Date, timeZone: string): number {
 }
 
 test("a receptionist books a free slot and checks a patient in; the doctor sees the booking in their day", async ({
+  page: doctorPage,
   browser,
 }) => {
-  const context = await readE2eContext(E2E_PORT);
-  process.env.TENANT_SECRETS_KEY = context.secretsKey;
-  const central = createCentralClient(context.centralUrl, 1);
-  const maple = await openClinicClient({ central, subdomain: "maple" });
-  try {
-    const { db } = maple;
+  // The receptionist is the demo one, signed in by the setup project; the doctor is this test's own.
+  const deskContext = await browser.newContext({ storageState: savedSessionFile("maple-receptionist") });
+  const desk = await deskContext.newPage();
+  await withClinicDb("maple", async (db) => {
     const run = randomBytes(3).toString("hex");
     const { timezone: timeZone } = await db.clinicSetting.findUniqueOrThrow({ where: { id: 1 } });
     const location = await db.location.findFirstOrThrow({ where: { isMain: true } });
     const now = new Date();
     const today = localDateOf(now, timeZone);
     const tomorrow = addDays(today, 1);
-    const passwordHash = await hashPassword(PASSWORD);
 
     const doctor = await db.staffUser.create({
-      data: { email: `doctor-${run}@maple.test`, name: `Dr Rowan ${run}`, role: "DOCTOR", passwordHash },
+      data: {
+        email: `doctor-${run}@maple.test`,
+        name: `Dr Rowan ${run}`,
+        role: "DOCTOR",
+        passwordHash: await hashPassword(DOCTOR_PASSWORD),
+      },
     });
     await db.doctorProfile.create({
       data: { staffId: doctor.id, calendarColor: "#7c3aed", defaultSlotMinutes: 30 },
@@ -60,9 +53,7 @@ test("a receptionist books a free slot and checks a patient in; the doctor sees 
         endMinute: 12 * 60,
       },
     });
-    const receptionist = await db.staffUser.create({
-      data: { email: `desk-${run}@maple.test`, name: `Rita Desk ${run}`, role: "RECEPTIONIST", passwordHash },
-    });
+    const receptionist = await db.staffUser.findUniqueOrThrow({ where: { email: MAPLE_RECEPTIONIST.email } });
     const booked = await db.patient.create({
       data: { firstName: "Robin", lastName: `Quill${run}`, dateOfBirth: new Date("1990-02-03") },
     });
@@ -81,7 +72,6 @@ test("a receptionist books a free slot and checks a patient in; the doctor sees 
     });
 
     // The receptionist books Robin into the doctor's 09:30 slot tomorrow.
-    const desk = await signIn(browser, receptionist.email);
     await desk.goto(
       `${clinicUrl}/calendar?view=day&date=${tomorrow}&location=${location.id}&doctor=${doctor.id}`,
     );
@@ -121,7 +111,7 @@ test("a receptionist books a free slot and checks a patient in; the doctor sees 
       .toBe("CHECKED_IN");
 
     // The doctor's calendar opens on their own day; tomorrow holds Robin's booking.
-    const doctorPage = await signIn(browser, doctor.email);
+    await signIn(doctorPage, clinicUrl, { email: doctor.email, password: DOCTOR_PASSWORD });
     await doctorPage.goto(`${clinicUrl}/calendar?date=${tomorrow}`);
     await expect(doctorPage.getByRole("region", { name: doctor.name })).toBeVisible();
     await expect(
@@ -133,8 +123,6 @@ test("a receptionist books a free slot and checks a patient in; the doctor sees 
       doctorPage.getByRole("region", { name: /^Checked in/ }).getByText(`Sky Arrow${run}`),
     ).toBeVisible();
     await expect(doctorPage.getByRole("button", { name: /^Start:/ })).toHaveCount(0);
-  } finally {
-    await maple.close();
-    await central.$disconnect();
-  }
+  });
+  await deskContext.close();
 });

@@ -1,37 +1,12 @@
 import { randomBytes } from "node:crypto";
 import { expect, type Page, test } from "@playwright/test";
-import { hashPassword } from "@/lib/auth/password";
-import { createCentralClient } from "@/lib/db/central";
-import { TenantRegistry } from "@/lib/tenancy/registry";
-import { readE2eContext } from "./support/context";
-import { E2E_PORT } from "./support/http";
+import { clinicOrigin } from "./support/origins";
+import { savedSessionFile } from "./support/saved-sessions";
 
-const clinicUrl = `http://maple.localhost:${E2E_PORT}`;
-const PASSWORD = "front-desk-patients-e2e";
+const clinicUrl = clinicOrigin("maple");
 
-/** Adds a receptionist with a known password straight to the demo clinic's own database. */
-async function addReceptionist(email: string): Promise<void> {
-  const context = await readE2eContext(E2E_PORT);
-  // The registry decrypts the clinic role's password with the server's key.
-  process.env.TENANT_SECRETS_KEY = context.secretsKey;
-  const central = createCentralClient(context.centralUrl, 1);
-  const registry = new TenantRegistry({ central, budget: 1, poolMax: 1 });
-  try {
-    await registry.withTenantDb("maple", async (db) => {
-      await db.staffUser.create({
-        data: {
-          email,
-          name: "Rhea Reception",
-          role: "RECEPTIONIST",
-          passwordHash: await hashPassword(PASSWORD),
-        },
-      });
-    });
-  } finally {
-    await registry.close();
-    await central.$disconnect();
-  }
-}
+// Registering patients leaves the receptionist's session alone, so the demo one's saved session serves.
+test.use({ storageState: savedSessionFile("maple-receptionist") });
 
 async function fillPatient(
   page: Page,
@@ -48,15 +23,7 @@ test("a receptionist registers a patient, is warned about a near-duplicate, regi
   page,
 }) => {
   const run = randomBytes(3).toString("hex");
-  const email = `rhea-${run}@maple.test`;
   const last = `Lovelace-${run}`;
-  await addReceptionist(email);
-
-  await page.goto(`${clinicUrl}/login`);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
 
   await page.goto(`${clinicUrl}/patients`);
   await expect(page.getByRole("heading", { level: 1, name: "Patients" })).toBeVisible();

@@ -1,35 +1,10 @@
 import { randomBytes } from "node:crypto";
-import { expect, type Page, test } from "@playwright/test";
-import { createCentralClient } from "@/lib/db/central";
-import { DEMO_ACCOUNTS } from "@/lib/db/seed";
-import { ClinicDatabaseService } from "@/lib/tenancy/clinic-database-service";
-import { readE2eContext } from "./support/context";
-import { E2E_PORT } from "./support/http";
-
-const { superAdmin } = DEMO_ACCOUNTS;
-
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto("/login");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-}
-
-/** A clinic of this spec's own, so suspending it cannot disturb specs that visit the demo clinics. */
-async function provisionClinic(subdomain: string, name: string) {
-  const context = await readE2eContext(E2E_PORT);
-  process.env.TENANT_SECRETS_KEY = context.secretsKey;
-  const central = createCentralClient(context.centralUrl, 1);
-  try {
-    const owner = await central.user.findUniqueOrThrow({ where: { email: DEMO_ACCOUNTS.clinicAdmin.email } });
-    await new ClinicDatabaseService({
-      central,
-      env: { ...process.env, TENANT_NAME_PREFIX: context.prefix },
-    }).provisionClinic({ name, subdomain, ownerId: owner.id });
-  } finally {
-    await central.$disconnect();
-  }
-}
+import { expect, test } from "@playwright/test";
+import { clinicOrigin, ROOT_ORIGIN } from "./support/origins";
+import { createPlatformAccount } from "./support/own-accounts";
+import { provisionOwnClinic } from "./support/own-clinics";
+import { savedSessionFile } from "./support/saved-sessions";
+import { signIn } from "./support/sign-in";
 
 test.describe("super-admin dashboard", () => {
   test("a new clinic admin signs in with the temporary password, must change it, then lands on /admin", async ({
@@ -38,7 +13,8 @@ test.describe("super-admin dashboard", () => {
     const email = `erin.${randomBytes(3).toString("hex")}@clinics.test`;
     const newPassword = "erin-chose-this-one";
 
-    await signIn(page, superAdmin.email, superAdmin.password);
+    // A super admin of this test's own: it signs out below.
+    await signIn(page, ROOT_ORIGIN, await createPlatformAccount({ role: "SUPER_ADMIN", name: "Skye Super" }));
     await expect(page).toHaveURL(/\/super$/);
     await expect(page.getByRole("heading", { level: 1, name: "Platform overview" })).toBeVisible();
 
@@ -61,7 +37,7 @@ test.describe("super-admin dashboard", () => {
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page).toHaveURL(/\/login$/);
 
-    await signIn(page, email, temporaryPassword);
+    await signIn(page, ROOT_ORIGIN, { email, password: temporaryPassword });
     await expect(page).toHaveURL(/\/account\/password$/);
     await page.getByLabel("Current password").fill(temporaryPassword);
     await page.getByLabel("New password", { exact: true }).fill(newPassword);
@@ -69,7 +45,7 @@ test.describe("super-admin dashboard", () => {
     await page.getByRole("button", { name: "Change password" }).click();
     await expect(page).toHaveURL(/\/login$/);
 
-    await signIn(page, email, newPassword);
+    await signIn(page, ROOT_ORIGIN, { email, password: newPassword });
     await expect(page).toHaveURL(/\/admin$/);
 
     // A clinic admin has no way into the super-admin dashboard, nor into its progress endpoint.
@@ -80,58 +56,59 @@ test.describe("super-admin dashboard", () => {
     expect(progress.headers()["cache-control"]).toBe("no-store");
   });
 
-  test("the super admin sees every clinic, suspends one with a reason and resumes it", async ({ page }) => {
-    const subdomain = `birch-${randomBytes(2).toString("hex")}`;
-    await provisionClinic(subdomain, "Birch Street Clinic");
-    const clinicUrl = `http://${subdomain}.localhost:${E2E_PORT}/`;
+  // Suspending a clinic of this test's own ends only that clinic's sessions, never the super admin's.
+  test.describe(() => {
+    test.use({ storageState: savedSessionFile("super-admin") });
 
-    await signIn(page, superAdmin.email, superAdmin.password);
-    await expect(page).toHaveURL(/\/super$/);
-    await page.goto("/super/clinics");
-    for (const name of ["Maple Family Clinic", "Harbor Pediatrics", "Birch Street Clinic"])
-      await expect(page.getByText(name, { exact: true })).toBeVisible();
-    const row = page.getByRole("row").filter({ hasText: "Birch Street Clinic" });
-    await expect(row.getByText("Active", { exact: true })).toBeVisible();
-    await expect(row.getByText(/\d+(\.\d)? MB/)).toBeVisible();
+    test("the super admin sees every clinic, suspends one with a reason and resumes it", async ({ page }) => {
+      const subdomain = `birch-${randomBytes(2).toString("hex")}`;
+      await provisionOwnClinic({ subdomain, name: "Birch Street Clinic" });
+      const clinicUrl = `${clinicOrigin(subdomain)}/`;
 
-    await row.getByRole("button", { name: `Suspend ${subdomain}` }).click();
-    const dialog = page.getByRole("dialog", { name: "Suspend clinic" });
-    await dialog.getByLabel("Reason").fill("Unpaid invoice");
-    await dialog.getByRole("button", { name: "Suspend clinic" }).click();
-    await expect(row.getByText("Suspended", { exact: true })).toBeVisible();
-    await expect(row.getByText("Unpaid invoice")).toBeVisible();
+      await page.goto("/super/clinics");
+      for (const name of ["Maple Family Clinic", "Harbor Pediatrics", "Birch Street Clinic"])
+        await expect(page.getByText(name, { exact: true })).toBeVisible();
+      const row = page.getByRole("row").filter({ hasText: "Birch Street Clinic" });
+      await expect(row.getByText("Active", { exact: true })).toBeVisible();
+      await expect(row.getByText(/\d+(\.\d)? MB/)).toBeVisible();
 
-    await page.goto(clinicUrl);
-    await expect(
-      page.getByRole("heading", { level: 1, name: "Birch Street Clinic is suspended" }),
-    ).toBeVisible();
+      await row.getByRole("button", { name: `Suspend ${subdomain}` }).click();
+      const dialog = page.getByRole("dialog", { name: "Suspend clinic" });
+      await dialog.getByLabel("Reason").fill("Unpaid invoice");
+      await dialog.getByRole("button", { name: "Suspend clinic" }).click();
+      await expect(row.getByText("Suspended", { exact: true })).toBeVisible();
+      await expect(row.getByText("Unpaid invoice")).toBeVisible();
 
-    await page.goto("/super/clinics");
-    await row.getByRole("button", { name: `Resume ${subdomain}` }).click();
-    await page
-      .getByRole("dialog", { name: "Resume clinic?" })
-      .getByRole("button", { name: "Resume clinic" })
-      .click();
-    await expect(row.getByText("Active", { exact: true })).toBeVisible();
+      await page.goto(clinicUrl);
+      await expect(
+        page.getByRole("heading", { level: 1, name: "Birch Street Clinic is suspended" }),
+      ).toBeVisible();
 
-    await page.goto(clinicUrl);
-    await expect(page.getByRole("heading", { level: 1, name: "Birch Street Clinic" })).toBeVisible();
+      await page.goto("/super/clinics");
+      await row.getByRole("button", { name: `Resume ${subdomain}` }).click();
+      await page
+        .getByRole("dialog", { name: "Resume clinic?" })
+        .getByRole("button", { name: "Resume clinic" })
+        .click();
+      await expect(row.getByText("Active", { exact: true })).toBeVisible();
 
-    await page.goto("/super/audit");
-    await expect(page.getByText("clinic.suspended")).toBeVisible();
-    await expect(page.getByText("clinic.resumed")).toBeVisible();
-  });
+      await page.goto(clinicUrl);
+      await expect(page.getByRole("heading", { level: 1, name: "Birch Street Clinic" })).toBeVisible();
 
-  test("a rollout started from the fleet page shows its progress until it ends", async ({ page }) => {
-    await signIn(page, superAdmin.email, superAdmin.password);
-    await expect(page).toHaveURL(/\/super$/);
-    await page.goto("/super/fleet");
-    await page.getByRole("button", { name: "Roll out pending migrations" }).click();
+      await page.goto("/super/audit");
+      await expect(page.getByText("clinic.suspended")).toBeVisible();
+      await expect(page.getByText("clinic.resumed")).toBeVisible();
+    });
 
-    const progress = page.getByRole("region", { name: "Rollout progress" });
-    await expect(progress.getByText("Succeeded", { exact: true })).toBeVisible({ timeout: 30_000 });
-    await expect(progress.getByRole("status")).toHaveText(
-      /^(\d+) of \1 clinics done: \1 succeeded, 0 failed\.$/,
-    );
+    test("a rollout started from the fleet page shows its progress until it ends", async ({ page }) => {
+      await page.goto("/super/fleet");
+      await page.getByRole("button", { name: "Roll out pending migrations" }).click();
+
+      const progress = page.getByRole("region", { name: "Rollout progress" });
+      await expect(progress.getByText("Succeeded", { exact: true })).toBeVisible({ timeout: 30_000 });
+      await expect(progress.getByRole("status")).toHaveText(
+        /^(\d+) of \1 clinics done: \1 succeeded, 0 failed\.$/,
+      );
+    });
   });
 });

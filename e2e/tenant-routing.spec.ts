@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { E2E_PORT, getWithHost } from "./support/http";
+import { getWithHost } from "./support/http";
+import { E2E_PORT } from "./support/origins";
 
 const root = `localhost:${E2E_PORT}`;
 

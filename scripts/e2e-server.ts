@@ -10,7 +10,7 @@ import { createCentralClient } from "../lib/db/central";
 import { parseDatabaseUrl, withDatabaseName } from "../lib/db/database-url";
 import { findFreePort, startEmbeddedPostgres } from "../lib/db/embedded-server";
 import { prepareCentralDatabase } from "../lib/db/platform";
-import { seedDemo, seedDemoClinics } from "../lib/db/seed";
+import { seedDemo, seedDemoClinics } from "../lib/demo/seed";
 import { dropObjectsWithPrefix } from "../lib/tenancy/prefix-cleanup";
 import { ensureDefaultServer } from "../lib/tenancy/servers";
 import { ensureBuild, spawnNext, stopTogether } from "./lib/next-server";

@@ -11,7 +11,7 @@ import {
   ensureFirstSuperAdmin,
   seedDemo,
   seedDemoClinics,
-} from "../lib/db/seed";
+} from "../lib/demo/seed";
 import { getSecretsKey } from "../lib/tenancy/secrets";
 import { ensureDefaultServer } from "../lib/tenancy/servers";
 import { ensureBuild, spawnNext, stopTogether, waitForHealth } from "./lib/next-server";

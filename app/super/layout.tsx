@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { SuperHeader } from "@/components/super/super-header";
-import { requireSuperAdminPage } from "@/lib/super/page-session";
+import { requirePlatformPage } from "@/lib/auth/platform-page";
 
 export const metadata: Metadata = { title: { default: "Super admin", template: "%s · Super admin" } };
 
 // Each page checks the session again: a layout is not re-rendered for every request of its pages.
 export default async function SuperLayout({ children }: { children: ReactNode }) {
-  const session = await requireSuperAdminPage();
+  const session = await requirePlatformPage("clinics.viewAll");
   return (
     <>
       <SuperHeader name={session.user.name} email={session.user.email} />

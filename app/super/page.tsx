@@ -1,19 +1,19 @@
 import type { Metadata } from "next";
 import { FleetSummaryCard } from "@/components/super/fleet-summary-card";
-import { PageHeader } from "@/components/super/page-header";
 import { PlatformCountCards } from "@/components/super/platform-count-cards";
 import { RegistryMetricsCard } from "@/components/super/registry-metrics-card";
 import { SectionLinks } from "@/components/super/section-links";
+import { PageHeader } from "@/components/ui/page-header";
+import { requirePlatformPage } from "@/lib/auth/platform-page";
 import { getCentralDb } from "@/lib/db/central";
 import { findFleetStatus } from "@/lib/super/fleet";
 import { findPlatformCounts } from "@/lib/super/overview";
-import { requireSuperAdminPage } from "@/lib/super/page-session";
 import { getTenantRegistry } from "@/lib/tenancy/tenant-db";
 
 export const metadata: Metadata = { title: "Overview" };
 
 export default async function SuperOverviewPage() {
-  await requireSuperAdminPage();
+  await requirePlatformPage("clinics.viewAll");
   const central = getCentralDb();
   const [counts, fleet] = await Promise.all([findPlatformCounts({ central }), findFleetStatus({ central })]);
   return (

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { SignOutButton } from "@/components/auth/sign-out-button";
+import { BrandLink, TopBar } from "../ui/top-bar";
 
 const links = [
   { href: "/admin", label: "My clinics" },
@@ -10,23 +11,9 @@ const links = [
 /** The console's top bar: where the admin is, their clinics, their account. */
 export function AdminHeader({ email }: { email: string | null }) {
   return (
-    <header className="border-b border-slate-200 bg-white">
-      <a
-        href="#main"
-        className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:rounded focus:bg-white focus:px-3 focus:py-2"
-      >
-        Skip to content
-      </a>
+    <TopBar>
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3 sm:px-6">
-        <Link href="/admin" className="flex items-center gap-2 font-semibold text-slate-900">
-          <span
-            aria-hidden="true"
-            className="grid size-8 place-items-center rounded-md bg-brand-700 text-white"
-          >
-            +
-          </span>
-          Clinic admin console
-        </Link>
+        <BrandLink href="/admin">Clinic admin console</BrandLink>
         <nav aria-label="Console" className="flex flex-wrap items-center gap-1">
           {links.map((link) => (
             <Link
@@ -41,6 +28,6 @@ export function AdminHeader({ email }: { email: string | null }) {
           <SignOutButton />
         </nav>
       </div>
-    </header>
+    </TopBar>
   );
 }

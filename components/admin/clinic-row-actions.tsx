@@ -1,13 +1,12 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState } from "react";
+import { resumeClinicAction } from "@/lib/actions/admin/resume-clinic";
 import type { AdminClinicRow } from "@/lib/admin/find-admin-clinics";
 import { Button, ButtonLink } from "../ui/button";
-import { useToast } from "../ui/toast";
+import { useActionCall } from "../ui/use-action-call";
 import { DeleteClinicDialog } from "./delete-clinic-dialog";
 import { OpenClinicButton } from "./open-clinic-button";
-import type { ClinicRowActions as Actions } from "./server-action";
 import { SuspendClinicDialog } from "./suspend-clinic-dialog";
 
 /**
@@ -18,30 +17,21 @@ export function ClinicRowActions({
   clinic,
   address,
   reservationDays,
-  actions,
 }: {
   clinic: AdminClinicRow;
   address: string;
   reservationDays: number;
-  actions: Actions;
 }) {
-  const router = useRouter();
-  const toast = useToast();
   const [dialog, setDialog] = useState<"suspend" | "delete" | null>(null);
-  const [pending, startTransition] = useTransition();
+  const resume = useActionCall(resumeClinicAction, { success: () => `${clinic.name} is active again.` });
   const isOwner = clinic.role === "owner";
-  const done = (message: string, error?: string) => {
-    setDialog(null);
-    toast(error ?? message, error ? "error" : "success");
-    router.refresh();
-  };
   const retry = `/admin/clinics/new?${new URLSearchParams({ name: clinic.name, subdomain: clinic.subdomain })}`;
 
   return (
     <div className="flex flex-wrap gap-2">
       {clinic.status === "ACTIVE" ? (
         <>
-          <OpenClinicButton size="sm" clinicId={clinic.id} open={actions.open} />
+          <OpenClinicButton size="sm" clinicId={clinic.id} />
           <Button size="sm" variant="secondary" onClick={() => setDialog("suspend")}>
             Suspend
           </Button>
@@ -51,15 +41,10 @@ export function ClinicRowActions({
         <Button
           size="sm"
           variant="secondary"
-          disabled={pending}
-          onClick={() =>
-            startTransition(async () => {
-              const result = await actions.resume({ clinicId: clinic.id });
-              done(`${clinic.name} is active again.`, result.ok ? undefined : result.error.message);
-            })
-          }
+          disabled={resume.pending}
+          onClick={() => resume.call({ clinicId: clinic.id })}
         >
-          {pending ? "Resuming…" : "Resume"}
+          {resume.pending ? "Resuming…" : "Resume"}
         </Button>
       ) : null}
       {clinic.status === "FAILED" && isOwner ? (
@@ -77,22 +62,13 @@ export function ClinicRowActions({
           </Button>
         </>
       ) : null}
-      {dialog === "suspend" ? (
-        <SuspendClinicDialog
-          clinic={clinic}
-          suspend={actions.suspend}
-          onClose={() => setDialog(null)}
-          onDone={(error) => done(`${clinic.name} is suspended.`, error)}
-        />
-      ) : null}
+      {dialog === "suspend" ? <SuspendClinicDialog clinic={clinic} onClose={() => setDialog(null)} /> : null}
       {dialog === "delete" ? (
         <DeleteClinicDialog
           clinic={clinic}
           address={address}
           reservationDays={reservationDays}
-          remove={actions.remove}
           onClose={() => setDialog(null)}
-          onDeleted={() => done(`${clinic.name} was deleted.`)}
         />
       ) : null}
     </div>

@@ -3,17 +3,14 @@
 import { useRouter } from "next/navigation";
 import { useEffect } from "react";
 import type { AdminClinicRow } from "@/lib/admin/find-admin-clinics";
-import { Badge } from "../ui/badge";
+import { StatusBadge } from "../ui/status-badge";
 import { useClinicProgress } from "./use-clinic-progress";
 
-const BADGES = {
-  PROVISIONING: { tone: "brand", label: "Setting up" },
-  ACTIVE: { tone: "success", label: "Active" },
-  SUSPENDED: { tone: "warning", label: "Suspended" },
-  DELETING: { tone: "neutral", label: "Deleting" },
-  DELETED: { tone: "neutral", label: "Deleted" },
-  FAILED: { tone: "danger", label: "Set-up failed" },
-} as const;
+// How the console names the statuses of a clinic's set-up.
+const LABELS: Partial<Record<AdminClinicRow["status"], string>> = {
+  PROVISIONING: "Setting up",
+  FAILED: "Set-up failed",
+};
 
 /** The clinic's status; while it is being set up it follows the progress and refreshes the page when done. */
 export function ClinicStatusBadge({ clinic }: { clinic: AdminClinicRow }) {
@@ -25,10 +22,9 @@ export function ClinicStatusBadge({ clinic }: { clinic: AdminClinicRow }) {
     if (settingUp && status !== "PROVISIONING") router.refresh();
   }, [settingUp, status, router]);
 
-  const badge = BADGES[status];
   return (
     <span className="flex flex-col items-start gap-1">
-      <Badge tone={badge.tone}>{badge.label}</Badge>
+      <StatusBadge status={status} label={LABELS[status]} />
       {status === "FAILED" && clinic.statusReason ? (
         <span className="max-w-56 text-xs text-red-800">{clinic.statusReason}</span>
       ) : null}

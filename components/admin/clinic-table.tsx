@@ -7,19 +7,16 @@ import { ButtonLink } from "../ui/button";
 import { type Column, DataTable } from "../ui/data-table";
 import { ClinicRowActions } from "./clinic-row-actions";
 import { ClinicStatusBadge } from "./clinic-status-badge";
-import type { ClinicRowActions as Actions } from "./server-action";
 
 /** "My clinics": every clinic the admin owns or co-admins, with what they can do to each. */
 export function ClinicTable({
   clinics,
   rootDomain,
   reservationDays,
-  actions,
 }: {
   clinics: AdminClinicRow[];
   rootDomain: string;
   reservationDays: number;
-  actions: Actions;
 }) {
   const columns: Column<AdminClinicRow>[] = [
     {
@@ -78,7 +75,6 @@ export function ClinicTable({
           clinic={clinic}
           address={clinicOrigin(clinic.subdomain, rootDomain)}
           reservationDays={reservationDays}
-          actions={actions}
         />
       ),
     },

@@ -1,37 +1,21 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useRouter } from "next/navigation";
-import { useTransition } from "react";
-import { useForm } from "react-hook-form";
-import { type AddCoAdminInput, addCoAdminSchema } from "@/lib/validations/admin";
-import { Button } from "../ui/button";
+import { addCoAdminAction } from "@/lib/actions/admin/add-co-admin";
+import { addCoAdminSchema } from "@/lib/validations/admin";
+import { SubmitButton } from "../ui/form-actions";
 import { TextField } from "../ui/form-field";
-import { useToast } from "../ui/toast";
-import type { ServerAction } from "./server-action";
+import { useActionForm } from "../ui/use-action-form";
 
 /** Adds a co-admin by the email they sign in to this console with. */
-export function CoAdminForm({ clinicId, add }: { clinicId: string; add: ServerAction<{ email: string }> }) {
-  const router = useRouter();
-  const toast = useToast();
-  const [pending, startTransition] = useTransition();
-  const form = useForm<AddCoAdminInput>({
-    resolver: zodResolver(addCoAdminSchema),
+export function CoAdminForm({ clinicId }: { clinicId: string }) {
+  const { form, field, submit, pending } = useActionForm({
+    schema: addCoAdminSchema,
+    action: addCoAdminAction,
     defaultValues: { clinicId, email: "" },
+    message: { field: "email" },
+    success: (added) => `${added.email} is now a co-admin.`,
+    onSuccess: () => form.reset({ clinicId, email: "" }),
   });
-
-  const submit = form.handleSubmit((values) =>
-    startTransition(async () => {
-      const result = await add(values);
-      if (!result.ok) {
-        form.setError("email", { message: result.error.fields?.email ?? result.error.message });
-        return;
-      }
-      toast(`${result.data.email} is now a co-admin.`);
-      form.reset({ clinicId, email: "" });
-      router.refresh();
-    }),
-  );
 
   return (
     <form onSubmit={submit} noValidate className="flex flex-col gap-3 sm:flex-row sm:items-start">
@@ -41,13 +25,12 @@ export function CoAdminForm({ clinicId, add }: { clinicId: string; add: ServerAc
           type="email"
           autoComplete="off"
           hint="They need a clinic-admin account already; a super admin creates those."
-          error={form.formState.errors.email?.message}
-          {...form.register("email")}
+          {...field("email")}
         />
       </div>
-      <Button type="submit" disabled={pending} className="sm:mt-7">
-        {pending ? "Adding…" : "Add co-admin"}
-      </Button>
+      <SubmitButton pending={pending} pendingLabel="Adding…" className="sm:mt-7">
+        Add co-admin
+      </SubmitButton>
     </form>
   );
 }

@@ -1,56 +1,29 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useTransition } from "react";
+import { removeCoAdminAction } from "@/lib/actions/admin/remove-co-admin";
 import type { CoAdminRow } from "@/lib/admin/co-admins";
 import { Button } from "../ui/button";
 import { type Column, DataTable } from "../ui/data-table";
-import { useToast } from "../ui/toast";
-import type { ServerAction } from "./server-action";
+import { useActionCall } from "../ui/use-action-call";
 
-function RemoveButton({
-  clinicId,
-  coAdmin,
-  remove,
-}: {
-  clinicId: string;
-  coAdmin: CoAdminRow;
-  remove: ServerAction<unknown>;
-}) {
-  const router = useRouter();
-  const toast = useToast();
-  const [pending, startTransition] = useTransition();
+function RemoveButton({ clinicId, coAdmin }: { clinicId: string; coAdmin: CoAdminRow }) {
+  const remove = useActionCall(removeCoAdminAction, {
+    success: () => `${coAdmin.email} is no longer a co-admin.`,
+  });
   return (
     <Button
       size="sm"
       variant="secondary"
-      disabled={pending}
+      disabled={remove.pending}
       aria-label={`Remove ${coAdmin.email}`}
-      onClick={() =>
-        startTransition(async () => {
-          const result = await remove({ clinicId, userId: coAdmin.userId });
-          toast(
-            result.ok ? `${coAdmin.email} is no longer a co-admin.` : result.error.message,
-            result.ok ? "success" : "error",
-          );
-          router.refresh();
-        })
-      }
+      onClick={() => remove.call({ clinicId, userId: coAdmin.userId })}
     >
-      {pending ? "Removing…" : "Remove"}
+      {remove.pending ? "Removing…" : "Remove"}
     </Button>
   );
 }
 
-export function CoAdminTable({
-  clinicId,
-  coAdmins,
-  remove,
-}: {
-  clinicId: string;
-  coAdmins: CoAdminRow[];
-  remove: ServerAction<unknown>;
-}) {
+export function CoAdminTable({ clinicId, coAdmins }: { clinicId: string; coAdmins: CoAdminRow[] }) {
   const columns: Column<CoAdminRow>[] = [
     { key: "name", header: "Name", sortValue: (row) => row.name, cell: (row) => row.name },
     { key: "email", header: "Email", sortValue: (row) => row.email, cell: (row) => row.email },
@@ -63,7 +36,7 @@ export function CoAdminTable({
     {
       key: "actions",
       header: "Actions",
-      cell: (row) => <RemoveButton clinicId={clinicId} coAdmin={row} remove={remove} />,
+      cell: (row) => <RemoveButton clinicId={clinicId} coAdmin={row} />,
     },
   ];
   return (

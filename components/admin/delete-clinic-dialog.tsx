@@ -1,32 +1,33 @@
 "use client";
 
-import { useId, useState, useTransition } from "react";
-import { Button } from "../ui/button";
+import { deleteClinicAction } from "@/lib/actions/admin/delete-clinic";
+import { deleteClinicSchema } from "@/lib/validations/admin";
 import { Dialog } from "../ui/dialog";
-import { FieldError, Input, Label } from "../ui/input";
-import type { ServerAction } from "./server-action";
+import { FormActions } from "../ui/form-actions";
+import { TextField } from "../ui/form-field";
+import { useActionForm } from "../ui/use-action-form";
 
 /** Deleting is for good: the person types the subdomain, and the server checks it again. */
 export function DeleteClinicDialog({
   clinic,
   address,
   reservationDays,
-  remove,
   onClose,
-  onDeleted,
 }: {
   clinic: { id: string; name: string; subdomain: string };
   address: string;
   reservationDays: number;
-  remove: ServerAction<unknown>;
   onClose: () => void;
-  onDeleted: () => void;
 }) {
-  const inputId = useId();
-  const [confirmation, setConfirmation] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
-  const confirmed = confirmation.trim() === clinic.subdomain;
+  const { form, field, submit, pending } = useActionForm({
+    schema: deleteClinicSchema,
+    action: deleteClinicAction,
+    defaultValues: { clinicId: clinic.id, confirmation: "" },
+    message: { field: "confirmation" },
+    success: () => `${clinic.name} was deleted.`,
+    onSuccess: onClose,
+  });
+  const confirmed = form.watch("confirmation").trim() === clinic.subdomain;
 
   return (
     <Dialog open onClose={onClose} title={`Delete ${clinic.name}?`}>
@@ -43,45 +44,26 @@ export function DeleteClinicDialog({
           after that anyone can take it.
         </p>
       </div>
-      <form
-        className="flex flex-col gap-3"
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (!confirmed) return;
-          startTransition(async () => {
-            const result = await remove({ clinicId: clinic.id, confirmation });
-            if (!result.ok) {
-              setError(result.error.fields?.confirmation ?? result.error.message);
-              return;
-            }
-            onDeleted();
-          });
-        }}
-      >
-        <div className="flex flex-col gap-1.5">
-          <Label htmlFor={inputId}>
-            Type <span className="font-mono">{clinic.subdomain}</span> to confirm
-          </Label>
-          <Input
-            id={inputId}
-            value={confirmation}
-            onChange={(event) => setConfirmation(event.target.value)}
-            autoComplete="off"
-            autoCapitalize="none"
-            spellCheck={false}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? `${inputId}-error` : undefined}
-          />
-          {error ? <FieldError id={`${inputId}-error`}>{error}</FieldError> : null}
-        </div>
-        <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" variant="danger" disabled={!confirmed || pending}>
-            {pending ? "Deleting…" : "Delete clinic"}
-          </Button>
-        </div>
+      <form onSubmit={submit} noValidate className="flex flex-col gap-3">
+        <TextField
+          label={
+            <>
+              Type <span className="font-mono">{clinic.subdomain}</span> to confirm
+            </>
+          }
+          autoComplete="off"
+          autoCapitalize="none"
+          spellCheck={false}
+          {...field("confirmation")}
+        />
+        <FormActions
+          pending={pending}
+          submitLabel="Delete clinic"
+          pendingLabel="Deleting…"
+          danger
+          disabled={!confirmed}
+          onCancel={onClose}
+        />
       </form>
     </Dialog>
   );

@@ -1,38 +1,23 @@
 "use client";
 
-import { type ComponentProps, useTransition } from "react";
+import type { ComponentProps } from "react";
+import { openClinicAction } from "@/lib/actions/admin/open-clinic";
 import { Button } from "../ui/button";
-import { useToast } from "../ui/toast";
-import type { ServerAction } from "./server-action";
+import { useActionCall } from "../ui/use-action-call";
 
 /** Asks for a one-time sign-in address and goes there: the clinic opens with the admin signed in. */
 export function OpenClinicButton({
   clinicId,
-  open,
   children = "Open clinic",
   ...props
-}: Omit<ComponentProps<typeof Button>, "onClick"> & {
-  clinicId: string;
-  open: ServerAction<{ url: string }>;
-}) {
-  const toast = useToast();
-  const [pending, startTransition] = useTransition();
+}: Omit<ComponentProps<typeof Button>, "onClick"> & { clinicId: string }) {
+  const open = useActionCall(openClinicAction, {
+    refresh: false,
+    onSuccess: ({ url }) => window.location.assign(url),
+  });
   return (
-    <Button
-      {...props}
-      disabled={pending || props.disabled}
-      onClick={() =>
-        startTransition(async () => {
-          const result = await open({ clinicId });
-          if (!result.ok) {
-            toast(result.error.message, "error");
-            return;
-          }
-          window.location.assign(result.data.url);
-        })
-      }
-    >
-      {pending ? "Opening…" : children}
+    <Button {...props} disabled={open.pending || props.disabled} onClick={() => open.call({ clinicId })}>
+      {open.pending ? "Opening…" : children}
     </Button>
   );
 }

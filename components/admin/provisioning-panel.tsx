@@ -1,22 +1,18 @@
 "use client";
 
 import { Button, ButtonLink } from "../ui/button";
-import type { CreatedClinic } from "./create-clinic-form";
 import { OpenClinicButton } from "./open-clinic-button";
 import { ProvisioningSteps } from "./provisioning-steps";
-import type { ServerAction } from "./server-action";
 import { useClinicProgress } from "./use-clinic-progress";
 
 /** Follows a new clinic's set-up live; ends with "Open clinic", or with the reason and "Try again". */
 export function ProvisioningPanel({
   clinic,
-  open,
   retrying,
   onRetry,
   onEdit,
 }: {
-  clinic: CreatedClinic;
-  open: ServerAction<{ url: string }>;
+  clinic: { id: string; name: string };
   retrying: boolean;
   onRetry: () => void;
   onEdit: () => void;
@@ -60,7 +56,7 @@ export function ProvisioningPanel({
       ) : null}
       {status === "ACTIVE" ? (
         <div className="flex flex-wrap gap-2">
-          <OpenClinicButton clinicId={clinic.id} open={open} />
+          <OpenClinicButton clinicId={clinic.id} />
           <ButtonLink variant="secondary" href="/admin">
             Back to my clinics
           </ButtonLink>

@@ -1,27 +1,23 @@
 "use client";
 
 import { type ComponentProps, useId } from "react";
-import type { SubdomainAvailability } from "@/lib/admin/subdomain-availability";
 import { SUBDOMAIN_MAX_LENGTH, SUBDOMAIN_MIN_LENGTH } from "@/lib/validations/subdomain";
 import { FieldError, Input, Label } from "../ui/input";
-import type { ServerAction } from "./server-action";
 import { useSubdomainAvailability } from "./use-subdomain-availability";
 
 /** The subdomain input with its rules spelled out and a live "available / taken / …" answer. */
 export function SubdomainField({
   rootDomain,
-  check,
   value,
   error,
   ...props
 }: ComponentProps<"input"> & {
   rootDomain: string;
-  check: ServerAction<SubdomainAvailability>;
   value: string;
   error?: string;
 }) {
   const id = useId();
-  const availability = useSubdomainAvailability(value, check);
+  const availability = useSubdomainAvailability(value);
   const answer = availability.kind === "answered" ? availability.answer : null;
   const describedBy = [`${id}-rules`, `${id}-availability`, error ? `${id}-error` : null].filter(Boolean);
 

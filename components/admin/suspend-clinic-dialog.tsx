@@ -1,45 +1,32 @@
 "use client";
 
-import { useTransition } from "react";
-import { Button } from "../ui/button";
-import { Dialog } from "../ui/dialog";
-import type { ServerAction } from "./server-action";
+import { suspendClinicAction } from "@/lib/actions/admin/suspend-clinic";
+import { ConfirmDialog } from "../ui/confirm-dialog";
+import { useActionCall } from "../ui/use-action-call";
 
 /** Suspending locks every staff member out at once, so it asks first; resuming does not. */
 export function SuspendClinicDialog({
   clinic,
-  suspend,
   onClose,
-  onDone,
 }: {
   clinic: { id: string; name: string };
-  suspend: ServerAction<unknown>;
   onClose: () => void;
-  onDone: (error?: string) => void;
 }) {
-  const [pending, startTransition] = useTransition();
+  const suspend = useActionCall(suspendClinicAction, {
+    success: () => `${clinic.name} is suspended.`,
+    onSuccess: onClose,
+  });
   return (
-    <Dialog open onClose={onClose} title={`Suspend ${clinic.name}?`}>
-      <p className="text-sm text-slate-700">
-        Its staff are signed out and cannot use the clinic until you resume it. Nothing is deleted.
-      </p>
-      <div className="flex justify-end gap-2">
-        <Button variant="secondary" onClick={onClose}>
-          Cancel
-        </Button>
-        <Button
-          variant="danger"
-          disabled={pending}
-          onClick={() =>
-            startTransition(async () => {
-              const result = await suspend({ clinicId: clinic.id });
-              onDone(result.ok ? undefined : result.error.message);
-            })
-          }
-        >
-          {pending ? "Suspending…" : "Suspend clinic"}
-        </Button>
-      </div>
-    </Dialog>
+    <ConfirmDialog
+      title={`Suspend ${clinic.name}?`}
+      confirmLabel="Suspend clinic"
+      pendingLabel="Suspending…"
+      danger
+      pending={suspend.pending}
+      onConfirm={() => suspend.call({ clinicId: clinic.id })}
+      onClose={onClose}
+    >
+      <p>Its staff are signed out and cannot use the clinic until you resume it. Nothing is deleted.</p>
+    </ConfirmDialog>
   );
 }

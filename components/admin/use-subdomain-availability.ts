@@ -2,9 +2,9 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
+import { checkSubdomainAction } from "@/lib/actions/admin/check-subdomain";
 import type { SubdomainAvailability } from "@/lib/admin/subdomain-availability";
 import { parseSubdomain, RESERVED_SUBDOMAINS } from "@/lib/validations/subdomain";
-import type { ServerAction } from "./server-action";
 
 export type AvailabilityState =
   | { kind: "idle" }
@@ -16,10 +16,7 @@ export type AvailabilityState =
  * The live answer for what is typed in the subdomain field: the rules are checked in the browser at
  * once; valid names go to the server (taken? held after a deletion?) 300 ms after typing stops.
  */
-export function useSubdomainAvailability(
-  value: string,
-  check: ServerAction<SubdomainAvailability>,
-): AvailabilityState {
+export function useSubdomainAvailability(value: string): AvailabilityState {
   const [debounced, setDebounced] = useState(value);
   useEffect(() => {
     const timer = setTimeout(() => setDebounced(value), 300);
@@ -29,7 +26,7 @@ export function useSubdomainAvailability(
   const query = useQuery({
     queryKey: ["admin", "subdomain-availability", debounced],
     queryFn: async () => {
-      const result = await check({ subdomain: debounced });
+      const result = await checkSubdomainAction({ subdomain: debounced });
       if (!result.ok) throw new Error(result.error.message);
       return result.data;
     },

@@ -1,7 +1,6 @@
 "use client";
 
-import { ButtonLink } from "@/components/ui/button";
-import { type Column, DataTable } from "@/components/ui/data-table";
+import { type Column, DataTable, type ServerSort } from "@/components/ui/data-table";
 
 export type AuditLogRow = {
   id: string;
@@ -33,13 +32,11 @@ const ACTION_LABELS: Record<string, string> = {
   "clinic-settings.updated": "Changed the clinic settings",
 };
 
-// Sorting applies within the page shown; the log itself is paged on the server, newest first.
 const columns: Column<AuditLogRow>[] = [
   { key: "at", header: "When", cell: (row) => <span className="whitespace-nowrap">{row.at}</span> },
   {
     key: "action",
     header: "What",
-    sortValue: (row) => row.action,
     cell: (row) => (
       <span className="flex flex-col">
         <span className="text-slate-900">{ACTION_LABELS[row.action] ?? row.action}</span>
@@ -50,7 +47,6 @@ const columns: Column<AuditLogRow>[] = [
   {
     key: "who",
     header: "Who",
-    sortValue: (row) => row.who,
     cell: (row) => (
       <span className="flex flex-col">
         <span>{row.who}</span>
@@ -61,7 +57,6 @@ const columns: Column<AuditLogRow>[] = [
   {
     key: "from",
     header: "From where",
-    sortValue: (row) => row.ip,
     cell: (row) => (
       <span className="flex max-w-xs flex-col">
         <span className="font-mono text-xs">{row.ip ?? "unknown address"}</span>
@@ -75,59 +70,16 @@ const columns: Column<AuditLogRow>[] = [
   },
 ];
 
-export function AuditLog({
-  rows,
-  page,
-  pages,
-  total,
-  timezone,
-}: {
-  rows: AuditLogRow[];
-  page: number;
-  pages: number;
-  total: number;
-  timezone: string;
-}) {
+/** One page of the clinic's audit log, in the order the server sorted it. */
+export function AuditLog({ rows, sort }: { rows: AuditLogRow[]; sort: ServerSort }) {
   return (
-    <>
-      <header className="flex flex-col gap-1">
-        <h1 className="text-2xl font-bold tracking-tight text-slate-900">Audit log</h1>
-        <p className="text-sm text-slate-600">
-          {total} {total === 1 ? "event" : "events"}, newest first; times in {timezone}.
-        </p>
-      </header>
-      <DataTable
-        rows={rows}
-        columns={columns}
-        rowKey={(row) => row.id}
-        caption="Audit events"
-        pageSize={rows.length || 1}
-        empty="Nothing has been recorded yet."
-      />
-      {pages > 1 ? (
-        <nav
-          aria-label="Audit log pages"
-          className="flex items-center justify-between text-sm text-slate-700"
-        >
-          {page > 1 ? (
-            <ButtonLink variant="secondary" size="sm" href={`/audit?page=${page - 1}`}>
-              Newer
-            </ButtonLink>
-          ) : (
-            <span />
-          )}
-          <span>
-            Page {page} of {pages}
-          </span>
-          {page < pages ? (
-            <ButtonLink variant="secondary" size="sm" href={`/audit?page=${page + 1}`}>
-              Older
-            </ButtonLink>
-          ) : (
-            <span />
-          )}
-        </nav>
-      ) : null}
-    </>
+    <DataTable
+      rows={rows}
+      columns={columns}
+      rowKey={(row) => row.id}
+      caption="Audit events"
+      serverSort={sort}
+      empty="Nothing has been recorded yet."
+    />
   );
 }

@@ -1,20 +1,19 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useRouter } from "next/navigation";
-import { useTransition } from "react";
-import { useForm } from "react-hook-form";
-import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
+import { SubmitButton } from "@/components/ui/form-actions";
 import { TextField } from "@/components/ui/form-field";
 import { SelectField } from "@/components/ui/select";
-import { useToast } from "@/components/ui/toast";
-import { updateClinicSettingsServerAction } from "@/lib/actions/settings/server-actions";
-import {
-  type ClinicSettings,
-  type ClinicSettingsInput,
-  clinicSettingsSchema,
-} from "@/lib/validations/clinic-settings";
+import { useActionForm } from "@/components/ui/use-action-form";
+import { updateClinicSettingsAction } from "@/lib/actions/settings/update-clinic-settings";
+import { type ClinicSettings, clinicSettingsSchema } from "@/lib/validations/clinic-settings";
+
+// The form types blanks; the settings keep them as null.
+const formValuesOf = (settings: ClinicSettings) => ({
+  ...settings,
+  contactEmail: settings.contactEmail ?? "",
+  contactPhone: settings.contactPhone ?? "",
+});
 
 export function ClinicSettingsForm({
   settings,
@@ -23,50 +22,24 @@ export function ClinicSettingsForm({
   settings: ClinicSettings;
   timeZones: string[];
 }) {
-  const router = useRouter();
-  const toast = useToast();
-  const [pending, startTransition] = useTransition();
-  const form = useForm<ClinicSettingsInput, unknown, ClinicSettings>({
-    resolver: zodResolver(clinicSettingsSchema),
-    defaultValues: {
-      ...settings,
-      contactEmail: settings.contactEmail ?? "",
-      contactPhone: settings.contactPhone ?? "",
-    },
+  const { form, field, submit, pending } = useActionForm({
+    schema: clinicSettingsSchema,
+    action: updateClinicSettingsAction,
+    defaultValues: formValuesOf(settings),
+    success: () => "Settings saved.",
+    onSuccess: (saved) => form.reset(formValuesOf(saved)),
   });
-  const errors = form.formState.errors;
-
-  const submit = form.handleSubmit((values) =>
-    startTransition(async () => {
-      const result = await updateClinicSettingsServerAction(values);
-      if (!result.ok) {
-        for (const [field, message] of Object.entries(result.error.fields ?? {}))
-          form.setError(field as keyof ClinicSettingsInput, { message });
-        toast(result.error.message, "error");
-        return;
-      }
-      const saved = result.data;
-      form.reset({
-        ...saved,
-        contactEmail: saved.contactEmail ?? "",
-        contactPhone: saved.contactPhone ?? "",
-      });
-      toast("Settings saved.");
-      router.refresh();
-    }),
-  );
 
   return (
     <Card className="max-w-2xl">
       <CardContent className="pt-5">
         <form onSubmit={submit} noValidate className="flex flex-col gap-4">
-          <TextField label="Clinic name" error={errors.name?.message} {...form.register("name")} />
+          <TextField label="Clinic name" {...field("name")} />
           <div className="grid gap-4 sm:grid-cols-2">
             <SelectField
               label="Time zone"
               options={timeZones.map((zone) => ({ value: zone, label: zone.replaceAll("_", " ") }))}
-              error={errors.timezone?.message}
-              {...form.register("timezone")}
+              {...field("timezone")}
             />
             <TextField
               label="Currency"
@@ -74,31 +47,16 @@ export function ClinicSettingsForm({
               maxLength={3}
               autoCapitalize="characters"
               className="uppercase"
-              error={errors.currency?.message}
-              {...form.register("currency")}
+              {...field("currency")}
             />
           </div>
           <div className="grid gap-4 sm:grid-cols-2">
-            <TextField
-              label="Contact email"
-              type="email"
-              hint="Optional."
-              error={errors.contactEmail?.message}
-              {...form.register("contactEmail")}
-            />
-            <TextField
-              label="Contact phone"
-              type="tel"
-              hint="Optional."
-              error={errors.contactPhone?.message}
-              {...form.register("contactPhone")}
-            />
+            <TextField label="Contact email" type="email" hint="Optional." {...field("contactEmail")} />
+            <TextField label="Contact phone" type="tel" hint="Optional." {...field("contactPhone")} />
           </div>
-          <div className="flex justify-end">
-            <Button type="submit" disabled={pending}>
-              {pending ? "Saving…" : "Save settings"}
-            </Button>
-          </div>
+          <SubmitButton pending={pending} pendingLabel="Saving…" className="self-end">
+            Save settings
+          </SubmitButton>
         </form>
       </CardContent>
     </Card>

@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
 import type { WorkspaceArea } from "./workspace-areas";
 
 /** The start page: who you are here and what your role lets you do next. */
@@ -23,12 +24,14 @@ export function Dashboard({
   const firstName = name.trim().split(/\s+/)[0] || name;
   return (
     <>
-      <header className="flex flex-col gap-2">
-        <h1 className="text-2xl font-bold tracking-tight text-slate-900 sm:text-3xl">Welcome, {firstName}</h1>
-        <p className="flex flex-wrap items-center gap-2 text-slate-700">
-          You are signed in to {clinicName} as <Badge tone="brand">{roleLabel}</Badge>
-        </p>
-      </header>
+      <PageHeader
+        title={`Welcome, ${firstName}`}
+        description={
+          <span className="flex flex-wrap items-center gap-2">
+            You are signed in to {clinicName} as <Badge tone="brand">{roleLabel}</Badge>
+          </span>
+        }
+      />
       {today}
       <section aria-labelledby="next-heading" className="flex flex-col gap-4">
         <h2 id="next-heading" className="text-lg font-semibold text-slate-900">

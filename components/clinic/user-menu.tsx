@@ -2,9 +2,9 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useEffect, useId, useRef, useState, useTransition } from "react";
-import { useToast } from "@/components/ui/toast";
-import { signOutAction } from "@/lib/actions/account";
+import { useEffect, useId, useRef, useState } from "react";
+import { useActionCall } from "@/components/ui/use-action-call";
+import { signOutAction } from "@/lib/actions/account/sign-out";
 
 const itemClasses =
   "flex w-full items-center rounded-md px-3 py-2 text-left text-sm text-slate-800 hover:bg-slate-100 disabled:opacity-50";
@@ -22,11 +22,14 @@ export function UserMenu({
   canChangePassword: boolean;
 }) {
   const router = useRouter();
-  const toast = useToast();
   const panelId = useId();
   const container = useRef<HTMLDivElement>(null);
   const [open, setOpen] = useState(false);
-  const [pending, startTransition] = useTransition();
+  const signOut = useActionCall(signOutAction, {
+    success: (_, input: { everywhere: boolean }) =>
+      input.everywhere ? "Signed out on every device." : "Signed out.",
+    onSuccess: () => router.replace("/login"),
+  });
 
   useEffect(() => {
     if (!open) return;
@@ -43,18 +46,6 @@ export function UserMenu({
       document.removeEventListener("keydown", closeOnEscape);
     };
   }, [open]);
-
-  const signOut = (everywhere: boolean) =>
-    startTransition(async () => {
-      const result = await signOutAction({ everywhere });
-      if (!result.ok) {
-        toast(result.error.message, "error");
-        return;
-      }
-      toast(everywhere ? "Signed out on every device." : "Signed out.");
-      router.replace("/login");
-      router.refresh();
-    });
 
   return (
     <div ref={container} className="relative">
@@ -96,12 +87,22 @@ export function UserMenu({
             </li>
           ) : null}
           <li>
-            <button type="button" className={itemClasses} disabled={pending} onClick={() => signOut(false)}>
+            <button
+              type="button"
+              className={itemClasses}
+              disabled={signOut.pending}
+              onClick={() => signOut.call({ everywhere: false })}
+            >
               Sign out
             </button>
           </li>
           <li>
-            <button type="button" className={itemClasses} disabled={pending} onClick={() => signOut(true)}>
+            <button
+              type="button"
+              className={itemClasses}
+              disabled={signOut.pending}
+              onClick={() => signOut.call({ everywhere: true })}
+            >
               Sign out everywhere
             </button>
           </li>

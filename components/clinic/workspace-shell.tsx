@@ -1,10 +1,10 @@
-import Link from "next/link";
 import type { ReactNode } from "react";
+import { NavTabs } from "@/components/ui/nav-tabs";
+import { BrandLink, TopBar } from "@/components/ui/top-bar";
 import type { StaffRole } from "@/lib/generated/tenant/enums";
 import { STAFF_ROLE_LABELS } from "@/lib/validations/staff";
 import { UserMenu } from "./user-menu";
 import type { WorkspaceArea } from "./workspace-areas";
-import { WorkspaceNav } from "./workspace-nav";
 
 /** The frame of every page a signed-in staff member sees: the clinic, their areas, their account. */
 export function WorkspaceShell({
@@ -22,23 +22,11 @@ export function WorkspaceShell({
 }) {
   return (
     <div className="flex flex-1 flex-col bg-slate-50">
-      <header className="border-b border-slate-200 bg-white">
-        <a
-          href="#main"
-          className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:rounded focus:bg-white focus:px-3 focus:py-2"
-        >
-          Skip to content
-        </a>
+      <TopBar>
         <div className="mx-auto flex h-14 max-w-6xl items-center justify-between gap-3 px-4 sm:px-6">
-          <Link href="/dashboard" className="flex min-w-0 items-center gap-2 font-semibold text-slate-900">
-            <span
-              aria-hidden="true"
-              className="grid size-8 shrink-0 place-items-center rounded-md bg-brand-700 text-white"
-            >
-              +
-            </span>
+          <BrandLink href="/dashboard">
             <span className="truncate">{clinicName}</span>
-          </Link>
+          </BrandLink>
           <UserMenu
             name={user.name}
             email={user.email}
@@ -46,8 +34,13 @@ export function WorkspaceShell({
             canChangePassword={canChangePassword}
           />
         </div>
-        <WorkspaceNav areas={areas.map(({ href, label }) => ({ href, label }))} />
-      </header>
+        {/* On a phone the sections scroll sideways instead of wrapping. */}
+        <NavTabs
+          label="Workspace"
+          links={areas.map(({ href, label }) => ({ href, label }))}
+          className="mx-auto max-w-6xl px-2 sm:px-4"
+        />
+      </TopBar>
       <main
         id="main"
         className="mx-auto flex w-full max-w-6xl flex-1 flex-col gap-6 px-4 py-6 sm:px-6 sm:py-8"

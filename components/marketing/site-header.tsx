@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { ButtonLink } from "@/components/ui/button";
+import { BrandLink, TopBar } from "@/components/ui/top-bar";
 
 const sections = [
   { href: "#consoles", label: "Consoles" },
@@ -9,23 +9,9 @@ const sections = [
 
 export function SiteHeader() {
   return (
-    <header className="border-b border-slate-200 bg-white/90">
-      <a
-        href="#main"
-        className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:rounded focus:bg-white focus:px-3 focus:py-2"
-      >
-        Skip to content
-      </a>
+    <TopBar>
       <div className="mx-auto flex h-16 max-w-6xl items-center justify-between gap-4 px-4 sm:px-6">
-        <Link href="/" className="flex items-center gap-2 font-semibold text-slate-900">
-          <span
-            aria-hidden="true"
-            className="grid size-8 place-items-center rounded-md bg-brand-700 text-white"
-          >
-            +
-          </span>
-          Clinic Platform
-        </Link>
+        <BrandLink href="/">Clinic Platform</BrandLink>
         <nav aria-label="Main" className="flex items-center gap-1">
           <ul className="hidden items-center gap-1 sm:flex">
             {sections.map((section) => (
@@ -44,6 +30,6 @@ export function SiteHeader() {
           </ButtonLink>
         </nav>
       </div>
-    </header>
+    </TopBar>
   );
 }

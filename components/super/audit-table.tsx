@@ -1,6 +1,6 @@
 "use client";
 
-import { type Column, DataTable } from "@/components/ui/data-table";
+import { type Column, DataTable, type ServerSort } from "@/components/ui/data-table";
 import { formatDateTime } from "./format";
 
 export type AuditRow = {
@@ -18,19 +18,16 @@ const columns: Column<AuditRow>[] = [
   {
     key: "at",
     header: "When",
-    sortValue: (event) => event.at,
     cell: (event) => <span className="whitespace-nowrap">{formatDateTime(event.at)}</span>,
   },
   {
     key: "actor",
     header: "Who",
-    sortValue: (event) => event.actorEmail,
     cell: (event) => event.actorEmail ?? "—",
   },
   {
     key: "action",
     header: "Action",
-    sortValue: (event) => event.action,
     cell: (event) => <code className="text-xs whitespace-nowrap">{event.action}</code>,
   },
   {
@@ -67,14 +64,15 @@ const columns: Column<AuditRow>[] = [
   },
 ];
 
-export function AuditTable({ events }: { events: AuditRow[] }) {
+/** One page of the central audit trail, in the order the server sorted it. */
+export function AuditTable({ events, sort }: { events: AuditRow[]; sort: ServerSort }) {
   return (
     <DataTable
       caption="Audit events"
       rows={events}
       columns={columns}
       rowKey={(event) => event.id}
-      pageSize={events.length || 1}
+      serverSort={sort}
       empty="Nothing recorded yet. Sign-ins and every admin action appear here as they happen."
     />
   );

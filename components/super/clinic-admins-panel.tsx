@@ -1,18 +1,16 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { type Column, DataTable } from "@/components/ui/data-table";
 import { Dialog } from "@/components/ui/dialog";
-import { useToast } from "@/components/ui/toast";
-import type { ServerAction } from "./action-types";
-import { ConfirmDialog } from "./confirm-dialog";
-import { CreateClinicAdminForm, type CreatedClinicAdmin } from "./create-clinic-admin-form";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { TemporaryPassword } from "@/components/ui/temporary-password";
+import { ClinicAdminStatusDialog, ResetPasswordDialog } from "./clinic-admin-dialogs";
+import { CreateClinicAdminForm } from "./create-clinic-admin-form";
 import { formatDateTime } from "./format";
-import { StatusBadge } from "./status-badge";
-import { TemporaryPassword } from "./temporary-password";
 
 export type ClinicAdminRow = {
   id: string;
@@ -25,57 +23,18 @@ export type ClinicAdminRow = {
   mustChangePassword: boolean;
 };
 
-export type ClinicAdminActions = {
-  create: ServerAction<CreatedClinicAdmin>;
-  disable: ServerAction<void>;
-  enable: ServerAction<void>;
-  resetPassword: ServerAction<{ email: string; temporaryPassword: string }>;
-};
+type Confirming = { kind: "status" | "reset"; admin: ClinicAdminRow };
 
-type Pending = { kind: "disable" | "enable" | "reset"; admin: ClinicAdminRow };
-
-export function ClinicAdminsPanel({
-  admins,
-  actions,
-}: {
-  admins: ClinicAdminRow[];
-  actions: ClinicAdminActions;
-}) {
+export function ClinicAdminsPanel({ admins }: { admins: ClinicAdminRow[] }) {
   const router = useRouter();
-  const toast = useToast();
   const [creating, setCreating] = useState(false);
   const [revealed, setRevealed] = useState<{ email: string; password: string } | null>(null);
-  const [confirming, setConfirming] = useState<Pending | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
+  const [confirming, setConfirming] = useState<Confirming | null>(null);
 
   const closeCreate = () => {
     setCreating(false);
     setRevealed(null);
     router.refresh();
-  };
-
-  const confirm = () =>
-    startTransition(async () => {
-      if (!confirming) return;
-      const input = { userId: confirming.admin.id };
-      if (confirming.kind === "reset") {
-        const result = await actions.resetPassword(input);
-        if (!result.ok) return setError(result.error.message);
-        setConfirming(null);
-        setRevealed({ email: result.data.email, password: result.data.temporaryPassword });
-        return;
-      }
-      const result = await (confirming.kind === "disable" ? actions.disable : actions.enable)(input);
-      if (!result.ok) return setError(result.error.message);
-      toast(`${confirming.admin.email} is ${confirming.kind === "disable" ? "disabled" : "enabled"}.`);
-      setConfirming(null);
-      router.refresh();
-    });
-
-  const ask = (kind: Pending["kind"], admin: ClinicAdminRow) => {
-    setError(null);
-    setConfirming({ kind, admin });
   };
 
   const columns: Column<ClinicAdminRow>[] = [
@@ -108,37 +67,29 @@ export function ClinicAdminsPanel({
     {
       key: "actions",
       header: "Actions",
-      cell: (admin) => (
-        <span className="flex gap-1">
-          {admin.status === "ACTIVE" ? (
+      cell: (admin) => {
+        const verb = admin.status === "ACTIVE" ? "Disable" : "Enable";
+        return (
+          <span className="flex gap-1">
             <Button
               size="sm"
               variant="ghost"
-              onClick={() => ask("disable", admin)}
-              aria-label={`Disable ${admin.email}`}
+              onClick={() => setConfirming({ kind: "status", admin })}
+              aria-label={`${verb} ${admin.email}`}
             >
-              Disable
+              {verb}
             </Button>
-          ) : (
             <Button
               size="sm"
               variant="ghost"
-              onClick={() => ask("enable", admin)}
-              aria-label={`Enable ${admin.email}`}
+              onClick={() => setConfirming({ kind: "reset", admin })}
+              aria-label={`Reset the password of ${admin.email}`}
             >
-              Enable
+              Reset password
             </Button>
-          )}
-          <Button
-            size="sm"
-            variant="ghost"
-            onClick={() => ask("reset", admin)}
-            aria-label={`Reset the password of ${admin.email}`}
-          >
-            Reset password
-          </Button>
-        </span>
-      ),
+          </span>
+        );
+      },
     },
   ];
 
@@ -162,14 +113,16 @@ export function ClinicAdminsPanel({
       >
         {revealed ? (
           <>
-            <TemporaryPassword email={revealed.email} password={revealed.password} />
+            <TemporaryPassword password={revealed.password}>
+              Give this temporary password to <strong>{revealed.email}</strong> over a channel you trust. It
+              is shown only now; they must choose their own at first sign-in.
+            </TemporaryPassword>
             <div className="flex justify-end">
               <Button onClick={closeCreate}>Done</Button>
             </div>
           </>
         ) : (
           <CreateClinicAdminForm
-            action={actions.create}
             onCancel={closeCreate}
             onCreated={(created) => {
               setCreating(false);
@@ -179,45 +132,24 @@ export function ClinicAdminsPanel({
         )}
       </Dialog>
 
-      <ConfirmDialog
-        open={confirming !== null}
-        title={
-          confirming?.kind === "disable"
-            ? "Disable this clinic admin?"
-            : confirming?.kind === "enable"
-              ? "Enable this clinic admin?"
-              : "Reset this clinic admin's password?"
-        }
-        confirmLabel={
-          confirming?.kind === "disable"
-            ? "Disable"
-            : confirming?.kind === "enable"
-              ? "Enable"
-              : "Reset password"
-        }
-        danger={confirming?.kind !== "enable"}
-        pending={pending}
-        error={error}
-        onConfirm={confirm}
-        onClose={() => setConfirming(null)}
-      >
-        <p>
-          <strong>{confirming?.admin.email}</strong>
-        </p>
-        {confirming?.kind === "disable" ? (
-          <p>
-            They are signed out everywhere at once and cannot sign in until enabled. Their clinics keep
-            working.
-          </p>
-        ) : confirming?.kind === "enable" ? (
-          <p>They can sign in again with their current password.</p>
-        ) : (
-          <p>
-            Their current password stops working and they are signed out everywhere. You get a new temporary
-            password to give them; they must change it at first sign-in.
-          </p>
-        )}
-      </ConfirmDialog>
+      {confirming?.kind === "status" ? (
+        <ClinicAdminStatusDialog
+          key={confirming.admin.id}
+          admin={confirming.admin}
+          onClose={() => setConfirming(null)}
+        />
+      ) : null}
+      {confirming?.kind === "reset" ? (
+        <ResetPasswordDialog
+          key={confirming.admin.id}
+          admin={confirming.admin}
+          onClose={() => setConfirming(null)}
+          onReset={(reset) => {
+            setConfirming(null);
+            setRevealed({ email: reset.email, password: reset.temporaryPassword });
+          }}
+        />
+      ) : null}
     </div>
   );
 }

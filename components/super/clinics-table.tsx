@@ -1,15 +1,12 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { type Column, DataTable } from "@/components/ui/data-table";
+import { type Column, DataTable, type ServerSort } from "@/components/ui/data-table";
 import { Dialog } from "@/components/ui/dialog";
-import { useToast } from "@/components/ui/toast";
-import type { ServerAction } from "./action-types";
-import { ConfirmDialog } from "./confirm-dialog";
+import { StatusBadge } from "@/components/ui/status-badge";
 import { formatBytes, formatDateTime } from "./format";
-import { StatusBadge } from "./status-badge";
+import { ResumeClinicDialog } from "./resume-clinic-dialog";
 import { SuspendClinicForm } from "./suspend-clinic-form";
 
 export type ClinicRow = {
@@ -28,42 +25,25 @@ export type ClinicRow = {
 };
 
 /**
- * Operations on clinics, never a way into one: no links to a clinic's address or its records.
+ * One page of the platform's clinics, sorted by the server. Operations on clinics, never a way
+ * into one: no links to a clinic's address or its records.
  */
 export function ClinicsTable({
   clinics,
   targetVersion,
-  actions,
+  sort,
 }: {
   clinics: ClinicRow[];
   targetVersion: string | null;
-  actions: { suspend: ServerAction<void>; resume: ServerAction<void> };
+  sort: ServerSort;
 }) {
-  const router = useRouter();
-  const toast = useToast();
   const [suspending, setSuspending] = useState<ClinicRow | null>(null);
   const [resuming, setResuming] = useState<ClinicRow | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
-
-  const resume = () =>
-    startTransition(async () => {
-      if (!resuming) return;
-      const result = await actions.resume({ clinicId: resuming.id });
-      if (!result.ok) {
-        setError(result.error.message);
-        return;
-      }
-      toast(`${resuming.name} is active again.`);
-      setResuming(null);
-      router.refresh();
-    });
 
   const columns: Column<ClinicRow>[] = [
     {
-      key: "name",
+      key: "clinic",
       header: "Clinic",
-      sortValue: (clinic) => clinic.name,
       cell: (clinic) => (
         <span className="flex flex-col">
           <span className="font-medium text-slate-900">{clinic.name}</span>
@@ -74,7 +54,6 @@ export function ClinicsTable({
     {
       key: "status",
       header: "Status",
-      sortValue: (clinic) => clinic.status,
       cell: (clinic) => (
         <span className="flex max-w-56 flex-col items-start gap-1">
           <StatusBadge status={clinic.status} />
@@ -82,22 +61,11 @@ export function ClinicsTable({
         </span>
       ),
     },
-    {
-      key: "owner",
-      header: "Owner",
-      sortValue: (clinic) => clinic.ownerEmail,
-      cell: (clinic) => clinic.ownerEmail,
-    },
-    {
-      key: "server",
-      header: "Server",
-      sortValue: (clinic) => clinic.serverName,
-      cell: (clinic) => clinic.serverName ?? "—",
-    },
+    { key: "owner", header: "Owner", cell: (clinic) => clinic.ownerEmail },
+    { key: "server", header: "Server", cell: (clinic) => clinic.serverName ?? "—" },
     {
       key: "schema",
       header: "Schema",
-      sortValue: (clinic) => clinic.schemaVersion,
       cell: (clinic) => (
         <span className="flex flex-col items-start gap-1">
           <code className="text-xs">{clinic.schemaVersion ?? "none"}</code>
@@ -110,7 +78,6 @@ export function ClinicsTable({
     {
       key: "size",
       header: "Database size",
-      sortValue: (clinic) => clinic.sizeBytes,
       cell: (clinic) =>
         clinic.sizeProblem ? (
           <span className="text-xs text-slate-600" title={clinic.sizeProblem}>
@@ -123,7 +90,6 @@ export function ClinicsTable({
     {
       key: "migration",
       header: "Last migration",
-      sortValue: (clinic) => clinic.lastMigrationAt,
       cell: (clinic) => (
         <span className="flex max-w-72 flex-col gap-1">
           <span className="whitespace-nowrap">{formatDateTime(clinic.lastMigrationAt)}</span>
@@ -150,10 +116,7 @@ export function ClinicsTable({
           <Button
             size="sm"
             variant="ghost"
-            onClick={() => {
-              setError(null);
-              setResuming(clinic);
-            }}
+            onClick={() => setResuming(clinic)}
             aria-label={`Resume ${clinic.subdomain}`}
           >
             Resume
@@ -169,7 +132,7 @@ export function ClinicsTable({
         rows={clinics}
         columns={columns}
         rowKey={(clinic) => clinic.id}
-        pageSize={clinics.length || 1}
+        serverSort={sort}
         empty="No clinics here yet. Clinic admins open clinics from their own console; they appear here as they are set up."
       />
       <Dialog open={suspending !== null} onClose={() => setSuspending(null)} title="Suspend clinic">
@@ -177,30 +140,12 @@ export function ClinicsTable({
           <SuspendClinicForm
             key={suspending.id}
             clinic={suspending}
-            action={actions.suspend}
             onCancel={() => setSuspending(null)}
-            onDone={() => {
-              toast(`${suspending.name} is suspended.`);
-              setSuspending(null);
-              router.refresh();
-            }}
+            onDone={() => setSuspending(null)}
           />
         ) : null}
       </Dialog>
-      <ConfirmDialog
-        open={resuming !== null}
-        title="Resume clinic?"
-        confirmLabel="Resume clinic"
-        pending={pending}
-        error={error}
-        onConfirm={resume}
-        onClose={() => setResuming(null)}
-      >
-        <p>
-          <strong>{resuming?.name}</strong> ({resuming?.subdomain}) works again at once: its staff can sign in
-          and its pages come back.
-        </p>
-      </ConfirmDialog>
+      {resuming ? <ResumeClinicDialog clinic={resuming} onClose={() => setResuming(null)} /> : null}
     </>
   );
 }

@@ -1,17 +1,13 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useState, useTransition } from "react";
-import { useForm } from "react-hook-form";
 import type { z } from "zod";
-import { Button } from "@/components/ui/button";
-import { TextField } from "@/components/ui/form-field";
-import { SelectField } from "@/components/ui/select";
+import { updateDatabaseServerAction } from "@/lib/actions/super/update-database-server";
 import { updateDatabaseServerSchema } from "@/lib/validations/super";
-import type { ServerAction } from "./action-types";
-import { Notice } from "./notice";
-
-type UpdateServerInput = z.input<typeof updateDatabaseServerSchema>;
+import { FormActions } from "../ui/form-actions";
+import { TextField } from "../ui/form-field";
+import { Notice } from "../ui/notice";
+import { SelectField } from "../ui/select";
+import { useActionForm } from "../ui/use-action-form";
 
 const STATUS_OPTIONS = [
   { value: "ACTIVE", label: "Active: takes new clinics" },
@@ -21,7 +17,6 @@ const STATUS_OPTIONS = [
 
 export function EditServerForm({
   server,
-  action,
   onSaved,
   onCancel,
 }: {
@@ -29,30 +24,20 @@ export function EditServerForm({
     id: string;
     name: string;
     capacity: number;
-    status: UpdateServerInput["status"];
+    status: z.input<typeof updateDatabaseServerSchema>["status"];
     clinics: number;
   };
-  action: ServerAction<void>;
   onSaved: () => void;
   onCancel: () => void;
 }) {
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string | null>(null);
-  const form = useForm<UpdateServerInput>({
-    resolver: zodResolver(updateDatabaseServerSchema),
+  const { field, submit, pending, formError } = useActionForm({
+    schema: updateDatabaseServerSchema,
+    action: updateDatabaseServerAction,
     defaultValues: { serverId: server.id, capacity: server.capacity, status: server.status },
+    message: "inline",
+    success: () => `Server ${server.name} saved.`,
+    onSuccess: onSaved,
   });
-  const errors = form.formState.errors;
-
-  const submit = form.handleSubmit((values) =>
-    startTransition(async () => {
-      const result = await action(values);
-      if (result.ok) return onSaved();
-      for (const [field, message] of Object.entries(result.error.fields ?? {}))
-        form.setError(field as keyof UpdateServerInput, { message });
-      setError(result.error.message);
-    }),
-  );
 
   return (
     <form onSubmit={submit} noValidate className="flex flex-col gap-4">
@@ -61,24 +46,11 @@ export function EditServerForm({
         type="number"
         inputMode="numeric"
         hint={`It holds ${server.clinics} clinic${server.clinics === 1 ? "" : "s"} now; a lower capacity moves none of them.`}
-        error={errors.capacity?.message}
-        {...form.register("capacity", { valueAsNumber: true })}
+        {...field("capacity", { valueAsNumber: true })}
       />
-      <SelectField
-        label="Status"
-        options={STATUS_OPTIONS}
-        error={errors.status?.message}
-        {...form.register("status")}
-      />
-      {error ? <Notice>{error}</Notice> : null}
-      <div className="flex justify-end gap-2">
-        <Button variant="secondary" onClick={onCancel} disabled={pending}>
-          Cancel
-        </Button>
-        <Button type="submit" disabled={pending}>
-          {pending ? "Saving…" : "Save"}
-        </Button>
-      </div>
+      <SelectField label="Status" options={STATUS_OPTIONS} {...field("status")} />
+      {formError ? <Notice>{formError}</Notice> : null}
+      <FormActions pending={pending} submitLabel="Save" pendingLabel="Saving…" onCancel={onCancel} />
     </form>
   );
 }

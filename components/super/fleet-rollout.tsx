@@ -2,14 +2,15 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState, useTransition } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Notice } from "@/components/ui/notice";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { useActionCall } from "@/components/ui/use-action-call";
+import { startFleetRolloutAction } from "@/lib/actions/super/start-fleet-rollout";
 import type { FleetRunProgress } from "@/lib/super/fleet";
-import type { ServerAction } from "./action-types";
 import { formatDateTime } from "./format";
-import { Notice } from "./notice";
-import { StatusBadge } from "./status-badge";
 
 async function fetchProgress(runId: string): Promise<FleetRunProgress> {
   const response = await fetch(`/api/super/fleet/runs/${runId}`, { cache: "no-store" });
@@ -24,17 +25,14 @@ async function fetchProgress(runId: string): Promise<FleetRunProgress> {
  * Starts a rollout and follows it: the action returns the run id at once, then this polls the run
  * every second until it ends. A run already under way when the page loads is followed the same way.
  */
-export function FleetRollout({
-  start,
-  runningRunId,
-}: {
-  start: ServerAction<{ runId: string }>;
-  runningRunId: string | null;
-}) {
+export function FleetRollout({ runningRunId }: { runningRunId: string | null }) {
   const router = useRouter();
   const [runId, setRunId] = useState<string | null>(runningRunId);
-  const [error, setError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
+  const start = useActionCall(startFleetRolloutAction, {
+    message: "inline",
+    refresh: false,
+    onSuccess: (started) => setRunId(started.runId),
+  });
   const progress = useQuery({
     queryKey: ["fleet-run", runId],
     queryFn: () => fetchProgress(runId as string),
@@ -54,17 +52,6 @@ export function FleetRollout({
     }
   }, [running, run, router]);
 
-  const rollOut = () =>
-    startTransition(async () => {
-      setError(null);
-      const result = await start({});
-      if (!result.ok) {
-        setError(result.error.message);
-        return;
-      }
-      setRunId(result.data.runId);
-    });
-
   return (
     <Card>
       <CardHeader>
@@ -76,10 +63,10 @@ export function FleetRollout({
         </CardDescription>
       </CardHeader>
       <CardContent className="flex flex-col gap-4">
-        <Button onClick={rollOut} disabled={pending || running} className="self-start">
-          {pending ? "Starting…" : running ? "Rollout running…" : "Roll out pending migrations"}
+        <Button onClick={() => start.call({})} disabled={start.pending || running} className="self-start">
+          {start.pending ? "Starting…" : running ? "Rollout running…" : "Roll out pending migrations"}
         </Button>
-        {error ? <Notice>{error}</Notice> : null}
+        {start.error ? <Notice>{start.error}</Notice> : null}
         {progress.error && !run ? <Notice>{progress.error.message}</Notice> : null}
         {run ? <RunProgress run={run} /> : null}
       </CardContent>

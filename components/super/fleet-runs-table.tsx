@@ -1,8 +1,8 @@
 "use client";
 
 import { type Column, DataTable } from "@/components/ui/data-table";
+import { StatusBadge } from "@/components/ui/status-badge";
 import { formatDateTime } from "./format";
-import { StatusBadge } from "./status-badge";
 
 export type FleetRunRow = {
   id: string;

@@ -1,4 +1,5 @@
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Cell, HeaderCell, Table, TableBody, TableHead } from "@/components/ui/table";
 import type { findFleetStatus } from "@/lib/super/fleet";
 
 type FleetStatus = Awaited<ReturnType<typeof findFleetStatus>>;
@@ -18,50 +19,39 @@ export function FleetVersions({ fleet }: { fleet: FleetStatus }) {
         {fleet.versions.length === 0 ? (
           <p className="text-sm text-slate-700">No active or suspended clinics yet: nothing to migrate.</p>
         ) : (
-          <div className="overflow-x-auto rounded-lg border border-slate-200">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">Clinics per schema version</caption>
-              <thead className="bg-slate-50 text-slate-700">
-                <tr>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    Schema version
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    Clinics
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    Pending migrations
-                  </th>
+          <Table caption="Clinics per schema version">
+            <TableHead>
+              <HeaderCell>Schema version</HeaderCell>
+              <HeaderCell>Clinics</HeaderCell>
+              <HeaderCell>Pending migrations</HeaderCell>
+            </TableHead>
+            <TableBody>
+              {fleet.versions.map((group) => (
+                <tr key={group.version ?? "none"}>
+                  <Cell>
+                    <code className="text-xs">{group.version ?? "unknown"}</code>
+                    {group.version === fleet.target ? (
+                      <span className="ml-2 text-xs text-green-800">newest</span>
+                    ) : null}
+                  </Cell>
+                  <Cell className="tabular-nums">{group.clinics}</Cell>
+                  <Cell>
+                    {group.pending.length === 0 ? (
+                      <span className="text-slate-600">none</span>
+                    ) : (
+                      <ul className="flex flex-col gap-0.5">
+                        {group.pending.map((name) => (
+                          <li key={name}>
+                            <code className="text-xs">{name}</code>
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  </Cell>
                 </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {fleet.versions.map((group) => (
-                  <tr key={group.version ?? "none"}>
-                    <td className="px-3 py-2">
-                      <code className="text-xs">{group.version ?? "unknown"}</code>
-                      {group.version === fleet.target ? (
-                        <span className="ml-2 text-xs text-green-800">newest</span>
-                      ) : null}
-                    </td>
-                    <td className="px-3 py-2 tabular-nums">{group.clinics}</td>
-                    <td className="px-3 py-2">
-                      {group.pending.length === 0 ? (
-                        <span className="text-slate-600">none</span>
-                      ) : (
-                        <ul className="flex flex-col gap-0.5">
-                          {group.pending.map((name) => (
-                            <li key={name}>
-                              <code className="text-xs">{name}</code>
-                            </li>
-                          ))}
-                        </ul>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+            </TableBody>
+          </Table>
         )}
       </CardContent>
     </Card>

@@ -24,8 +24,3 @@ export function formatBytes(bytes: number | null): string {
 export function formatCount(value: number): string {
   return value.toLocaleString("en-US");
 }
-
-/** "ACTIVE" → "Active". */
-export function formatStatus(status: string): string {
-  return status.charAt(0) + status.slice(1).toLowerCase();
-}

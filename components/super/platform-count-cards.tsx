@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { formatStatus } from "@/components/ui/status-badge";
 import type { findPlatformCounts } from "@/lib/super/overview";
-import { formatCount, formatStatus } from "./format";
+import { formatCount } from "./format";
 import { StatList } from "./stat-list";
 
 type Counts = Awaited<ReturnType<typeof findPlatformCounts>>;

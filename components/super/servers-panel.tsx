@@ -1,16 +1,13 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { type Column, DataTable } from "@/components/ui/data-table";
 import { Dialog } from "@/components/ui/dialog";
-import { useToast } from "@/components/ui/toast";
-import type { ServerAction } from "./action-types";
+import { StatusBadge } from "@/components/ui/status-badge";
 import { AddServerForm } from "./add-server-form";
 import { EditServerForm } from "./edit-server-form";
-import { StatusBadge } from "./status-badge";
 
 /** What the page may know about a server: never its stored password. */
 export type ServerRow = {
@@ -25,15 +22,7 @@ export type ServerRow = {
   clinics: number;
 };
 
-export function ServersPanel({
-  servers,
-  actions,
-}: {
-  servers: ServerRow[];
-  actions: { add: ServerAction<{ id: string }>; update: ServerAction<void> };
-}) {
-  const router = useRouter();
-  const toast = useToast();
+export function ServersPanel({ servers }: { servers: ServerRow[] }) {
   const [adding, setAdding] = useState(false);
   const [editing, setEditing] = useState<ServerRow | null>(null);
 
@@ -101,17 +90,7 @@ export function ServersPanel({
         empty="No database servers recorded. The server of DATABASE_URL is added at first start; add more here."
       />
       <Dialog open={adding} onClose={() => setAdding(false)} title="Add database server">
-        {adding ? (
-          <AddServerForm
-            action={actions.add}
-            onCancel={() => setAdding(false)}
-            onAdded={() => {
-              toast("Server added: the connection worked.");
-              setAdding(false);
-              router.refresh();
-            }}
-          />
-        ) : null}
+        {adding ? <AddServerForm onCancel={() => setAdding(false)} onAdded={() => setAdding(false)} /> : null}
       </Dialog>
       <Dialog
         open={editing !== null}
@@ -122,13 +101,8 @@ export function ServersPanel({
           <EditServerForm
             key={editing.id}
             server={editing}
-            action={actions.update}
             onCancel={() => setEditing(null)}
-            onSaved={() => {
-              toast(`Server ${editing.name} saved.`);
-              setEditing(null);
-              router.refresh();
-            }}
+            onSaved={() => setEditing(null)}
           />
         ) : null}
       </Dialog>

@@ -1,30 +1,25 @@
 import Link from "next/link";
 import { SignOutButton } from "@/components/auth/sign-out-button";
-import { SuperNav } from "./super-nav";
+import { NavTabs } from "@/components/ui/nav-tabs";
+import { BrandLink, TopBar } from "@/components/ui/top-bar";
+
+const SECTIONS = [
+  { href: "/super", label: "Overview", exact: true },
+  { href: "/super/admins", label: "Clinic admins" },
+  { href: "/super/clinics", label: "Clinics" },
+  { href: "/super/servers", label: "Servers" },
+  { href: "/super/fleet", label: "Fleet" },
+  { href: "/super/audit", label: "Audit log" },
+];
 
 export function SuperHeader({ name, email }: { name: string; email: string }) {
   return (
-    <header className="border-b border-slate-200 bg-white">
-      <a
-        href="#main"
-        className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:rounded focus:bg-white focus:px-3 focus:py-2"
-      >
-        Skip to content
-      </a>
+    <TopBar>
       <div className="mx-auto flex max-w-6xl flex-col gap-2 px-4 pt-3 sm:px-6">
         <div className="flex items-center justify-between gap-4">
-          <Link
-            href="/super"
-            className="flex items-center gap-2 font-semibold whitespace-nowrap text-slate-900"
-          >
-            <span
-              aria-hidden="true"
-              className="grid size-8 place-items-center rounded-md bg-brand-700 text-white"
-            >
-              +
-            </span>
+          <BrandLink href="/super" className="whitespace-nowrap">
             Clinic Platform <span className="hidden font-normal text-slate-500 sm:inline">· Super admin</span>
-          </Link>
+          </BrandLink>
           <div className="flex items-center gap-2 text-sm text-slate-600">
             <span className="hidden sm:inline" title={email}>
               {name}
@@ -38,8 +33,8 @@ export function SuperHeader({ name, email }: { name: string; email: string }) {
             <SignOutButton />
           </div>
         </div>
-        <SuperNav />
+        <NavTabs label="Super admin" links={SECTIONS} />
       </div>
-    </header>
+    </TopBar>
   );
 }

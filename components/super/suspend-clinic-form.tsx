@@ -1,43 +1,29 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useState, useTransition } from "react";
-import { useForm } from "react-hook-form";
-import type { z } from "zod";
-import { Button } from "@/components/ui/button";
-import { TextField } from "@/components/ui/form-field";
+import { suspendClinicAction } from "@/lib/actions/super/suspend-clinic";
 import { suspendClinicSchema } from "@/lib/validations/super";
-import type { ServerAction } from "./action-types";
-import { Notice } from "./notice";
-
-type SuspendClinicInput = z.input<typeof suspendClinicSchema>;
+import { FormActions } from "../ui/form-actions";
+import { TextField } from "../ui/form-field";
+import { Notice } from "../ui/notice";
+import { useActionForm } from "../ui/use-action-form";
 
 export function SuspendClinicForm({
   clinic,
-  action,
   onDone,
   onCancel,
 }: {
   clinic: { id: string; name: string; subdomain: string };
-  action: ServerAction<void>;
   onDone: () => void;
   onCancel: () => void;
 }) {
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string | null>(null);
-  const form = useForm<SuspendClinicInput>({
-    resolver: zodResolver(suspendClinicSchema),
+  const { field, submit, pending, formError } = useActionForm({
+    schema: suspendClinicSchema,
+    action: suspendClinicAction,
     defaultValues: { clinicId: clinic.id, reason: "" },
+    message: "inline",
+    success: () => `${clinic.name} is suspended.`,
+    onSuccess: onDone,
   });
-
-  const submit = form.handleSubmit((values) =>
-    startTransition(async () => {
-      const result = await action(values);
-      if (result.ok) return onDone();
-      if (result.error.fields?.reason) form.setError("reason", { message: result.error.fields.reason });
-      setError(result.error.message);
-    }),
-  );
 
   return (
     <form onSubmit={submit} noValidate className="flex flex-col gap-4">
@@ -45,21 +31,15 @@ export function SuspendClinicForm({
         <strong>{clinic.name}</strong> ({clinic.subdomain}) stops at once: its database role can no longer log
         in, open connections are ended, and its pages say it is suspended until you resume it.
       </p>
-      <TextField
-        label="Reason"
-        hint="Kept with the clinic and in the audit log."
-        error={form.formState.errors.reason?.message}
-        {...form.register("reason")}
+      <TextField label="Reason" hint="Kept with the clinic and in the audit log." {...field("reason")} />
+      {formError ? <Notice>{formError}</Notice> : null}
+      <FormActions
+        pending={pending}
+        submitLabel="Suspend clinic"
+        pendingLabel="Suspending…"
+        danger
+        onCancel={onCancel}
       />
-      {error ? <Notice>{error}</Notice> : null}
-      <div className="flex justify-end gap-2">
-        <Button variant="secondary" onClick={onCancel} disabled={pending}>
-          Cancel
-        </Button>
-        <Button type="submit" variant="danger" disabled={pending}>
-          {pending ? "Suspending…" : "Suspend clinic"}
-        </Button>
-      </div>
     </form>
   );
 }

@@ -1,25 +1,78 @@
 "use client";
 
-import { type ReactNode, useMemo, useState } from "react";
+import {
+  type ColumnDef,
+  createPaginatedRowModel,
+  createSortedRowModel,
+  type RowData,
+  rowPaginationFeature,
+  rowSortingFeature,
+  tableFeatures,
+  useTable,
+} from "@tanstack/react-table";
+import { type ReactNode, useMemo } from "react";
 import { Button } from "./button";
+import { SortHeader, SortLink } from "./sort-header";
+import { Cell, EmptyState, HeaderCell, Table, TableBody, TableHead } from "./table";
 
-export type Column<Row> = {
+export type Column<Row extends RowData> = {
   key: string;
   header: string;
   /** What the cell shows. */
   cell: (row: Row) => ReactNode;
-  /** What the column sorts by; columns without it do not sort. */
+  /** What the column sorts by in the browser; columns without it do not sort there. */
   sortValue?: (row: Row) => string | number | null;
 };
 
-/** A table that sorts by any sortable column and pages; on a phone it scrolls sideways inside its box. */
-export function DataTable<Row>({
+/**
+ * A list the server sorts and pages: the keys it can sort by and the current sort (from the URL,
+ * `?sort=&dir=`), so a header sorts the whole list, not the rows on this page.
+ */
+export type ServerSort = { keys: readonly string[]; key: string; desc: boolean };
+
+const features = tableFeatures({
+  rowSortingFeature,
+  sortedRowModel: createSortedRowModel(),
+  rowPaginationFeature,
+  paginatedRowModel: createPaginatedRowModel(),
+});
+
+type Feature = typeof features;
+
+// Numbers by value, text as people read it; empty values never get here (sortUndefined: "last").
+function compareValues(left: unknown, right: unknown): number {
+  if (typeof left === "number" && typeof right === "number") return left - right;
+  return String(left).localeCompare(String(right));
+}
+
+function columnDef<Row extends RowData>(
+  column: Column<Row>,
+  serverKeys: readonly string[] | null,
+): ColumnDef<Feature, Row> {
+  const { sortValue } = column;
+  return {
+    id: column.key,
+    header: column.header,
+    accessorFn: (row) => sortValue?.(row) ?? undefined,
+    cell: ({ row }) => column.cell(row.original),
+    enableSorting: serverKeys ? serverKeys.includes(column.key) : sortValue !== undefined,
+    sortFn: (a, b, id) => compareValues(a.getValue(id), b.getValue(id)),
+    sortUndefined: "last",
+  };
+}
+
+/**
+ * A table that sorts by its sortable columns (TanStack Table) and pages: in the browser when it
+ * holds the whole list, on the server when `serverSort` says the server does.
+ */
+export function DataTable<Row extends RowData>({
   rows,
   columns,
   rowKey,
   empty,
   pageSize = 20,
   caption,
+  serverSort,
 }: {
   rows: Row[];
   columns: Column<Row>[];
@@ -27,90 +80,95 @@ export function DataTable<Row>({
   empty: ReactNode;
   pageSize?: number;
   caption: string;
+  serverSort?: ServerSort;
 }) {
-  const [sort, setSort] = useState<{ key: string; direction: 1 | -1 } | null>(null);
-  const [page, setPage] = useState(0);
-  const sorted = useMemo(() => {
-    const column = columns.find((candidate) => candidate.key === sort?.key);
-    if (!sort || !column?.sortValue) return rows;
-    const value = column.sortValue;
-    return [...rows].sort((a, b) => compare(value(a), value(b)) * sort.direction);
-  }, [rows, columns, sort]);
-  const pages = Math.max(1, Math.ceil(sorted.length / pageSize));
-  const current = Math.min(page, pages - 1);
-  const visible = sorted.slice(current * pageSize, (current + 1) * pageSize);
+  const serverKeys = serverSort?.keys ?? null;
+  const columnDefs = useMemo(
+    () => columns.map((column) => columnDef(column, serverKeys)),
+    [columns, serverKeys],
+  );
+  const table = useTable({
+    features,
+    columns: columnDefs,
+    data: rows,
+    getRowId: (row) => rowKey(row),
+    enableSortingRemoval: false,
+    sortDescFirst: false,
+    manualSorting: serverSort !== undefined,
+    manualPagination: serverSort !== undefined,
+    initialState: { pagination: { pageIndex: 0, pageSize } },
+    ...(serverSort ? { state: { sorting: [{ id: serverSort.key, desc: serverSort.desc }] } } : {}),
+  });
 
-  if (rows.length === 0)
-    return <div className="rounded-lg border border-dashed border-slate-300 p-6 text-slate-700">{empty}</div>;
+  if (rows.length === 0) return <EmptyState>{empty}</EmptyState>;
+  const { pageIndex } = table.state.pagination;
+  // A server-sorted list is one page of the server's; its pager is the page's own (LinkPager).
+  const pages = serverSort ? 1 : table.getPageCount();
   return (
     <div className="flex flex-col gap-3">
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="w-full text-left text-sm">
-          <caption className="sr-only">{caption}</caption>
-          <thead className="bg-slate-50 text-slate-700">
-            <tr>
-              {columns.map((column) => (
-                <th
-                  key={column.key}
-                  scope="col"
-                  className="px-3 py-2 font-medium whitespace-nowrap"
-                  aria-sort={
-                    sort?.key === column.key ? (sort.direction === 1 ? "ascending" : "descending") : undefined
-                  }
-                >
-                  {column.sortValue ? (
-                    <button
-                      type="button"
-                      className="inline-flex items-center gap-1 hover:text-slate-900"
-                      onClick={() =>
-                        setSort((previous) =>
-                          previous?.key === column.key
-                            ? { key: column.key, direction: previous.direction === 1 ? -1 : 1 }
-                            : { key: column.key, direction: 1 },
-                        )
-                      }
-                    >
-                      {column.header}
-                      <span aria-hidden="true">
-                        {sort?.key === column.key ? (sort.direction === 1 ? "▲" : "▼") : "↕"}
-                      </span>
-                    </button>
-                  ) : (
-                    column.header
-                  )}
-                </th>
+      <Table caption={caption}>
+        <TableHead>
+          {table.getFlatHeaders().map((header) => {
+            const { column } = header;
+            const sorted = column.getIsSorted();
+            const label = String(column.columnDef.header);
+            return (
+              <HeaderCell
+                key={header.id}
+                aria-sort={sorted ? (sorted === "asc" ? "ascending" : "descending") : undefined}
+              >
+                {!column.getCanSort() ? (
+                  label
+                ) : serverSort ? (
+                  <SortLink
+                    sortKey={column.id}
+                    direction={column.getNextSortingOrder() || "asc"}
+                    sorted={sorted}
+                  >
+                    {label}
+                  </SortLink>
+                ) : (
+                  <SortHeader sorted={sorted} onClick={column.getToggleSortingHandler()}>
+                    {label}
+                  </SortHeader>
+                )}
+              </HeaderCell>
+            );
+          })}
+        </TableHead>
+        <TableBody>
+          {table.getRowModel().rows.map((row) => (
+            <tr key={row.id}>
+              {row.getAllCells().map((cell) => (
+                <Cell key={cell.id}>
+                  <table.FlexRender cell={cell} />
+                </Cell>
               ))}
             </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {visible.map((row) => (
-              <tr key={rowKey(row)}>
-                {columns.map((column) => (
-                  <td key={column.key} className="px-3 py-2 align-top">
-                    {column.cell(row)}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </TableBody>
+      </Table>
       {pages > 1 ? (
         <nav
           aria-label={`${caption} pages`}
           className="flex items-center justify-between text-sm text-slate-700"
         >
-          <Button variant="secondary" size="sm" disabled={current === 0} onClick={() => setPage(current - 1)}>
+          <Button
+            variant="secondary"
+            size="sm"
+            disabled={!table.getCanPreviousPage()}
+            onClick={() => table.previousPage()}
+          >
             Previous
           </Button>
           <span>
-            Page {current + 1} of {pages}
+            Page {pageIndex + 1} of {pages}
           </span>
           <Button
             variant="secondary"
             size="sm"
-            disabled={current >= pages - 1}
-            onClick={() => setPage(current + 1)}
+            disabled={!table.getCanNextPage()}
+            onClick={() => table.nextPage()}
           >
             Next
           </Button>
@@ -118,11 +176,4 @@ export function DataTable<Row>({
       ) : null}
     </div>
   );
-}
-
-function compare(a: string | number | null, b: string | number | null): number {
-  if (a === b) return 0;
-  if (a === null) return 1;
-  if (b === null) return -1;
-  return typeof a === "number" && typeof b === "number" ? a - b : String(a).localeCompare(String(b));
 }

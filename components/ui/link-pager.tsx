@@ -11,11 +11,15 @@ export function LinkPager({
   pages,
   hrefFor,
   label,
+  previousLabel = "Previous",
+  nextLabel = "Next",
 }: {
   page: number;
   pages: number;
   hrefFor: (page: number) => string;
   label: string;
+  previousLabel?: string;
+  nextLabel?: string;
 }) {
   if (pages <= 1) return null;
   const link = (target: number, text: string, rel: "prev" | "next") =>
@@ -33,11 +37,11 @@ export function LinkPager({
     );
   return (
     <nav aria-label={label} className="flex items-center justify-between gap-3 text-sm text-slate-700">
-      {link(page - 1, "Previous", "prev")}
+      {link(page - 1, previousLabel, "prev")}
       <span>
         Page {page.toLocaleString("en")} of {pages.toLocaleString("en")}
       </span>
-      {link(page + 1, "Next", "next")}
+      {link(page + 1, nextLabel, "next")}
     </nav>
   );
 }

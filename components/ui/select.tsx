@@ -1,6 +1,6 @@
-import { type ComponentProps, useId } from "react";
+import type { ComponentProps } from "react";
 import { cn } from "./cn";
-import { FieldError, Label } from "./input";
+import { LabelledField } from "./labelled-field";
 
 export function Select({ className, ...props }: ComponentProps<"select">) {
   return (
@@ -26,23 +26,17 @@ export function SelectField({
   error?: string;
   options: readonly { value: string; label: string }[];
 }) {
-  const id = useId();
   return (
-    <div className="flex flex-col gap-1.5">
-      <Label htmlFor={id}>{label}</Label>
-      <Select
-        id={id}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-        {...props}
-      >
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </Select>
-      {error ? <FieldError id={`${id}-error`}>{error}</FieldError> : null}
-    </div>
+    <LabelledField label={label} error={error}>
+      {(control) => (
+        <Select {...control} {...props}>
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </Select>
+      )}
+    </LabelledField>
   );
 }

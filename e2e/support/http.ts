@@ -1,6 +1,5 @@
 import http from "node:http";
-
-export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
+import { E2E_PORT } from "./origins";
 
 /**
  * A GET with any Host header: Node does not resolve *.localhost and browsers will not forge

@@ -1,6 +1,8 @@
+import type { Actor } from "../auth/actor";
 import { issueClinicTicket } from "../auth/tickets";
 import { clinicOrigin, getRootDomain } from "../config/root-domain";
 import type { CentralDb } from "../db/central";
+import { recordCentralAudit } from "../db/central-audit";
 import { AppError } from "../errors";
 import type { Clinic } from "../generated/central/client";
 import { findManagedClinic } from "./clinic-access";
@@ -11,11 +13,12 @@ import { findManagedClinic } from "./clinic-access";
  */
 export async function createClinicOpenUrl(options: {
   central: CentralDb;
-  userId: string;
+  actor: Actor;
   clinicId: string;
   rootDomain?: string;
 }): Promise<{ clinic: Clinic; url: string }> {
-  const { clinic } = await findManagedClinic(options);
+  const { central, actor } = options;
+  const { clinic } = await findManagedClinic({ ...options, userId: actor.id });
   if (clinic.status !== "ACTIVE") {
     throw new AppError(
       "CONFLICT",
@@ -24,7 +27,16 @@ export async function createClinicOpenUrl(options: {
         : "This clinic is not ready yet: wait until it is active.",
     );
   }
-  const ticket = await issueClinicTicket({ central: options.central, clinic, userId: options.userId });
+  const ticket = await central.$transaction(async (tx) => {
+    // The ticket is a credential: the audit row names the clinic only.
+    await recordCentralAudit(tx, {
+      actor,
+      action: "clinic.open",
+      target: { type: "clinic", id: clinic.id },
+      details: { subdomain: clinic.subdomain },
+    });
+    return issueClinicTicket({ central: tx, clinic, userId: actor.id });
+  });
   const origin = clinicOrigin(clinic.subdomain, options.rootDomain ?? getRootDomain());
   return { clinic, url: `${origin}/open?ticket=${encodeURIComponent(ticket)}` };
 }

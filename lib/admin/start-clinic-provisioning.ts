@@ -1,7 +1,8 @@
+import type { Actor } from "../auth/actor";
+import { continueAfterResponse } from "../background-work";
 import type { CentralDb } from "../db/central";
 import type { Clinic } from "../generated/central/client";
 import type { CreateClinicValues } from "../validations/admin";
-import { continueAfterResponse } from "./background";
 import { getClinicService } from "./clinic-service";
 
 /**
@@ -10,13 +11,14 @@ import { getClinicService } from "./clinic-service";
  */
 export async function startClinicProvisioning(options: {
   central: CentralDb;
-  ownerId: string;
+  actor: Actor;
   input: CreateClinicValues;
 }): Promise<Clinic> {
-  const { clinic, finished } = await getClinicService(options.central).startProvisioning({
-    ...options.input,
-    ownerId: options.ownerId,
-  });
+  const { actor, input } = options;
+  const { clinic, finished } = await getClinicService(options.central).startProvisioning(
+    { ...input, ownerId: actor.id },
+    { actor, action: "clinic.create", details: { name: input.name } },
+  );
   continueAfterResponse(finished, "provisioning");
   return clinic;
 }

@@ -1,10 +1,11 @@
 import type { CentralDb } from "../db/central";
 import type { Prisma as CentralPrisma } from "../generated/central/client";
 import type { Prisma as TenantPrisma } from "../generated/tenant/client";
+import type { Realm } from "../routing/host";
 import type { TenantDb } from "../tenancy/registry";
 
 /** Where an account lives: the platform (central database) or one clinic (its own database). */
-export type Realm = { kind: "platform" } | { kind: "clinic"; subdomain: string };
+export type { Realm } from "../routing/host";
 
 export type Account = {
   id: string;
@@ -59,12 +60,17 @@ export type AccountStore = {
   touchSession(id: string, at: Date): Promise<void>;
   revokeSessions(where: { id?: string; accountId?: string }, at: Date): Promise<void>;
   audit(event: AuditInput): Promise<void>;
+  /** Runs `work` with this store on one transaction: a change and its audit row land together or not at all. */
+  transaction<T>(work: (store: AccountStore) => Promise<T>): Promise<T>;
 };
 
 const sessionUpdate = (bump?: boolean) => (bump ? { sessionVersion: { increment: 1 } } : {});
 
-export function platformAccountStore(central: CentralDb): AccountStore {
-  const toAccount = (user: Awaited<ReturnType<CentralDb["user"]["findUnique"]>>): Account | null =>
+type CentralTx = CentralPrisma.TransactionClient;
+type TenantTx = TenantPrisma.TransactionClient;
+
+export function platformAccountStore(central: CentralDb | CentralTx): AccountStore {
+  const toAccount = (user: Awaited<ReturnType<CentralTx["user"]["findUnique"]>>): Account | null =>
     user && { ...user, role: user.role, active: user.status === "ACTIVE" };
   return {
     realm: { kind: "platform" },
@@ -95,11 +101,15 @@ export function platformAccountStore(central: CentralDb): AccountStore {
     audit: async (event) => {
       await central.auditEvent.create({ data: event as CentralPrisma.AuditEventUncheckedCreateInput });
     },
+    transaction: (work) =>
+      "$transaction" in central
+        ? central.$transaction((tx) => work(platformAccountStore(tx)))
+        : work(platformAccountStore(central)),
   };
 }
 
-export function clinicAccountStore(subdomain: string, db: TenantDb): AccountStore {
-  const toAccount = (staff: Awaited<ReturnType<TenantDb["staffUser"]["findUnique"]>>): Account | null =>
+export function clinicAccountStore(subdomain: string, db: TenantDb | TenantTx): AccountStore {
+  const toAccount = (staff: Awaited<ReturnType<TenantTx["staffUser"]["findUnique"]>>): Account | null =>
     staff && { ...staff, role: staff.role, active: staff.status === "ACTIVE" };
   return {
     realm: { kind: "clinic", subdomain },
@@ -130,6 +140,10 @@ export function clinicAccountStore(subdomain: string, db: TenantDb): AccountStor
     audit: async (event) => {
       await db.auditEvent.create({ data: event as TenantPrisma.AuditEventUncheckedCreateInput });
     },
+    transaction: (work) =>
+      "$transaction" in db
+        ? db.$transaction((tx) => work(clinicAccountStore(subdomain, tx)))
+        : work(clinicAccountStore(subdomain, db)),
   };
 }
 

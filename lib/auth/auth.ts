@@ -2,8 +2,7 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { getCentralDb } from "../db/central";
-import { withTenantDb } from "../tenancy/tenant-db";
-import { clinicAccountStore, platformAccountStore } from "./account-store";
+import { withRealmStore } from "./realm-store";
 import { clientOf, realmOf } from "./request-context";
 import { getAuthSecret } from "./secret";
 import { type SessionClaims, type SignInResult, signInWithPassword } from "./sign-in";
@@ -49,18 +48,10 @@ export const { auth, signIn, signOut } = NextAuth(() => ({
       credentials: { email: {}, password: {} },
       authorize: async (credentials, request) => {
         const input = passwordInput.safeParse(credentials);
-        if (!input.success) throw new SignInRefused("Enter your email and password.");
         const realm = realmOf(request.headers);
+        if (!input.success || !realm) throw new SignInRefused("Enter your email and password.");
         const attempt = { central: getCentralDb(), ...input.data, ...clientOf(request.headers) };
-        if (realm.kind === "platform")
-          return accept(
-            await signInWithPassword({ ...attempt, store: platformAccountStore(getCentralDb()) }),
-          );
-        return accept(
-          await withTenantDb(realm.subdomain, (db) =>
-            signInWithPassword({ ...attempt, store: clinicAccountStore(realm.subdomain, db) }),
-          ),
-        );
+        return accept(await withRealmStore(realm, (store) => signInWithPassword({ ...attempt, store })));
       },
     }),
     Credentials({
@@ -69,7 +60,7 @@ export const { auth, signIn, signOut } = NextAuth(() => ({
       authorize: async (credentials, request) => {
         const input = ticketInput.safeParse(credentials);
         const realm = realmOf(request.headers);
-        if (!input.success || realm.kind !== "clinic")
+        if (!input.success || realm?.kind !== "clinic")
           throw new SignInRefused("This sign-in link is not valid.");
         return accept(
           await redeemClinicTicket({

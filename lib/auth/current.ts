@@ -1,10 +1,8 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import { getCentralDb } from "../db/central";
-import { withTenantDb } from "../tenancy/tenant-db";
-import { clinicAccountStore, platformAccountStore } from "./account-store";
 import { auth } from "./auth";
+import { withRealmStore } from "./realm-store";
 import { realmOf } from "./request-context";
 import { type AppSession, resolveSession } from "./session";
 import type { SessionClaims } from "./sign-in";
@@ -22,12 +20,8 @@ export async function readSessionClaims(): Promise<SessionClaims | undefined> {
 export const getCurrentSession = cache(async (): Promise<AppSession | null> => {
   const realm = realmOf(await headers());
   const claims = await readSessionClaims();
-  if (!claims) return null;
-  if (realm.kind === "platform")
-    return resolveSession({ claims, store: platformAccountStore(getCentralDb()) });
-  return withTenantDb(realm.subdomain, (db) =>
-    resolveSession({ claims, store: clinicAccountStore(realm.subdomain, db) }),
-  );
+  if (!claims || !realm) return null;
+  return withRealmStore(realm, (store) => resolveSession({ claims, store }));
 });
 
 /** For pages: the session, or off to this host's sign-in page (and to the password change first if due). */

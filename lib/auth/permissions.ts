@@ -39,6 +39,12 @@ export const PLATFORM_PERMISSIONS = {
 
 export type PlatformPermission = keyof typeof PLATFORM_PERMISSIONS;
 
+const PLATFORM_ROLES = ["SUPER_ADMIN", "CLINIC_ADMIN"] as const satisfies readonly UserRole[];
+
+export function isPlatformRole(value: unknown): value is UserRole {
+  return (PLATFORM_ROLES as readonly unknown[]).includes(value);
+}
+
 export function clinicRoleCan(role: StaffRole, permission: ClinicPermission): boolean {
   return (CLINIC_PERMISSIONS[permission] as readonly StaffRole[]).includes(role);
 }

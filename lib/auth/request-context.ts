@@ -1,13 +1,16 @@
-import type { Realm } from "./account-store";
+import { getRootDomain } from "../config/root-domain";
+import { type Realm, realmOfHost } from "../routing/host";
 
-/** The realm of this request: the clinic the middleware found in the host, or the platform. */
-export function realmOf(requestHeaders: Headers): Realm {
-  const subdomain = requestHeaders.get("x-tenant");
-  return subdomain ? { kind: "clinic", subdomain } : { kind: "platform" };
+/** Where a request came from: its address as the server saw it, and its browser. */
+export type RequestClient = { ip: string | null; userAgent: string | null };
+
+/** The realm of this request, from its Host header alone (null: no realm of this platform). */
+export function realmOf(requestHeaders: Headers): Realm | null {
+  return realmOfHost(requestHeaders.get("host"), getRootDomain());
 }
 
 /** The client's address as the server saw it (Next sets x-forwarded-for), and its browser. */
-export function clientOf(requestHeaders: Headers): { ip: string | null; userAgent: string | null } {
+export function clientOf(requestHeaders: Headers): RequestClient {
   const forwarded = requestHeaders.get("x-forwarded-for")?.split(",")[0]?.trim();
   return { ip: forwarded || null, userAgent: requestHeaders.get("user-agent")?.slice(0, 300) ?? null };
 }

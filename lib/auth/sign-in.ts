@@ -47,8 +47,9 @@ export async function signInWithPassword(attempt: SignInAttempt): Promise<SignIn
   const now = attempt.now ?? new Date();
   const email = attempt.email.trim().toLowerCase();
   const realm = realmName(store.realm);
-  const audit = (action: string, actorId?: string) =>
-    store.audit({ action, actorId, actorEmail: email, ip, userAgent });
+  const auditIn = (on: AccountStore, action: string, actorId?: string) =>
+    on.audit({ action, actorId, actorEmail: email, ip, userAgent });
+  const audit = (action: string, actorId?: string) => auditIn(store, action, actorId);
 
   const addressLock = ip ? await addressLockedUntil(central, realm, ip, now) : null;
   if (addressLock) {
@@ -65,25 +66,26 @@ export async function signInWithPassword(attempt: SignInAttempt): Promise<SignIn
     if (account) {
       const failures = account.failedLoginCount + 1;
       const locks = failures >= AUTH_POLICY.accountFailures;
-      await store.update(account.id, {
-        failedLoginCount: locks ? 0 : failures,
-        lockedUntil: locks ? new Date(now.getTime() + AUTH_POLICY.lockoutMs) : null,
+      const lockedUntil = locks ? new Date(now.getTime() + AUTH_POLICY.lockoutMs) : null;
+      await store.transaction(async (tx) => {
+        await tx.update(account.id, { failedLoginCount: locks ? 0 : failures, lockedUntil });
+        await auditIn(tx, locks ? "sign-in.locked" : "sign-in.failed", account.id);
       });
-      if (locks) {
-        await audit("sign-in.locked", account.id);
-        return { ok: false, message: lockedMessage(new Date(now.getTime() + AUTH_POLICY.lockoutMs), now) };
-      }
+      if (lockedUntil) return { ok: false, message: lockedMessage(lockedUntil, now) };
+      return { ok: false, message: WRONG };
     }
-    await audit("sign-in.failed", account?.id);
+    await audit("sign-in.failed");
     return { ok: false, message: WRONG };
   }
   if (!account.active) {
     await audit("sign-in.refused-disabled", account.id);
     return { ok: false, message: "This account is disabled. Ask your administrator to enable it." };
   }
-  await store.update(account.id, { failedLoginCount: 0, lockedUntil: null, lastLoginAt: now });
-  const session = await store.createSession({ accountId: account.id, ip, userAgent, at: now });
-  await audit("sign-in.succeeded", account.id);
+  const session = await store.transaction(async (tx) => {
+    await tx.update(account.id, { failedLoginCount: 0, lockedUntil: null, lastLoginAt: now });
+    await auditIn(tx, "sign-in.succeeded", account.id);
+    return tx.createSession({ accountId: account.id, ip, userAgent, at: now });
+  });
   return { ok: true, claims: claimsFor(store.realm, account, session.id) };
 }
 

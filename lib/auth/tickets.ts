@@ -1,6 +1,7 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import type { CentralDb } from "../db/central";
 import { getCentralDb } from "../db/central";
+import type { Prisma } from "../generated/central/client";
 import { TICKET_ONLY_PASSWORD_HASH } from "../tenancy/clinic-seed";
 import { withTenantDb } from "../tenancy/tenant-db";
 import { clinicAccountStore } from "./account-store";
@@ -20,7 +21,7 @@ function sign(payload: string): string {
  * password: valid for a minute, for that clinic's host only, once (the row is spent atomically).
  */
 export async function issueClinicTicket(options: {
-  central: CentralDb;
+  central: CentralDb | Prisma.TransactionClient;
   clinic: { id: string; subdomain: string };
   userId: string;
   now?: Date;
@@ -91,19 +92,16 @@ export async function redeemClinicTicket(options: {
     });
     if (staff.status !== "ACTIVE")
       return { ok: false, message: "Your staff account in this clinic is deactivated." };
-    await store.update(staff.id, { lastLoginAt: now });
-    const session = await store.createSession({
-      accountId: staff.id,
-      ip: options.ip,
-      userAgent: options.userAgent,
-      at: now,
-    });
-    await store.audit({
-      action: "sign-in.ticket",
-      actorId: staff.id,
-      actorEmail: staff.email,
-      ip: options.ip,
-      userAgent: options.userAgent,
+    const session = await store.transaction(async (tx) => {
+      await tx.update(staff.id, { lastLoginAt: now });
+      await tx.audit({
+        action: "sign-in.ticket",
+        actorId: staff.id,
+        actorEmail: staff.email,
+        ip: options.ip,
+        userAgent: options.userAgent,
+      });
+      return tx.createSession({ accountId: staff.id, ip: options.ip, userAgent: options.userAgent, at: now });
     });
     return {
       ok: true,

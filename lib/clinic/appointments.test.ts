@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "../auth/actor";
 import { AppError } from "../errors";
 import { ClinicDatabaseService } from "../tenancy/clinic-database-service";
 import type { TenantDb } from "../tenancy/registry";
 import { TenantRegistry } from "../tenancy/registry";
 import { createTestPlatform, type TestPlatform } from "../testing/platform";
+import { TEST_CLIENT } from "../testing/requests";
 import { bookAppointmentSchema } from "../validations/appointments";
 import { changeAppointmentStatus, createAppointment } from "./appointments";
 import { computeFreeSlots, findFreeSlots } from "./availability";
@@ -15,6 +17,8 @@ let registry: TenantRegistry;
 let db: TenantDb;
 let release: () => void;
 let ids: { doctor: string; otherDoctor: string; location: string; patient: string; receptionist: string };
+/** The receptionist who books, as audit rows record them. */
+let actor: Actor;
 let harborPatientId: string;
 
 /** Holds one clinic's client for the whole file. */
@@ -70,6 +74,7 @@ beforeAll(async () => {
     patient: patient.id,
     receptionist: receptionist.id,
   };
+  actor = { id: receptionist.id, email: receptionist.email, ...TEST_CLIENT };
 });
 
 afterAll(async () => {
@@ -91,7 +96,7 @@ const book = (
   createAppointment({
     db,
     timeZone: TZ,
-    createdById: ids.receptionist,
+    actor,
     request: {
       patientId: ids.patient,
       doctorId: ids.doctor,
@@ -105,6 +110,7 @@ const book = (
 describe("booking", () => {
   it("lets exactly one of 20 concurrent overlapping bookings through; the rest are told which appointment clashes", async () => {
     const base = tomorrowAt(9 * 60);
+    const audits = await db.auditEvent.count();
     const attempts = Array.from({ length: 20 }, (_, i) =>
       book(new Date(base.getTime() + (i % 4) * 5 * 60_000)),
     );
@@ -112,6 +118,7 @@ describe("booking", () => {
 
     const booked = results.filter((result) => result.status === "fulfilled");
     expect(booked).toHaveLength(1);
+    expect(results.filter((result) => result.status === "rejected")).toHaveLength(19);
     for (const result of results) {
       if (result.status === "rejected") {
         expect(result.reason).toBeInstanceOf(AppError);
@@ -122,6 +129,11 @@ describe("booking", () => {
       }
     }
     expect(await db.appointment.count({ where: { doctorId: ids.doctor, startsAt: { gte: base } } })).toBe(1);
+    // The booking and its audit row land together; the refused ones leave no row.
+    expect(await db.auditEvent.count()).toBe(audits + 1);
+    await expect(
+      db.auditEvent.findFirstOrThrow({ where: { targetId: booked[0]?.value.id } }),
+    ).resolves.toMatchObject({ action: "appointment.booked", actorId: actor.id, ip: TEST_CLIENT.ip });
   });
 
   it("has PostgreSQL itself refuse an overlap written by raw SQL, and free the time once cancelled", async () => {
@@ -135,11 +147,27 @@ describe("booking", () => {
     );
     await changeAppointmentStatus({
       db,
+      actor,
       appointmentId: first.id,
       to: "CANCELLED",
       cancelReason: "Patient called",
     });
     await expect(insert(new Date(first.startsAt.getTime() + 5 * 60_000))).resolves.toBe(1);
+    const trail = await db.auditEvent.findMany({ where: { targetId: first.id }, orderBy: { at: "asc" } });
+    expect(trail.map((event) => [event.action, event.actorId, event.details])).toEqual([
+      [
+        "appointment.booked",
+        actor.id,
+        {
+          patientId: ids.patient,
+          doctorId: ids.doctor,
+          locationId: ids.location,
+          startsAt: first.startsAt.toISOString(),
+        },
+      ],
+      ["appointment.status-changed", actor.id, { from: "BOOKED", to: "CANCELLED" }],
+    ]);
+    expect(JSON.stringify(trail)).not.toContain("Patient called");
   });
 
   it("books two doctors at the same time, and back-to-back appointments of one doctor", async () => {
@@ -154,11 +182,12 @@ describe("booking", () => {
     ["an unknown doctor", { doctorId: "00000000-0000-4000-8000-000000000000" }, "doctorId"],
     ["an unknown location", { locationId: "00000000-0000-4000-8000-000000000000" }, "locationId"],
   ])("refuses %s and writes nothing", async (_label, overrides, field) => {
-    const before = await db.appointment.count();
+    const [before, audits] = [await db.appointment.count(), await db.auditEvent.count()];
     const error = await book(tomorrowAt(16 * 60), 20, overrides).catch((e: AppError) => e);
     expect(error).toMatchObject({ code: "INVALID" });
     expect((error as AppError).fields).toHaveProperty(field);
     expect(await db.appointment.count()).toBe(before);
+    expect(await db.auditEvent.count()).toBe(audits);
   });
 
   it("refuses a patient of another clinic, a receptionist as doctor, and a time in the past", async () => {
@@ -193,13 +222,13 @@ describe("booking", () => {
   it("moves through the day's statuses in order only", async () => {
     const appointment = await book(tomorrowAt(18 * 60));
     await expect(
-      changeAppointmentStatus({ db, appointmentId: appointment.id, to: "COMPLETED" }),
+      changeAppointmentStatus({ db, actor, appointmentId: appointment.id, to: "COMPLETED" }),
     ).rejects.toMatchObject({
       code: "CONFLICT",
       message: "A booked appointment cannot become completed.",
     });
     for (const to of ["CHECKED_IN", "IN_PROGRESS", "COMPLETED"] as const) {
-      await changeAppointmentStatus({ db, appointmentId: appointment.id, to });
+      await changeAppointmentStatus({ db, actor, appointmentId: appointment.id, to });
     }
     expect(await db.appointment.findUniqueOrThrow({ where: { id: appointment.id } })).toMatchObject({
       status: "COMPLETED",
@@ -262,7 +291,7 @@ describe("availability", () => {
     await createAppointment({
       db,
       timeZone: TZ,
-      createdById: ids.receptionist,
+      actor,
       request: {
         patientId: ids.patient,
         doctorId: ids.otherDoctor,

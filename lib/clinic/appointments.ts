@@ -1,8 +1,13 @@
+import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "../errors";
+import type { Prisma } from "../generated/tenant/client";
 import type { AppointmentStatus } from "../generated/tenant/enums";
 import type { TenantDb } from "../tenancy/registry";
 import { MAX_APPOINTMENT_MS } from "../validations/appointments";
+import { recordAuditEvent } from "./audit";
 import { formatClinicTime } from "./time";
+
+type TenantTx = Prisma.TransactionClient;
 
 const LIVE: AppointmentStatus[] = ["BOOKED", "CHECKED_IN", "IN_PROGRESS", "COMPLETED"];
 
@@ -57,31 +62,28 @@ async function checkParticipants(db: TenantDb, request: BookingRequest) {
     throw new AppError("INVALID", Object.values(fields)[0] as string, fields);
 }
 
+/** A doctor's time being taken: the appointment being moved (`exceptId`) does not clash with itself. */
+type DoctorSlot = { doctorId: string; startsAt: Date; endsAt: Date; exceptId?: string };
+
+function clashesWith(slot: DoctorSlot) {
+  return {
+    doctorId: slot.doctorId,
+    status: { in: LIVE },
+    ...overlapping(slot.startsAt, slot.endsAt),
+    ...(slot.exceptId ? { id: { not: slot.exceptId } } : {}),
+  };
+}
+
 /** The conflict message names the clashing appointment by time and reference, never the patient. */
-async function conflictError(
-  db: TenantDb,
-  request: Pick<BookingRequest, "doctorId" | "startsAt" | "endsAt">,
-  timeZone: string,
-  exceptId?: string,
-) {
-  const clash = await db.appointment.findFirst({
-    where: {
-      doctorId: request.doctorId,
-      status: { in: LIVE },
-      ...overlapping(request.startsAt, request.endsAt),
-      ...(exceptId ? { id: { not: exceptId } } : {}),
-    },
-    orderBy: { startsAt: "asc" },
-  });
+async function conflictError(db: TenantDb | TenantTx, slot: DoctorSlot, timeZone: string) {
+  const clash = await db.appointment.findFirst({ where: clashesWith(slot), orderBy: { startsAt: "asc" } });
   const detail = clash
     ? ` (appointment ${appointmentRef(clash.id)}, ${formatClinicTime(clash.startsAt, timeZone)}–${formatClinicTime(clash.endsAt, timeZone)})`
     : "";
   return new AppError(
     "CONFLICT",
     `The doctor already has an appointment at that time${detail}. Choose another slot.`,
-    {
-      startsAt: "This time is taken.",
-    },
+    { startsAt: "This time is taken." },
   );
 }
 
@@ -90,119 +92,147 @@ function isExclusionViolation(error: unknown): boolean {
   return text.includes("23P01") || text.includes("appointments_no_double_booking");
 }
 
-/**
- * Books an appointment. Two layers stop double booking: bookings of one doctor are serialised by
- * a transaction-scoped advisory lock and checked for overlap, and PostgreSQL's exclusion
- * constraint refuses any overlap that gets past that (another code path, raw SQL).
- */
-export async function createAppointment(options: {
-  db: TenantDb;
-  request: BookingRequest;
-  createdById: string;
-  timeZone: string;
-  now?: Date;
-}) {
-  const { db, request, timeZone } = options;
-  if (request.startsAt < (options.now ?? new Date())) {
+function refusePast(startsAt: Date, now: Date | undefined): void {
+  if (startsAt < (now ?? new Date()))
     throw new AppError("INVALID", "That time has already passed.", {
       startsAt: "Choose a time in the future.",
     });
-  }
-  await checkParticipants(db, request);
+}
+
+// Writes for one doctor queue on its lock by design: wait for a connection and the lock longer than
+// Prisma's defaults (2 s, 5 s), which a burst of bookings for one doctor can exceed.
+const SLOT_TRANSACTION = { maxWait: 10_000, timeout: 15_000 };
+
+/**
+ * Takes a doctor's time in one transaction: lock → check → write. Two layers stop double booking:
+ * writes for one doctor are serialised by a transaction-scoped advisory lock and checked for
+ * overlap, and PostgreSQL's exclusion constraint refuses any overlap that gets past that (another
+ * code path, raw SQL). `write` makes the change and its audit row, so both land or neither does.
+ */
+async function takeDoctorSlot<T>(
+  db: TenantDb,
+  slot: DoctorSlot,
+  timeZone: string,
+  write: (tx: TenantTx) => Promise<T>,
+): Promise<T> {
   try {
     return await db.$transaction(async (tx) => {
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${request.doctorId}))`;
-      const clashes = await tx.appointment.count({
-        where: {
-          doctorId: request.doctorId,
-          status: { in: LIVE },
-          ...overlapping(request.startsAt, request.endsAt),
-        },
-      });
-      if (clashes > 0) throw await conflictError(tx as unknown as TenantDb, request, timeZone);
-      return tx.appointment.create({ data: { ...request, createdById: options.createdById } });
-    });
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${slot.doctorId}))`;
+      if ((await tx.appointment.count({ where: clashesWith(slot) })) > 0)
+        throw await conflictError(tx, slot, timeZone);
+      return write(tx);
+    }, SLOT_TRANSACTION);
   } catch (error) {
-    if (isExclusionViolation(error)) throw await conflictError(db, request, timeZone);
+    if (isExclusionViolation(error)) throw await conflictError(db, slot, timeZone);
     throw error;
   }
 }
 
-/** Moves a booked appointment; the same two layers keep the doctor's calendar free of overlaps. */
+/** Books an appointment; the audit event names ids only, never the patient. */
+export async function createAppointment(options: {
+  db: TenantDb;
+  actor: Actor;
+  request: BookingRequest;
+  timeZone: string;
+  now?: Date;
+}) {
+  const { db, actor, request, timeZone } = options;
+  refusePast(request.startsAt, options.now);
+  await checkParticipants(db, request);
+  return takeDoctorSlot(db, request, timeZone, async (tx) => {
+    const appointment = await tx.appointment.create({ data: { ...request, createdById: actor.id } });
+    await recordAuditEvent(tx, {
+      actor,
+      action: "appointment.booked",
+      targetType: "appointment",
+      targetId: appointment.id,
+      details: {
+        patientId: appointment.patientId,
+        doctorId: appointment.doctorId,
+        locationId: appointment.locationId,
+        startsAt: appointment.startsAt.toISOString(),
+      },
+    });
+    return appointment;
+  });
+}
+
+/** Moves a booked appointment to another time with the same doctor. */
 export async function rescheduleAppointment(options: {
   db: TenantDb;
+  actor: Actor;
   appointmentId: string;
   startsAt: Date;
   endsAt: Date;
   timeZone: string;
   now?: Date;
 }) {
-  const { db, appointmentId, startsAt, endsAt, timeZone } = options;
+  const { db, actor, appointmentId, startsAt, endsAt, timeZone } = options;
   const appointment = await db.appointment.findUnique({ where: { id: appointmentId } });
   if (!appointment) throw new AppError("NOT_FOUND", "No such appointment in this clinic.");
   if (appointment.status !== "BOOKED")
     throw new AppError("CONFLICT", "Only a booked appointment can be moved.");
-  if (startsAt < (options.now ?? new Date()))
-    throw new AppError("INVALID", "That time has already passed.", {
-      startsAt: "Choose a time in the future.",
+  refusePast(startsAt, options.now);
+  const slot = { doctorId: appointment.doctorId, startsAt, endsAt, exceptId: appointmentId };
+  return takeDoctorSlot(db, slot, timeZone, async (tx) => {
+    const moved = await tx.appointment.updateMany({
+      where: { id: appointmentId, status: "BOOKED" },
+      data: { startsAt, endsAt },
     });
-  try {
-    return await db.$transaction(async (tx) => {
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${appointment.doctorId}))`;
-      const clashes = await tx.appointment.count({
-        where: {
-          id: { not: appointmentId },
-          doctorId: appointment.doctorId,
-          status: { in: LIVE },
-          ...overlapping(startsAt, endsAt),
-        },
-      });
-      if (clashes > 0)
-        throw await conflictError(
-          tx as unknown as TenantDb,
-          { doctorId: appointment.doctorId, startsAt, endsAt },
-          timeZone,
-          appointmentId,
-        );
-      return tx.appointment.update({ where: { id: appointmentId }, data: { startsAt, endsAt } });
+    if (moved.count === 0) throw changedMeanwhile();
+    await recordAuditEvent(tx, {
+      actor,
+      action: "appointment.rescheduled",
+      targetType: "appointment",
+      targetId: appointmentId,
+      details: { from: appointment.startsAt.toISOString(), to: startsAt.toISOString() },
     });
-  } catch (error) {
-    if (isExclusionViolation(error))
-      throw await conflictError(
-        db,
-        { doctorId: appointment.doctorId, startsAt, endsAt },
-        timeZone,
-        appointmentId,
-      );
-    throw error;
-  }
+    return tx.appointment.findUniqueOrThrow({ where: { id: appointmentId } });
+  });
 }
 
-/** booked → checked in → in progress → completed, or cancelled (with a reason) / no-show. */
+/**
+ * booked → checked in → in progress → completed, or cancelled (with a reason) / no-show. The cancel
+ * reason stays on the appointment only: it is free text and may describe the patient, so the audit
+ * log does not copy it.
+ */
 export async function changeAppointmentStatus(options: {
   db: TenantDb;
+  actor: Actor;
   appointmentId: string;
   to: AppointmentStatus;
   cancelReason?: string;
   now?: Date;
 }) {
-  const { db, appointmentId, to } = options;
+  const { db, actor, appointmentId, to } = options;
   const appointment = await db.appointment.findUnique({ where: { id: appointmentId } });
   if (!appointment) throw new AppError("NOT_FOUND", "No such appointment in this clinic.");
   if (!NEXT[appointment.status].includes(to)) {
     throw new AppError("CONFLICT", `A ${label(appointment.status)} appointment cannot become ${label(to)}.`);
   }
-  const moved = await db.appointment.updateMany({
-    where: { id: appointmentId, status: appointment.status },
-    data: {
-      status: to,
-      ...(to === "CANCELLED" ? { cancelReason: options.cancelReason } : {}),
-      ...(to === "CHECKED_IN" ? { checkedInAt: options.now ?? new Date() } : {}),
-    },
+  return db.$transaction(async (tx) => {
+    const moved = await tx.appointment.updateMany({
+      where: { id: appointmentId, status: appointment.status },
+      data: {
+        status: to,
+        ...(to === "CANCELLED" ? { cancelReason: options.cancelReason } : {}),
+        ...(to === "CHECKED_IN" ? { checkedInAt: options.now ?? new Date() } : {}),
+      },
+    });
+    if (moved.count === 0) throw changedMeanwhile();
+    await recordAuditEvent(tx, {
+      actor,
+      action: "appointment.status-changed",
+      targetType: "appointment",
+      targetId: appointmentId,
+      details: { from: appointment.status, to },
+    });
+    return tx.appointment.findUniqueOrThrow({ where: { id: appointmentId } });
   });
-  if (moved.count === 0)
-    throw new AppError("CONFLICT", "Someone changed this appointment meanwhile. Reload and try again.");
-  return db.appointment.findUniqueOrThrow({ where: { id: appointmentId } });
+}
+
+function changedMeanwhile(): AppError {
+  return new AppError("CONFLICT", "Someone changed this appointment meanwhile. Reload and try again.");
 }
 
 function label(status: AppointmentStatus): string {

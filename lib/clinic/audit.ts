@@ -1,26 +1,15 @@
-import type { AppSession } from "@/lib/auth/session";
+import type { Actor } from "@/lib/auth/actor";
 import type { Prisma } from "@/lib/generated/tenant/client";
 import type { TenantDb } from "@/lib/tenancy/tenant-db";
+import type { ClinicAuditSort } from "@/lib/validations/audit";
 
 type TenantTx = Prisma.TransactionClient;
-
-/** Who did something in the clinic, and from where: what every audited write records. */
-export type AuditActor = {
-  id: string;
-  email: string;
-  ip: string | null;
-  userAgent: string | null;
-};
-
-export function auditActorOf(session: AppSession, client: Pick<AuditActor, "ip" | "userAgent">): AuditActor {
-  return { id: session.user.id, email: session.user.email, ...client };
-}
 
 /** Writes one audit event (inside the caller's transaction, so it lands with the change or not at all). */
 export async function recordAuditEvent(
   tx: TenantTx | TenantDb,
   event: {
-    actor: AuditActor;
+    actor: Actor;
     action: string;
     targetType?: string;
     targetId?: string;
@@ -54,19 +43,32 @@ export type AuditEventRow = {
 
 export const AUDIT_PAGE_SIZE = 50;
 
-/** One page of the clinic's audit log, newest first, with the actors' current names. */
+// Each sort key's order; the newest first, then the id, breaks ties so pages never overlap.
+const AUDIT_ORDER: Record<
+  ClinicAuditSort["key"],
+  (dir: Prisma.SortOrder) => Prisma.AuditEventOrderByWithRelationInput
+> = {
+  at: (dir) => ({ at: dir }),
+  action: (dir) => ({ action: dir }),
+  who: (dir) => ({ actorEmail: { sort: dir, nulls: "last" } }),
+  from: (dir) => ({ ip: { sort: dir, nulls: "last" } }),
+};
+
+/** One page of the clinic's audit log, newest first unless `sort` says otherwise, with the actors' current names. */
 export async function findAuditEvents(options: {
   db: TenantDb;
   page: number;
   pageSize?: number;
+  sort?: ClinicAuditSort;
 }): Promise<{ events: AuditEventRow[]; total: number; pages: number; page: number }> {
   const { db } = options;
+  const sort = options.sort ?? { key: "at", desc: true };
   const pageSize = options.pageSize ?? AUDIT_PAGE_SIZE;
   const total = await db.auditEvent.count();
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const page = Math.min(Math.max(1, Math.floor(options.page) || 1), pages);
   const events = await db.auditEvent.findMany({
-    orderBy: [{ at: "desc" }, { id: "desc" }],
+    orderBy: [AUDIT_ORDER[sort.key](sort.desc ? "desc" : "asc"), { at: "desc" }, { id: "desc" }],
     skip: (page - 1) * pageSize,
     take: pageSize,
   });

@@ -1,8 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  createFrontDeskTestClinic,
-  type FrontDeskTestClinic,
-} from "@/lib/actions/appointments/front-desk-test-clinic";
+import { createFrontDeskClinic, type FrontDeskClinic } from "@/lib/testing/front-desk-practice";
 import type { AppointmentStatus } from "../generated/tenant/enums";
 import { calendarQuerySchema } from "../validations/appointments";
 import {
@@ -11,16 +8,15 @@ import {
   findAvailabilityInRange,
   findCalendarResources,
   findCalendarView,
-  findTodayAppointments,
   resolveCalendarFilters,
-  summarizeToday,
 } from "./calendar";
+import { findTodayAppointments, summarizeToday } from "./day-summary";
 import { addDays, localDateOf, zonedTimeToUtc } from "./time";
 
 // Auckland is 13 hours ahead of UTC in January: the clinic's midnight is UTC's late morning the day before.
 const TZ = "Pacific/Auckland";
 const DAY = "2031-01-15";
-let clinic: FrontDeskTestClinic;
+let clinic: FrontDeskClinic;
 
 const at = (date: string, hour: number, minute = 0) => zonedTimeToUtc(date, hour * 60 + minute, TZ);
 
@@ -44,7 +40,7 @@ async function appointment(options: {
 }
 
 beforeAll(async () => {
-  clinic = await createFrontDeskTestClinic("aspen", TZ);
+  clinic = await createFrontDeskClinic("aspen", TZ);
 });
 
 afterAll(async () => {

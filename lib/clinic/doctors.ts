@@ -1,15 +1,10 @@
 import { z } from "zod";
+import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "../errors";
 import type { Prisma } from "../generated/tenant/client";
 import type { TenantDb } from "../tenancy/registry";
-import type {
-  AvailabilityOverrideInput,
-  DoctorProfileInput,
-  WeeklyScheduleInput,
-} from "../validations/doctors";
-import { overlaps, timeOf, WEEKDAYS } from "../validations/locations";
-import { type AuditActor, recordAuditEvent } from "./audit";
-import { localDateOf, weekdayOf } from "./time";
+import type { DoctorProfileInput, WeeklyScheduleInput } from "../validations/doctors";
+import { recordAuditEvent } from "./audit";
 
 type TenantTx = Prisma.TransactionClient;
 
@@ -97,7 +92,7 @@ export async function findDoctor(options: { db: TenantDb; doctorId: string; toda
 export type DoctorDetail = NonNullable<Awaited<ReturnType<typeof findDoctor>>>;
 
 /** The staff member, who must hold the doctor role in this clinic (an id from elsewhere is simply unknown). */
-async function requireDoctor(tx: TenantTx, doctorId: string) {
+export async function requireDoctor(tx: TenantTx, doctorId: string) {
   const staff = await tx.staffUser.findUnique({
     where: { id: doctorId },
     select: { id: true, name: true, role: true, doctorProfile: { select: { staffId: true } } },
@@ -110,7 +105,7 @@ async function requireDoctor(tx: TenantTx, doctorId: string) {
   return staff;
 }
 
-async function lockDoctor(tx: TenantTx, doctorId: string) {
+export async function lockDoctor(tx: TenantTx, doctorId: string) {
   // One schedule change per doctor at a time: the overlap checks read what the other writes.
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`doctor-schedule:${doctorId}`}))`;
 }
@@ -118,7 +113,7 @@ async function lockDoctor(tx: TenantTx, doctorId: string) {
 /** Creates or updates the profile that makes a doctor bookable. */
 export async function saveDoctorProfile(options: {
   db: TenantDb;
-  actor: AuditActor;
+  actor: Actor;
   input: DoctorProfileInput;
 }): Promise<DoctorProfile> {
   const { db, actor, input } = options;
@@ -146,11 +141,7 @@ export async function saveDoctorProfile(options: {
  * Replaces a doctor's regular week. The schema already refused overlapping intervals; here every
  * location must be one of this clinic's open ones, and the doctor needs a profile first.
  */
-export async function setWeeklySchedule(options: {
-  db: TenantDb;
-  actor: AuditActor;
-  input: WeeklyScheduleInput;
-}) {
+export async function setWeeklySchedule(options: { db: TenantDb; actor: Actor; input: WeeklyScheduleInput }) {
   const { db, actor, input } = options;
   return db.$transaction(async (tx) => {
     const doctor = await requireDoctor(tx, input.doctorId);
@@ -185,7 +176,7 @@ export async function setWeeklySchedule(options: {
   });
 }
 
-async function checkLocations(tx: TenantTx, wanted: { locationId: string; field: string }[]) {
+export async function checkLocations(tx: TenantTx, wanted: { locationId: string; field: string }[]) {
   const ids = [...new Set(wanted.map((item) => item.locationId))];
   const open = await tx.location.findMany({ where: { id: { in: ids }, active: true }, select: { id: true } });
   const openIds = new Set(open.map((location) => location.id));
@@ -195,110 +186,4 @@ async function checkLocations(tx: TenantTx, wanted: { locationId: string; field:
   }
   if (Object.keys(fields).length > 0)
     throw new AppError("INVALID", "Choose one of the clinic's open locations.", fields);
-}
-
-/**
- * Adds time off (the whole day or some hours) or extra hours at a location on one date, from the
- * clinic's today on. Extra hours may not overlap the doctor's regular hours that weekday or other
- * extra hours that date: a doctor is in one place at a time.
- */
-export async function addAvailabilityOverride(options: {
-  db: TenantDb;
-  actor: AuditActor;
-  input: AvailabilityOverrideInput;
-  now?: Date;
-}) {
-  const { db, actor, input } = options;
-  return db.$transaction(async (tx) => {
-    const doctor = await requireDoctor(tx, input.doctorId);
-    if (!doctor.doctorProfile)
-      throw new AppError(
-        "CONFLICT",
-        `Save ${doctor.name}'s doctor profile before their time off or extra hours.`,
-      );
-    const settings = await tx.clinicSetting.findUniqueOrThrow({
-      where: { id: 1 },
-      select: { timezone: true },
-    });
-    if (input.date < localDateOf(options.now ?? new Date(), settings.timezone))
-      throw new AppError("INVALID", "That date has already passed.", {
-        date: "Choose today or a later date.",
-      });
-    await lockDoctor(tx, input.doctorId);
-    const date = new Date(`${input.date}T00:00:00Z`);
-    if (input.kind === "EXTRA_HOURS") {
-      await checkLocations(tx, [{ locationId: input.locationId, field: "locationId" }]);
-      await refuseDoubleBooking(tx, { doctorId: input.doctorId, date: input.date, hours: input.hours });
-    }
-    const override = await tx.availabilityOverride.create({
-      data: {
-        doctorId: input.doctorId,
-        date,
-        kind: input.kind,
-        locationId: input.kind === "EXTRA_HOURS" ? input.locationId : null,
-        startMinute: input.hours?.start ?? null,
-        endMinute: input.hours?.end ?? null,
-        reason: input.reason ?? null,
-      },
-    });
-    await recordAuditEvent(tx, {
-      actor,
-      action: input.kind === "TIME_OFF" ? "doctor.time-off-added" : "doctor.extra-hours-added",
-      targetType: "staff",
-      targetId: input.doctorId,
-      details: { overrideId: override.id, date: input.date },
-    });
-    return override;
-  });
-}
-
-async function refuseDoubleBooking(
-  tx: TenantTx,
-  wanted: { doctorId: string; date: string; hours: { start: number; end: number } },
-) {
-  const place = { startMinute: true, endMinute: true, location: { select: { name: true } } } as const;
-  const regular = await tx.workingHours.findMany({
-    where: { doctorId: wanted.doctorId, weekday: weekdayOf(wanted.date) },
-    select: place,
-  });
-  const extra = await tx.availabilityOverride.findMany({
-    where: { doctorId: wanted.doctorId, date: new Date(`${wanted.date}T00:00:00Z`), kind: "EXTRA_HOURS" },
-    select: place,
-  });
-  const day = WEEKDAYS[weekdayOf(wanted.date)];
-  const busy = [
-    ...regular.map((hours) => ({ ...hours, what: `regular hours on ${day}s` })),
-    ...extra.map((hours) => ({ ...hours, what: "extra hours that day" })),
-  ];
-  const clash = busy.find((other) =>
-    overlaps({ start: other.startMinute ?? 0, end: other.endMinute ?? 1440 }, wanted.hours),
-  );
-  if (!clash) return;
-  const when = `${timeOf(clash.startMinute ?? 0)}–${timeOf(clash.endMinute ?? 1440)}`;
-  const where = clash.location ? ` at ${clash.location.name}` : "";
-  throw new AppError("CONFLICT", `These hours overlap the doctor's ${clash.what} (${when}${where}).`, {
-    "hours.start": "Overlaps other hours that day.",
-  });
-}
-
-/** Removes one entry of time off or extra hours. */
-export async function removeAvailabilityOverride(options: {
-  db: TenantDb;
-  actor: AuditActor;
-  overrideId: string;
-}): Promise<{ id: string }> {
-  const { db, actor, overrideId } = options;
-  return db.$transaction(async (tx) => {
-    const override = await tx.availabilityOverride.findUnique({ where: { id: overrideId } });
-    if (!override) throw new AppError("NOT_FOUND", "This entry no longer exists.");
-    await tx.availabilityOverride.delete({ where: { id: overrideId } });
-    await recordAuditEvent(tx, {
-      actor,
-      action: override.kind === "TIME_OFF" ? "doctor.time-off-removed" : "doctor.extra-hours-removed",
-      targetType: "staff",
-      targetId: override.doctorId,
-      details: { overrideId, date: override.date.toISOString().slice(0, 10) },
-    });
-    return { id: overrideId };
-  });
 }

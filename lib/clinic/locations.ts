@@ -1,9 +1,10 @@
 import { z } from "zod";
+import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "../errors";
 import { Prisma } from "../generated/tenant/client";
 import type { TenantDb } from "../tenancy/registry";
 import type { LocationInput } from "../validations/locations";
-import { type AuditActor, recordAuditEvent } from "./audit";
+import { recordAuditEvent } from "./audit";
 
 type TenantTx = Prisma.TransactionClient;
 
@@ -75,7 +76,7 @@ async function ensureNameFree(tx: TenantTx, name: string, exceptId?: string) {
 
 export async function createLocation(options: {
   db: TenantDb;
-  actor: AuditActor;
+  actor: Actor;
   input: LocationInput;
 }): Promise<LocationRow> {
   const { db, actor, input } = options;
@@ -100,7 +101,7 @@ export async function createLocation(options: {
 
 export async function updateLocation(options: {
   db: TenantDb;
-  actor: AuditActor;
+  actor: Actor;
   locationId: string;
   input: LocationInput;
 }): Promise<LocationRow> {
@@ -139,7 +140,7 @@ export async function updateLocation(options: {
  */
 export async function deactivateLocation(options: {
   db: TenantDb;
-  actor: AuditActor;
+  actor: Actor;
   locationId: string;
   now?: Date;
 }): Promise<LocationRow> {
@@ -182,7 +183,7 @@ export async function deactivateLocation(options: {
 
 export async function reactivateLocation(options: {
   db: TenantDb;
-  actor: AuditActor;
+  actor: Actor;
   locationId: string;
 }): Promise<LocationRow> {
   const { db, actor, locationId } = options;
@@ -211,7 +212,7 @@ export async function reactivateLocation(options: {
  */
 export async function deleteLocation(options: {
   db: TenantDb;
-  actor: AuditActor;
+  actor: Actor;
   locationId: string;
 }): Promise<{ id: string }> {
   const { db, actor, locationId } = options;

@@ -1,10 +1,11 @@
 import { z } from "zod";
+import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "../errors";
 import { Prisma } from "../generated/tenant/client";
 import type { AppointmentStatus } from "../generated/tenant/enums";
 import type { TenantDb } from "../tenancy/registry";
-import type { PatientInput } from "../validations/patients";
-import { type AuditActor, recordAuditEvent } from "./audit";
+import type { PatientInput, PatientListSort } from "../validations/patients";
+import { recordAuditEvent } from "./audit";
 
 /** A client or an open transaction: the reads and writes below run in either. */
 type TenantTx = Prisma.TransactionClient;
@@ -75,12 +76,27 @@ export async function createPatient(options: { db: TenantTx; input: PatientInput
   });
 }
 
+// Each sort key's ORDER BY, in one direction; the record number (unique) ends each, so pages never overlap.
+const PATIENT_ORDER: Record<PatientListSort["key"], (dir: Prisma.Sql) => Prisma.Sql> = {
+  name: (dir) => Prisma.sql`last_name ${dir}, first_name ${dir}, mrn ${dir}`,
+  mrn: (dir) => Prisma.sql`mrn ${dir}`,
+  dateOfBirth: (dir) => Prisma.sql`date_of_birth ${dir}, last_name, first_name, mrn`,
+};
+
 /**
  * Search by name (every word must appear in "last first", through the trigram index), medical
- * record number, phone digits or date of birth (YYYY-MM-DD), a page at a time.
+ * record number, phone digits or date of birth (YYYY-MM-DD), a page at a time, by name unless
+ * `sort` says otherwise.
  */
-export async function findPatients(options: { db: TenantDb; query: string; page: number }) {
+export async function findPatients(options: {
+  db: TenantDb;
+  query: string;
+  page: number;
+  sort?: PatientListSort;
+}) {
   const { db } = options;
+  const sort = options.sort ?? { key: "name", desc: false };
+  const orderBy = PATIENT_ORDER[sort.key](Prisma.raw(sort.desc ? "DESC" : "ASC"));
   const offset = (options.page - 1) * PATIENT_PAGE_SIZE;
   const text = options.query.trim().toLowerCase();
   const digits = digitsOf(text);
@@ -107,7 +123,7 @@ export async function findPatients(options: { db: TenantDb; query: string; page:
       SELECT id, mrn, first_name AS "firstName", last_name AS "lastName", date_of_birth AS "dateOfBirth", phone
       FROM patients
       WHERE ${filter}
-      ORDER BY last_name, first_name, mrn
+      ORDER BY ${orderBy}
       LIMIT ${PATIENT_PAGE_SIZE} OFFSET ${offset}`,
     db.$queryRaw<[{ total: bigint }]>`SELECT count(*) AS total FROM patients WHERE ${filter}`,
   ]);
@@ -145,7 +161,7 @@ export async function findPatient(options: {
  * Registers a patient (createPatient, with its duplicate warning) and records who did it in the
  * same transaction. The audit event names the patient by id only, never by their details.
  */
-export async function registerPatient(options: { db: TenantDb; actor: AuditActor; input: PatientInput }) {
+export async function registerPatient(options: { db: TenantDb; actor: Actor; input: PatientInput }) {
   const { db, actor, input } = options;
   return db.$transaction(async (tx) => {
     const patient = await createPatient({ db: tx, input });
@@ -163,7 +179,7 @@ export async function registerPatient(options: { db: TenantDb; actor: AuditActor
 /** Corrects a patient's registration details; the audit event lists which fields changed, not their values. */
 export async function updatePatient(options: {
   db: TenantDb;
-  actor: AuditActor;
+  actor: Actor;
   patientId: string;
   input: Omit<PatientInput, "confirmNotDuplicate">;
 }): Promise<PatientRecord> {

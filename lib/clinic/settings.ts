@@ -1,7 +1,8 @@
+import type { Actor } from "@/lib/auth/actor";
 import type { CentralDb } from "@/lib/db/central";
 import type { TenantDb } from "@/lib/tenancy/tenant-db";
 import type { ClinicSettings } from "@/lib/validations/clinic-settings";
-import { type AuditActor, recordAuditEvent } from "./audit";
+import { recordAuditEvent } from "./audit";
 
 const settingsFields = {
   name: true,
@@ -24,7 +25,7 @@ export async function updateClinicSettings(options: {
   db: TenantDb;
   central: CentralDb;
   subdomain: string;
-  actor: AuditActor;
+  actor: Actor;
   settings: ClinicSettings;
 }): Promise<ClinicSettings> {
   const { db, central, subdomain, actor, settings } = options;
@@ -49,4 +50,10 @@ export async function updateClinicSettings(options: {
     data: { name: saved.name },
   });
   return saved;
+}
+
+/** The clinic's time zone (UTC until set): every clinic-local date and time is read in it. */
+export async function findClinicTimeZone(db: TenantDb): Promise<string> {
+  const settings = await db.clinicSetting.findUnique({ where: { id: 1 }, select: { timezone: true } });
+  return settings?.timezone ?? "UTC";
 }

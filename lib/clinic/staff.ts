@@ -1,22 +1,16 @@
 import { randomInt } from "node:crypto";
+import type { Actor } from "@/lib/auth/actor";
 import { hashPassword } from "@/lib/auth/password";
-import type { AppSession } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/tenant/client";
 import type { StaffRole } from "@/lib/generated/tenant/enums";
 import { TICKET_ONLY_PASSWORD_HASH } from "@/lib/tenancy/clinic-seed";
 import type { TenantDb } from "@/lib/tenancy/tenant-db";
-import { type CreateStaffMemberInput, isStaffRole } from "@/lib/validations/staff";
-import { type AuditActor, auditActorOf, recordAuditEvent } from "./audit";
+import type { CreateStaffMemberInput } from "@/lib/validations/staff";
+import { recordAuditEvent } from "./audit";
 
 /** The person changing staff accounts: their role decides what they may do to whom. */
-export type StaffActor = AuditActor & { role: StaffRole };
-
-export function staffActorOf(session: AppSession, client: Pick<AuditActor, "ip" | "userAgent">): StaffActor {
-  const role = session.user.role;
-  if (!isStaffRole(role)) throw new AppError("FORBIDDEN", "Your role does not allow this.");
-  return { ...auditActorOf(session, client), role };
-}
+export type StaffActor = Actor & { role: StaffRole };
 
 const staffRow = {
   id: true,

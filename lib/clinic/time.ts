@@ -1,49 +1,21 @@
+import { TZDate, tzOffset } from "@date-fns/tz";
+
 /**
  * Clinic-time helpers. Appointments are stored in UTC; working hours and the calendar are in the
- * clinic's time zone. Conversions go through Intl, so daylight-saving changes follow the tz data.
+ * clinic's time zone. Conversions go through @date-fns/tz (Intl underneath), so daylight-saving
+ * changes follow the tz data.
  */
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      second: "2-digit",
-    });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
 
 /** The wall-clock fields of an instant in a time zone. */
 export function wallClockOf(instant: Date, timeZone: string) {
-  const parts = Object.fromEntries(
-    formatterFor(timeZone)
-      .formatToParts(instant)
-      .map((part) => [part.type, part.value]),
-  );
+  const local = new TZDate(instant.getTime(), timeZone);
   return {
-    year: Number(parts.year),
-    month: Number(parts.month),
-    day: Number(parts.day),
-    minuteOfDay: Number(parts.hour) * 60 + Number(parts.minute),
-    second: Number(parts.second),
+    year: local.getFullYear(),
+    month: local.getMonth() + 1,
+    day: local.getDate(),
+    minuteOfDay: local.getHours() * 60 + local.getMinutes(),
+    second: local.getSeconds(),
   };
-}
-
-/** How far the zone's wall clock is ahead of UTC at an instant, in milliseconds. */
-function offsetAt(instant: Date, timeZone: string): number {
-  const wall = wallClockOf(instant, timeZone);
-  const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, 0, wall.minuteOfDay, wall.second);
-  return asUtc - Math.floor(instant.getTime() / 1000) * 1000;
 }
 
 /**
@@ -53,16 +25,16 @@ function offsetAt(instant: Date, timeZone: string): number {
  */
 export function zonedTimeToUtc(date: string, minute: number, timeZone: string): Date {
   const [year, month, day] = date.split("-").map(Number) as [number, number, number];
-  const naive = Date.UTC(year, month - 1, day, 0, minute);
-  // The zone's offsets half a day before and after: they differ only around a clock change.
-  const before = naive - offsetAt(new Date(naive - 12 * 3_600_000), timeZone);
-  const after = naive - offsetAt(new Date(naive + 12 * 3_600_000), timeZone);
-  const shows = (candidate: number) => {
-    const wall = wallClockOf(new Date(candidate), timeZone);
-    return localDateOf(new Date(candidate), timeZone) === date && wall.minuteOfDay === minute;
-  };
-  const valid = [before, after].filter(shows).sort((a, b) => a - b);
-  return new Date(valid[0] ?? before);
+  // TZDate moves a skipped time forward, but takes the later of a repeated one.
+  const resolved = new TZDate(year, month - 1, day, 0, minute, timeZone).getTime();
+  const change =
+    tzOffset(timeZone, new Date(resolved - 12 * 3_600_000)) - tzOffset(timeZone, new Date(resolved));
+  const earlier = resolved - change * 60_000;
+  const wanted = wallClockOf(new Date(resolved), timeZone);
+  const seen = wallClockOf(new Date(earlier), timeZone);
+  return new Date(
+    change > 0 && seen.day === wanted.day && seen.minuteOfDay === wanted.minuteOfDay ? earlier : resolved,
+  );
 }
 
 /** The clinic-local calendar date (YYYY-MM-DD) of an instant. */

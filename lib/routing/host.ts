@@ -1,5 +1,8 @@
 import { parseSubdomain } from "@/lib/validations/subdomain";
 
+/** Whose a request is: the platform's (the root host) or one clinic's (`<subdomain>.<root>`). */
+export type Realm = { kind: "platform" } | { kind: "clinic"; subdomain: string };
+
 export type RequestRoute =
   | { kind: "root" }
   | { kind: "tenant"; subdomain: string; rewritePath: string }
@@ -25,12 +28,31 @@ const PLATFORM_ONLY_SEGMENTS: ReadonlySet<string> = new Set(["super", "admin"]);
 // The host must equal rootDomain (port included) or be exactly one label in front of it;
 // 127.0.0.1 is not an alias of localhost, so server-side tests send a Host header.
 export function routeRequest({ host, pathname, rootDomain }: RouteRequestOptions): RequestRoute {
+  const label = hostLabel(host, rootDomain);
+  if (label === null || !pathname.startsWith("/")) return { kind: "not-found" };
+  return label === "" ? routeRootPath(pathname) : routeTenantPath(label, pathname);
+}
+
+/**
+ * The realm a Host header names, or null for any other host. Pages, actions and sign-in all take
+ * the clinic from here (never from a header a client could send), the same way the middleware does.
+ */
+export function realmOfHost(host: string | null | undefined, rootDomain: string): Realm | null {
+  const label = hostLabel(host, rootDomain);
+  if (label === null) return null;
+  if (label === "") return { kind: "platform" };
+  const parsed = parseSubdomain(label);
+  return parsed.ok ? { kind: "clinic", subdomain: parsed.subdomain } : null;
+}
+
+/** "" for the root host itself, the label in front of it for `<label>.<root>`, null otherwise. */
+function hostLabel(host: string | null | undefined, rootDomain: string): string | null {
   const normalizedHost = host?.trim().toLowerCase() ?? "";
   const root = rootDomain.trim().toLowerCase();
-  if (normalizedHost === "" || root === "" || !pathname.startsWith("/")) return { kind: "not-found" };
-  if (normalizedHost === root) return routeRootPath(pathname);
-  if (!normalizedHost.endsWith(`.${root}`)) return { kind: "not-found" };
-  return routeTenantPath(normalizedHost.slice(0, -(root.length + 1)), pathname);
+  if (normalizedHost === "" || root === "") return null;
+  if (normalizedHost === root) return "";
+  if (!normalizedHost.endsWith(`.${root}`)) return null;
+  return normalizedHost.slice(0, -(root.length + 1)) || null;
 }
 
 function routeRootPath(pathname: string): RequestRoute {

@@ -1,43 +1,29 @@
-import type { ActionClient } from "../actions/define-action";
-import type { AppSession } from "../auth/session";
 import type { CentralDb } from "../db/central";
 import type { Prisma } from "../generated/central/client";
-
-/** Who acts and from where: what every super action passes on to its audit row. */
-export type SuperActor = { session: AppSession; client: ActionClient };
-
-export type SuperAuditInput = SuperActor & {
-  action: string;
-  target: { type: "user" | "clinic" | "database-server" | "fleet-run"; id: string };
-  /** What changed, in words and numbers; never a password, hash or token. */
-  details?: Record<string, string | number | boolean | null>;
-};
-
-/** The central audit row of one super-admin action: who, what, on what, from where. */
-export function superAuditData(input: SuperAuditInput): Prisma.AuditEventCreateInput {
-  return {
-    actorId: input.session.user.id,
-    actorEmail: input.session.user.email,
-    action: input.action,
-    targetType: input.target.type,
-    targetId: input.target.id,
-    ip: input.client.ip,
-    userAgent: input.client.userAgent,
-    ...(input.details ? { details: input.details } : {}),
-  };
-}
-
-export async function recordSuperAudit(central: CentralDb, input: SuperAuditInput): Promise<void> {
-  await central.auditEvent.create({ data: superAuditData(input) });
-}
+import type { PlatformAuditSort } from "../validations/super";
 
 export const AUDIT_PAGE_SIZE = 50;
 
-/** One page of the central audit trail, newest first. */
-export async function findAuditEvents(options: { central: CentralDb; page: number }) {
+// Each sort key's order; the newest first, then the id, breaks ties so pages never overlap.
+const AUDIT_ORDER: Record<
+  PlatformAuditSort["key"],
+  (dir: Prisma.SortOrder) => Prisma.AuditEventOrderByWithRelationInput
+> = {
+  at: (dir) => ({ at: dir }),
+  actor: (dir) => ({ actorEmail: { sort: dir, nulls: "last" } }),
+  action: (dir) => ({ action: dir }),
+};
+
+/** One page of the central audit trail, newest first unless `sort` says otherwise. */
+export async function findAuditEvents(options: {
+  central: CentralDb;
+  page: number;
+  sort?: PlatformAuditSort;
+}) {
+  const sort = options.sort ?? { key: "at", desc: true };
   const [events, total] = await Promise.all([
     options.central.auditEvent.findMany({
-      orderBy: [{ at: "desc" }, { id: "desc" }],
+      orderBy: [AUDIT_ORDER[sort.key](sort.desc ? "desc" : "asc"), { at: "desc" }, { id: "desc" }],
       skip: (options.page - 1) * AUDIT_PAGE_SIZE,
       take: AUDIT_PAGE_SIZE,
     }),

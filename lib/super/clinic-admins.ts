@@ -1,9 +1,10 @@
 import { randomBytes } from "node:crypto";
+import type { Actor } from "../auth/actor";
 import { hashPassword } from "../auth/password";
 import type { CentralDb } from "../db/central";
+import { recordCentralAudit } from "../db/central-audit";
 import { AppError } from "../errors";
 import { Prisma } from "../generated/central/client";
-import { type SuperActor, superAuditData } from "./audit";
 
 /** 16 characters from 12 random bytes: above the 12-character minimum, typed once, then replaced. */
 export function generateTemporaryPassword(): string {
@@ -30,9 +31,12 @@ export async function findClinicAdmins(options: { central: CentralDb }) {
 }
 
 /** A new clinic admin with a temporary password, returned once and never stored in clear. */
-export async function createClinicAdmin(
-  options: SuperActor & { central: CentralDb; name: string; email: string },
-): Promise<{ id: string; email: string; temporaryPassword: string }> {
+export async function createClinicAdmin(options: {
+  actor: Actor;
+  central: CentralDb;
+  name: string;
+  email: string;
+}): Promise<{ id: string; email: string; temporaryPassword: string }> {
   const { central, name, email } = options;
   const temporaryPassword = generateTemporaryPassword();
   const passwordHash = await hashPassword(temporaryPassword);
@@ -41,13 +45,11 @@ export async function createClinicAdmin(
       const created = await tx.user.create({
         data: { name, email, role: "CLINIC_ADMIN", passwordHash, mustChangePassword: true },
       });
-      await tx.auditEvent.create({
-        data: superAuditData({
-          ...options,
-          action: "clinic-admin.created",
-          target: { type: "user", id: created.id },
-          details: { email },
-        }),
+      await recordCentralAudit(tx, {
+        actor: options.actor,
+        action: "clinic-admin.created",
+        target: { type: "user", id: created.id },
+        details: { email },
       });
       return created;
     });
@@ -66,43 +68,45 @@ export async function createClinicAdmin(
  * Disabling signs the admin out everywhere at once: the session version moves on (every cookie
  * stops matching) and every server-side session is revoked. Enabling lets them sign in again.
  */
-export async function setClinicAdminStatus(
-  options: SuperActor & { central: CentralDb; userId: string; status: "ACTIVE" | "DISABLED" },
-): Promise<void> {
+export async function setClinicAdminStatus(options: {
+  actor: Actor;
+  central: CentralDb;
+  userId: string;
+  status: "ACTIVE" | "DISABLED";
+}): Promise<void> {
   const { central, userId, status } = options;
   const admin = await findClinicAdmin(central, userId);
   if (admin.status === status) return;
   const disabling = status === "DISABLED";
   const now = new Date();
-  await central.$transaction([
-    central.user.update({
+  await central.$transaction(async (tx) => {
+    await tx.user.update({
       where: { id: userId },
       data: { status, ...(disabling ? { sessionVersion: { increment: 1 } } : {}) },
-    }),
-    ...(disabling
-      ? [central.authSession.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now } })]
-      : []),
-    central.auditEvent.create({
-      data: superAuditData({
-        ...options,
-        action: disabling ? "clinic-admin.disabled" : "clinic-admin.enabled",
-        target: { type: "user", id: userId },
-        details: { email: admin.email },
-      }),
-    }),
-  ]);
+    });
+    if (disabling)
+      await tx.authSession.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now } });
+    await recordCentralAudit(tx, {
+      actor: options.actor,
+      action: disabling ? "clinic-admin.disabled" : "clinic-admin.enabled",
+      target: { type: "user", id: userId },
+      details: { email: admin.email },
+    });
+  });
 }
 
 /** A new temporary password (shown once), to be changed at next sign-in; every session ends, any lockout too. */
-export async function resetClinicAdminPassword(
-  options: SuperActor & { central: CentralDb; userId: string },
-): Promise<{ email: string; temporaryPassword: string }> {
+export async function resetClinicAdminPassword(options: {
+  actor: Actor;
+  central: CentralDb;
+  userId: string;
+}): Promise<{ email: string; temporaryPassword: string }> {
   const { central, userId } = options;
   const admin = await findClinicAdmin(central, userId);
   const temporaryPassword = generateTemporaryPassword();
   const passwordHash = await hashPassword(temporaryPassword);
-  await central.$transaction([
-    central.user.update({
+  await central.$transaction(async (tx) => {
+    await tx.user.update({
       where: { id: userId },
       data: {
         passwordHash,
@@ -111,17 +115,15 @@ export async function resetClinicAdminPassword(
         lockedUntil: null,
         sessionVersion: { increment: 1 },
       },
-    }),
-    central.authSession.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } }),
-    central.auditEvent.create({
-      data: superAuditData({
-        ...options,
-        action: "clinic-admin.password-reset",
-        target: { type: "user", id: userId },
-        details: { email: admin.email },
-      }),
-    }),
-  ]);
+    });
+    await tx.authSession.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });
+    await recordCentralAudit(tx, {
+      actor: options.actor,
+      action: "clinic-admin.password-reset",
+      target: { type: "user", id: userId },
+      details: { email: admin.email },
+    });
+  });
   return { email: admin.email, temporaryPassword };
 }
 

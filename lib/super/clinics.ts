@@ -1,8 +1,10 @@
+import type { Actor } from "../auth/actor";
 import type { CentralDb } from "../db/central";
 import { AppError } from "../errors";
+import type { Prisma } from "../generated/central/client";
 import type { ClinicStatus } from "../generated/central/enums";
 import { ClinicDatabaseService } from "../tenancy/clinic-database-service";
-import { recordSuperAudit, type SuperActor } from "./audit";
+import type { ClinicListSort } from "../validations/super";
 import { type DatabaseSize, findDatabaseSizes } from "./database-sizes";
 
 export const CLINICS_PAGE_SIZE = 25;
@@ -21,21 +23,37 @@ export type ClinicListRow = {
   size: DatabaseSize;
 };
 
+type Direction = Prisma.SortOrder;
+
+// Each sort key's order; the subdomain (unique) breaks ties, so pages never overlap.
+const CLINIC_ORDER: Record<ClinicListSort["key"], (dir: Direction) => Prisma.ClinicOrderByWithRelationInput> =
+  {
+    clinic: (dir) => ({ subdomain: dir }),
+    status: (dir) => ({ status: dir }),
+    owner: (dir) => ({ owner: { email: dir } }),
+    server: (dir) => ({ databaseServer: { name: dir } }),
+    schema: (dir) => ({ schemaVersion: { sort: dir, nulls: "last" } }),
+    migration: (dir) => ({ lastMigrationAt: { sort: dir, nulls: "last" } }),
+  };
+
 /**
  * One page of every clinic with what an operator needs (never anything from inside a clinic's
- * database but its size, asked of the server for the rows on this page only).
+ * database but its size, asked of the server for the rows on this page only), by subdomain unless
+ * `sort` says otherwise.
  */
 export async function findClinicsPage(options: {
   central: CentralDb;
   page: number;
   status?: ClinicStatus;
+  sort?: ClinicListSort;
 }): Promise<{ rows: ClinicListRow[]; total: number; pages: number }> {
   const { central, page, status } = options;
+  const sort = options.sort ?? { key: "clinic", desc: false };
   const where = status ? { status } : {};
   const [clinics, total] = await Promise.all([
     central.clinic.findMany({
       where,
-      orderBy: { subdomain: "asc" },
+      orderBy: [CLINIC_ORDER[sort.key](sort.desc ? "desc" : "asc"), { subdomain: "asc" }],
       skip: (page - 1) * CLINICS_PAGE_SIZE,
       take: CLINICS_PAGE_SIZE,
       include: { owner: { select: { email: true } }, databaseServer: true },
@@ -60,31 +78,31 @@ export async function findClinicsPage(options: {
 }
 
 /** Stops a clinic: its role cannot log in, its sessions end, every app process shows "suspended". */
-export async function suspendClinic(
-  options: SuperActor & { central: CentralDb; clinicId: string; reason: string },
-): Promise<void> {
+export async function suspendClinic(options: {
+  actor: Actor;
+  central: CentralDb;
+  clinicId: string;
+  reason: string;
+}): Promise<void> {
   const { central, clinicId, reason } = options;
   const subdomain = await findSubdomain(central, clinicId);
-  await new ClinicDatabaseService({ central }).suspendClinic(subdomain, reason);
-  await recordSuperAudit(central, {
-    ...options,
+  await new ClinicDatabaseService({ central }).suspendClinic(subdomain, reason, {
+    actor: options.actor,
     action: "clinic.suspended",
-    target: { type: "clinic", id: clinicId },
-    details: { subdomain, reason },
+    details: { reason },
   });
 }
 
-export async function resumeClinic(
-  options: SuperActor & { central: CentralDb; clinicId: string },
-): Promise<void> {
+export async function resumeClinic(options: {
+  actor: Actor;
+  central: CentralDb;
+  clinicId: string;
+}): Promise<void> {
   const { central, clinicId } = options;
   const subdomain = await findSubdomain(central, clinicId);
-  await new ClinicDatabaseService({ central }).resumeClinic(subdomain);
-  await recordSuperAudit(central, {
-    ...options,
+  await new ClinicDatabaseService({ central }).resumeClinic(subdomain, {
+    actor: options.actor,
     action: "clinic.resumed",
-    target: { type: "clinic", id: clinicId },
-    details: { subdomain },
   });
 }
 

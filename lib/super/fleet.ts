@@ -1,9 +1,10 @@
+import type { Actor } from "../auth/actor";
+import { continueAfterResponse } from "../background-work";
 import type { CentralDb } from "../db/central";
 import { listMigrationNames, SCHEMA_LOCATIONS, type SchemaLocation } from "../db/migrations";
 import { AppError } from "../errors";
 import { type FleetSummary, runFleetUpdate } from "../tenancy/fleet";
 import { describeError } from "../tenancy/fleet-clinic";
-import { recordSuperAudit, type SuperActor } from "./audit";
 
 /** Where every clinic with a database stands against the newest tenant migration. */
 export async function findFleetStatus(options: { central: CentralDb; schema?: SchemaLocation }) {
@@ -101,13 +102,12 @@ export async function findFleetRunProgress(options: {
   };
 }
 
-export type FleetRolloutOptions = SuperActor & {
+export type FleetRolloutOptions = {
+  actor: Actor;
   central: CentralDb;
   centralUrl: string;
   env?: NodeJS.ProcessEnv;
   schema?: SchemaLocation;
-  /** Keeps the rest of the run alive after this returns (`after()` in a request, a list in tests). */
-  keepRunning: (run: Promise<unknown>) => void;
 };
 
 /**
@@ -126,17 +126,20 @@ export async function startFleetRollout(options: FleetRolloutOptions): Promise<{
     centralUrl: options.centralUrl,
     env: options.env,
     schema: options.schema,
+    startedBy: options.actor,
     onEvent: (event) => {
       if (event.type !== "start" || !event.runId) return;
       startedRunId = event.runId;
       announce(event.runId);
     },
   });
-  options.keepRunning(
+  // The rest of the run goes on after the response (awaited by settleBackgroundWork in tests).
+  continueAfterResponse(
     run.catch((error: unknown) => {
       // A refusal before the start is the caller's answer; a failure after it is only logged here.
       if (startedRunId) console.error(`[fleet] rollout ${startedRunId} failed: ${describeError(error)}`);
     }),
+    "fleet",
   );
   const runId = await Promise.race([started, run.then((summary: FleetSummary) => summary.runId)]).catch(
     (error: unknown) => {
@@ -145,10 +148,5 @@ export async function startFleetRollout(options: FleetRolloutOptions): Promise<{
     },
   );
   if (!runId) throw new AppError("UNAVAILABLE", "The rollout could not start.");
-  await recordSuperAudit(options.central, {
-    ...options,
-    action: "fleet.rollout-started",
-    target: { type: "fleet-run", id: runId },
-  });
   return { runId };
 }

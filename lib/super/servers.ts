@@ -1,8 +1,9 @@
+import type { Actor } from "../auth/actor";
 import type { CentralDb } from "../db/central";
+import { recordCentralAudit } from "../db/central-audit";
 import { AppError } from "../errors";
 import type { DatabaseServerStatus } from "../generated/central/enums";
 import { encryptSecret } from "../tenancy/secrets";
-import { type SuperActor, superAuditData } from "./audit";
 import { type ServerAddress, testServerConnection } from "./server-connection";
 
 /** Every database server with how many clinics live on it; never its stored password. */
@@ -29,7 +30,7 @@ export async function findDatabaseServers(options: { central: CentralDb }) {
  * platform cannot reach (or may not create databases on) is refused and nothing is saved.
  */
 export async function addDatabaseServer(
-  options: SuperActor & { central: CentralDb; name: string; capacity: number } & ServerAddress,
+  options: { actor: Actor; central: CentralDb; name: string; capacity: number } & ServerAddress,
 ): Promise<{ id: string; version: string }> {
   const { central, name, host, port, adminUser, adminPassword, capacity } = options;
   if (await central.databaseServer.findUnique({ where: { name } })) {
@@ -47,13 +48,11 @@ export async function addDatabaseServer(
         capacity,
       },
     });
-    await tx.auditEvent.create({
-      data: superAuditData({
-        ...options,
-        action: "database-server.added",
-        target: { type: "database-server", id: created.id },
-        details: { name, host, port, adminUser, capacity },
-      }),
+    await recordCentralAudit(tx, {
+      actor: options.actor,
+      action: "database-server.added",
+      target: { type: "database-server", id: created.id },
+      details: { name, host, port, adminUser, capacity },
     });
     return created;
   });
@@ -61,32 +60,29 @@ export async function addDatabaseServer(
 }
 
 /** Capacity and status: DRAINING takes no new clinics, OFFLINE is skipped by rollouts too. */
-export async function updateDatabaseServer(
-  options: SuperActor & {
-    central: CentralDb;
-    serverId: string;
-    capacity: number;
-    status: DatabaseServerStatus;
-  },
-): Promise<void> {
+export async function updateDatabaseServer(options: {
+  actor: Actor;
+  central: CentralDb;
+  serverId: string;
+  capacity: number;
+  status: DatabaseServerStatus;
+}): Promise<void> {
   const { central, serverId, capacity, status } = options;
   const server = await central.databaseServer.findUnique({ where: { id: serverId } });
   if (!server) throw new AppError("NOT_FOUND", "There is no such database server.");
-  await central.$transaction([
-    central.databaseServer.update({ where: { id: serverId }, data: { capacity, status } }),
-    central.auditEvent.create({
-      data: superAuditData({
-        ...options,
-        action: "database-server.updated",
-        target: { type: "database-server", id: serverId },
-        details: {
-          name: server.name,
-          capacityBefore: server.capacity,
-          capacity,
-          statusBefore: server.status,
-          status,
-        },
-      }),
-    }),
-  ]);
+  await central.$transaction(async (tx) => {
+    await tx.databaseServer.update({ where: { id: serverId }, data: { capacity, status } });
+    await recordCentralAudit(tx, {
+      actor: options.actor,
+      action: "database-server.updated",
+      target: { type: "database-server", id: serverId },
+      details: {
+        name: server.name,
+        capacityBefore: server.capacity,
+        capacity,
+        statusBefore: server.status,
+        status,
+      },
+    });
+  });
 }

@@ -142,31 +142,32 @@ export class ClientLeases {
 
   private openClient(record: ClinicRecord, fingerprint: string): Promise<TenantClient> {
     const { subdomain } = record;
-    const opening: Opening = { fingerprint, joiners: 0, invalidated: false, client: undefined as never };
-    opening.client = (async () => {
+    const waiting = { fingerprint, joiners: 0, invalidated: false };
+    const client = (async () => {
       try {
         await this.slots.reserve();
       } finally {
-        if (this.openings.get(subdomain) === opening) this.openings.delete(subdomain);
+        if (this.openings.get(subdomain) === waiting) this.openings.delete(subdomain);
       }
       try {
         if (this.closed) throw shutdownError();
-        const client = this.createClient(record);
+        const opened = this.createClient(record);
         this.misses++;
-        this.cache.add(client, 1 + opening.joiners);
-        client.ready.catch((error) => {
+        this.cache.add(opened, 1 + waiting.joiners);
+        opened.ready.catch((error) => {
           this.logConnectionFailure(subdomain, error);
-          this.cache.retire(client);
+          this.cache.retire(opened);
         });
         // Its row changed while it waited: serve the requests that asked for it, then close it.
-        if (opening.invalidated) this.cache.retire(client);
-        return client;
+        if (waiting.invalidated) this.cache.retire(opened);
+        return opened;
       } finally {
         this.slots.settle();
       }
     })();
+    const opening: Opening = Object.assign(waiting, { client });
     this.openings.set(subdomain, opening);
-    return opening.client;
+    return client;
   }
 
   private createClient(record: ClinicRecord): TenantClient {

@@ -2,11 +2,18 @@ import type { CentralDb } from "../db/central";
 import { AppError, ConfigError } from "../errors";
 import type { Clinic, DatabaseServer } from "../generated/central/client";
 import { Prisma } from "../generated/central/client";
+import { type ClinicAudit, recordClinicAudit } from "./clinic-audit";
 import { clinicDatabaseName, clinicRoleName } from "./names";
 import type { ProvisionClinicRequest } from "./provision-input";
 import { pickServer } from "./servers";
 
-export type ClaimOptions = { env?: NodeJS.ProcessEnv; reservationDays: number; now?: Date };
+export type ClaimOptions = {
+  env?: NodeJS.ProcessEnv;
+  reservationDays: number;
+  now?: Date;
+  /** Written with the claim itself. */
+  audit?: ClinicAudit;
+};
 
 /**
  * Step one of provisioning: the central row, in state PROVISIONING, owned by this attempt. A new
@@ -21,19 +28,19 @@ export async function claimClinicRow(
 ): Promise<{ clinic: Clinic; server: DatabaseServer; retry: boolean }> {
   const existing = await central.clinic.findUnique({ where: { subdomain: request.subdomain } });
   if (existing?.status === "FAILED" && existing.ownerId === request.ownerId) {
-    const taken = await central.clinic.updateMany({
-      where: { id: existing.id, status: "FAILED" },
-      data: {
-        status: "PROVISIONING",
-        name: request.name,
-        statusReason: null,
-        provisioningStep: "registered",
-      },
-    });
-    if (taken.count === 0) throw new AppError("CONFLICT", "This clinic is already being set up.");
-    const clinic = await central.clinic.findUniqueOrThrow({
-      where: { id: existing.id },
-      include: { databaseServer: true },
+    const clinic = await central.$transaction(async (tx) => {
+      const taken = await tx.clinic.updateMany({
+        where: { id: existing.id, status: "FAILED" },
+        data: {
+          status: "PROVISIONING",
+          name: request.name,
+          statusReason: null,
+          provisioningStep: "registered",
+        },
+      });
+      if (taken.count === 0) throw new AppError("CONFLICT", "This clinic is already being set up.");
+      await recordClinicAudit(tx, existing, options.audit);
+      return tx.clinic.findUniqueOrThrow({ where: { id: existing.id }, include: { databaseServer: true } });
     });
     const server = clinic.databaseServer ?? (await requireServer(central));
     return { clinic, server, retry: true };
@@ -43,16 +50,20 @@ export async function claimClinicRow(
 
   const server = await requireServer(central);
   try {
-    const clinic = await central.clinic.create({
-      data: {
-        name: request.name,
-        subdomain: request.subdomain,
-        ownerId: request.ownerId,
-        databaseServerId: server.id,
-        databaseName: clinicDatabaseName(request.subdomain, { env: options.env }),
-        roleName: clinicRoleName(request.subdomain, { env: options.env }),
-        provisioningStep: "registered",
-      },
+    const clinic = await central.$transaction(async (tx) => {
+      const created = await tx.clinic.create({
+        data: {
+          name: request.name,
+          subdomain: request.subdomain,
+          ownerId: request.ownerId,
+          databaseServerId: server.id,
+          databaseName: clinicDatabaseName(request.subdomain, { env: options.env }),
+          roleName: clinicRoleName(request.subdomain, { env: options.env }),
+          provisioningStep: "registered",
+        },
+      });
+      await recordClinicAudit(tx, created, options.audit);
+      return created;
     });
     return { clinic, server, retry: false };
   } catch (error) {

@@ -2,6 +2,7 @@ import type { CentralDb } from "../db/central";
 import type { SchemaLocation } from "../db/migrations";
 import { AppError } from "../errors";
 import type { Clinic, ClinicStatus, DatabaseServer, User } from "../generated/central/client";
+import { type ClinicAudit, recordClinicAudit } from "./clinic-audit";
 import { claimClinicRow, subdomainReservationDays } from "./clinic-claim";
 import {
   ensureTemplateDatabase,
@@ -69,7 +70,10 @@ export class ClinicDatabaseService {
    * invalid or taken subdomain is refused at once; the remaining steps run on in `finished`
    * (which rejects as provisionClinic would). Consoles return after this and poll the row.
    */
-  async startProvisioning(input: unknown): Promise<{ clinic: Clinic; finished: Promise<Clinic> }> {
+  async startProvisioning(
+    input: unknown,
+    audit?: ClinicAudit,
+  ): Promise<{ clinic: Clinic; finished: Promise<Clinic> }> {
     const request = parseProvisionClinicInput(input);
     const owner = await this.central.user.findUnique({ where: { id: request.ownerId } });
     if (owner?.role !== "CLINIC_ADMIN" || owner.status !== "ACTIVE") {
@@ -80,6 +84,7 @@ export class ClinicDatabaseService {
     const claimed = await claimClinicRow(this.central, request, {
       env: this.options.env,
       reservationDays: this.reservationDays,
+      audit,
     });
     const finished = this.completeProvisioning({ ...claimed, owner, request });
     // The outcome is also on the row: a caller that only polls must not leave a rejection unhandled.
@@ -155,8 +160,12 @@ export class ClinicDatabaseService {
   }
 
   /** Stops a clinic: its pages show "suspended", its role can no longer log in, its sessions end. */
-  async suspendClinic(subdomain: string, reason = "Suspended by an administrator."): Promise<Clinic> {
-    const { clinic, server } = await this.transition(subdomain, ["ACTIVE"], "SUSPENDED", reason);
+  async suspendClinic(
+    subdomain: string,
+    reason = "Suspended by an administrator.",
+    audit?: ClinicAudit,
+  ): Promise<Clinic> {
+    const { clinic, server } = await this.transition(subdomain, ["ACTIVE"], "SUSPENDED", reason, audit);
     try {
       await withAdminClient(server, "postgres", async (admin) => {
         await admin.query(`ALTER ROLE ${quoteIdent(clinic.roleName)} NOLOGIN`);
@@ -166,9 +175,9 @@ export class ClinicDatabaseService {
       });
     } catch (error) {
       // The row must not say "suspended" while the role can still log in: undo, and say so.
-      await this.central.clinic.update({
-        where: { id: clinic.id },
-        data: { status: "ACTIVE", statusReason: null },
+      await this.central.$transaction(async (tx) => {
+        await tx.clinic.update({ where: { id: clinic.id }, data: { status: "ACTIVE", statusReason: null } });
+        await recordClinicAudit(tx, clinic, audit && { ...audit, action: `${audit.action}-undone` });
       });
       throw new AppError(
         "UNAVAILABLE",
@@ -178,8 +187,8 @@ export class ClinicDatabaseService {
     return clinic;
   }
 
-  async resumeClinic(subdomain: string): Promise<Clinic> {
-    const { clinic, server } = await this.transition(subdomain, ["SUSPENDED"], "ACTIVE", null);
+  async resumeClinic(subdomain: string, audit?: ClinicAudit): Promise<Clinic> {
+    const { clinic, server } = await this.transition(subdomain, ["SUSPENDED"], "ACTIVE", null, audit);
     await withAdminClient(server, "postgres", (admin) =>
       admin.query(`ALTER ROLE ${quoteIdent(clinic.roleName)} LOGIN`),
     );
@@ -187,12 +196,13 @@ export class ClinicDatabaseService {
   }
 
   /** Drops the clinic's database and role; the row stays as DELETED and keeps its subdomain reserved. */
-  async deleteClinic(subdomain: string): Promise<Clinic> {
+  async deleteClinic(subdomain: string, audit?: ClinicAudit): Promise<Clinic> {
     const { clinic, server } = await this.transition(
       subdomain,
       ["ACTIVE", "SUSPENDED", "FAILED"],
       "DELETING",
       null,
+      audit,
     );
     await dropClinicObjects(server, clinic);
     return this.central.clinic.update({
@@ -222,24 +232,33 @@ export class ClinicDatabaseService {
     }
   }
 
-  /** Moves a clinic between states atomically: only from one of `from`, else a clear refusal. */
-  private async transition(subdomain: string, from: ClinicStatus[], to: ClinicStatus, reason: string | null) {
-    const moved = await this.central.clinic.updateMany({
-      where: { subdomain, status: { in: from } },
-      data: { status: to, statusReason: reason },
+  /**
+   * Moves a clinic between states atomically, with its audit row: only from one of `from`, else a
+   * clear refusal and nothing written.
+   */
+  private async transition(
+    subdomain: string,
+    from: ClinicStatus[],
+    to: ClinicStatus,
+    reason: string | null,
+    audit: ClinicAudit | undefined,
+  ) {
+    return this.central.$transaction(async (tx) => {
+      const moved = await tx.clinic.updateMany({
+        where: { subdomain, status: { in: from } },
+        data: { status: to, statusReason: reason },
+      });
+      const clinic = await tx.clinic.findUnique({ where: { subdomain }, include: { databaseServer: true } });
+      if (!clinic?.databaseServer) throw new AppError("NOT_FOUND", "No clinic at this address.");
+      if (moved.count === 0) {
+        throw new AppError(
+          "CONFLICT",
+          `The clinic is ${clinic.status.toLowerCase()}; it cannot become ${to.toLowerCase()} from there.`,
+        );
+      }
+      await recordClinicAudit(tx, clinic, audit);
+      return { clinic, server: clinic.databaseServer };
     });
-    const clinic = await this.central.clinic.findUnique({
-      where: { subdomain },
-      include: { databaseServer: true },
-    });
-    if (!clinic?.databaseServer) throw new AppError("NOT_FOUND", "No clinic at this address.");
-    if (moved.count === 0) {
-      throw new AppError(
-        "CONFLICT",
-        `The clinic is ${clinic.status.toLowerCase()}; it cannot become ${to.toLowerCase()} from there.`,
-      );
-    }
-    return { clinic, server: clinic.databaseServer };
   }
 }
 

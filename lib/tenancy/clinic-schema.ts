@@ -61,7 +61,10 @@ export async function migrateClinicDatabase(options: {
   return applied;
 }
 
-const TEMPLATE_VERSION_PREFIX = "tenant schema ";
+/** How a template database says which tenant migration it is at: its comment. */
+export function templateVersionComment(version: string): string {
+  return `tenant schema ${version}`;
+}
 
 /**
  * Keeps the template database at the newest tenant migration, so a new clinic is a fast copy.
@@ -84,8 +87,7 @@ export async function ensureTemplateDatabase(options: {
         "SELECT shobj_description(oid, 'pg_database') AS comment FROM pg_database WHERE datname = $1",
         [name],
       );
-      if (found.rows[0]?.comment === `${TEMPLATE_VERSION_PREFIX}${version}`)
-        return { name, version, applied: [] };
+      if (found.rows[0]?.comment === templateVersionComment(version)) return { name, version, applied: [] };
       if (found.rowCount === 0) await admin.query(`CREATE DATABASE ${quoteIdent(name)}`);
       await admin.query(`ALTER DATABASE ${quoteIdent(name)} WITH IS_TEMPLATE false ALLOW_CONNECTIONS true`);
       const applied = await applyMigrations({
@@ -98,7 +100,7 @@ export async function ensureTemplateDatabase(options: {
       });
       await admin.query(`ALTER DATABASE ${quoteIdent(name)} WITH IS_TEMPLATE true ALLOW_CONNECTIONS false`);
       await admin.query(
-        `COMMENT ON DATABASE ${quoteIdent(name)} IS ${quoteLiteral(`${TEMPLATE_VERSION_PREFIX}${version}`)}`,
+        `COMMENT ON DATABASE ${quoteIdent(name)} IS ${quoteLiteral(templateVersionComment(version))}`,
       );
       return { name, version, applied };
     } finally {

@@ -1,17 +1,38 @@
+import type { Actor } from "../auth/actor";
 import type { CentralDb } from "../db/central";
+import { recordCentralAudit } from "../db/central-audit";
 import type { Prisma } from "../generated/central/client";
 import type { ClinicOutcome } from "./fleet-clinic";
 
 /**
  * Opens a run with one result row per clinic: the ones already at the target are done (SUCCEEDED,
- * nothing applied), the rest PENDING until they land, so a dashboard can follow the run.
+ * nothing applied), the rest PENDING until they land, so a dashboard can follow the run. A run a
+ * person started (the dashboard's) is audited in the same transaction.
  */
 export async function startFleetRun(
   central: CentralDb,
   run: { target: string; options: Prisma.InputJsonObject; pending: string[]; upToDate: string[] },
+  startedBy?: Actor,
 ): Promise<string> {
   const finishedAt = new Date();
-  const created = await central.fleetRun.create({
+  return central.$transaction(async (tx) => {
+    const created = await createRun(tx, run, finishedAt);
+    if (startedBy)
+      await recordCentralAudit(tx, {
+        actor: startedBy,
+        action: "fleet.rollout-started",
+        target: { type: "fleet-run", id: created.id },
+      });
+    return created.id;
+  });
+}
+
+function createRun(
+  tx: Prisma.TransactionClient,
+  run: { target: string; options: Prisma.InputJsonObject; pending: string[]; upToDate: string[] },
+  finishedAt: Date,
+) {
+  return tx.fleetRun.create({
     data: {
       targetVersion: run.target,
       options: run.options,
@@ -33,7 +54,6 @@ export async function startFleetRun(
     },
     select: { id: true },
   });
-  return created.id;
 }
 
 /** Saves one clinic's outcome the moment it lands: its result row, its schema version, the run's counts. */

@@ -1,3 +1,4 @@
+import type { Actor } from "../auth/actor";
 import { SCHEMA_LOCATIONS, type SchemaLocation } from "../db/migrations";
 import { AppError } from "../errors";
 import { latestMigrationName } from "./clinic-schema";
@@ -34,6 +35,8 @@ export type FleetOptions = FleetSetupOptions & {
   /** Connect to every clinic, even the ones recorded as up to date. */
   verify?: boolean;
   onEvent?: (event: FleetEvent) => void;
+  /** Who started the run from the dashboard: audited with the run's creation (CLI runs have no actor). */
+  startedBy?: Actor;
 };
 
 export type FleetClinicStatus = "updated" | "up-to-date" | "failed" | "skipped" | "would-apply";
@@ -111,18 +114,22 @@ async function runFleetUpdateLocked(options: FleetOptions): Promise<FleetSummary
   const results = current.map((clinic) => unchecked(clinic.subdomain, "up-to-date"));
   const runId = dryRun
     ? null
-    : await startFleetRun(options.central, {
-        target,
-        options: {
-          only: options.only ?? null,
-          failedOnly: options.failedOnly ?? false,
-          canary: options.canary ?? null,
-          concurrency,
-          verify: options.verify ?? false,
+    : await startFleetRun(
+        options.central,
+        {
+          target,
+          options: {
+            only: options.only ?? null,
+            failedOnly: options.failedOnly ?? false,
+            canary: options.canary ?? null,
+            concurrency,
+            verify: options.verify ?? false,
+          },
+          pending: pending.map((clinic) => clinic.id),
+          upToDate: current.map((clinic) => clinic.id),
         },
-        pending: pending.map((clinic) => clinic.id),
-        upToDate: current.map((clinic) => clinic.id),
-      });
+        options.startedBy,
+      );
   emit({ type: "start", runId, target, total: clinics.length, upToDate: results.length, dryRun });
 
   const countFailed = () => results.filter((result) => result.status === "failed").length;

@@ -1,6 +1,6 @@
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
-import { isValidSubdomain } from "../validations/subdomain";
+import { realmOf } from "../auth/request-context";
 import { resolveClinic, type TenantClinic } from "./tenant-db";
 
 export type TenantParams = { params: Promise<{ tenant: string }> };
@@ -8,12 +8,13 @@ export type TenantParams = { params: Promise<{ tenant: string }> };
 /**
  * The clinic this request is for, or a 404. Every page and layout under app/[tenant] calls it
  * itself: Next renders pages in parallel with their layouts, so a layout's check protects nothing.
- * The segment must match x-tenant, which the middleware sets from the host (and strips from
- * clients), so a clinic is only ever reached through its own host.
+ * The segment must be the clinic the Host header names, so a clinic is only ever reached through
+ * its own host (whatever path or header a client sends).
  */
 export async function requireRequestClinic(params: TenantParams["params"]): Promise<TenantClinic> {
   const { tenant } = await params;
-  if (!isValidSubdomain(tenant) || (await headers()).get("x-tenant") !== tenant) notFound();
+  const realm = realmOf(await headers());
+  if (realm?.kind !== "clinic" || realm.subdomain !== tenant) notFound();
   const clinic = await resolveClinic(tenant);
   if (!clinic) notFound();
   return clinic;

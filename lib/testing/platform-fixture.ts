@@ -4,8 +4,10 @@ import { type CentralDb, createCentralClient } from "../db/central";
 import { withDatabaseName } from "../db/database-url";
 import { prepareCentralDatabase } from "../db/platform";
 import type { DatabaseServer, User } from "../generated/central/client";
+import { templateDatabaseName } from "../tenancy/names";
 import { dropObjectsWithPrefix } from "../tenancy/prefix-cleanup";
 import { ensureDefaultServer } from "../tenancy/servers";
+import { copyTemplateDatabases, type TemplateDatabases } from "./template-databases";
 
 export type PlatformFixture = {
   central: CentralDb;
@@ -21,13 +23,24 @@ export type PlatformFixture = {
 
 /**
  * A platform of its own on the server of `adminUrl`, for tests and benchmarks: a migrated central
- * database and a name prefix for everything it makes, the default server and one clinic admin;
+ * database and a name prefix for everything it makes, the default server and one clinic admin
+ * (from the run's templates when given, else migrated here);
  * `cleanup` drops every database and role with that prefix (the central one included).
  */
-export async function createPlatformFixture(adminUrl: string, label = "t"): Promise<PlatformFixture> {
-  const prefix = `${label}${randomBytes(3).toString("hex")}_`;
+export async function createPlatformFixture(
+  adminUrl: string,
+  options: { label?: string; templates?: TemplateDatabases } = {},
+): Promise<PlatformFixture> {
+  const prefix = `${options.label ?? "t"}${randomBytes(3).toString("hex")}_`;
   const centralUrl = withDatabaseName(adminUrl, `${prefix}central`);
-  await prepareCentralDatabase(centralUrl);
+  if (options.templates) {
+    await copyTemplateDatabases(adminUrl, options.templates, {
+      central: `${prefix}central`,
+      tenantTemplate: templateDatabaseName({ env: { TENANT_NAME_PREFIX: prefix } }),
+    });
+  } else {
+    await prepareCentralDatabase(centralUrl);
+  }
   const central = createCentralClient(centralUrl, 3);
   const server = await ensureDefaultServer(central, adminUrl);
   const owner = await central.user.create({

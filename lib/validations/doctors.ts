@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { intervalSchema, overlaps, timeOfDaySchema } from "./locations";
+import { overlaps } from "../clinic/time-of-day";
+import { intervalSchema, timeOfDaySchema } from "./locations";
 
 const staffId = z.uuid("Choose a doctor.");
 
@@ -94,3 +95,25 @@ export const availabilityOverrideSchema = z.discriminatedUnion("kind", [
 export type AvailabilityOverrideInput = z.output<typeof availabilityOverrideSchema>;
 
 export const overrideIdSchema = z.object({ overrideId: z.uuid("Choose an entry.") });
+
+/**
+ * The add-override form's fields, checked by the action's own schema: "the whole day" stands for
+ * no hours, and time off has no location. Error paths are the action's (`hours.start`, `date`…).
+ */
+export const availabilityOverrideFormSchema = z
+  .object({
+    doctorId: z.string(),
+    kind: z.enum(["TIME_OFF", "EXTRA_HOURS"]),
+    date: z.string(),
+    wholeDay: z.boolean(),
+    hours: z.object({ start: z.string(), end: z.string() }),
+    locationId: z.string(),
+    reason: z.string(),
+  })
+  .transform(
+    ({ wholeDay, locationId, kind, ...override }): z.input<typeof availabilityOverrideSchema> =>
+      kind === "TIME_OFF"
+        ? { ...override, kind, hours: wholeDay ? null : override.hours }
+        : { ...override, kind, locationId },
+  )
+  .pipe(availabilityOverrideSchema);

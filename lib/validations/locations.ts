@@ -1,14 +1,5 @@
 import { z } from "zod";
-
-/** "HH:MM" (24:00 allowed as an end) ↔ minutes from midnight, the unit the database keeps. */
-export function minutesOf(time: string): number {
-  const [hours, minutes] = time.split(":").map(Number) as [number, number];
-  return hours * 60 + minutes;
-}
-
-export function timeOf(minutes: number): string {
-  return `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
-}
+import { type MinuteInterval, minutesOf, overlaps } from "../clinic/time-of-day";
 
 const TIME_OF_DAY = /^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/;
 
@@ -22,20 +13,6 @@ export const timeOfDaySchema = z.union([z.number(), z.string()]).transform((valu
   context.addIssue({ code: "custom", message: "Enter a time as HH:MM." });
   return z.NEVER;
 });
-
-/** Weekday names by index: 0 = Sunday, as in the database and in JavaScript's getDay(). */
-export const WEEKDAYS = [
-  "Sunday",
-  "Monday",
-  "Tuesday",
-  "Wednesday",
-  "Thursday",
-  "Friday",
-  "Saturday",
-] as const;
-
-/** The order the week is shown in: Monday first. */
-export const WEEKDAY_ORDER = [1, 2, 3, 4, 5, 6, 0] as const;
 
 const optionalText = (max: number) =>
   z
@@ -51,13 +28,6 @@ export const intervalSchema = z
     path: ["end"],
     message: "The end must be after the start.",
   });
-
-export type MinuteInterval = z.output<typeof intervalSchema>;
-
-/** Whether two [start, end) intervals share a minute. */
-export function overlaps(a: MinuteInterval, b: MinuteInterval): boolean {
-  return a.start < b.end && b.start < a.end;
-}
 
 /** One day's opening intervals; they may not overlap one another. */
 const dayHoursSchema = z

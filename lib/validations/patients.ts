@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { listSortSchema } from "./list-sort";
 
 const optionalText = (max: number) =>
   z
@@ -35,7 +36,25 @@ export const patientSchema = z.object({
 
 export type PatientInput = z.output<typeof patientSchema>;
 
+/** Corrections to a registered patient: the same fields, no duplicate confirmation. */
+export const updatePatientSchema = patientSchema
+  .omit({ confirmNotDuplicate: true })
+  .extend({ patientId: z.uuid("Choose a patient.") });
+
+/** What the duplicate warning compares a new registration on. */
+export const duplicateCheckSchema = patientSchema.pick({
+  firstName: true,
+  lastName: true,
+  dateOfBirth: true,
+  phone: true,
+});
+
 export const patientSearchSchema = z.object({
   query: z.string().trim().max(100).default(""),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
 });
+
+/** The columns the patient registry sorts by; by last name, first name and record number by default. */
+export const PATIENT_SORT_KEYS = ["name", "mrn", "dateOfBirth"] as const;
+export const patientListSortSchema = listSortSchema(PATIENT_SORT_KEYS, { key: "name", desc: false });
+export type PatientListSort = z.output<typeof patientListSortSchema>;

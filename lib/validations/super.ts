@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { listSortSchema } from "./list-sort";
 
 // One schema per super-admin form: the client form (zodResolver) and the action both parse with it.
 
@@ -67,3 +68,13 @@ export const startFleetRolloutSchema = z.object({});
 
 /** The page of a paged list (the audit log, the clinics); anything odd is page 1. */
 export const pageNumberSchema = z.coerce.number().int().min(1).max(100_000).catch(1);
+
+/** The columns the platform's clinic list sorts by; by default by subdomain (the clinic column). */
+export const CLINIC_SORT_KEYS = ["clinic", "status", "owner", "server", "schema", "migration"] as const;
+export const clinicListSortSchema = listSortSchema(CLINIC_SORT_KEYS, { key: "clinic", desc: false });
+export type ClinicListSort = z.output<typeof clinicListSortSchema>;
+
+/** The columns the central audit log sorts by; newest first by default. */
+export const PLATFORM_AUDIT_SORT_KEYS = ["at", "actor", "action"] as const;
+export const platformAuditSortSchema = listSortSchema(PLATFORM_AUDIT_SORT_KEYS, { key: "at", desc: true });
+export type PlatformAuditSort = z.output<typeof platformAuditSortSchema>;

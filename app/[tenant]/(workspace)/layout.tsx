@@ -5,7 +5,7 @@ import type { TenantParams } from "@/lib/tenancy/request-clinic";
 import { requireWorkspace } from "./require-workspace";
 
 export default async function WorkspaceLayout({ children, params }: TenantParams & { children: ReactNode }) {
-  const workspace = await requireWorkspace(params);
+  const workspace = await requireWorkspace(params, "clinic.view");
   if (!workspace) return children;
   const { session, role, settings, ticketOnly } = workspace;
   return (

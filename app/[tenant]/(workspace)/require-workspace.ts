@@ -1,6 +1,7 @@
-import { redirect } from "next/navigation";
+import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { requirePageSession } from "@/lib/auth/current";
+import { type ClinicPermission, clinicRoleCan } from "@/lib/auth/permissions";
 import type { AppSession } from "@/lib/auth/session";
 import { findClinicSettings } from "@/lib/clinic/settings";
 import { signsInByTicketOnly } from "@/lib/clinic/staff";
@@ -34,10 +35,16 @@ const loadWorkspace = cache(async (tenant: string): Promise<Workspace | null> =>
 
 /**
  * For the workspace layout and every workspace page: this host's active clinic and its signed-in
- * member (else off to /login, or to /account/password while a temporary password is due), or null
- * while the clinic's layout shows its status page. Permissions are each page's own check.
+ * member whose role has `permission`. Nobody signed in goes to /login, a due password change to
+ * /account/password, a role without the permission gets the segment's forbidden page (inside the
+ * workspace's frame); null while the clinic's layout shows its status page instead.
  */
-export async function requireWorkspace(params: TenantParams["params"]): Promise<Workspace | null> {
+export async function requireWorkspace(
+  params: TenantParams["params"],
+  permission: ClinicPermission,
+): Promise<Workspace | null> {
   const { tenant } = await params;
-  return loadWorkspace(tenant);
+  const workspace = await loadWorkspace(tenant);
+  if (workspace && !clinicRoleCan(workspace.role, permission)) forbidden();
+  return workspace;
 }

@@ -1,7 +1,7 @@
 import { AuthError, CredentialsSignin } from "next-auth";
 import { signIn } from "@/lib/auth/auth";
+import { realmOf } from "@/lib/auth/request-context";
 import { resolveClinic } from "@/lib/tenancy/tenant-db";
-import { isValidSubdomain } from "@/lib/validations/subdomain";
 
 const noStore = { "Cache-Control": "no-store" };
 
@@ -15,11 +15,8 @@ const redirectTo = (location: string) =>
  */
 export async function GET(request: Request, { params }: { params: Promise<{ tenant: string }> }) {
   const { tenant } = await params;
-  if (
-    !isValidSubdomain(tenant) ||
-    request.headers.get("x-tenant") !== tenant ||
-    !(await resolveClinic(tenant))
-  )
+  const realm = realmOf(request.headers);
+  if (realm?.kind !== "clinic" || realm.subdomain !== tenant || !(await resolveClinic(tenant)))
     return new Response("Not found", { status: 404, headers: noStore });
   const ticket = new URL(request.url).searchParams.get("ticket") ?? "";
   try {

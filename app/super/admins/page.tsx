@@ -1,18 +1,14 @@
 import type { Metadata } from "next";
 import { type ClinicAdminRow, ClinicAdminsPanel } from "@/components/super/clinic-admins-panel";
-import { PageHeader } from "@/components/super/page-header";
-import { runCreateClinicAdmin } from "@/lib/actions/super/create-clinic-admin";
-import { runDisableClinicAdmin } from "@/lib/actions/super/disable-clinic-admin";
-import { runEnableClinicAdmin } from "@/lib/actions/super/enable-clinic-admin";
-import { runResetClinicAdminPassword } from "@/lib/actions/super/reset-clinic-admin-password";
+import { PageHeader } from "@/components/ui/page-header";
+import { requirePlatformPage } from "@/lib/auth/platform-page";
 import { getCentralDb } from "@/lib/db/central";
 import { findClinicAdmins } from "@/lib/super/clinic-admins";
-import { requireSuperAdminPage } from "@/lib/super/page-session";
 
 export const metadata: Metadata = { title: "Clinic admins" };
 
 export default async function ClinicAdminsPage() {
-  await requireSuperAdminPage();
+  await requirePlatformPage("clinicAdmins.manage");
   const now = new Date();
   const admins: ClinicAdminRow[] = (await findClinicAdmins({ central: getCentralDb() })).map((admin) => ({
     id: admin.id,
@@ -30,15 +26,7 @@ export default async function ClinicAdminsPage() {
         title="Clinic admins"
         description="The people who own and run clinics. A new admin gets a temporary password, shown once, and must choose their own at first sign-in. Disabling signs them out everywhere at once."
       />
-      <ClinicAdminsPanel
-        admins={admins}
-        actions={{
-          create: runCreateClinicAdmin,
-          disable: runDisableClinicAdmin,
-          enable: runEnableClinicAdmin,
-          resetPassword: runResetClinicAdminPassword,
-        }}
-      />
+      <ClinicAdminsPanel admins={admins} />
     </>
   );
 }

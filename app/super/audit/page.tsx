@@ -1,20 +1,24 @@
 import type { Metadata } from "next";
 import { type AuditRow, AuditTable } from "@/components/super/audit-table";
-import { PageHeader } from "@/components/super/page-header";
-import { PageLinks } from "@/components/super/page-links";
+import { LinkPager } from "@/components/ui/link-pager";
+import { listHref } from "@/components/ui/list-href";
+import { PageHeader } from "@/components/ui/page-header";
+import { requirePlatformPage } from "@/lib/auth/platform-page";
 import { getCentralDb } from "@/lib/db/central";
 import { findAuditEvents } from "@/lib/super/audit";
-import { requireSuperAdminPage } from "@/lib/super/page-session";
-import { pageNumberSchema } from "@/lib/validations/super";
+import { PLATFORM_AUDIT_SORT_KEYS, pageNumberSchema, platformAuditSortSchema } from "@/lib/validations/super";
 
 export const metadata: Metadata = { title: "Audit log" };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function AuditPage({ searchParams }: { searchParams: SearchParams }) {
-  await requireSuperAdminPage();
-  const page = pageNumberSchema.parse((await searchParams).page);
-  const { events, total, pages } = await findAuditEvents({ central: getCentralDb(), page });
+  await requirePlatformPage("audit.viewAll");
+  const params = await searchParams;
+  const page = pageNumberSchema.parse(params.page);
+  const sort = platformAuditSortSchema.parse(params);
+  const { events, total, pages } = await findAuditEvents({ central: getCentralDb(), page, sort });
+  const newestFirst = sort.key === "at" && sort.desc;
   const rows: AuditRow[] = events.map((event) => ({
     id: event.id,
     at: event.at.toISOString(),
@@ -31,14 +35,14 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
         title="Audit log"
         description={`Who did what on the platform, newest first (${total} events): sign-ins, account changes and every super-admin and clinic-admin action. Clinics keep their own logs of what happens inside them.`}
       />
-      <AuditTable events={rows} />
-      <PageLinks
+      <AuditTable events={rows} sort={{ keys: PLATFORM_AUDIT_SORT_KEYS, ...sort }} />
+      <LinkPager
         label="Audit log pages"
         page={page}
         pages={pages}
-        previousLabel="Newer"
-        nextLabel="Older"
-        href={(next) => (next > 1 ? `/super/audit?page=${next}` : "/super/audit")}
+        previousLabel={newestFirst ? "Newer" : "Previous"}
+        nextLabel={newestFirst ? "Older" : "Next"}
+        hrefFor={(next) => listHref("/super/audit", { sort, page: next })}
       />
     </>
   );

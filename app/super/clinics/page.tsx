@@ -1,37 +1,35 @@
 import type { Metadata } from "next";
 import { type ClinicRow, ClinicsTable } from "@/components/super/clinics-table";
-import { PageHeader } from "@/components/super/page-header";
-import { PageLinks } from "@/components/super/page-links";
-import { StatusFilter } from "@/components/super/status-filter";
-import { runResumeClinic } from "@/lib/actions/super/resume-clinic";
-import { runSuspendClinic } from "@/lib/actions/super/suspend-clinic";
+import { FilterLinks } from "@/components/ui/filter-links";
+import { LinkPager } from "@/components/ui/link-pager";
+import { listHref } from "@/components/ui/list-href";
+import { PageHeader } from "@/components/ui/page-header";
+import { formatStatus } from "@/components/ui/status-badge";
+import { requirePlatformPage } from "@/lib/auth/platform-page";
 import { getCentralDb } from "@/lib/db/central";
 import { ClinicStatus } from "@/lib/generated/central/enums";
 import { findClinicsPage } from "@/lib/super/clinics";
 import { findFleetStatus } from "@/lib/super/fleet";
-import { requireSuperAdminPage } from "@/lib/super/page-session";
-import { pageNumberSchema } from "@/lib/validations/super";
+import { CLINIC_SORT_KEYS, clinicListSortSchema, pageNumberSchema } from "@/lib/validations/super";
 
 export const metadata: Metadata = { title: "Clinics" };
 
 const FILTERS = [
   { value: undefined, label: "All" },
-  ...Object.values(ClinicStatus).map((status) => ({
-    value: status,
-    label: status.charAt(0) + status.slice(1).toLowerCase(),
-  })),
+  ...Object.values(ClinicStatus).map((status) => ({ value: status, label: formatStatus(status) })),
 ];
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function ClinicsPage({ searchParams }: { searchParams: SearchParams }) {
-  await requireSuperAdminPage();
+  await requirePlatformPage("clinics.viewAll");
   const params = await searchParams;
   const page = pageNumberSchema.parse(params.page);
   const status = Object.values(ClinicStatus).find((value) => value === params.status);
+  const sort = clinicListSortSchema.parse(params);
   const central = getCentralDb();
   const [list, fleet] = await Promise.all([
-    findClinicsPage({ central, page, status }),
+    findClinicsPage({ central, page, status, sort }),
     findFleetStatus({ central }),
   ]);
   const rows: ClinicRow[] = list.rows.map(({ size, lastMigrationAt, ...clinic }) => ({
@@ -40,34 +38,24 @@ export default async function ClinicsPage({ searchParams }: { searchParams: Sear
     sizeProblem: size.problem,
     lastMigrationAt: lastMigrationAt?.toISOString() ?? null,
   }));
-  const href = (next: { page?: number; status?: string }) => {
-    const query = new URLSearchParams();
-    if (next.status) query.set("status", next.status);
-    if (next.page && next.page > 1) query.set("page", String(next.page));
-    return `/super/clinics${query.size ? `?${query}` : ""}`;
-  };
   return (
     <>
       <PageHeader
         title="Clinics"
         description={`Every clinic on the platform (${list.total}), with its database's server, schema and size. Suspend stops a clinic at once; nothing here opens a clinic or its records.`}
       />
-      <StatusFilter
+      <FilterLinks
         label="Clinic status"
         current={status}
         options={FILTERS}
-        href={(value) => href({ status: value })}
+        href={(value) => listHref("/super/clinics", { status: value })}
       />
-      <ClinicsTable
-        clinics={rows}
-        targetVersion={fleet.target}
-        actions={{ suspend: runSuspendClinic, resume: runResumeClinic }}
-      />
-      <PageLinks
+      <ClinicsTable clinics={rows} targetVersion={fleet.target} sort={{ keys: CLINIC_SORT_KEYS, ...sort }} />
+      <LinkPager
         label="Clinic pages"
         page={page}
         pages={list.pages}
-        href={(next) => href({ page: next, status })}
+        hrefFor={(next) => listHref("/super/clinics", { status, sort, page: next })}
       />
     </>
   );

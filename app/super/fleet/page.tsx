@@ -2,16 +2,15 @@ import type { Metadata } from "next";
 import { FleetRollout } from "@/components/super/fleet-rollout";
 import { FleetRunsTable } from "@/components/super/fleet-runs-table";
 import { FleetVersions } from "@/components/super/fleet-versions";
-import { PageHeader } from "@/components/super/page-header";
-import { runStartFleetRollout } from "@/lib/actions/super/start-fleet-rollout";
+import { PageHeader } from "@/components/ui/page-header";
+import { requirePlatformPage } from "@/lib/auth/platform-page";
 import { getCentralDb } from "@/lib/db/central";
 import { findFleetStatus, findRecentFleetRuns } from "@/lib/super/fleet";
-import { requireSuperAdminPage } from "@/lib/super/page-session";
 
 export const metadata: Metadata = { title: "Fleet" };
 
 export default async function FleetPage() {
-  await requireSuperAdminPage();
+  await requirePlatformPage("fleet.run");
   const central = getCentralDb();
   const [fleet, runs] = await Promise.all([findFleetStatus({ central }), findRecentFleetRuns({ central })]);
   const running = runs.find((run) => run.status === "RUNNING");
@@ -23,7 +22,7 @@ export default async function FleetPage() {
       />
       <div className="grid gap-6 lg:grid-cols-2">
         <FleetVersions fleet={fleet} />
-        <FleetRollout start={runStartFleetRollout} runningRunId={running?.id ?? null} />
+        <FleetRollout runningRunId={running?.id ?? null} />
       </div>
       <section aria-labelledby="runs-heading" className="flex flex-col gap-3">
         <h2 id="runs-heading" className="text-lg font-semibold text-slate-900">

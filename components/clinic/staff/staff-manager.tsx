@@ -4,6 +4,7 @@ import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { type Column, DataTable } from "@/components/ui/data-table";
+import { PageHeader } from "@/components/ui/page-header";
 import { STAFF_ROLE_LABELS, STAFF_ROLES } from "@/lib/validations/staff";
 import { AddStaffMemberDialog } from "./add-staff-member-dialog";
 import { ChangeRoleDialog } from "./change-role-dialog";
@@ -12,7 +13,7 @@ import { StaffStatusDialog } from "./staff-status-dialog";
 
 type OpenDialog = { kind: "add" } | { kind: "role" | "status"; row: StaffRow } | null;
 
-function StatusBadge({ row }: { row: StaffRow }) {
+function StaffStatusBadge({ row }: { row: StaffRow }) {
   if (!row.active) return <Badge tone="danger">Deactivated</Badge>;
   if (row.mustChangePassword) return <Badge tone="warning">Temporary password</Badge>;
   return <Badge tone="success">Active</Badge>;
@@ -55,7 +56,7 @@ export function StaffManager({
       key: "status",
       header: "Status",
       sortValue: (row) => (row.active ? (row.mustChangePassword ? 1 : 0) : 2),
-      cell: (row) => <StatusBadge row={row} />,
+      cell: (row) => <StaffStatusBadge row={row} />,
     },
     {
       key: "last-sign-in",
@@ -92,17 +93,15 @@ export function StaffManager({
 
   return (
     <>
-      <header className="flex flex-wrap items-end justify-between gap-4">
-        <div className="flex flex-col gap-1">
-          <h1 className="text-2xl font-bold tracking-tight text-slate-900">Staff</h1>
-          <p className="text-sm text-slate-600">
-            {rows.length} {rows.length === 1 ? "person" : "people"}; sign-in times in {timezone}.
-          </p>
-        </div>
-        {viewer.canManage ? (
-          <Button onClick={() => setDialog({ kind: "add" })}>Add staff member</Button>
-        ) : null}
-      </header>
+      <PageHeader
+        title="Staff"
+        description={`${rows.length} ${rows.length === 1 ? "person" : "people"}; sign-in times in ${timezone}.`}
+        actions={
+          viewer.canManage ? (
+            <Button onClick={() => setDialog({ kind: "add" })}>Add staff member</Button>
+          ) : null
+        }
+      />
       <DataTable
         rows={rows}
         columns={columns}

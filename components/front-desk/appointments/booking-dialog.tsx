@@ -1,16 +1,12 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
-import { useForm } from "react-hook-form";
-import type { z } from "zod";
-import { Button } from "@/components/ui/button";
+import { useState } from "react";
 import { Dialog } from "@/components/ui/dialog";
+import { FormActions } from "@/components/ui/form-actions";
 import { TextField } from "@/components/ui/form-field";
 import { SelectField } from "@/components/ui/select";
-import { useToast } from "@/components/ui/toast";
-import { bookAppointmentServerAction } from "@/lib/actions/appointments/server-actions";
+import { useActionForm } from "@/components/ui/use-action-form";
+import { bookAppointmentAction } from "@/lib/actions/appointments/book-appointment";
 import type { CalendarDoctor, CalendarLocation } from "@/lib/clinic/calendar";
 import { formatClinicTime } from "@/lib/clinic/time";
 import { type BookAppointmentFormValues, bookAppointmentFormSchema } from "@/lib/validations/appointments";
@@ -62,100 +58,69 @@ function BookingForm({
   doctors: CalendarDoctor[];
   locations: CalendarLocation[];
 }) {
-  const router = useRouter();
-  const toast = useToast();
-  const [pending, startTransition] = useTransition();
   const [patient, setPatient] = useState<PickedPatient | null>(null);
-  const form = useForm<z.input<typeof bookAppointmentFormSchema>, unknown, BookAppointmentFormValues>({
-    resolver: zodResolver(bookAppointmentFormSchema),
+  const { form, field, submit, pending } = useActionForm({
+    schema: bookAppointmentFormSchema,
+    action: bookAppointmentAction,
     defaultValues: { ...draft, patientId: "", reason: "" },
+    toInput: (values) => ({
+      patientId: values.patientId,
+      doctorId: values.doctorId,
+      locationId: values.locationId,
+      startsAt: clinicInstantOf(values.date, values.startTime, timeZone),
+      endsAt: clinicInstantOf(values.date, values.endTime, timeZone),
+      reason: values.reason || undefined,
+    }),
+    fieldOf: formFieldOf,
+    success: (booked) =>
+      `Booked ${patient?.name ?? "the patient"} at ${formatClinicTime(new Date(booked.startsAt), timeZone)} (ref ${booked.ref}).`,
+    onSuccess: onDone,
   });
-  const errors = form.formState.errors;
 
   const pickPatient = (picked: PickedPatient | null) => {
     setPatient(picked);
     form.setValue("patientId", picked?.id ?? "", { shouldValidate: form.formState.isSubmitted });
   };
 
-  const submit = form.handleSubmit((values) =>
-    startTransition(async () => {
-      const result = await bookAppointmentServerAction({
-        patientId: values.patientId,
-        doctorId: values.doctorId,
-        locationId: values.locationId,
-        startsAt: clinicInstantOf(values.date, values.startTime, timeZone),
-        endsAt: clinicInstantOf(values.date, values.endTime, timeZone),
-        reason: values.reason || undefined,
-      });
-      if (!result.ok) {
-        for (const [field, message] of Object.entries(result.error.fields ?? {}))
-          form.setError(formFieldOf(field) as keyof BookAppointmentFormValues, { message });
-        toast(result.error.message, "error");
-        return;
-      }
-      toast(
-        `Booked ${patient?.name ?? "the patient"} at ${formatClinicTime(new Date(result.data.startsAt), timeZone)} (ref ${result.data.ref}).`,
-      );
-      onDone();
-      router.refresh();
-    }),
-  );
-
   return (
     <form onSubmit={submit} noValidate className="flex flex-col gap-4">
-      <PatientPicker value={patient} onChange={pickPatient} error={errors.patientId?.message} />
+      <PatientPicker
+        value={patient}
+        onChange={pickPatient}
+        error={form.getFieldState("patientId", form.formState).error?.message}
+      />
       <div className="grid gap-4 sm:grid-cols-2">
         <SelectField
           label="Doctor"
-          error={errors.doctorId?.message}
           options={[
             { value: "", label: "Choose a doctor" },
             ...doctors.map((d) => ({ value: d.id, label: d.name })),
           ]}
-          {...form.register("doctorId")}
+          {...field("doctorId")}
         />
         <SelectField
           label="Location"
-          error={errors.locationId?.message}
           options={[
             { value: "", label: "Choose a location" },
             ...locations.map((l) => ({ value: l.id, label: l.name })),
           ]}
-          {...form.register("locationId")}
+          {...field("locationId")}
         />
       </div>
       <div className="grid gap-4 sm:grid-cols-3">
-        <TextField label="Date" type="date" error={errors.date?.message} {...form.register("date")} />
-        <TextField
-          label="Start"
-          type="time"
-          step={300}
-          error={errors.startTime?.message}
-          {...form.register("startTime")}
-        />
-        <TextField
-          label="End"
-          type="time"
-          step={300}
-          error={errors.endTime?.message}
-          {...form.register("endTime")}
-        />
+        <TextField label="Date" type="date" {...field("date")} />
+        <TextField label="Start" type="time" step={300} {...field("startTime")} />
+        <TextField label="End" type="time" step={300} {...field("endTime")} />
       </div>
       <p className="-mt-2 text-xs text-slate-600">Times are the clinic&apos;s ({timeZone}).</p>
-      <TextField
-        label="Reason for the visit"
-        hint="Optional; shown to the doctor."
-        error={errors.reason?.message}
-        {...form.register("reason")}
+      <TextField label="Reason for the visit" hint="Optional; shown to the doctor." {...field("reason")} />
+      <FormActions
+        pending={pending}
+        submitLabel="Book"
+        pendingLabel="Booking…"
+        cancelLabel="Close"
+        onCancel={onDone}
       />
-      <div className="flex justify-end gap-2">
-        <Button variant="secondary" onClick={onDone} disabled={pending}>
-          Close
-        </Button>
-        <Button type="submit" disabled={pending}>
-          {pending ? "Booking…" : "Book"}
-        </Button>
-      </div>
     </form>
   );
 }

@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useEffect, useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FieldError, Input, Label } from "@/components/ui/input";
-import { searchPatientsForBookingServerAction } from "@/lib/actions/appointments/server-actions";
+import { searchPatientsForBookingAction } from "@/lib/actions/appointments/search-patients";
 
 export type PickedPatient = { id: string; name: string; mrn: string; dateOfBirth: string };
 
@@ -29,7 +29,7 @@ export function PatientPicker({
     queryKey: ["booking-patient-search", term],
     enabled: term.length >= 2 && !value,
     queryFn: async () => {
-      const result = await searchPatientsForBookingServerAction({ query: term });
+      const result = await searchPatientsForBookingAction({ query: term });
       if (!result.ok) throw new Error(result.error.message);
       return result.data;
     },

@@ -8,7 +8,7 @@ import { formatClinicTime } from "@/lib/clinic/time";
 import type { AppointmentStatus } from "@/lib/generated/tenant/enums";
 import { AppointmentDialog } from "./appointment-dialog";
 import { AppointmentStatusBadge } from "./appointment-status";
-import { NEXT_STEPS, useStatusChange } from "./use-status-change";
+import { NextStepButtons } from "./next-step-buttons";
 
 const GROUPS: { title: string; statuses: AppointmentStatus[]; empty: string }[] = [
   { title: "Expected", statuses: ["BOOKED"], empty: "Nobody else is expected today." },
@@ -32,7 +32,6 @@ export function TodayBoard({
 }) {
   const [openId, setOpenId] = useState<string | null>(null);
   const open = appointments.find((appointment) => appointment.id === openId) ?? null;
-  const { pending, change } = useStatusChange();
 
   const columns: Column<CalendarAppointment>[] = [
     {
@@ -80,20 +79,15 @@ export function TodayBoard({
       header: "Actions",
       cell: (a) => (
         <div className="flex flex-wrap gap-2">
-          {canManage
-            ? (NEXT_STEPS[a.status] ?? []).map((step) => (
-                <Button
-                  key={step.to}
-                  size="sm"
-                  variant={step.to === "NO_SHOW" ? "secondary" : "primary"}
-                  disabled={pending}
-                  aria-label={`${step.label}: ${a.patient.name} at ${formatClinicTime(a.startsAt, timeZone)}`}
-                  onClick={() => change({ appointmentId: a.id, to: step.to }, a.patient.name)}
-                >
-                  {step.label}
-                </Button>
-              ))
-            : null}
+          {canManage ? (
+            <NextStepButtons
+              appointment={a}
+              size="sm"
+              labelOf={(step) =>
+                `${step.label}: ${a.patient.name} at ${formatClinicTime(a.startsAt, timeZone)}`
+              }
+            />
+          ) : null}
           <Button size="sm" variant="ghost" onClick={() => setOpenId(a.id)}>
             Details
           </Button>

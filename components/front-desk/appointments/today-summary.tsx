@@ -1,8 +1,9 @@
 import Link from "next/link";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { clinicRoleCan } from "@/lib/auth/permissions";
-import type { AppSession } from "@/lib/auth/session";
-import { APPOINTMENT_STATUSES, findClinicTimeZone, summarizeToday } from "@/lib/clinic/calendar";
+import { APPOINTMENT_STATUSES } from "@/lib/clinic/calendar";
+import { summarizeToday } from "@/lib/clinic/day-summary";
+import { findClinicTimeZone } from "@/lib/clinic/settings";
 import { formatClinicTime } from "@/lib/clinic/time";
 import type { StaffRole } from "@/lib/generated/tenant/enums";
 import { withTenantDb } from "@/lib/tenancy/tenant-db";
@@ -12,12 +13,19 @@ import { AppointmentStatusBadge, STATUS_LABEL } from "./appointment-status";
  * The dashboard's view of today: appointments by status, who comes next (a doctor's own patients
  * for a doctor) and each doctor's load. Renders nothing for a role that cannot see appointments.
  */
-export async function TodaySummary({ subdomain, session }: { subdomain: string; session: AppSession }) {
-  const role = session.user.role as StaffRole;
+export async function TodaySummary({
+  subdomain,
+  role,
+  viewerId,
+}: {
+  subdomain: string;
+  role: StaffRole;
+  viewerId: string;
+}) {
   if (!clinicRoleCan(role, "appointments.view")) return null;
   const { timeZone, summary } = await withTenantDb(subdomain, async (db) => {
     const timeZone = await findClinicTimeZone(db);
-    const nextForDoctorId = role === "DOCTOR" ? session.user.id : null;
+    const nextForDoctorId = role === "DOCTOR" ? viewerId : null;
     return { timeZone, summary: await summarizeToday({ db, timeZone, nextForDoctorId }) };
   });
   return (

@@ -1,9 +1,7 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useTransition } from "react";
-import { useToast } from "@/components/ui/toast";
-import { changeAppointmentStatusServerAction } from "@/lib/actions/appointments/server-actions";
+import { useActionCall } from "@/components/ui/use-action-call";
+import { changeAppointmentStatusAction } from "@/lib/actions/appointments/change-appointment-status";
 import type { AppointmentStatus } from "@/lib/generated/tenant/enums";
 import { STATUS_LABEL } from "./appointment-status";
 
@@ -21,25 +19,15 @@ export const NEXT_STEPS: Partial<Record<AppointmentStatus, StatusStep[]>> = {
 
 export const CANCELLABLE: AppointmentStatus[] = ["BOOKED", "CHECKED_IN"];
 
-/** Moves an appointment to another status, says so, and re-reads the page. */
-export function useStatusChange() {
-  const router = useRouter();
-  const toast = useToast();
-  const [pending, startTransition] = useTransition();
-  const change = (
-    input: { appointmentId: string; to: AppointmentStatus; cancelReason?: string },
-    who: string,
-    onDone?: () => void,
-  ) =>
-    startTransition(async () => {
-      const result = await changeAppointmentStatusServerAction(input);
-      if (!result.ok) {
-        toast(result.error.message, "error");
-        return;
-      }
-      toast(`${who}: ${STATUS_LABEL[result.data.status].toLowerCase()}.`);
-      onDone?.();
-      router.refresh();
-    });
-  return { pending, change };
+/** What the front desk is told once an appointment of `who` has moved: "Sky Arrow: checked in." */
+export function statusChangedMessage(who: string, status: AppointmentStatus): string {
+  return `${who}: ${STATUS_LABEL[status].toLowerCase()}.`;
+}
+
+/** Moves `who`'s appointment to another status, says so, and re-reads the page. */
+export function useStatusChange(who: string, onDone?: () => void) {
+  return useActionCall(changeAppointmentStatusAction, {
+    success: (changed) => statusChangedMessage(who, changed.status),
+    onSuccess: onDone,
+  });
 }

@@ -1,11 +1,9 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useTransition } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { useToast } from "@/components/ui/toast";
-import { removeAvailabilityOverrideServerAction } from "@/lib/actions/doctors/server-actions";
+import { useActionCall } from "@/components/ui/use-action-call";
+import { removeAvailabilityOverrideAction } from "@/lib/actions/doctors/remove-availability-override";
 
 export type OverrideRow = {
   id: string;
@@ -25,21 +23,13 @@ export function AvailabilityOverrides({
   overrides: OverrideRow[];
   canManage: boolean;
 }) {
-  const router = useRouter();
-  const toast = useToast();
-  const [pending, startTransition] = useTransition();
-  const removeOverride = (override: OverrideRow) =>
-    startTransition(async () => {
-      const result = await removeAvailabilityOverrideServerAction({ overrideId: override.id });
-      if (!result.ok) {
-        toast(result.error.message, "error");
-        return;
-      }
-      toast(
+  const remove = useActionCall(
+    (override: OverrideRow) => removeAvailabilityOverrideAction({ overrideId: override.id }),
+    {
+      success: (_, override) =>
         `Removed the ${override.kind === "TIME_OFF" ? "time off" : "extra hours"} on ${override.dateLabel}.`,
-      );
-      router.refresh();
-    });
+    },
+  );
 
   if (overrides.length === 0)
     return (
@@ -60,7 +50,7 @@ export function AvailabilityOverrides({
             {override.reason ? <span className="text-slate-600">· {override.reason}</span> : null}
           </span>
           {canManage ? (
-            <Button variant="ghost" size="sm" disabled={pending} onClick={() => removeOverride(override)}>
+            <Button variant="ghost" size="sm" disabled={remove.pending} onClick={() => remove.call(override)}>
               Remove<span className="sr-only"> the entry on {override.dateLabel}</span>
             </Button>
           ) : null}

@@ -1,20 +1,11 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useRouter } from "next/navigation";
-import { useTransition } from "react";
-import { useForm } from "react-hook-form";
-import { Button } from "@/components/ui/button";
-import { applyFieldErrors } from "@/components/ui/field-errors";
+import { SubmitButton } from "@/components/ui/form-actions";
 import { TextField } from "@/components/ui/form-field";
-import { useToast } from "@/components/ui/toast";
-import { saveDoctorProfileServerAction } from "@/lib/actions/doctors/server-actions";
+import { useActionForm } from "@/components/ui/use-action-form";
+import { saveDoctorProfileAction } from "@/lib/actions/doctors/save-doctor-profile";
 import type { DoctorProfile } from "@/lib/clinic/doctors";
-import {
-  type DoctorProfileFormValues,
-  type DoctorProfileInput,
-  doctorProfileSchema,
-} from "@/lib/validations/doctors";
+import { doctorProfileSchema } from "@/lib/validations/doctors";
 
 /** Creates or edits the profile that makes a doctor bookable. */
 export function DoctorProfileForm({
@@ -24,11 +15,9 @@ export function DoctorProfileForm({
   doctorId: string;
   profile: DoctorProfile | null;
 }) {
-  const router = useRouter();
-  const toast = useToast();
-  const [pending, startTransition] = useTransition();
-  const form = useForm<DoctorProfileFormValues, unknown, DoctorProfileInput>({
-    resolver: zodResolver(doctorProfileSchema),
+  const { field, submit, pending } = useActionForm({
+    schema: doctorProfileSchema,
+    action: saveDoctorProfileAction,
     defaultValues: {
       doctorId,
       specialty: profile?.specialty ?? "",
@@ -36,40 +25,16 @@ export function DoctorProfileForm({
       calendarColor: profile?.calendarColor ?? "#0f766e",
       defaultSlotMinutes: profile?.defaultSlotMinutes ?? 20,
     },
+    success: () => (profile ? "The profile is saved." : "The profile is set up. Add the working hours next."),
   });
-  const errors = form.formState.errors;
-
-  const save = form.handleSubmit((values) =>
-    startTransition(async () => {
-      const result = await saveDoctorProfileServerAction(values);
-      if (!result.ok) {
-        applyFieldErrors(form.setError, result.error.fields);
-        toast(result.error.message, "error");
-        return;
-      }
-      toast(profile ? "The profile is saved." : "The profile is set up. Add the working hours next.");
-      router.refresh();
-    }),
-  );
 
   return (
-    <form onSubmit={save} noValidate className="flex flex-col gap-5">
+    <form onSubmit={submit} noValidate className="flex flex-col gap-5">
       <div className="grid gap-5 sm:grid-cols-2">
-        <TextField label="Specialty" error={errors.specialty?.message} {...form.register("specialty")} />
-        <TextField
-          label="Licence number"
-          autoComplete="off"
-          error={errors.licenceNumber?.message}
-          {...form.register("licenceNumber")}
-        />
+        <TextField label="Specialty" {...field("specialty")} />
+        <TextField label="Licence number" autoComplete="off" {...field("licenceNumber")} />
         <div className="w-40">
-          <TextField
-            label="Calendar colour"
-            type="color"
-            className="p-1"
-            error={errors.calendarColor?.message}
-            {...form.register("calendarColor")}
-          />
+          <TextField label="Calendar colour" type="color" className="p-1" {...field("calendarColor")} />
         </div>
         <TextField
           label="Default slot length (minutes)"
@@ -78,13 +43,12 @@ export function DoctorProfileForm({
           max={120}
           step={5}
           hint="From 5 to 120 minutes: the length of a booking in the calendar."
-          error={errors.defaultSlotMinutes?.message}
-          {...form.register("defaultSlotMinutes")}
+          {...field("defaultSlotMinutes")}
         />
       </div>
-      <Button type="submit" disabled={pending} className="self-start">
-        {pending ? "Saving…" : profile ? "Save profile" : "Set up profile"}
-      </Button>
+      <SubmitButton pending={pending} pendingLabel="Saving…" className="self-start">
+        {profile ? "Save profile" : "Set up profile"}
+      </SubmitButton>
     </form>
   );
 }

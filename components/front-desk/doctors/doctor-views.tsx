@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import type { DoctorProfile } from "@/lib/clinic/doctors";
-import { WEEKDAY_ORDER, WEEKDAYS } from "@/lib/validations/locations";
+import { WEEKDAY_ORDER, WEEKDAYS } from "@/lib/clinic/time-of-day";
 import { ColorSwatch } from "./color-swatch";
 
 /** The profile for roles that may look but not change it. */

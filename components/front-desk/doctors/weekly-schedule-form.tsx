@@ -1,21 +1,14 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useRouter } from "next/navigation";
-import { useTransition } from "react";
-import { type FieldErrors, useFieldArray, useForm } from "react-hook-form";
+import { type FieldErrors, useFieldArray } from "react-hook-form";
 import { Button } from "@/components/ui/button";
-import { applyFieldErrors } from "@/components/ui/field-errors";
+import { SubmitButton } from "@/components/ui/form-actions";
 import { FieldError, Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
-import { useToast } from "@/components/ui/toast";
-import { setWeeklyScheduleServerAction } from "@/lib/actions/doctors/server-actions";
-import {
-  type WeeklyScheduleFormValues,
-  type WeeklyScheduleInput,
-  weeklyScheduleSchema,
-} from "@/lib/validations/doctors";
-import { WEEKDAY_ORDER, WEEKDAYS } from "@/lib/validations/locations";
+import { useActionForm } from "@/components/ui/use-action-form";
+import { setWeeklyScheduleAction } from "@/lib/actions/doctors/set-weekly-schedule";
+import { WEEKDAY_ORDER, WEEKDAYS } from "@/lib/clinic/time-of-day";
+import { type WeeklyScheduleFormValues, weeklyScheduleSchema } from "@/lib/validations/doctors";
 
 export type ScheduleLocation = { id: string; name: string; active: boolean };
 export type ScheduleInterval = { locationId: string; weekday: number; start: string; end: string };
@@ -33,32 +26,18 @@ export function WeeklyScheduleForm({
   hours: ScheduleInterval[];
   locations: ScheduleLocation[];
 }) {
-  const router = useRouter();
-  const toast = useToast();
-  const [pending, startTransition] = useTransition();
-  const form = useForm<WeeklyScheduleFormValues, unknown, WeeklyScheduleInput>({
-    resolver: zodResolver(weeklyScheduleSchema),
+  const { form, submit, pending } = useActionForm({
+    schema: weeklyScheduleSchema,
+    action: setWeeklyScheduleAction,
     defaultValues: { doctorId, hours },
+    success: () => "The working hours are saved.",
   });
   const { fields, append, remove } = useFieldArray({ control: form.control, name: "hours" });
   const errors = form.formState.errors;
   const firstOpen = locations.find((location) => location.active)?.id ?? "";
 
-  const save = form.handleSubmit((values) =>
-    startTransition(async () => {
-      const result = await setWeeklyScheduleServerAction(values);
-      if (!result.ok) {
-        applyFieldErrors(form.setError, result.error.fields);
-        toast(result.error.message, "error");
-        return;
-      }
-      toast("The working hours are saved.");
-      router.refresh();
-    }),
-  );
-
   return (
-    <form onSubmit={save} noValidate className="flex flex-col gap-4">
+    <form onSubmit={submit} noValidate className="flex flex-col gap-4">
       <ul className="flex flex-col divide-y divide-slate-100 rounded-md border border-slate-200 bg-white">
         {WEEKDAY_ORDER.map((day) => {
           const rows = fields.flatMap((field, index) =>
@@ -125,9 +104,9 @@ export function WeeklyScheduleForm({
         })}
       </ul>
       {errors.hours?.message ? <FieldError>{errors.hours.message}</FieldError> : null}
-      <Button type="submit" disabled={pending} className="self-start">
-        {pending ? "Saving…" : "Save working hours"}
-      </Button>
+      <SubmitButton pending={pending} pendingLabel="Saving…" className="self-start">
+        Save working hours
+      </SubmitButton>
     </form>
   );
 }

@@ -1,23 +1,20 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
-import { useToast } from "@/components/ui/toast";
-import {
-  deactivateLocationServerAction,
-  deleteLocationServerAction,
-  reactivateLocationServerAction,
-} from "@/lib/actions/locations/server-actions";
-import type { ActionResult } from "@/lib/actions/result";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { useActionCall } from "@/components/ui/use-action-call";
+import type { ServerAction } from "@/lib/action-pipeline/result";
+import { deactivateLocationAction } from "@/lib/actions/locations/deactivate-location";
+import { deleteLocationAction } from "@/lib/actions/locations/delete-location";
+import { reactivateLocationAction } from "@/lib/actions/locations/reactivate-location";
 
 type Change = "deactivate" | "reactivate" | "delete";
 
 const CHANGES: Record<
   Change,
   {
-    run: (input: { locationId: string }) => Promise<ActionResult<unknown>>;
+    action: ServerAction<unknown>;
     label: string;
     title: (name: string) => string;
     explain: string;
@@ -25,7 +22,7 @@ const CHANGES: Record<
   }
 > = {
   deactivate: {
-    run: deactivateLocationServerAction,
+    action: deactivateLocationAction,
     label: "Deactivate",
     title: (name) => `Deactivate ${name}?`,
     explain:
@@ -33,14 +30,14 @@ const CHANGES: Record<
     done: (name) => `${name} is deactivated.`,
   },
   reactivate: {
-    run: reactivateLocationServerAction,
+    action: reactivateLocationAction,
     label: "Reactivate",
     title: (name) => `Reactivate ${name}?`,
     explain: "It can be chosen for appointments and working hours again.",
     done: (name) => `${name} is open again.`,
   },
   delete: {
-    run: deleteLocationServerAction,
+    action: deleteLocationAction,
     label: "Delete",
     title: (name) => `Delete ${name}?`,
     explain: "Nothing refers to this location yet, so it can be removed for good. This cannot be undone.",
@@ -48,32 +45,14 @@ const CHANGES: Record<
   },
 };
 
+type Location = { id: string; name: string; active: boolean; isMain: boolean; deletable: boolean };
+
 /** Deactivate / reactivate / delete, each confirmed in a dialog; the server decides what is allowed. */
-export function LocationActions({
-  location,
-}: {
-  location: { id: string; name: string; active: boolean; isMain: boolean; deletable: boolean };
-}) {
-  const router = useRouter();
-  const toast = useToast();
-  const [pending, startTransition] = useTransition();
+export function LocationActions({ location }: { location: Location }) {
   const [confirming, setConfirming] = useState<Change | null>(null);
-  const change = confirming ? CHANGES[confirming] : null;
   const available: Change[] = location.isMain
     ? []
     : [location.active ? "deactivate" : "reactivate", ...(location.deletable ? (["delete"] as const) : [])];
-
-  const run = (which: Change) =>
-    startTransition(async () => {
-      const result = await CHANGES[which].run({ locationId: location.id });
-      setConfirming(null);
-      if (!result.ok) {
-        toast(result.error.message, "error");
-        return;
-      }
-      toast(CHANGES[which].done(location.name));
-      router.refresh();
-    });
 
   return (
     <>
@@ -89,25 +68,42 @@ export function LocationActions({
           <span className="sr-only"> {location.name}</span>
         </Button>
       ))}
-      <Dialog
-        open={change !== null}
-        onClose={() => setConfirming(null)}
-        title={change?.title(location.name) ?? ""}
-      >
-        <p className="text-sm text-slate-700">{change?.explain}</p>
-        <div className="flex justify-end gap-3">
-          <Button variant="secondary" onClick={() => setConfirming(null)} disabled={pending}>
-            Cancel
-          </Button>
-          <Button
-            variant={confirming === "reactivate" ? "primary" : "danger"}
-            disabled={pending}
-            onClick={() => confirming && run(confirming)}
-          >
-            {pending ? "Working…" : change?.label}
-          </Button>
-        </div>
-      </Dialog>
+      {confirming ? (
+        <LocationChangeDialog change={confirming} location={location} onClose={() => setConfirming(null)} />
+      ) : null}
     </>
+  );
+}
+
+function LocationChangeDialog({
+  change,
+  location,
+  onClose,
+}: {
+  change: Change;
+  location: Location;
+  onClose: () => void;
+}) {
+  const { action, label, title, explain, done } = CHANGES[change];
+  // Closed whatever the answer: a refusal is said in a toast.
+  const run = useActionCall(action, {
+    success: () => done(location.name),
+    onSuccess: onClose,
+    onRefused: () => {
+      onClose();
+      return false;
+    },
+  });
+  return (
+    <ConfirmDialog
+      title={title(location.name)}
+      confirmLabel={label}
+      danger={change !== "reactivate"}
+      pending={run.pending}
+      onConfirm={() => run.call({ locationId: location.id })}
+      onClose={onClose}
+    >
+      <p>{explain}</p>
+    </ConfirmDialog>
   );
 }

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
+import { Cell, HeaderCell, Table, TableBody, TableHead } from "@/components/ui/table";
 import type { LocationListItem } from "@/lib/clinic/locations";
 import { openingHoursOf } from "@/lib/validations/locations";
 import { LocationActions } from "./location-actions";
@@ -18,70 +19,59 @@ function usageText(usage: LocationListItem["usage"]): string {
 /** The clinic's locations, open ones first, with their hours and what uses them. */
 export function LocationList({ locations }: { locations: LocationListItem[] }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="w-full text-left text-sm">
-        <caption className="sr-only">Locations</caption>
-        <thead className="bg-slate-50 text-slate-700">
-          <tr>
-            <th scope="col" className="px-3 py-2 font-medium">
-              Location
-            </th>
-            <th scope="col" className="px-3 py-2 font-medium">
-              Opening hours
-            </th>
-            <th scope="col" className="px-3 py-2 font-medium">
-              Used by
-            </th>
-            <th scope="col" className="px-3 py-2 font-medium">
-              <span className="sr-only">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {locations.map((location) => {
-            const lines = openingHoursLines(openingHoursOf(location.openingHours));
-            const { appointments, workingHours, overrides } = location.usage;
-            return (
-              <tr key={location.id} className={location.active ? undefined : "bg-slate-50 text-slate-600"}>
-                <td className="px-3 py-3 align-top">
-                  <div className="flex flex-wrap items-center gap-2">
-                    <Link
-                      href={`/locations/${location.id}`}
-                      className="font-medium text-brand-800 underline-offset-4 hover:underline"
-                    >
-                      {location.name}
-                    </Link>
-                    {location.isMain ? <Badge tone="brand">Main</Badge> : null}
-                    {location.active ? null : <Badge>Inactive</Badge>}
-                  </div>
-                  {location.address ? <p className="whitespace-pre-line">{location.address}</p> : null}
-                  {location.phone ? <p>{location.phone}</p> : null}
-                </td>
-                <td className="px-3 py-3 align-top whitespace-nowrap">
-                  {lines.length > 0 ? lines.map((line) => <p key={line}>{line}</p>) : "Not set"}
-                </td>
-                <td className="px-3 py-3 align-top">{usageText(location.usage)}</td>
-                <td className="px-3 py-3 align-top">
-                  <div className="flex flex-wrap justify-end gap-2">
-                    <ButtonLink href={`/locations/${location.id}`} variant="secondary" size="sm">
-                      Edit<span className="sr-only"> {location.name}</span>
-                    </ButtonLink>
-                    <LocationActions
-                      location={{
-                        id: location.id,
-                        name: location.name,
-                        active: location.active,
-                        isMain: location.isMain,
-                        deletable: appointments + workingHours + overrides === 0,
-                      }}
-                    />
-                  </div>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+    <Table caption="Locations">
+      <TableHead>
+        <HeaderCell>Location</HeaderCell>
+        <HeaderCell>Opening hours</HeaderCell>
+        <HeaderCell>Used by</HeaderCell>
+        <HeaderCell>
+          <span className="sr-only">Actions</span>
+        </HeaderCell>
+      </TableHead>
+      <TableBody>
+        {locations.map((location) => {
+          const lines = openingHoursLines(openingHoursOf(location.openingHours));
+          const { appointments, workingHours, overrides } = location.usage;
+          return (
+            <tr key={location.id} className={location.active ? undefined : "bg-slate-50 text-slate-600"}>
+              <Cell className="py-3">
+                <div className="flex flex-wrap items-center gap-2">
+                  <Link
+                    href={`/locations/${location.id}`}
+                    className="font-medium text-brand-800 underline-offset-4 hover:underline"
+                  >
+                    {location.name}
+                  </Link>
+                  {location.isMain ? <Badge tone="brand">Main</Badge> : null}
+                  {location.active ? null : <Badge>Inactive</Badge>}
+                </div>
+                {location.address ? <p className="whitespace-pre-line">{location.address}</p> : null}
+                {location.phone ? <p>{location.phone}</p> : null}
+              </Cell>
+              <Cell className="py-3 whitespace-nowrap">
+                {lines.length > 0 ? lines.map((line) => <p key={line}>{line}</p>) : "Not set"}
+              </Cell>
+              <Cell className="py-3">{usageText(location.usage)}</Cell>
+              <Cell className="py-3">
+                <div className="flex flex-wrap justify-end gap-2">
+                  <ButtonLink href={`/locations/${location.id}`} variant="secondary" size="sm">
+                    Edit<span className="sr-only"> {location.name}</span>
+                  </ButtonLink>
+                  <LocationActions
+                    location={{
+                      id: location.id,
+                      name: location.name,
+                      active: location.active,
+                      isMain: location.isMain,
+                      deletable: appointments + workingHours + overrides === 0,
+                    }}
+                  />
+                </div>
+              </Cell>
+            </tr>
+          );
+        })}
+      </TableBody>
+    </Table>
   );
 }

@@ -3,12 +3,8 @@
 import { type Control, type FieldErrors, type UseFormRegister, useFieldArray } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { FieldError, Input } from "@/components/ui/input";
-import {
-  type LocationFormValues,
-  type LocationInput,
-  WEEKDAY_ORDER,
-  WEEKDAYS,
-} from "@/lib/validations/locations";
+import { WEEKDAY_ORDER, WEEKDAYS } from "@/lib/clinic/time-of-day";
+import type { LocationFormValues, LocationInput } from "@/lib/validations/locations";
 
 /** Opening hours per weekday, Monday first: several intervals a day, none for a closed day. */
 export function OpeningHoursFields({

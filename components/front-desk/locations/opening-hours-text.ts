@@ -1,4 +1,4 @@
-import { type MinuteInterval, timeOf, WEEKDAY_ORDER, WEEKDAYS } from "@/lib/validations/locations";
+import { type MinuteInterval, timeOf, WEEKDAY_ORDER, WEEKDAYS } from "@/lib/clinic/time-of-day";
 
 const SHORT = WEEKDAYS.map((day) => day.slice(0, 3));
 

@@ -1,17 +1,14 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useRouter } from "next/navigation";
-import { type ReactNode, useState, useTransition } from "react";
-import { useForm } from "react-hook-form";
+import { type ReactNode, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import { applyFieldErrors } from "@/components/ui/field-errors";
-import { useToast } from "@/components/ui/toast";
-import { updatePatientServerAction } from "@/lib/actions/patients/server-actions";
+import { SubmitButton } from "@/components/ui/form-actions";
+import { useActionForm } from "@/components/ui/use-action-form";
+import { updatePatientAction } from "@/lib/actions/patients/update-patient";
 import { patientSchema } from "@/lib/validations/patients";
 import { PatientFields } from "./patient-fields";
-import type { PatientFormValues, PatientValues } from "./patient-form-values";
+import type { PatientValues } from "./patient-form-values";
 import { sexLabel } from "./patient-format";
 
 export type PatientOverviewData = {
@@ -81,11 +78,9 @@ function PatientDetailsList({ patient }: { patient: PatientOverviewData }) {
 }
 
 function EditPatientForm({ patient, onDone }: { patient: PatientOverviewData; onDone: () => void }) {
-  const router = useRouter();
-  const toast = useToast();
-  const [pending, startTransition] = useTransition();
-  const form = useForm<PatientFormValues, unknown, PatientValues>({
-    resolver: zodResolver(patientSchema),
+  const { field, submit, pending } = useActionForm({
+    schema: patientSchema,
+    action: updatePatientAction,
     defaultValues: {
       firstName: patient.firstName,
       lastName: patient.lastName,
@@ -97,27 +92,17 @@ function EditPatientForm({ patient, onDone }: { patient: PatientOverviewData; on
       emergencyContact: patient.emergencyContact ?? "",
       notes: patient.notes ?? "",
     },
+    toInput: ({ confirmNotDuplicate: _unused, ...values }) => ({ ...values, patientId: patient.id }),
+    success: () => "The patient's details are saved.",
+    onSuccess: onDone,
   });
-  const save = form.handleSubmit(({ confirmNotDuplicate: _unused, ...values }) =>
-    startTransition(async () => {
-      const result = await updatePatientServerAction({ ...values, patientId: patient.id });
-      if (!result.ok) {
-        applyFieldErrors(form.setError, result.error.fields);
-        toast(result.error.message, "error");
-        return;
-      }
-      toast("The patient's details are saved.");
-      onDone();
-      router.refresh();
-    }),
-  );
   return (
-    <form onSubmit={save} noValidate className="flex flex-col gap-6">
-      <PatientFields register={form.register} errors={form.formState.errors} />
+    <form onSubmit={submit} noValidate className="flex flex-col gap-6">
+      <PatientFields field={field} />
       <div className="flex flex-wrap gap-3">
-        <Button type="submit" disabled={pending}>
-          {pending ? "Saving…" : "Save changes"}
-        </Button>
+        <SubmitButton pending={pending} pendingLabel="Saving…">
+          Save changes
+        </SubmitButton>
         <Button variant="secondary" onClick={onDone} disabled={pending}>
           Cancel
         </Button>

@@ -1,47 +1,50 @@
+"use client";
+
 import Link from "next/link";
+import { type Column, DataTable, type ServerSort } from "@/components/ui/data-table";
 import type { PatientSummary } from "@/lib/clinic/patients";
 import { isoDateOf } from "./patient-format";
 
-/** One page of the registry, in the server's order (last name, first name, record number). */
-export function PatientTable({ patients }: { patients: PatientSummary[] }) {
+const columns: Column<PatientSummary>[] = [
+  {
+    key: "name",
+    header: "Name",
+    cell: (patient) => (
+      <Link
+        href={`/patients/${patient.id}`}
+        className="font-medium text-brand-800 underline-offset-4 hover:underline"
+      >
+        {patient.lastName}, {patient.firstName}
+      </Link>
+    ),
+  },
+  {
+    key: "mrn",
+    header: "Record number",
+    cell: (patient) => <span className="font-mono whitespace-nowrap">{patient.mrn}</span>,
+  },
+  {
+    key: "dateOfBirth",
+    header: "Date of birth",
+    cell: (patient) => <span className="whitespace-nowrap">{isoDateOf(new Date(patient.dateOfBirth))}</span>,
+  },
+  {
+    key: "phone",
+    header: "Phone",
+    cell: (patient) => <span className="whitespace-nowrap">{patient.phone}</span>,
+  },
+];
+
+/** One page of the registry, in the order the server sorted it. */
+export function PatientTable({ patients, sort }: { patients: PatientSummary[]; sort: ServerSort }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="w-full text-left text-sm">
-        <caption className="sr-only">Patients, by last name</caption>
-        <thead className="bg-slate-50 text-slate-700">
-          <tr>
-            <th scope="col" className="px-3 py-2 font-medium">
-              Name
-            </th>
-            <th scope="col" className="px-3 py-2 font-medium whitespace-nowrap">
-              Record number
-            </th>
-            <th scope="col" className="px-3 py-2 font-medium whitespace-nowrap">
-              Date of birth
-            </th>
-            <th scope="col" className="px-3 py-2 font-medium">
-              Phone
-            </th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {patients.map((patient) => (
-            <tr key={patient.id} className="hover:bg-slate-50">
-              <td className="px-3 py-2">
-                <Link
-                  href={`/patients/${patient.id}`}
-                  className="font-medium text-brand-800 underline-offset-4 hover:underline"
-                >
-                  {patient.lastName}, {patient.firstName}
-                </Link>
-              </td>
-              <td className="px-3 py-2 font-mono whitespace-nowrap">{patient.mrn}</td>
-              <td className="px-3 py-2 whitespace-nowrap">{isoDateOf(patient.dateOfBirth)}</td>
-              <td className="px-3 py-2 whitespace-nowrap">{patient.phone ?? ""}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      rows={patients}
+      columns={columns}
+      rowKey={(patient) => patient.id}
+      caption="Patients"
+      serverSort={sort}
+      empty="No patient on this page."
+    />
   );
 }

@@ -1,20 +1,16 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
-import { useForm } from "react-hook-form";
-import { Button, ButtonLink } from "@/components/ui/button";
-import { applyFieldErrors } from "@/components/ui/field-errors";
-import { useToast } from "@/components/ui/toast";
-import {
-  findPossibleDuplicatesServerAction,
-  registerPatientServerAction,
-} from "@/lib/actions/patients/server-actions";
+import { useState } from "react";
+import { ButtonLink } from "@/components/ui/button";
+import { SubmitButton } from "@/components/ui/form-actions";
+import { useActionForm } from "@/components/ui/use-action-form";
+import { findPossibleDuplicatesAction } from "@/lib/actions/patients/find-possible-duplicates";
+import { registerPatientAction } from "@/lib/actions/patients/register-patient";
 import { patientSchema } from "@/lib/validations/patients";
 import { type DuplicateCandidate, DuplicateWarning } from "./duplicate-warning";
 import { PatientFields } from "./patient-fields";
-import type { PatientFormValues, PatientValues } from "./patient-form-values";
+import type { PatientFormValues } from "./patient-form-values";
 
 const EMPTY: PatientFormValues = {
   firstName: "",
@@ -28,49 +24,41 @@ const EMPTY: PatientFormValues = {
   notes: "",
 };
 
+type Warning = { message: string; candidates: DuplicateCandidate[] | null };
+
 /**
  * Registers a patient. A likely duplicate comes back as a warning listing the candidates; the
  * person either opens them to check or confirms this is someone else and registers anyway.
  */
 export function RegisterPatientForm() {
   const router = useRouter();
-  const toast = useToast();
-  const [pending, startTransition] = useTransition();
-  const [warning, setWarning] = useState<{ message: string; candidates: DuplicateCandidate[] | null } | null>(
-    null,
-  );
-  const form = useForm<PatientFormValues, unknown, PatientValues>({
-    resolver: zodResolver(patientSchema),
+  const [warning, setWarning] = useState<Warning | null>(null);
+  const { form, field, run, submit, pending } = useActionForm({
+    schema: patientSchema,
+    action: registerPatientAction,
     defaultValues: EMPTY,
+    refresh: false,
+    success: (patient) => `${patient.firstName} ${patient.lastName} is registered as ${patient.mrn}.`,
+    onSuccess: (patient) => router.push(`/patients/${patient.id}`),
+    onRefused: async (error, values) => {
+      if (error.code !== "CONFLICT" || !error.fields?.confirmNotDuplicate) return false;
+      const found = await findPossibleDuplicatesAction(values);
+      setWarning({ message: error.message, candidates: found.ok ? found.data : null });
+      return true;
+    },
   });
-
-  const register = (values: PatientValues) =>
-    startTransition(async () => {
-      const result = await registerPatientServerAction(values);
-      if (result.ok) {
-        const { id, mrn, firstName, lastName } = result.data;
-        toast(`${firstName} ${lastName} is registered as ${mrn}.`);
-        router.push(`/patients/${id}`);
-        return;
-      }
-      if (result.error.code === "CONFLICT" && result.error.fields?.confirmNotDuplicate) {
-        const found = await findPossibleDuplicatesServerAction(values);
-        setWarning({ message: result.error.message, candidates: found.ok ? found.data : null });
-        return;
-      }
-      applyFieldErrors(form.setError, result.error.fields);
-      toast(result.error.message, "error");
-    });
-
-  const submit = form.handleSubmit((values) => {
-    setWarning(null);
-    register(values);
-  });
-  const registerAnyway = form.handleSubmit((values) => register({ ...values, confirmNotDuplicate: true }));
+  const registerAnyway = form.handleSubmit((values) => run({ ...values, confirmNotDuplicate: true }));
 
   return (
-    <form onSubmit={submit} noValidate className="flex flex-col gap-6">
-      <PatientFields register={form.register} errors={form.formState.errors} />
+    <form
+      onSubmit={(event) => {
+        setWarning(null);
+        submit(event);
+      }}
+      noValidate
+      className="flex flex-col gap-6"
+    >
+      <PatientFields field={field} />
       {warning ? (
         <DuplicateWarning
           {...warning}
@@ -80,9 +68,9 @@ export function RegisterPatientForm() {
         />
       ) : (
         <div className="flex flex-wrap gap-3">
-          <Button type="submit" disabled={pending}>
-            {pending ? "Registering…" : "Register patient"}
-          </Button>
+          <SubmitButton pending={pending} pendingLabel="Registering…">
+            Register patient
+          </SubmitButton>
           <ButtonLink href="/patients" variant="secondary">
             Cancel
           </ButtonLink>

@@ -1,34 +1,15 @@
-import { recordAdminEvent } from "../../admin/audit";
-import { addCoAdmin } from "../../admin/co-admins";
-import { addCoAdminSchema } from "../../validations/admin";
-import { definePlatformAction, runPlatformAction } from "../platform-action";
+"use server";
+
+import { definePlatformAction } from "@/lib/action-pipeline/define-platform-action";
+import { addCoAdmin } from "@/lib/admin/co-admins";
+import { addCoAdminSchema } from "@/lib/validations/admin";
 
 /** Owner only: an existing, active clinic admin becomes co-admin (open, suspend, resume; not delete). */
 export const addCoAdminAction = definePlatformAction({
   schema: addCoAdminSchema,
   permission: "clinics.manageOwn",
-  handler: async ({ input, session, db, client }) => {
-    const { clinic, coAdmin } = await addCoAdmin({
-      central: db,
-      userId: session.user.id,
-      clinicId: input.clinicId,
-      email: input.email,
-    });
-    await recordAdminEvent({
-      central: db,
-      session,
-      client,
-      action: "clinic.coAdmin.add",
-      clinic,
-      details: { coAdminEmail: coAdmin.email },
-    });
+  handler: async ({ input, db, actor }) => {
+    const { coAdmin } = await addCoAdmin({ central: db, actor, ...input });
     return { userId: coAdmin.id, email: coAdmin.email };
   },
 });
-
-// Inline "use server": a module-level one would expose the prepared action (which trusts its
-// session argument) as an endpoint too. Pages pass this to their client components.
-export async function runAddCoAdmin(input: unknown) {
-  "use server";
-  return runPlatformAction(addCoAdminAction, input);
-}

@@ -1,31 +1,31 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { registerClinicRow } from "@/lib/testing/clinic-rows";
 import type { ClinicStatus, User } from "../../generated/central/client";
-import { createTestPlatform, type TestPlatform } from "../../testing/platform";
-import { createPlatformUser, sessionOf, TEST_CLIENT } from "./admin-test-support";
+import { createProcessPlatform, type TestPlatform } from "../../testing/platform";
+import { createPlatformUser, platformCaller } from "../../testing/platform-users";
 import { checkSubdomainAction } from "./check-subdomain";
 
 let platform: TestPlatform;
+let caller: ReturnType<typeof platformCaller>;
 let other: User;
 const DAY = 86_400_000;
 
 /** A registry row only: availability reads the central database, no clinic database is needed. */
 async function registerClinic(subdomain: string, status: ClinicStatus, owner: User, deletedAt?: Date) {
-  await platform.central.clinic.create({
-    data: {
-      name: subdomain,
-      subdomain,
-      status,
-      ownerId: owner.id,
-      databaseName: `${platform.prefix}clinic_${subdomain}_db`,
-      roleName: `${platform.prefix}clinic_${subdomain}_role`,
-      deletedAt,
-    },
+  await registerClinicRow(platform, {
+    subdomain,
+    name: subdomain,
+    status,
+    ownerId: owner.id,
+    databaseServerId: null,
+    deletedAt,
   });
 }
 
 beforeAll(async () => {
-  platform = await createTestPlatform();
-  other = await createPlatformUser(platform.central, { email: "other@clinics.test" });
+  platform = await createProcessPlatform();
+  caller = platformCaller(platform.central);
+  other = await createPlatformUser(platform.central, { role: "CLINIC_ADMIN" });
   await registerClinic("maple", "ACTIVE", other);
   await registerClinic("harbor", "SUSPENDED", other);
   await registerClinic("setting-up", "PROVISIONING", other);
@@ -39,11 +39,7 @@ afterAll(async () => {
   await platform.cleanup();
 });
 
-const check = (subdomain: string) =>
-  checkSubdomainAction(
-    { subdomain },
-    { session: sessionOf(platform.owner), db: platform.central, client: TEST_CLIENT },
-  );
+const check = (subdomain: unknown) => caller.callAs(platform.owner, checkSubdomainAction, { subdomain });
 
 describe("the live subdomain check", () => {
   it.each([
@@ -95,11 +91,9 @@ describe("the live subdomain check", () => {
   });
 
   it("answers input that is not text at all with INVALID", async () => {
-    expect(
-      await checkSubdomainAction(
-        { subdomain: 42 },
-        { session: sessionOf(platform.owner), db: platform.central, client: TEST_CLIENT },
-      ),
-    ).toMatchObject({ ok: false, error: { code: "INVALID", fields: { subdomain: expect.any(String) } } });
+    expect(await check(42)).toMatchObject({
+      ok: false,
+      error: { code: "INVALID", fields: { subdomain: expect.any(String) } },
+    });
   });
 });

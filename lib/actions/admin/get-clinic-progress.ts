@@ -1,9 +1,11 @@
-import { getClinicProgress } from "../../admin/clinic-progress";
-import { clinicIdSchema } from "../../validations/admin";
-import { definePlatformAction } from "../platform-action";
+"use server";
+
+import { definePlatformAction } from "@/lib/action-pipeline/define-platform-action";
+import { getClinicProgress } from "@/lib/admin/clinic-progress";
+import { clinicIdSchema } from "@/lib/validations/admin";
 
 /**
- * What the status route handler answers (not a server action): the same session, permission and
+ * The provisioning progress the console polls (through its status route): the same session, permission and
  * ownership checks as every admin action, for a read that is polled twice a second (not audited).
  */
 export const getClinicProgressAction = definePlatformAction({

@@ -1,25 +1,15 @@
-import { recordAdminEvent } from "../../admin/audit";
-import { resumeManagedClinic } from "../../admin/clinic-lifecycle";
-import { clinicIdSchema } from "../../validations/admin";
-import { definePlatformAction, runPlatformAction } from "../platform-action";
+"use server";
 
+import { definePlatformAction } from "@/lib/action-pipeline/define-platform-action";
+import { resumeManagedClinic } from "@/lib/admin/clinic-lifecycle";
+import { clinicIdSchema } from "@/lib/validations/admin";
+
+/** Owner or co-admin: resumes the clinic for its staff. */
 export const resumeClinicAction = definePlatformAction({
   schema: clinicIdSchema,
   permission: "clinics.manageOwn",
-  handler: async ({ input, session, db, client }) => {
-    const clinic = await resumeManagedClinic({
-      central: db,
-      userId: session.user.id,
-      clinicId: input.clinicId,
-    });
-    await recordAdminEvent({ central: db, session, client, action: "clinic.resume", clinic });
+  handler: async ({ input, db, actor }) => {
+    const clinic = await resumeManagedClinic({ central: db, actor, clinicId: input.clinicId });
     return { id: clinic.id, status: clinic.status };
   },
 });
-
-// Inline "use server": a module-level one would expose the prepared action (which trusts its
-// session argument) as an endpoint too. Pages pass this to their client components.
-export async function runResumeClinic(input: unknown) {
-  "use server";
-  return runPlatformAction(resumeClinicAction, input);
-}

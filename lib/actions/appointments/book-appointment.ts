@@ -1,31 +1,20 @@
-import { appointmentRef, createAppointment } from "@/lib/clinic/appointments";
-import { auditActorOf, recordAuditEvent } from "@/lib/clinic/audit";
-import { findClinicTimeZone } from "@/lib/clinic/calendar";
-import { bookAppointmentSchema } from "@/lib/validations/appointments";
-import { defineClinicAction } from "../clinic-action";
+"use server";
 
-/** Books a patient with a doctor; the audit event names ids only, never the patient. */
+import { defineClinicAction } from "@/lib/action-pipeline/define-clinic-action";
+import { appointmentRef, createAppointment } from "@/lib/clinic/appointments";
+import { findClinicTimeZone } from "@/lib/clinic/settings";
+import { bookAppointmentSchema } from "@/lib/validations/appointments";
+
+/** Books a patient with a doctor. */
 export const bookAppointmentAction = defineClinicAction({
   schema: bookAppointmentSchema,
   permission: "appointments.manage",
-  handler: async ({ input, session, db, client }) => {
+  handler: async ({ input, db, actor }) => {
     const appointment = await createAppointment({
       db,
+      actor,
       request: input,
-      createdById: session.user.id,
       timeZone: await findClinicTimeZone(db),
-    });
-    await recordAuditEvent(db, {
-      actor: auditActorOf(session, client),
-      action: "appointment.booked",
-      targetType: "appointment",
-      targetId: appointment.id,
-      details: {
-        patientId: appointment.patientId,
-        doctorId: appointment.doctorId,
-        locationId: appointment.locationId,
-        startsAt: appointment.startsAt.toISOString(),
-      },
     });
     return {
       id: appointment.id,

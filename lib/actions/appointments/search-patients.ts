@@ -1,7 +1,9 @@
-import { auditActorOf, recordAuditEvent } from "@/lib/clinic/audit";
+"use server";
+
+import { defineClinicAction } from "@/lib/action-pipeline/define-clinic-action";
+import { recordAuditEvent } from "@/lib/clinic/audit";
 import { findPatients } from "@/lib/clinic/patients";
 import { patientSearchSchema } from "@/lib/validations/patients";
-import { defineClinicAction } from "../clinic-action";
 
 /**
  * The booking dialog's patient search. Looking patients up is logged (who, when, how many
@@ -10,10 +12,10 @@ import { defineClinicAction } from "../clinic-action";
 export const searchPatientsForBookingAction = defineClinicAction({
   schema: patientSearchSchema,
   permission: "appointments.manage",
-  handler: async ({ input, session, db, client }) => {
+  handler: async ({ input, db, actor }) => {
     const found = await findPatients({ db, query: input.query, page: input.page });
     await recordAuditEvent(db, {
-      actor: auditActorOf(session, client),
+      actor,
       action: "patients.searched",
       targetType: "patient",
       details: { purpose: "booking", matches: found.total, page: input.page },

@@ -1,12 +1,12 @@
-import { auditActorOf } from "@/lib/clinic/audit";
+"use server";
+
+import { defineClinicAction } from "@/lib/action-pipeline/define-clinic-action";
 import { deleteLocation } from "@/lib/clinic/locations";
 import { locationIdSchema } from "@/lib/validations/locations";
-import { defineClinicAction } from "../clinic-action";
 
 /** Deletes a location nothing ever referred to; one in use can only be deactivated. */
 export const deleteLocationAction = defineClinicAction({
   schema: locationIdSchema,
   permission: "locations.manage",
-  handler: ({ input, session, db, client }) =>
-    deleteLocation({ db, actor: auditActorOf(session, client), locationId: input.locationId }),
+  handler: ({ input, db, actor }) => deleteLocation({ db, actor, locationId: input.locationId }),
 });

@@ -1,24 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { clinicRoleCan } from "@/lib/auth/permissions";
 import { findLocations } from "@/lib/clinic/locations";
+import { type ClinicFixture, createClinicFixture, type TestClinic } from "@/lib/testing/clinic-fixture";
+import { TEST_CLIENT } from "@/lib/testing/requests";
+import { ROLE_REFUSED, rolesWith, rolesWithout } from "@/lib/testing/roles";
 import { locationSchema } from "@/lib/validations/locations";
-import { STAFF_ROLES } from "@/lib/validations/staff";
-import {
-  createFrontDeskTestClinic,
-  FORBIDDEN,
-  type FrontDeskTestClinic,
-  TEST_CLIENT,
-} from "../patients/front-desk-test-clinic";
 import { createLocationAction } from "./create-location";
 import { deactivateLocationAction } from "./deactivate-location";
 import { deleteLocationAction } from "./delete-location";
 import { reactivateLocationAction } from "./reactivate-location";
 import { updateLocationAction } from "./update-location";
 
-let clinic: FrontDeskTestClinic;
+let clinic: ClinicFixture;
+/** A second clinic on the same platform: its ids must mean nothing to the first. */
+let other: TestClinic;
 
 beforeAll(async () => {
-  clinic = await createFrontDeskTestClinic("alder");
+  clinic = await createClinicFixture({ subdomain: "alder" });
+  other = await clinic.addClinic("alder-other");
 });
 
 afterAll(async () => {
@@ -56,30 +54,11 @@ async function createLocation(overrides: Record<string, unknown> = {}) {
 
 const locationCount = () => clinic.db.location.count();
 
-describe.each(STAFF_ROLES)("as %s", (role) => {
-  const manages = clinicRoleCan(role, "locations.manage");
+const auditCount = () => clinic.db.auditEvent.count();
 
-  it(`${manages ? "creates, edits and deactivates" : "may not create, edit or deactivate"} a location`, async () => {
-    const [locations, audits] = [await locationCount(), await clinic.auditCount()];
+describe.each(rolesWith("locations.manage"))("a %s, who manages locations", (role) => {
+  it("creates, edits, deactivates and reactivates a location, each step in the audit trail", async () => {
     const created = await clinic.callAs(role, createLocationAction, newLocation());
-    if (!manages) {
-      expect(created).toEqual(FORBIDDEN);
-      const existing = await createLocation();
-      expect(
-        await clinic.callAs(role, updateLocationAction, { ...newLocation(), locationId: existing.id }),
-      ).toEqual(FORBIDDEN);
-      expect(await clinic.callAs(role, deactivateLocationAction, { locationId: existing.id })).toEqual(
-        FORBIDDEN,
-      );
-      expect(await clinic.callAs(role, deleteLocationAction, { locationId: existing.id })).toEqual(FORBIDDEN);
-      expect(await clinic.db.location.findUniqueOrThrow({ where: { id: existing.id } })).toMatchObject({
-        name: existing.name,
-        active: true,
-      });
-      expect(await locationCount()).toBe(locations + 1);
-      expect(await clinic.auditCount()).toBe(audits + 1);
-      return;
-    }
     if (!created.ok) throw new Error(created.error.message);
     expect(created.data.openingHours).toEqual([
       [],
@@ -104,17 +83,45 @@ describe.each(STAFF_ROLES)("as %s", (role) => {
       data: { active: true },
     });
     const events = await clinic.db.auditEvent.findMany({ where: { targetId: id }, orderBy: { at: "asc" } });
-    expect(events.map((event) => event.action)).toEqual([
-      "location.created",
-      "location.updated",
-      "location.deactivated",
-      "location.reactivated",
-    ]);
-    expect(events[0]).toMatchObject({
-      actorId: clinic.members[role].id,
-      actorEmail: clinic.members[role].email,
-      ip: TEST_CLIENT.ip,
+    expect(events.map((event) => [event.action, event.actorId])).toEqual(
+      ["location.created", "location.updated", "location.deactivated", "location.reactivated"].map(
+        (action) => [action, clinic.members[role].id],
+      ),
+    );
+    expect(events[0]).toMatchObject({ actorEmail: clinic.members[role].email, ip: TEST_CLIENT.ip });
+  });
+});
+
+describe.each(rolesWithout("locations.manage"))("a %s, who does not manage locations", (role) => {
+  it("may not create, edit, deactivate, reactivate or delete a location, and nothing changes", async () => {
+    const existing = await createLocation();
+    const inactive = await createLocation();
+    await clinic.db.location.update({ where: { id: inactive.id }, data: { active: false } });
+    const [locations, audits] = [await locationCount(), await auditCount()];
+
+    expect(await clinic.callAs(role, createLocationAction, newLocation())).toEqual(ROLE_REFUSED);
+    expect(
+      await clinic.callAs(role, updateLocationAction, { ...newLocation(), locationId: existing.id }),
+    ).toEqual(ROLE_REFUSED);
+    expect(await clinic.callAs(role, deactivateLocationAction, { locationId: existing.id })).toEqual(
+      ROLE_REFUSED,
+    );
+    expect(await clinic.callAs(role, reactivateLocationAction, { locationId: inactive.id })).toEqual(
+      ROLE_REFUSED,
+    );
+    expect(await clinic.callAs(role, deleteLocationAction, { locationId: existing.id })).toEqual(
+      ROLE_REFUSED,
+    );
+
+    expect(await clinic.db.location.findUniqueOrThrow({ where: { id: existing.id } })).toMatchObject({
+      name: existing.name,
+      active: true,
     });
+    expect(await clinic.db.location.findUniqueOrThrow({ where: { id: inactive.id } })).toMatchObject({
+      active: false,
+    });
+    expect(await locationCount()).toBe(locations);
+    expect(await auditCount()).toBe(audits);
   });
 });
 
@@ -126,9 +133,9 @@ describe("deactivating and deleting", () => {
       data: { id: location.id },
     });
     expect(await clinic.db.location.findUnique({ where: { id: location.id } })).toBeNull();
-    expect(
-      await clinic.db.auditEvent.findFirst({ where: { targetId: location.id, action: "location.deleted" } }),
-    ).toBeTruthy();
+    await expect(
+      clinic.db.auditEvent.findFirstOrThrow({ where: { targetId: location.id, action: "location.deleted" } }),
+    ).resolves.toMatchObject({ actorId: clinic.members.OWNER.id, ip: TEST_CLIENT.ip });
   });
 
   it("keeps a location a doctor works at: it can be deactivated, not deleted", async () => {
@@ -171,7 +178,7 @@ describe("deactivating and deleting", () => {
         endsAt: new Date(Date.now() + 86_400_000 + 20 * 60_000),
       },
     });
-    const audits = await clinic.auditCount();
+    const audits = await auditCount();
     expect(
       await clinic.callAs("MANAGER", deactivateLocationAction, { locationId: location.id }),
     ).toMatchObject({
@@ -185,7 +192,7 @@ describe("deactivating and deleting", () => {
       ok: false,
       error: { code: "CONFLICT" },
     });
-    expect(await clinic.auditCount()).toBe(audits);
+    expect(await auditCount()).toBe(audits);
     await clinic.db.appointment.update({ where: { id: appointment.id }, data: { status: "CANCELLED" } });
     expect(
       await clinic.callAs("MANAGER", deactivateLocationAction, { locationId: location.id }),
@@ -213,10 +220,28 @@ describe("deactivating and deleting", () => {
     });
   });
 
-  it("lists every location with what refers to it", async () => {
+  it("lists every location with what refers to it, the main one first and closed ones last", async () => {
+    const closed = await createLocation();
+    await clinic.callAs("OWNER", deactivateLocationAction, { locationId: closed.id });
+    const used = await createLocation();
+    await clinic.db.workingHours.create({
+      data: {
+        doctorId: clinic.members.DOCTOR.id,
+        locationId: used.id,
+        weekday: 2,
+        startMinute: 540,
+        endMinute: 600,
+      },
+    });
     const list = await findLocations({ db: clinic.db });
     expect(list[0]).toMatchObject({ isMain: true, active: true });
     expect(list.every((location) => typeof location.usage.workingHours === "number")).toBe(true);
+    expect(list.find((location) => location.id === used.id)?.usage).toEqual({
+      appointments: 0,
+      workingHours: 1,
+      overrides: 0,
+    });
+    expect(list.find((location) => location.id === closed.id)).toMatchObject({ active: false });
     expect(list.findIndex((l) => !l.active)).toBeGreaterThan(list.findLastIndex((l) => l.active));
   });
 });
@@ -286,7 +311,7 @@ describe("bad requests", () => {
   });
 
   it("does not know another clinic's locations", async () => {
-    const elsewhere = await clinic.otherDb.location.findFirstOrThrow();
+    const elsewhere = await other.db.location.findFirstOrThrow();
     const notFound = { ok: false, error: { code: "NOT_FOUND", message: "No such location in this clinic." } };
     expect(
       await clinic.callAs("OWNER", updateLocationAction, { ...newLocation(), locationId: elsewhere.id }),
@@ -297,7 +322,7 @@ describe("bad requests", () => {
     expect(await clinic.callAs("OWNER", deleteLocationAction, { locationId: elsewhere.id })).toEqual(
       notFound,
     );
-    expect(await clinic.otherDb.location.findUniqueOrThrow({ where: { id: elsewhere.id } })).toMatchObject({
+    expect(await other.db.location.findUniqueOrThrow({ where: { id: elsewhere.id } })).toMatchObject({
       name: elsewhere.name,
       active: true,
     });

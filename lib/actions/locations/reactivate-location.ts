@@ -1,12 +1,12 @@
-import { auditActorOf } from "@/lib/clinic/audit";
+"use server";
+
+import { defineClinicAction } from "@/lib/action-pipeline/define-clinic-action";
 import { reactivateLocation } from "@/lib/clinic/locations";
 import { locationIdSchema } from "@/lib/validations/locations";
-import { defineClinicAction } from "../clinic-action";
 
 /** Opens a deactivated location again. */
 export const reactivateLocationAction = defineClinicAction({
   schema: locationIdSchema,
   permission: "locations.manage",
-  handler: ({ input, session, db, client }) =>
-    reactivateLocation({ db, actor: auditActorOf(session, client), locationId: input.locationId }),
+  handler: ({ input, db, actor }) => reactivateLocation({ db, actor, locationId: input.locationId }),
 });

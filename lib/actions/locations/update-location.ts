@@ -1,14 +1,15 @@
-import { auditActorOf } from "@/lib/clinic/audit";
+"use server";
+
+import { defineClinicAction } from "@/lib/action-pipeline/define-clinic-action";
 import { updateLocation } from "@/lib/clinic/locations";
 import { updateLocationSchema } from "@/lib/validations/locations";
-import { defineClinicAction } from "../clinic-action";
 
 /** Changes a location's name, address, phone or opening hours. */
 export const updateLocationAction = defineClinicAction({
   schema: updateLocationSchema,
   permission: "locations.manage",
-  handler: ({ input, session, db, client }) => {
+  handler: ({ input, db, actor }) => {
     const { locationId, ...details } = input;
-    return updateLocation({ db, actor: auditActorOf(session, client), locationId, input: details });
+    return updateLocation({ db, actor, locationId, input: details });
   },
 });

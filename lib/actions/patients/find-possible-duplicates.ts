@@ -1,13 +1,8 @@
-import { findPossibleDuplicates } from "@/lib/clinic/patients";
-import { patientSchema } from "@/lib/validations/patients";
-import { defineClinicAction } from "../clinic-action";
+"use server";
 
-const duplicateCheckSchema = patientSchema.pick({
-  firstName: true,
-  lastName: true,
-  dateOfBirth: true,
-  phone: true,
-});
+import { defineClinicAction } from "@/lib/action-pipeline/define-clinic-action";
+import { findPossibleDuplicates } from "@/lib/clinic/patients";
+import { duplicateCheckSchema } from "@/lib/validations/patients";
 
 /**
  * The registered patients a new registration may duplicate, for the warning the register form

@@ -1,10 +1,11 @@
-import { changeStaffRole, staffActorOf } from "@/lib/clinic/staff";
+"use server";
+
+import { defineClinicAction } from "@/lib/action-pipeline/define-clinic-action";
+import { changeStaffRole } from "@/lib/clinic/staff";
 import { changeStaffRoleSchema } from "@/lib/validations/staff";
-import { defineClinicAction } from "../clinic-action";
 
 export const changeStaffRoleAction = defineClinicAction({
   schema: changeStaffRoleSchema,
   permission: "staff.manage",
-  handler: ({ input, session, db, client }) =>
-    changeStaffRole({ db, actor: staffActorOf(session, client), ...input }),
+  handler: ({ input, role, db, actor }) => changeStaffRole({ db, actor: { ...actor, role }, ...input }),
 });

@@ -1,56 +1,45 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyPassword } from "@/lib/auth/password";
-import { clinicRoleCan } from "@/lib/auth/permissions";
 import type { StaffRole } from "@/lib/generated/tenant/enums";
-import { STAFF_ROLES } from "@/lib/validations/staff";
-import type { ClinicAction } from "../clinic-action";
+import { type ClinicFixture, createClinicFixture } from "@/lib/testing/clinic-fixture";
+import { TEST_CLIENT } from "@/lib/testing/requests";
+import { ROLE_REFUSED, rolesWith, rolesWithout } from "@/lib/testing/roles";
 import { updateClinicSettingsAction } from "../settings/update-clinic-settings";
 import { changeStaffRoleAction } from "./change-staff-role";
 import { createStaffMemberAction } from "./create-staff-member";
 import { deactivateStaffMemberAction } from "./deactivate-staff-member";
 import { reactivateStaffMemberAction } from "./reactivate-staff-member";
-import { createStaffTestClinic, type StaffTestClinic, sessionOf, TEST_CLIENT } from "./staff-test-clinic";
 
-let clinic: StaffTestClinic;
+let clinic: ClinicFixture;
 
 beforeAll(async () => {
-  clinic = await createStaffTestClinic("birch");
+  clinic = await createClinicFixture({ subdomain: "birch", name: "Birch Clinic" });
 });
 
 afterAll(async () => {
   await clinic?.cleanup();
 });
 
-/** What a member of `role` gets when they call `action` from the clinic's host. */
-function callAs<R>(role: StaffRole, action: ClinicAction<R>, input: unknown) {
-  const { db, subdomain, members } = clinic;
-  return action(input, { session: sessionOf(subdomain, members[role]), db, client: TEST_CLIENT });
-}
-
 const auditCount = () => clinic.db.auditEvent.count();
-const forbidden = { ok: false, error: { code: "FORBIDDEN", message: "Your role does not allow this." } };
+const statusOf = async (staffId: string) =>
+  (await clinic.db.staffUser.findUniqueOrThrow({ where: { id: staffId } })).status;
 
-describe.each(STAFF_ROLES)("as %s", (role) => {
-  const managesStaff = clinicRoleCan(role, "staff.manage");
-  const managesSettings = clinicRoleCan(role, "settings.manage");
-
-  it(`${managesStaff ? "adds" : "may not add"} a staff member`, async () => {
+describe.each(rolesWith("staff.manage"))("a %s, who manages staff", (role) => {
+  it("adds a staff member with a one-time temporary password, kept only as a hash", async () => {
     const email = `added-by-${role.toLowerCase()}@birch.test`;
-    const audits = await auditCount();
-    const result = await callAs(role, createStaffMemberAction, { name: "Nia New", email, role: "NURSE" });
-    const row = await clinic.db.staffUser.findUnique({ where: { email } });
-    if (!managesStaff) {
-      expect(result).toEqual(forbidden);
-      expect(row).toBeNull();
-      expect(await auditCount()).toBe(audits);
-      return;
-    }
+    const result = await clinic.callAs(role, createStaffMemberAction, {
+      name: "Nia New",
+      email,
+      role: "NURSE",
+    });
+
     if (!result.ok) throw new Error(result.error.message);
     const { temporaryPassword, staff } = result.data;
+    const row = await clinic.db.staffUser.findUniqueOrThrow({ where: { email } });
     expect(row).toMatchObject({ id: staff.id, role: "NURSE", status: "ACTIVE", mustChangePassword: true });
     expect(temporaryPassword).toHaveLength(16);
-    expect(row?.passwordHash).not.toContain(temporaryPassword);
-    expect(await verifyPassword(row?.passwordHash ?? "", temporaryPassword)).toBe(true);
+    expect(row.passwordHash).not.toContain(temporaryPassword);
+    expect(await verifyPassword(row.passwordHash, temporaryPassword)).toBe(true);
     const audit = await clinic.db.auditEvent.findFirstOrThrow({ where: { targetId: staff.id } });
     expect(audit).toMatchObject({
       action: "staff.created",
@@ -63,44 +52,30 @@ describe.each(STAFF_ROLES)("as %s", (role) => {
     expect(JSON.stringify(audit)).not.toContain(temporaryPassword);
   });
 
-  it(`${managesStaff ? "changes" : "may not change"} a member's role`, async () => {
+  it("changes a member's role, and the audit trail says from what to what", async () => {
     const target = await clinic.addMember("NURSE");
-    const audits = await auditCount();
-    const result = await callAs(role, changeStaffRoleAction, { staffId: target.id, role: "BILLING" });
-    const row = await clinic.db.staffUser.findUniqueOrThrow({ where: { id: target.id } });
-    if (!managesStaff) {
-      expect(result).toEqual(forbidden);
-      expect(row.role).toBe("NURSE");
-      expect(await auditCount()).toBe(audits);
-      return;
-    }
+    const result = await clinic.callAs(role, changeStaffRoleAction, { staffId: target.id, role: "BILLING" });
+
     expect(result).toMatchObject({ ok: true, data: { id: target.id, role: "BILLING" } });
-    expect(row.role).toBe("BILLING");
+    expect((await clinic.db.staffUser.findUniqueOrThrow({ where: { id: target.id } })).role).toBe("BILLING");
     await expect(
       clinic.db.auditEvent.findFirstOrThrow({ where: { targetId: target.id, action: "staff.role-changed" } }),
-    ).resolves.toMatchObject({ details: { from: "NURSE", to: "BILLING" }, ip: TEST_CLIENT.ip });
+    ).resolves.toMatchObject({
+      actorId: clinic.members[role].id,
+      details: { from: "NURSE", to: "BILLING" },
+      ip: TEST_CLIENT.ip,
+    });
   });
 
-  it(`${managesStaff ? "deactivates and reactivates" : "may not deactivate or reactivate"} a member`, async () => {
+  it("deactivates and reactivates a member, each step in the audit trail", async () => {
     const target = await clinic.addMember("RECEPTIONIST");
-    const statusOf = async () =>
-      (await clinic.db.staffUser.findUniqueOrThrow({ where: { id: target.id } })).status;
-    const audits = await auditCount();
-    const deactivated = await callAs(role, deactivateStaffMemberAction, { staffId: target.id });
-    if (!managesStaff) {
-      expect(deactivated).toEqual(forbidden);
-      expect(await statusOf()).toBe("ACTIVE");
-      await clinic.db.staffUser.update({ where: { id: target.id }, data: { status: "DEACTIVATED" } });
-      expect(await callAs(role, reactivateStaffMemberAction, { staffId: target.id })).toEqual(forbidden);
-      expect(await statusOf()).toBe("DEACTIVATED");
-      expect(await auditCount()).toBe(audits);
-      return;
-    }
+    const deactivated = await clinic.callAs(role, deactivateStaffMemberAction, { staffId: target.id });
     expect(deactivated).toMatchObject({ ok: true, data: { status: "DEACTIVATED" } });
-    expect(await statusOf()).toBe("DEACTIVATED");
-    const reactivated = await callAs(role, reactivateStaffMemberAction, { staffId: target.id });
+    expect(await statusOf(target.id)).toBe("DEACTIVATED");
+
+    const reactivated = await clinic.callAs(role, reactivateStaffMemberAction, { staffId: target.id });
     expect(reactivated).toMatchObject({ ok: true, data: { status: "ACTIVE" } });
-    expect(await statusOf()).toBe("ACTIVE");
+    expect(await statusOf(target.id)).toBe("ACTIVE");
     const actions = await clinic.db.auditEvent.findMany({
       where: { targetId: target.id },
       orderBy: { at: "asc" },
@@ -111,37 +86,74 @@ describe.each(STAFF_ROLES)("as %s", (role) => {
       { action: "staff.reactivated", actorId: clinic.members[role].id },
     ]);
   });
+});
 
-  it(`${managesSettings ? "saves" : "may not save"} the clinic settings`, async () => {
-    const before = await clinic.db.clinicSetting.findUniqueOrThrow({ where: { id: 1 } });
+describe.each(rolesWithout("staff.manage"))("a %s, who does not manage staff", (role) => {
+  it("may not add a staff member, and nothing is written", async () => {
+    const email = `added-by-${role.toLowerCase()}@birch.test`;
     const audits = await auditCount();
-    const name = `Birch Clinic (${role.toLowerCase()})`;
-    const result = await callAs(role, updateClinicSettingsAction, {
-      name,
-      timezone: "Europe/Berlin",
-      currency: "eur",
-      contactEmail: "Front.Desk@birch.test",
-      contactPhone: "+49 30 1234567",
+    const result = await clinic.callAs(role, createStaffMemberAction, {
+      name: "Nia New",
+      email,
+      role: "NURSE",
     });
-    const after = await clinic.db.clinicSetting.findUniqueOrThrow({ where: { id: 1 } });
-    const central = await clinic.platform.central.clinic.findUniqueOrThrow({ where: { subdomain: "birch" } });
-    if (!managesSettings) {
-      expect(result).toEqual(forbidden);
-      expect(after).toEqual(before);
-      expect(central.name).toBe(before.name);
-      expect(await auditCount()).toBe(audits);
-      return;
-    }
+
+    expect(result).toEqual(ROLE_REFUSED);
+    expect(await clinic.db.staffUser.findUnique({ where: { email } })).toBeNull();
+    expect(await auditCount()).toBe(audits);
+  });
+
+  it("may not change a member's role", async () => {
+    const target = await clinic.addMember("NURSE");
+    const audits = await auditCount();
+    const result = await clinic.callAs(role, changeStaffRoleAction, { staffId: target.id, role: "BILLING" });
+
+    expect(result).toEqual(ROLE_REFUSED);
+    expect((await clinic.db.staffUser.findUniqueOrThrow({ where: { id: target.id } })).role).toBe("NURSE");
+    expect(await auditCount()).toBe(audits);
+  });
+
+  it("may not deactivate or reactivate a member", async () => {
+    const target = await clinic.addMember("RECEPTIONIST");
+    const audits = await auditCount();
+    expect(await clinic.callAs(role, deactivateStaffMemberAction, { staffId: target.id })).toEqual(
+      ROLE_REFUSED,
+    );
+    expect(await statusOf(target.id)).toBe("ACTIVE");
+
+    await clinic.db.staffUser.update({ where: { id: target.id }, data: { status: "DEACTIVATED" } });
+    expect(await clinic.callAs(role, reactivateStaffMemberAction, { staffId: target.id })).toEqual(
+      ROLE_REFUSED,
+    );
+    expect(await statusOf(target.id)).toBe("DEACTIVATED");
+    expect(await auditCount()).toBe(audits);
+  });
+});
+
+const settingsOf = (role: StaffRole) => ({
+  name: `Birch Clinic (${role.toLowerCase()})`,
+  timezone: "Europe/Berlin",
+  currency: "eur",
+  contactEmail: "Front.Desk@birch.test",
+  contactPhone: "+49 30 1234567",
+});
+const centralName = async () =>
+  (await clinic.platform.central.clinic.findUniqueOrThrow({ where: { subdomain: clinic.subdomain } })).name;
+
+describe.each(rolesWith("settings.manage"))("a %s, who manages the clinic's settings", (role) => {
+  it("saves them, normalised, and the clinic directory takes the new name", async () => {
+    const result = await clinic.callAs(role, updateClinicSettingsAction, settingsOf(role));
+
     const saved = {
-      name,
+      name: `Birch Clinic (${role.toLowerCase()})`,
       timezone: "Europe/Berlin",
       currency: "EUR",
       contactEmail: "front.desk@birch.test",
       contactPhone: "+49 30 1234567",
     };
     expect(result).toEqual({ ok: true, data: saved });
-    expect(after).toMatchObject(saved);
-    expect(central.name).toBe(name);
+    expect(await clinic.db.clinicSetting.findUniqueOrThrow({ where: { id: 1 } })).toMatchObject(saved);
+    expect(await centralName()).toBe(saved.name);
     await expect(
       clinic.db.auditEvent.findFirstOrThrow({
         where: { action: "clinic-settings.updated", actorId: clinic.members[role].id },
@@ -150,10 +162,24 @@ describe.each(STAFF_ROLES)("as %s", (role) => {
   });
 });
 
+describe.each(rolesWithout("settings.manage"))("a %s, who does not manage the clinic's settings", (role) => {
+  it("may not save them, and neither the clinic nor its directory entry changes", async () => {
+    const before = await clinic.db.clinicSetting.findUniqueOrThrow({ where: { id: 1 } });
+    const nameBefore = await centralName();
+    const audits = await auditCount();
+    const result = await clinic.callAs(role, updateClinicSettingsAction, settingsOf(role));
+
+    expect(result).toEqual(ROLE_REFUSED);
+    expect(await clinic.db.clinicSetting.findUniqueOrThrow({ where: { id: 1 } })).toEqual(before);
+    expect(await centralName()).toBe(nameBefore);
+    expect(await auditCount()).toBe(audits);
+  });
+});
+
 describe("bad input", () => {
   it("refuses a new member with a blank name, a malformed email and an unknown role, writing nothing", async () => {
     const [staff, audits] = [await clinic.db.staffUser.count(), await auditCount()];
-    const result = await callAs("OWNER", createStaffMemberAction, {
+    const result = await clinic.callAs("OWNER", createStaffMemberAction, {
       name: "  ",
       email: "nobody",
       role: "CHIEF",
@@ -174,10 +200,11 @@ describe("bad input", () => {
   });
 
   it("refuses an email already in use, whatever its case", async () => {
+    const nurse = await clinic.addMember("NURSE");
     const staff = await clinic.db.staffUser.count();
-    const result = await callAs("MANAGER", createStaffMemberAction, {
+    const result = await clinic.callAs("MANAGER", createStaffMemberAction, {
       name: "Second Nurse",
-      email: clinic.members.NURSE.email.toUpperCase(),
+      email: nurse.email.toUpperCase(),
       role: "NURSE",
     });
     expect(result).toMatchObject({
@@ -188,12 +215,14 @@ describe("bad input", () => {
   });
 
   it("refuses a role change for someone who does not exist, or with a malformed id", async () => {
-    const missing = await callAs("OWNER", changeStaffRoleAction, {
+    const missing = await clinic.callAs("OWNER", changeStaffRoleAction, {
       staffId: "00000000-0000-4000-8000-000000000000",
       role: "NURSE",
     });
     expect(missing).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
-    const malformed = await callAs("OWNER", deactivateStaffMemberAction, { staffId: "1; DROP TABLE staff" });
+    const malformed = await clinic.callAs("OWNER", deactivateStaffMemberAction, {
+      staffId: "1; DROP TABLE staff",
+    });
     expect(malformed).toMatchObject({
       ok: false,
       error: { code: "INVALID", fields: { staffId: "Choose a staff member." } },
@@ -202,7 +231,7 @@ describe("bad input", () => {
 
   it("refuses settings with an unknown time zone, a bad currency and a bad contact email, writing nothing", async () => {
     const before = await clinic.db.clinicSetting.findUniqueOrThrow({ where: { id: 1 } });
-    const result = await callAs("OWNER", updateClinicSettingsAction, {
+    const result = await clinic.callAs("OWNER", updateClinicSettingsAction, {
       name: "B",
       timezone: "Mars/Olympus_Mons",
       currency: "EURO",
@@ -226,7 +255,7 @@ describe("bad input", () => {
 
   it("accepts settings as the form's resolver already parsed them (blank contacts as null)", async () => {
     const current = await clinic.db.clinicSetting.findUniqueOrThrow({ where: { id: 1 } });
-    const result = await callAs("OWNER", updateClinicSettingsAction, {
+    const result = await clinic.callAs("OWNER", updateClinicSettingsAction, {
       name: current.name,
       timezone: "UTC",
       currency: "USD",

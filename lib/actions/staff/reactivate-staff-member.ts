@@ -1,10 +1,12 @@
-import { reactivateStaffMember, staffActorOf } from "@/lib/clinic/staff";
+"use server";
+
+import { defineClinicAction } from "@/lib/action-pipeline/define-clinic-action";
+import { reactivateStaffMember } from "@/lib/clinic/staff";
 import { staffMemberSchema } from "@/lib/validations/staff";
-import { defineClinicAction } from "../clinic-action";
 
 export const reactivateStaffMemberAction = defineClinicAction({
   schema: staffMemberSchema,
   permission: "staff.manage",
-  handler: ({ input, session, db, client }) =>
-    reactivateStaffMember({ db, actor: staffActorOf(session, client), staffId: input.staffId }),
+  handler: ({ input, role, db, actor }) =>
+    reactivateStaffMember({ db, actor: { ...actor, role }, staffId: input.staffId }),
 });

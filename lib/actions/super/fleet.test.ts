@@ -1,34 +1,32 @@
 import pg from "pg";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { settleBackgroundWork } from "@/lib/background-work";
 import type { User } from "@/lib/generated/central/client";
 import { findFleetRunProgress, findFleetStatus } from "@/lib/super/fleet";
-import { contextOf, createPlatformUser } from "@/lib/super/testing";
 import { ClinicDatabaseService } from "@/lib/tenancy/clinic-database-service";
 import { latestMigrationName } from "@/lib/tenancy/clinic-schema";
-import { createTestPlatform, type TestPlatform } from "@/lib/testing/platform";
-import { createStartFleetRolloutAction } from "./start-fleet-rollout";
+import { createProcessPlatform, type TestPlatform } from "@/lib/testing/platform";
+import { createPlatformUser, platformCaller } from "@/lib/testing/platform-users";
+import { TEST_CLIENT } from "@/lib/testing/requests";
+import { ROLE_REFUSED } from "@/lib/testing/roles";
+import { startFleetRolloutAction } from "./start-fleet-rollout";
 
 let platform: TestPlatform;
+let caller: ReturnType<typeof platformCaller>;
 let superAdmin: User;
-let background: Promise<unknown>[];
 
-beforeEach(async () => {
-  platform = await createTestPlatform();
+beforeAll(async () => {
+  platform = await createProcessPlatform();
+  caller = platformCaller(platform.central);
   superAdmin = await createPlatformUser(platform.central, { role: "SUPER_ADMIN" });
-  background = [];
 });
 
-afterEach(async () => {
-  await Promise.all(background);
-  await platform.cleanup();
+afterAll(async () => {
+  await settleBackgroundWork();
+  await platform?.cleanup();
 });
 
-const startRollout = () =>
-  createStartFleetRolloutAction({
-    centralUrl: () => platform.centralUrl,
-    env: platform.env,
-    keepRunning: (run) => background.push(run),
-  })({}, contextOf(superAdmin, platform.central));
+const startRollout = (user: User = superAdmin) => caller.callAs(user, startFleetRolloutAction, {});
 
 /** Another rollout (the CLI's, another dashboard's), as far as the fleet's lock can tell. */
 async function holdFleetLock() {
@@ -38,12 +36,17 @@ async function holdFleetLock() {
   return client;
 }
 
+const runsAndAudits = async () => ({
+  runs: await platform.central.fleetRun.count(),
+  audits: await platform.central.auditEvent.count(),
+});
+
 describe("rolling out tenant migrations from the dashboard", () => {
   it("refuses while another rollout holds the lock, and starts nothing", async () => {
+    const before = await runsAndAudits();
     const held = await holdFleetLock();
     try {
-      const result = await startRollout();
-      expect(result).toMatchObject({
+      expect(await startRollout()).toEqual({
         ok: false,
         error: {
           code: "CONFLICT",
@@ -53,8 +56,8 @@ describe("rolling out tenant migrations from the dashboard", () => {
     } finally {
       await held.end();
     }
-    expect(await platform.central.fleetRun.count()).toBe(0);
-    expect(await platform.central.auditEvent.count()).toBe(0);
+    await settleBackgroundWork();
+    expect(await runsAndAudits()).toEqual(before);
   });
 
   it("returns the run id at once and finishes the run in the background", async () => {
@@ -72,7 +75,7 @@ describe("rolling out tenant migrations from the dashboard", () => {
 
     const result = await startRollout();
     if (!result.ok) throw new Error(result.error.message);
-    await Promise.all(background);
+    await settleBackgroundWork();
 
     const progress = await findFleetRunProgress({ central: platform.central, runId: result.data.runId });
     expect(progress).toMatchObject({
@@ -87,6 +90,18 @@ describe("rolling out tenant migrations from the dashboard", () => {
     expect(await findFleetStatus({ central: platform.central })).toMatchObject({ atTarget: 1, behind: 0 });
     expect(
       await platform.central.auditEvent.findFirstOrThrow({ where: { action: "fleet.rollout-started" } }),
-    ).toMatchObject({ actorId: superAdmin.id, targetType: "fleet-run", targetId: result.data.runId });
+    ).toMatchObject({
+      actorId: superAdmin.id,
+      targetType: "fleet-run",
+      targetId: result.data.runId,
+      ip: TEST_CLIENT.ip,
+    });
+  });
+
+  it("refuses a clinic admin, and starts nothing", async () => {
+    const before = await runsAndAudits();
+    expect(await startRollout(platform.owner)).toEqual(ROLE_REFUSED);
+    await settleBackgroundWork();
+    expect(await runsAndAudits()).toEqual(before);
   });
 });

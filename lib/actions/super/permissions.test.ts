@@ -1,68 +1,53 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { User } from "@/lib/generated/central/client";
-import { contextOf, createPlatformUser } from "@/lib/super/testing";
-import { createTestPlatform, type TestPlatform } from "@/lib/testing/platform";
-import type { PlatformAction } from "../platform-action";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ServerAction } from "@/lib/action-pipeline/result";
+import { settleBackgroundWork } from "@/lib/background-work";
+import { registerClinicRow } from "@/lib/testing/clinic-rows";
+import { createProcessPlatform, type TestPlatform } from "@/lib/testing/platform";
+import { createPlatformUser, platformCaller } from "@/lib/testing/platform-users";
+import { ROLE_REFUSED } from "@/lib/testing/roles";
 import { addDatabaseServerAction } from "./add-database-server";
 import { createClinicAdminAction } from "./create-clinic-admin";
 import { disableClinicAdminAction } from "./disable-clinic-admin";
 import { enableClinicAdminAction } from "./enable-clinic-admin";
 import { resetClinicAdminPasswordAction } from "./reset-clinic-admin-password";
 import { resumeClinicAction } from "./resume-clinic";
-import { createStartFleetRolloutAction } from "./start-fleet-rollout";
+import { startFleetRolloutAction } from "./start-fleet-rollout";
 import { suspendClinicAction } from "./suspend-clinic";
 import { updateDatabaseServerAction } from "./update-database-server";
 
 let platform: TestPlatform;
-let clinicAdmin: User;
-let superAdmin: User;
-let clinicId: string;
+let caller: ReturnType<typeof platformCaller>;
 
-beforeEach(async () => {
-  platform = await createTestPlatform();
-  clinicAdmin = await createPlatformUser(platform.central, { role: "CLINIC_ADMIN" });
-  superAdmin = await createPlatformUser(platform.central, { role: "SUPER_ADMIN" });
+beforeAll(async () => {
+  platform = await createProcessPlatform();
+  caller = platformCaller(platform.central);
+});
+
+afterAll(async () => {
+  await settleBackgroundWork();
+  await platform?.cleanup();
+});
+
+/** Every super action, with input it would accept from a super admin, against a clinic of the test's own. */
+async function everySuperAction(subdomain: string): Promise<[string, ServerAction<unknown>, unknown][]> {
+  const target = await createPlatformUser(platform.central, { role: "CLINIC_ADMIN" });
   // A registered clinic row is enough: a refused action must never reach its database.
-  const clinic = await platform.central.clinic.create({
-    data: {
-      name: "Aspen Clinic",
-      subdomain: "aspen",
-      status: "ACTIVE",
-      ownerId: clinicAdmin.id,
-      databaseServerId: platform.server.id,
-      databaseName: `${platform.prefix}clinic_aspen_db`,
-      roleName: `${platform.prefix}clinic_aspen_role`,
-    },
-  });
-  clinicId = clinic.id;
-});
-
-afterEach(async () => {
-  await platform.cleanup();
-});
-
-/** Every super action with input it would accept from a super admin. */
-function everySuperAction(): [string, PlatformAction<unknown>, unknown][] {
-  const startFleetRollout = createStartFleetRolloutAction({
-    centralUrl: () => platform.centralUrl,
-    env: platform.env,
-    keepRunning: () => {},
-  });
+  const clinic = await registerClinicRow(platform, { subdomain, ownerId: target.id });
   const server = { name: "extra", host: "127.0.0.1", port: 5432, adminUser: "postgres", adminPassword: "" };
   return [
-    ["create clinic admin", createClinicAdminAction, { name: "Eve", email: "eve@clinics.test" }],
-    ["disable clinic admin", disableClinicAdminAction, { userId: platform.owner.id }],
-    ["enable clinic admin", enableClinicAdminAction, { userId: platform.owner.id }],
-    ["reset clinic admin password", resetClinicAdminPasswordAction, { userId: platform.owner.id }],
-    ["suspend clinic", suspendClinicAction, { clinicId, reason: "Testing permissions" }],
-    ["resume clinic", resumeClinicAction, { clinicId }],
+    ["create clinic admin", createClinicAdminAction, { name: "Eve", email: `eve-${subdomain}@clinics.test` }],
+    ["disable clinic admin", disableClinicAdminAction, { userId: target.id }],
+    ["enable clinic admin", enableClinicAdminAction, { userId: target.id }],
+    ["reset clinic admin password", resetClinicAdminPasswordAction, { userId: target.id }],
+    ["suspend clinic", suspendClinicAction, { clinicId: clinic.id, reason: "Testing permissions" }],
+    ["resume clinic", resumeClinicAction, { clinicId: clinic.id }],
     ["add database server", addDatabaseServerAction, { ...server, capacity: 10 }],
     [
       "update database server",
       updateDatabaseServerAction,
       { serverId: platform.server.id, capacity: 1, status: "OFFLINE" },
     ],
-    ["start fleet rollout", startFleetRollout, {}],
+    ["start fleet rollout", startFleetRolloutAction, {}],
   ];
 }
 
@@ -81,27 +66,33 @@ async function snapshot() {
 
 describe("who may run super actions", () => {
   it("refuses every super action to a clinic admin, and nothing changes", async () => {
+    const clinicAdmin = await createPlatformUser(platform.central, { role: "CLINIC_ADMIN" });
+    const actions = await everySuperAction("aspen");
+    await caller.requestAs(clinicAdmin);
     const before = await snapshot();
-    for (const [name, action, input] of everySuperAction()) {
-      const result = await action(input, contextOf(clinicAdmin, platform.central));
-      expect({ name, result }).toEqual({
+
+    for (const [name, action, input] of actions)
+      expect({ name, result: await caller.callAs(clinicAdmin, action, input) }).toEqual({
         name,
-        result: { ok: false, error: { code: "FORBIDDEN", message: "Your role does not allow this." } },
+        result: ROLE_REFUSED,
       });
-    }
+    await settleBackgroundWork();
     expect(await snapshot()).toEqual(before);
   });
 
   it("refuses every super action to a super admin who has not changed a temporary password", async () => {
+    const superAdmin = await createPlatformUser(platform.central, { role: "SUPER_ADMIN" });
+    const actions = await everySuperAction("birch");
+    await caller.requestAs(superAdmin);
+    await platform.central.user.update({ where: { id: superAdmin.id }, data: { mustChangePassword: true } });
     const before = await snapshot();
-    const context = contextOf(superAdmin, platform.central);
-    for (const [name, action, input] of everySuperAction()) {
-      const result = await action(input, {
-        ...context,
-        session: { ...context.session, mustChangePassword: true },
+
+    for (const [name, action, input] of actions)
+      expect({ name, result: await caller.callAs(superAdmin, action, input) }).toEqual({
+        name,
+        result: { ok: false, error: { code: "FORBIDDEN", message: "Change your temporary password first." } },
       });
-      expect({ name, code: result.ok ? "ok" : result.error.code }).toEqual({ name, code: "FORBIDDEN" });
-    }
+    await settleBackgroundWork();
     expect(await snapshot()).toEqual(before);
   });
 });

@@ -1,32 +1,39 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { User } from "@/lib/generated/central/client";
 import { findDatabaseServers } from "@/lib/super/servers";
-import { contextOf, createPlatformUser } from "@/lib/super/testing";
 import { decryptSecret } from "@/lib/tenancy/secrets";
 import { adminDatabaseUrl } from "@/lib/testing/databases";
-import { createTestPlatform, type TestPlatform } from "@/lib/testing/platform";
+import { createProcessPlatform, type TestPlatform } from "@/lib/testing/platform";
+import { createPlatformUser, platformCaller } from "@/lib/testing/platform-users";
+import { TEST_CLIENT } from "@/lib/testing/requests";
 import { addDatabaseServerAction } from "./add-database-server";
 import { updateDatabaseServerAction } from "./update-database-server";
 
 let platform: TestPlatform;
+let caller: ReturnType<typeof platformCaller>;
 let superAdmin: User;
 
-beforeEach(async () => {
-  platform = await createTestPlatform();
+beforeAll(async () => {
+  platform = await createProcessPlatform();
+  caller = platformCaller(platform.central);
   superAdmin = await createPlatformUser(platform.central, { role: "SUPER_ADMIN" });
 });
 
-afterEach(async () => {
-  await platform.cleanup();
+afterAll(async () => {
+  await platform?.cleanup();
 });
 
-const asSuper = () => contextOf(superAdmin, platform.central);
+const addServer = (input: unknown) => caller.callAs(superAdmin, addDatabaseServerAction, input);
+const serversAndAudits = async () => ({
+  servers: await platform.central.databaseServer.count(),
+  audits: await platform.central.auditEvent.count(),
+});
 
 /** The test server itself, as a second server would be entered in the form. */
-function reachableServer() {
+function reachableServer(name: string) {
   const url = new URL(adminDatabaseUrl());
   return {
-    name: "eu-west-2",
+    name,
     host: url.hostname,
     port: Number(url.port || 5432),
     adminUser: decodeURIComponent(url.username || "postgres"),
@@ -38,10 +45,8 @@ function reachableServer() {
 
 describe("database servers", () => {
   it("refuses a server that does not answer, says why, and saves nothing", async () => {
-    const result = await addDatabaseServerAction(
-      { ...reachableServer(), host: "127.0.0.1", port: 1 },
-      asSuper(),
-    );
+    const before = await serversAndAudits();
+    const result = await addServer({ ...reachableServer("eu-west-1"), host: "127.0.0.1", port: 1 });
 
     expect(result).toEqual({
       ok: false,
@@ -52,15 +57,12 @@ describe("database servers", () => {
         fields: { port: "Nothing accepts connections on port 1 there." },
       },
     });
-    expect(await platform.central.databaseServer.count()).toBe(1);
-    expect(await platform.central.auditEvent.count()).toBe(0);
+    expect(await serversAndAudits()).toEqual(before);
   });
 
   it("checks the form before connecting anywhere", async () => {
-    const result = await addDatabaseServerAction(
-      { ...reachableServer(), host: "db host; DROP", port: 70_000 },
-      asSuper(),
-    );
+    const before = await serversAndAudits();
+    const result = await addServer({ ...reachableServer("eu-west-3"), host: "db host; DROP", port: 70_000 });
     expect(result).toMatchObject({
       ok: false,
       error: {
@@ -68,51 +70,69 @@ describe("database servers", () => {
         fields: { host: "Enter a host name or IP address.", port: "From 1 to 65535." },
       },
     });
+    expect(await serversAndAudits()).toEqual(before);
   });
 
   it("adds a reachable server with its admin password encrypted, never listed or audited", async () => {
-    const input = reachableServer();
-    const result = await addDatabaseServerAction(input, asSuper());
+    const input = reachableServer("eu-west-2");
+    const result = await addServer(input);
     if (!result.ok) throw new Error(result.error.message);
 
     const row = await platform.central.databaseServer.findUniqueOrThrow({ where: { id: result.data.id } });
     expect(row).toMatchObject({ name: "eu-west-2", capacity: 150, status: "ACTIVE", isDefault: false });
+    expect(row.adminPasswordEncrypted).toEqual(expect.any(String));
     expect(row.adminPasswordEncrypted).not.toContain(input.adminPassword);
     expect(decryptSecret(row.adminPasswordEncrypted ?? "")).toBe(input.adminPassword);
 
     const listed = await findDatabaseServers({ central: platform.central });
-    expect(listed.map((server) => [server.name, server.clinics])).toEqual([
-      ["default", 0],
-      ["eu-west-2", 0],
+    expect(listed.filter((server) => ["default", "eu-west-2"].includes(server.name))).toEqual([
+      expect.objectContaining({ name: "default", clinics: 0 }),
+      expect.objectContaining({ name: "eu-west-2", clinics: 0 }),
     ]);
     expect(JSON.stringify(listed)).not.toContain("adminPassword");
-    const audit = await platform.central.auditEvent.findFirstOrThrow({
-      where: { action: "database-server.added" },
-    });
+    const audit = await platform.central.auditEvent.findMany({ where: { targetId: row.id } });
+    expect(audit).toEqual([
+      expect.objectContaining({
+        action: "database-server.added",
+        actorId: superAdmin.id,
+        ip: TEST_CLIENT.ip,
+      }),
+    ]);
     expect(JSON.stringify(audit)).not.toContain(input.adminPassword);
     expect(JSON.stringify(audit)).not.toContain(row.adminPasswordEncrypted);
   });
 
   it("refuses a second server with the same name", async () => {
-    const result = await addDatabaseServerAction({ ...reachableServer(), name: "default" }, asSuper());
+    const before = await serversAndAudits();
+    const result = await addServer(reachableServer("default"));
     expect(result).toMatchObject({
       ok: false,
       error: { code: "CONFLICT", fields: { name: "Already in use." } },
     });
+    expect(await serversAndAudits()).toEqual(before);
   });
 
   it("changes a server's capacity and status", async () => {
-    const result = await updateDatabaseServerAction(
-      { serverId: platform.server.id, capacity: 40, status: "DRAINING" },
-      asSuper(),
-    );
+    // A server of this test's own: the default one stays as every other test expects it.
+    const server = await platform.central.databaseServer.create({
+      data: { name: "eu-central-1", host: "127.0.0.1", port: 5432, adminUser: "postgres" },
+    });
+    const result = await caller.callAs(superAdmin, updateDatabaseServerAction, {
+      serverId: server.id,
+      capacity: 40,
+      status: "DRAINING",
+    });
     expect(result).toEqual({ ok: true, data: undefined });
     expect(
-      await platform.central.databaseServer.findUniqueOrThrow({ where: { id: platform.server.id } }),
-    ).toMatchObject({ capacity: 40, status: "DRAINING" });
-    const audit = await platform.central.auditEvent.findFirstOrThrow({
-      where: { action: "database-server.updated" },
+      await platform.central.databaseServer.findUniqueOrThrow({ where: { id: server.id } }),
+    ).toMatchObject({
+      capacity: 40,
+      status: "DRAINING",
     });
+    const audit = await platform.central.auditEvent.findFirstOrThrow({
+      where: { action: "database-server.updated", targetId: server.id },
+    });
+    expect(audit).toMatchObject({ actorId: superAdmin.id });
     expect(audit.details).toMatchObject({
       capacityBefore: 200,
       capacity: 40,

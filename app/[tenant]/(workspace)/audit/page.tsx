@@ -1,13 +1,14 @@
 import type { Metadata } from "next";
-import { AccessDenied } from "@/components/clinic/access-denied";
 import { describeAuditDetails } from "@/components/clinic/audit-details";
 import { AuditLog } from "@/components/clinic/audit-log";
 import { formatClinicDateTime } from "@/components/clinic/clinic-time";
-import { clinicRoleCan } from "@/lib/auth/permissions";
+import { LinkPager } from "@/components/ui/link-pager";
+import { listHref } from "@/components/ui/list-href";
+import { PageHeader } from "@/components/ui/page-header";
 import { findAuditEvents } from "@/lib/clinic/audit";
 import type { TenantParams } from "@/lib/tenancy/request-clinic";
 import { withTenantDb } from "@/lib/tenancy/tenant-db";
-import { STAFF_ROLE_LABELS } from "@/lib/validations/staff";
+import { CLINIC_AUDIT_SORT_KEYS, clinicAuditSortSchema } from "@/lib/validations/audit";
 import { requireWorkspace } from "../require-workspace";
 
 export const metadata: Metadata = { title: "Audit log" };
@@ -15,14 +16,15 @@ export const metadata: Metadata = { title: "Audit log" };
 export default async function AuditPage({
   params,
   searchParams,
-}: TenantParams & { searchParams: Promise<{ page?: string | string[] }> }) {
-  const workspace = await requireWorkspace(params);
+}: TenantParams & { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const workspace = await requireWorkspace(params, "audit.view");
   if (!workspace) return null;
-  const { clinic, role, settings } = workspace;
-  if (!clinicRoleCan(role, "audit.view"))
-    return <AccessDenied area="the audit log" roleLabel={STAFF_ROLE_LABELS[role]} />;
-  const requested = Number((await searchParams).page ?? 1);
-  const log = await withTenantDb(clinic.subdomain, (db) => findAuditEvents({ db, page: requested }));
+  const { clinic, settings } = workspace;
+  const query = await searchParams;
+  const sort = clinicAuditSortSchema.parse(query);
+  const log = await withTenantDb(clinic.subdomain, (db) =>
+    findAuditEvents({ db, page: Number(query.page ?? 1), sort }),
+  );
   const rows = log.events.map((event) => ({
     id: event.id,
     at: formatClinicDateTime(event.at, settings.timezone, { seconds: true }),
@@ -33,7 +35,22 @@ export default async function AuditPage({
     ip: event.ip,
     userAgent: event.userAgent,
   }));
+  const newestFirst = sort.key === "at" && sort.desc;
   return (
-    <AuditLog rows={rows} page={log.page} pages={log.pages} total={log.total} timezone={settings.timezone} />
+    <>
+      <PageHeader
+        title="Audit log"
+        description={`${log.total} ${log.total === 1 ? "event" : "events"}${newestFirst ? ", newest first" : ""}; times in ${settings.timezone}.`}
+      />
+      <AuditLog rows={rows} sort={{ keys: CLINIC_AUDIT_SORT_KEYS, ...sort }} />
+      <LinkPager
+        label="Audit log pages"
+        page={log.page}
+        pages={log.pages}
+        previousLabel={newestFirst ? "Newer" : "Previous"}
+        nextLabel={newestFirst ? "Older" : "Next"}
+        hrefFor={(page) => listHref("/audit", { sort, page })}
+      />
+    </>
   );
 }

@@ -1,28 +1,22 @@
 import type { Metadata } from "next";
-import { AccessDenied } from "@/components/clinic/access-denied";
 import { CalendarBoard } from "@/components/front-desk/appointments/calendar-board";
 import { CalendarToolbar } from "@/components/front-desk/appointments/calendar-toolbar";
 import { FrontDeskMain } from "@/components/front-desk/appointments/front-desk-main";
 import { firstValues, type SearchParams } from "@/components/front-desk/appointments/search-params";
 import { PageHeader } from "@/components/ui/page-header";
-import { requirePageSession } from "@/lib/auth/current";
 import { clinicRoleCan } from "@/lib/auth/permissions";
 import { findCalendarView } from "@/lib/clinic/calendar";
-import type { StaffRole } from "@/lib/generated/tenant/enums";
-import { requireActiveClinic, type TenantParams } from "@/lib/tenancy/request-clinic";
+import type { TenantParams } from "@/lib/tenancy/request-clinic";
 import { withTenantDb } from "@/lib/tenancy/tenant-db";
 import { calendarQuerySchema } from "@/lib/validations/appointments";
-import { STAFF_ROLE_LABELS } from "@/lib/validations/staff";
+import { requireWorkspace } from "../require-workspace";
 
 export const metadata: Metadata = { title: "Calendar" };
 
 export default async function CalendarPage({ params, searchParams }: TenantParams & SearchParams) {
-  const clinic = await requireActiveClinic(params);
-  if (!clinic) return null;
-  const session = await requirePageSession();
-  const role = session.user.role as StaffRole;
-  if (!clinicRoleCan(role, "appointments.view"))
-    return <AccessDenied area="the calendar" roleLabel={STAFF_ROLE_LABELS[role]} />;
+  const workspace = await requireWorkspace(params, "appointments.view");
+  if (!workspace) return null;
+  const { clinic, session, role } = workspace;
   const canManage = clinicRoleCan(role, "appointments.manage");
   const query = calendarQuerySchema.parse(firstValues(await searchParams));
   const data = await withTenantDb(clinic.subdomain, (db) =>

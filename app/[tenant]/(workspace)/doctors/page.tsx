@@ -1,22 +1,18 @@
 import type { Metadata } from "next";
-import { AccessDenied } from "@/components/clinic/access-denied";
 import { DoctorTable } from "@/components/front-desk/doctors/doctor-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { clinicRoleCan } from "@/lib/auth/permissions";
 import { findDoctors } from "@/lib/clinic/doctors";
 import type { TenantParams } from "@/lib/tenancy/request-clinic";
 import { withTenantDb } from "@/lib/tenancy/tenant-db";
-import { STAFF_ROLE_LABELS } from "@/lib/validations/staff";
 import { requireWorkspace } from "../require-workspace";
 
 export const metadata: Metadata = { title: "Doctors" };
 
 export default async function DoctorsPage({ params }: TenantParams) {
-  const workspace = await requireWorkspace(params);
+  const workspace = await requireWorkspace(params, "clinic.view");
   if (!workspace) return null;
   const { clinic, role } = workspace;
-  if (!clinicRoleCan(role, "clinic.view"))
-    return <AccessDenied area="Doctors" roleLabel={STAFF_ROLE_LABELS[role]} />;
   const canManage = clinicRoleCan(role, "staff.manage");
   const doctors = await withTenantDb(clinic.subdomain, (db) => findDoctors({ db }));
   return (

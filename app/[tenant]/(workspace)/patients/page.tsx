@@ -1,37 +1,29 @@
 import type { Metadata } from "next";
-import { AccessDenied } from "@/components/clinic/access-denied";
+import { firstValues, type SearchParams } from "@/components/front-desk/appointments/search-params";
 import { PatientSearch } from "@/components/front-desk/patients/patient-search";
 import { PatientTable } from "@/components/front-desk/patients/patient-table";
 import { ButtonLink } from "@/components/ui/button";
 import { LinkPager } from "@/components/ui/link-pager";
+import { listHref } from "@/components/ui/list-href";
 import { PageHeader } from "@/components/ui/page-header";
 import { clinicRoleCan } from "@/lib/auth/permissions";
 import { findPatients } from "@/lib/clinic/patients";
 import type { TenantParams } from "@/lib/tenancy/request-clinic";
 import { withTenantDb } from "@/lib/tenancy/tenant-db";
-import { patientSearchSchema } from "@/lib/validations/patients";
-import { STAFF_ROLE_LABELS } from "@/lib/validations/staff";
+import { PATIENT_SORT_KEYS, patientListSortSchema, patientSearchSchema } from "@/lib/validations/patients";
 import { requireWorkspace } from "../require-workspace";
 
 export const metadata: Metadata = { title: "Patients" };
 
-type SearchParams = { searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
-
 export default async function PatientsPage({ params, searchParams }: TenantParams & SearchParams) {
-  const workspace = await requireWorkspace(params);
+  const workspace = await requireWorkspace(params, "patients.view");
   if (!workspace) return null;
   const { clinic, role } = workspace;
-  if (!clinicRoleCan(role, "patients.view"))
-    return <AccessDenied area="Patients" roleLabel={STAFF_ROLE_LABELS[role]} />;
-  const raw = await searchParams;
-  const parsed = patientSearchSchema.safeParse({ query: first(raw.q), page: first(raw.page) });
-  const { query, page } = parsed.success
-    ? parsed.data
-    : { query: first(raw.q)?.slice(0, 100) ?? "", page: 1 };
-  const result = await withTenantDb(clinic.subdomain, (db) => findPatients({ db, query, page }));
-  const hrefFor = (target: number) => `/patients?${new URLSearchParams({ q: query, page: String(target) })}`;
+  const raw = firstValues(await searchParams);
+  const parsed = patientSearchSchema.safeParse({ query: raw.q, page: raw.page });
+  const { query, page } = parsed.success ? parsed.data : { query: raw.q?.slice(0, 100) ?? "", page: 1 };
+  const sort = patientListSortSchema.parse(raw);
+  const result = await withTenantDb(clinic.subdomain, (db) => findPatients({ db, query, page, sort }));
   const canRegister = clinicRoleCan(role, "patients.manage");
 
   return (
@@ -49,8 +41,13 @@ export default async function PatientsPage({ params, searchParams }: TenantParam
       </p>
       {result.patients.length > 0 ? (
         <>
-          <PatientTable patients={result.patients} />
-          <LinkPager page={page} pages={result.pages} hrefFor={hrefFor} label="Patient pages" />
+          <PatientTable patients={result.patients} sort={{ keys: PATIENT_SORT_KEYS, ...sort }} />
+          <LinkPager
+            page={page}
+            pages={result.pages}
+            hrefFor={(target) => listHref("/patients", { q: query, sort, page: target })}
+            label="Patient pages"
+          />
         </>
       ) : (
         <EmptyRegistry query={query} page={page} canRegister={canRegister} />
@@ -69,7 +66,7 @@ function EmptyRegistry({ query, page, canRegister }: { query: string; page: numb
     <div className="flex flex-col items-start gap-3 rounded-lg border border-dashed border-slate-300 p-6 text-slate-700">
       <p>{text}</p>
       {page > 1 ? (
-        <ButtonLink href={`/patients?${new URLSearchParams({ q: query })}`} variant="secondary" size="sm">
+        <ButtonLink href={listHref("/patients", { q: query })} variant="secondary" size="sm">
           Back to the first page
         </ButtonLink>
       ) : canRegister ? (

@@ -1,22 +1,18 @@
 import type { Metadata } from "next";
-import { AccessDenied } from "@/components/clinic/access-denied";
 import { formatClinicDateTime } from "@/components/clinic/clinic-time";
 import { StaffManager } from "@/components/clinic/staff/staff-manager";
 import { clinicRoleCan } from "@/lib/auth/permissions";
 import { findStaffMembers } from "@/lib/clinic/staff";
 import type { TenantParams } from "@/lib/tenancy/request-clinic";
 import { withTenantDb } from "@/lib/tenancy/tenant-db";
-import { STAFF_ROLE_LABELS } from "@/lib/validations/staff";
 import { requireWorkspace } from "../require-workspace";
 
 export const metadata: Metadata = { title: "Staff" };
 
 export default async function StaffPage({ params }: TenantParams) {
-  const workspace = await requireWorkspace(params);
+  const workspace = await requireWorkspace(params, "staff.view");
   if (!workspace) return null;
   const { clinic, session, role, settings } = workspace;
-  if (!clinicRoleCan(role, "staff.view"))
-    return <AccessDenied area="Staff" roleLabel={STAFF_ROLE_LABELS[role]} />;
   const members = await withTenantDb(clinic.subdomain, (db) => findStaffMembers({ db }));
   const rows = members.map((member) => ({
     id: member.id,

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { AccessDenied } from "@/components/clinic/access-denied";
 import { calendarHref } from "@/components/front-desk/appointments/calendar-href";
 import { formatDayHeading } from "@/components/front-desk/appointments/calendar-layout";
 import { FrontDeskMain } from "@/components/front-desk/appointments/front-desk-main";
@@ -8,30 +7,22 @@ import { TodayBoard } from "@/components/front-desk/appointments/today-board";
 import { UrlFilters } from "@/components/front-desk/appointments/url-filters";
 import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
-import { requirePageSession } from "@/lib/auth/current";
 import { clinicRoleCan } from "@/lib/auth/permissions";
-import {
-  findCalendarResources,
-  findClinicTimeZone,
-  findTodayAppointments,
-  resolveCalendarFilters,
-} from "@/lib/clinic/calendar";
+import { findCalendarResources, resolveCalendarFilters } from "@/lib/clinic/calendar";
+import { findTodayAppointments } from "@/lib/clinic/day-summary";
+import { findClinicTimeZone } from "@/lib/clinic/settings";
 import { localDateOf } from "@/lib/clinic/time";
-import type { StaffRole } from "@/lib/generated/tenant/enums";
-import { requireActiveClinic, type TenantParams } from "@/lib/tenancy/request-clinic";
+import type { TenantParams } from "@/lib/tenancy/request-clinic";
 import { withTenantDb } from "@/lib/tenancy/tenant-db";
 import { calendarQuerySchema } from "@/lib/validations/appointments";
-import { STAFF_ROLE_LABELS } from "@/lib/validations/staff";
+import { requireWorkspace } from "../require-workspace";
 
 export const metadata: Metadata = { title: "Today" };
 
 export default async function TodayPage({ params, searchParams }: TenantParams & SearchParams) {
-  const clinic = await requireActiveClinic(params);
-  if (!clinic) return null;
-  const session = await requirePageSession();
-  const role = session.user.role as StaffRole;
-  if (!clinicRoleCan(role, "appointments.view"))
-    return <AccessDenied area="the front desk's day" roleLabel={STAFF_ROLE_LABELS[role]} />;
+  const workspace = await requireWorkspace(params, "appointments.view");
+  if (!workspace) return null;
+  const { clinic, session, role } = workspace;
   const query = calendarQuerySchema.parse({
     ...firstValues(await searchParams),
     view: "day",

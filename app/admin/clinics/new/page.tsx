@@ -1,10 +1,8 @@
 import type { Metadata } from "next";
 import { CreateClinicForm } from "@/components/admin/create-clinic-form";
 import { Card, CardContent } from "@/components/ui/card";
-import { runCheckSubdomain } from "@/lib/actions/admin/check-subdomain";
-import { runCreateClinic } from "@/lib/actions/admin/create-clinic";
-import { runOpenClinic } from "@/lib/actions/admin/open-clinic";
-import { requireClinicAdminPage } from "@/lib/admin/page-session";
+import { PageHeader } from "@/components/ui/page-header";
+import { requirePlatformPage } from "@/lib/auth/platform-page";
 import { getRootDomain } from "@/lib/config/root-domain";
 
 export const metadata: Metadata = { title: "Create a clinic" };
@@ -18,25 +16,22 @@ export default async function CreateClinicPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  await requireClinicAdminPage();
+  await requirePlatformPage("clinics.create");
   const params = await searchParams;
   const text = (value: string | string[] | undefined) =>
     typeof value === "string" ? value.slice(0, 100) : "";
   return (
     <main id="main" className="mx-auto flex w-full max-w-2xl flex-1 flex-col gap-6 px-4 py-8 sm:px-6">
-      <div className="flex flex-col gap-1">
-        <h1 className="text-2xl font-bold tracking-tight text-slate-900">Create a clinic</h1>
-        <p className="text-sm text-slate-600">
-          The clinic gets a database of its own and an address of its own. You become its owner.
-        </p>
-      </div>
+      <PageHeader
+        title="Create a clinic"
+        description="The clinic gets a database of its own and an address of its own. You become its owner."
+      />
       <Card>
         <CardContent className="pt-5">
           <CreateClinicForm
             rootDomain={getRootDomain()}
             timezones={TIMEZONES}
             defaults={{ name: text(params.name), subdomain: text(params.subdomain) }}
-            actions={{ create: runCreateClinic, check: runCheckSubdomain, open: runOpenClinic }}
           />
         </CardContent>
       </Card>

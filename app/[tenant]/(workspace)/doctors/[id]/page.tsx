@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { AccessDenied } from "@/components/clinic/access-denied";
 import { AddOverrideForm } from "@/components/front-desk/doctors/add-override-form";
 import {
   AvailabilityOverrides,
@@ -17,19 +16,16 @@ import { clinicRoleCan } from "@/lib/auth/permissions";
 import { type DoctorDetail, findDoctor } from "@/lib/clinic/doctors";
 import { findLocationChoices } from "@/lib/clinic/locations";
 import { localDateOf } from "@/lib/clinic/time";
+import { timeOf } from "@/lib/clinic/time-of-day";
 import { withTenantDb } from "@/lib/tenancy/tenant-db";
-import { timeOf } from "@/lib/validations/locations";
-import { STAFF_ROLE_LABELS } from "@/lib/validations/staff";
 import { requireWorkspace } from "../../require-workspace";
 
 export const metadata: Metadata = { title: "Doctor" };
 
 export default async function DoctorPage({ params }: { params: Promise<{ tenant: string; id: string }> }) {
-  const workspace = await requireWorkspace(params);
+  const workspace = await requireWorkspace(params, "clinic.view");
   if (!workspace) return null;
   const { clinic, role, settings } = workspace;
-  if (!clinicRoleCan(role, "clinic.view"))
-    return <AccessDenied area="Doctors" roleLabel={STAFF_ROLE_LABELS[role]} />;
   const canManage = clinicRoleCan(role, "staff.manage");
   const { id } = await params;
   const today = localDateOf(new Date(), settings.timezone);

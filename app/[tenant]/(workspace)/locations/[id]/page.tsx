@@ -1,14 +1,12 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { AccessDenied } from "@/components/clinic/access-denied";
 import { LocationForm } from "@/components/front-desk/locations/location-form";
 import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
-import { clinicRoleCan } from "@/lib/auth/permissions";
 import { findLocation } from "@/lib/clinic/locations";
+import { timeOf } from "@/lib/clinic/time-of-day";
 import { withTenantDb } from "@/lib/tenancy/tenant-db";
-import { openingHoursOf, timeOf } from "@/lib/validations/locations";
-import { STAFF_ROLE_LABELS } from "@/lib/validations/staff";
+import { openingHoursOf } from "@/lib/validations/locations";
 import { requireWorkspace } from "../../require-workspace";
 
 export const metadata: Metadata = { title: "Edit location" };
@@ -18,10 +16,8 @@ export default async function EditLocationPage({
 }: {
   params: Promise<{ tenant: string; id: string }>;
 }) {
-  const workspace = await requireWorkspace(params);
+  const workspace = await requireWorkspace(params, "locations.manage");
   if (!workspace) return null;
-  if (!clinicRoleCan(workspace.role, "locations.manage"))
-    return <AccessDenied area="Locations" roleLabel={STAFF_ROLE_LABELS[workspace.role]} />;
   const { id } = await params;
   const location = await withTenantDb(workspace.clinic.subdomain, (db) =>
     findLocation({ db, locationId: id }),

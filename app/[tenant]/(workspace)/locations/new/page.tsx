@@ -1,10 +1,7 @@
 import type { Metadata } from "next";
-import { AccessDenied } from "@/components/clinic/access-denied";
 import { LocationForm } from "@/components/front-desk/locations/location-form";
 import { PageHeader } from "@/components/ui/page-header";
-import { clinicRoleCan } from "@/lib/auth/permissions";
 import type { TenantParams } from "@/lib/tenancy/request-clinic";
-import { STAFF_ROLE_LABELS } from "@/lib/validations/staff";
 import { requireWorkspace } from "../../require-workspace";
 
 export const metadata: Metadata = { title: "Add location" };
@@ -14,10 +11,8 @@ const WEEKDAYS_9_TO_5 = Array.from({ length: 7 }, (_, day) =>
 );
 
 export default async function NewLocationPage({ params }: TenantParams) {
-  const workspace = await requireWorkspace(params);
+  const workspace = await requireWorkspace(params, "locations.manage");
   if (!workspace) return null;
-  if (!clinicRoleCan(workspace.role, "locations.manage"))
-    return <AccessDenied area="Locations" roleLabel={STAFF_ROLE_LABELS[workspace.role]} />;
   return (
     <>
       <PageHeader title="Add location" description="A new branch, open for appointments once added." />

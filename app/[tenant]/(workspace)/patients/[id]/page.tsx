@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { AccessDenied } from "@/components/clinic/access-denied";
 import { formatClinicDateTime } from "@/components/clinic/clinic-time";
 import {
   type PatientAppointmentRow,
@@ -20,7 +19,6 @@ import {
 } from "@/lib/clinic/patients";
 import { formatClinicTime, localDateOf } from "@/lib/clinic/time";
 import { withTenantDb } from "@/lib/tenancy/tenant-db";
-import { STAFF_ROLE_LABELS } from "@/lib/validations/staff";
 import { requireWorkspace } from "../../require-workspace";
 
 export const metadata: Metadata = { title: "Patient" };
@@ -34,11 +32,9 @@ const TABS = ["overview", "appointments"] as const;
 type Tab = (typeof TABS)[number];
 
 export default async function PatientPage({ params, searchParams }: PatientPageProps) {
-  const workspace = await requireWorkspace(params);
+  const workspace = await requireWorkspace(params, "patients.view");
   if (!workspace) return null;
   const { clinic, role, settings } = workspace;
-  if (!clinicRoleCan(role, "patients.view"))
-    return <AccessDenied area="Patients" roleLabel={STAFF_ROLE_LABELS[role]} />;
   const { id } = await params;
   const tab: Tab = (await searchParams).tab === "appointments" ? "appointments" : "overview";
   const timeZone = settings.timezone;
@@ -66,6 +62,7 @@ export default async function PatientPage({ params, searchParams }: PatientPageP
       />
       <LinkTabs
         label="Patient sections"
+        className="border-b border-slate-200"
         current={tab}
         tabs={[
           { key: "overview", label: "Overview", href: `/patients/${patient.id}` },

@@ -3,10 +3,9 @@ import { notFound } from "next/navigation";
 import { CoAdminForm } from "@/components/admin/co-admin-form";
 import { CoAdminTable } from "@/components/admin/co-admin-table";
 import { ButtonLink } from "@/components/ui/button";
-import { runAddCoAdmin } from "@/lib/actions/admin/add-co-admin";
-import { runRemoveCoAdmin } from "@/lib/actions/admin/remove-co-admin";
+import { PageHeader } from "@/components/ui/page-header";
 import { findCoAdmins } from "@/lib/admin/co-admins";
-import { requireClinicAdminPage } from "@/lib/admin/page-session";
+import { requirePlatformPage } from "@/lib/auth/platform-page";
 import { getCentralDb } from "@/lib/db/central";
 import { AppError } from "@/lib/errors";
 import { clinicIdSchema } from "@/lib/validations/admin";
@@ -15,7 +14,7 @@ export const metadata: Metadata = { title: "Co-admins" };
 
 /** The owner's page for a clinic's co-admins; to anyone else (co-admins included) it does not exist. */
 export default async function CoAdminsPage({ params }: { params: Promise<{ id: string }> }) {
-  const session = await requireClinicAdminPage();
+  const session = await requirePlatformPage("clinics.manageOwn");
   const parsed = clinicIdSchema.safeParse({ clinicId: (await params).id });
   if (!parsed.success) notFound();
   const found = await findCoAdmins({
@@ -31,15 +30,12 @@ export default async function CoAdminsPage({ params }: { params: Promise<{ id: s
 
   return (
     <main id="main" className="mx-auto flex w-full max-w-4xl flex-1 flex-col gap-6 px-4 py-8 sm:px-6">
-      <div className="flex flex-col gap-1">
-        <h1 className="text-2xl font-bold tracking-tight text-slate-900">Co-admins of {clinic.name}</h1>
-        <p className="text-sm text-slate-600">
-          Co-admins can open, suspend and resume this clinic. They cannot delete it or change who its
-          co-admins are.
-        </p>
-      </div>
-      <CoAdminForm clinicId={clinic.id} add={runAddCoAdmin} />
-      <CoAdminTable clinicId={clinic.id} coAdmins={coAdmins} remove={runRemoveCoAdmin} />
+      <PageHeader
+        title={`Co-admins of ${clinic.name}`}
+        description="Co-admins can open, suspend and resume this clinic. They cannot delete it or change who its co-admins are."
+      />
+      <CoAdminForm clinicId={clinic.id} />
+      <CoAdminTable clinicId={clinic.id} coAdmins={coAdmins} />
       <ButtonLink href="/admin" variant="secondary" className="self-start">
         Back to my clinics
       </ButtonLink>

@@ -1,5 +1,4 @@
 import { getClinicProgressAction } from "@/lib/actions/admin/get-clinic-progress";
-import { runPlatformAction } from "@/lib/actions/platform-action";
 import { HTTP_STATUS } from "@/lib/errors";
 
 // Polled twice a second while a clinic is set up: never cached anywhere.
@@ -8,7 +7,7 @@ const NO_STORE = { "Cache-Control": "no-store" };
 /** `{ status, step, steps, reason }` of a clinic the signed-in admin owns or co-admins. */
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const result = await runPlatformAction(getClinicProgressAction, { clinicId: id });
+  const result = await getClinicProgressAction({ clinicId: id });
   if (!result.ok)
     return Response.json(
       { error: result.error },

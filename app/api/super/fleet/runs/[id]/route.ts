@@ -1,13 +1,13 @@
 import { z } from "zod";
+import { findPlatformSession } from "@/lib/auth/platform-page";
 import { getCentralDb } from "@/lib/db/central";
 import { findFleetRunProgress } from "@/lib/super/fleet";
-import { findSessionAllowedTo } from "@/lib/super/page-session";
 
 const NO_STORE = { "Cache-Control": "no-store" };
 
 /** A fleet run's progress for the dashboard's polling: super admins only, never cached. */
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const session = await findSessionAllowedTo("fleet.run");
+  const session = await findPlatformSession("fleet.run");
   if (!session) {
     return Response.json(
       { error: { code: "FORBIDDEN", message: "Sign in as a super admin to follow rollouts." } },

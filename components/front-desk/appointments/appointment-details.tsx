@@ -1,0 +1,50 @@
+import type { CalendarAppointment } from "@/lib/clinic/calendar";
+import { formatClinicTime, localDateOf } from "@/lib/clinic/time";
+import { AppointmentStatusBadge } from "./appointment-status";
+import { formatDayHeading } from "./calendar-layout";
+
+/** What an appointment is: patient, time, doctor, place, status, reasons and its reference. */
+export function AppointmentDetails({
+  appointment,
+  timeZone,
+}: {
+  appointment: CalendarAppointment;
+  timeZone: string;
+}) {
+  const time = `${formatClinicTime(appointment.startsAt, timeZone)}–${formatClinicTime(appointment.endsAt, timeZone)}`;
+  return (
+    <dl className="grid grid-cols-[7rem_1fr] gap-x-3 gap-y-1.5 text-sm">
+      <dt className="text-slate-600">Patient</dt>
+      <dd className="font-medium text-slate-900">
+        {appointment.patient.name}{" "}
+        <span className="font-normal text-slate-600">({appointment.patient.mrn})</span>
+      </dd>
+      <dt className="text-slate-600">When</dt>
+      <dd>
+        {formatDayHeading(localDateOf(appointment.startsAt, timeZone))}, {time}
+      </dd>
+      <dt className="text-slate-600">Doctor</dt>
+      <dd>{appointment.doctor.name}</dd>
+      <dt className="text-slate-600">Location</dt>
+      <dd>{appointment.location.name}</dd>
+      <dt className="text-slate-600">Status</dt>
+      <dd>
+        <AppointmentStatusBadge status={appointment.status} />
+      </dd>
+      {appointment.reason ? (
+        <>
+          <dt className="text-slate-600">Reason</dt>
+          <dd>{appointment.reason}</dd>
+        </>
+      ) : null}
+      {appointment.cancelReason ? (
+        <>
+          <dt className="text-slate-600">Cancelled because</dt>
+          <dd>{appointment.cancelReason}</dd>
+        </>
+      ) : null}
+      <dt className="text-slate-600">Reference</dt>
+      <dd className="font-mono">{appointment.ref}</dd>
+    </dl>
+  );
+}

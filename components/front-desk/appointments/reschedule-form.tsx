@@ -1,0 +1,54 @@
+"use client";
+
+import { FormActions } from "@/components/ui/form-actions";
+import { TextField } from "@/components/ui/form-field";
+import { useActionForm } from "@/components/ui/use-action-form";
+import { rescheduleAppointmentAction } from "@/lib/actions/appointments/reschedule-appointment";
+import type { CalendarAppointment } from "@/lib/clinic/calendar";
+import { formatClinicTime } from "@/lib/clinic/time";
+import { rescheduleAppointmentFormSchema } from "@/lib/validations/appointments";
+import { clinicFieldsOf, clinicInstantOf, formFieldOf } from "./clinic-clock";
+
+/** Moves a booked appointment to another date and time, in the clinic's clock, with the same doctor. */
+export function RescheduleForm({
+  appointment,
+  timeZone,
+  onBack,
+  onDone,
+}: {
+  appointment: CalendarAppointment;
+  timeZone: string;
+  onBack: () => void;
+  onDone: () => void;
+}) {
+  const { field, submit, pending } = useActionForm({
+    schema: rescheduleAppointmentFormSchema,
+    action: rescheduleAppointmentAction,
+    defaultValues: clinicFieldsOf(appointment.startsAt, appointment.endsAt, timeZone),
+    toInput: (values) => ({
+      appointmentId: appointment.id,
+      startsAt: clinicInstantOf(values.date, values.startTime, timeZone),
+      endsAt: clinicInstantOf(values.date, values.endTime, timeZone),
+    }),
+    fieldOf: formFieldOf,
+    success: (moved) => `Moved to ${formatClinicTime(new Date(moved.startsAt), timeZone)}.`,
+    onSuccess: onDone,
+  });
+  return (
+    <form onSubmit={submit} noValidate className="flex flex-col gap-4 border-t border-slate-200 pt-4">
+      <h3 className="text-base font-semibold text-slate-900">Move to</h3>
+      <div className="grid gap-4 sm:grid-cols-3">
+        <TextField label="New date" type="date" {...field("date")} />
+        <TextField label="New start" type="time" step={300} {...field("startTime")} />
+        <TextField label="New end" type="time" step={300} {...field("endTime")} />
+      </div>
+      <FormActions
+        pending={pending}
+        submitLabel="Move appointment"
+        pendingLabel="Moving…"
+        cancelLabel="Back"
+        onCancel={onBack}
+      />
+    </form>
+  );
+}

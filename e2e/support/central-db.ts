@@ -1,0 +1,32 @@
+import { type CentralDb, createCentralClient } from "@/lib/db/central";
+import { openClinicClient } from "@/lib/tenancy/clinic-client";
+import type { TenantDb } from "@/lib/tenancy/registry";
+import { readE2eContext } from "./context";
+import { E2E_PORT } from "./origins";
+
+/** Runs `work` with a client of the e2e server's central database. */
+export async function withCentralDb<T>(work: (central: CentralDb) => Promise<T>): Promise<T> {
+  const context = await readE2eContext(E2E_PORT);
+  // This process reaches the server's clinics and signs its tickets, so it takes the server's names and keys.
+  process.env.TENANT_NAME_PREFIX = context.prefix;
+  process.env.TENANT_SECRETS_KEY = context.secretsKey;
+  process.env.AUTH_SECRET = context.authSecret;
+  const central = createCentralClient(context.centralUrl, 1);
+  try {
+    return await work(central);
+  } finally {
+    await central.$disconnect();
+  }
+}
+
+/** Runs `work` with a client of one clinic's own database, as the clinic's role. */
+export function withClinicDb<T>(subdomain: string, work: (db: TenantDb) => Promise<T>): Promise<T> {
+  return withCentralDb(async (central) => {
+    const clinic = await openClinicClient({ central, subdomain });
+    try {
+      return await work(clinic.db);
+    } finally {
+      await clinic.close();
+    }
+  });
+}

@@ -1,0 +1,278 @@
+import { randomBytes } from "node:crypto";
+import type { CentralDb } from "../db/central";
+import { parseDatabaseUrl } from "../db/database-url";
+import type { User } from "../generated/central/client";
+import type { StaffRole } from "../generated/tenant/enums";
+import { ClinicDatabaseService } from "../tenancy/clinic-database-service";
+import type { TenantDb } from "../tenancy/registry";
+import type { ClinicFixture, TestClinic } from "./clinic-fixture";
+import { registerClinicRow } from "./clinic-rows";
+import { adminDatabaseUrl } from "./databases";
+import { createPlatformUser } from "./platform-users";
+
+/** What samples build their input from: the fixture's clinic, a second clinic and the platform's people. */
+export type SampleWorld = {
+  clinic: ClinicFixture;
+  other: TestClinic;
+  central: CentralDb;
+  /** A clinic admin who owns both clinics. */
+  owner: User;
+  superAdmin: User;
+};
+
+/** A valid input for an action, made fresh each time (with whatever rows it refers to). */
+export type Sample = (world: SampleWorld) => Promise<unknown>;
+
+let serial = 0;
+const next = () => ++serial;
+const weekClosed = Array.from({ length: 7 }, () => []);
+
+/** A future slot no other sample uses: one day further out each time. */
+function freshSlot() {
+  const startsAt = new Date(Date.UTC(2031, 0, 1, 9) + next() * 86_400_000);
+  return { startsAt, endsAt: new Date(startsAt.getTime() + 20 * 60_000) };
+}
+
+/** The rows samples refer to, made in any clinic's database (the second clinic's give foreign ids). */
+export function rowsOf(db: TenantDb) {
+  const member = (role: StaffRole, status: "ACTIVE" | "DEACTIVATED" = "ACTIVE") =>
+    db.staffUser.create({
+      data: { email: `m${next()}@sample.test`, name: `Sam Ple ${serial}`, role, status, passwordHash: "!" },
+    });
+  const doctor = async () => {
+    const created = await member("DOCTOR");
+    await db.doctorProfile.create({ data: { staffId: created.id } });
+    return created;
+  };
+  const location = (active = true) => db.location.create({ data: { name: `Branch ${next()}`, active } });
+  const patient = () =>
+    db.patient.create({
+      data: { firstName: "Pat", lastName: `Sample${next()}`, dateOfBirth: new Date("1980-05-05") },
+    });
+  const appointment = async () =>
+    db.appointment.create({
+      data: {
+        patientId: (await patient()).id,
+        doctorId: (await doctor()).id,
+        locationId: (await location()).id,
+        ...freshSlot(),
+      },
+    });
+  const override = async () =>
+    db.availabilityOverride.create({
+      data: { doctorId: (await doctor()).id, date: new Date("2031-06-01"), kind: "TIME_OFF" },
+    });
+  return { member, doctor, location, patient, appointment, override };
+}
+
+const row = (world: SampleWorld) => rowsOf(world.clinic.db);
+
+async function clinicOf(world: SampleWorld, subdomain: string) {
+  return world.central.clinic.findUniqueOrThrow({ where: { subdomain } });
+}
+
+/** The second clinic, in the state an action needs (suspended or active), changed without an audit row. */
+async function otherClinicIn(world: SampleWorld, status: "ACTIVE" | "SUSPENDED") {
+  const clinic = await clinicOf(world, world.other.subdomain);
+  const service = new ClinicDatabaseService({ central: world.central });
+  if (clinic.status !== status) {
+    if (status === "SUSPENDED") await service.suspendClinic(clinic.subdomain);
+    else await service.resumeClinic(clinic.subdomain);
+  }
+  return clinic;
+}
+
+/** A clinic row of the owner's that failed to set up (nothing on the server): cheap to delete. */
+async function failedClinic(world: SampleWorld) {
+  const subdomain = `gone${next()}`;
+  return registerClinicRow(world.clinic.platform, { subdomain, ownerId: world.owner.id, status: "FAILED" });
+}
+
+const clinicAdmin = (world: SampleWorld) =>
+  createPlatformUser(world.central, { role: "CLINIC_ADMIN", email: `ca${next()}@clinics.test` });
+
+/**
+ * One sample per action file under lib/actions (by its path there): a test fails when an action
+ * has none, so every new action is tested by default.
+ */
+export const ACTION_SAMPLES = new Map<string, Sample>([
+  [
+    "appointments/book-appointment",
+    async (world) => {
+      const { startsAt, endsAt } = freshSlot();
+      return {
+        patientId: (await row(world).patient()).id,
+        doctorId: (await row(world).doctor()).id,
+        locationId: (await row(world).location()).id,
+        startsAt: startsAt.toISOString(),
+        endsAt: endsAt.toISOString(),
+      };
+    },
+  ],
+  [
+    "appointments/change-appointment-status",
+    async (world) => ({ appointmentId: (await row(world).appointment()).id, to: "CHECKED_IN" }),
+  ],
+  [
+    "appointments/reschedule-appointment",
+    async (world) => {
+      const { startsAt, endsAt } = freshSlot();
+      const appointmentId = (await row(world).appointment()).id;
+      return { appointmentId, startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString() };
+    },
+  ],
+  ["appointments/search-patients", async () => ({ query: "sample" })],
+  [
+    "doctors/add-availability-override",
+    async (world) => ({ doctorId: (await row(world).doctor()).id, kind: "TIME_OFF", date: "2031-07-01" }),
+  ],
+  [
+    "doctors/remove-availability-override",
+    async (world) => ({ overrideId: (await row(world).override()).id }),
+  ],
+  [
+    "doctors/save-doctor-profile",
+    async (world) => ({
+      doctorId: (await row(world).doctor()).id,
+      calendarColor: "#112233",
+      defaultSlotMinutes: 30,
+    }),
+  ],
+  [
+    "doctors/set-weekly-schedule",
+    async (world) => ({
+      doctorId: (await row(world).doctor()).id,
+      hours: [{ locationId: (await row(world).location()).id, weekday: 1, start: "09:00", end: "12:00" }],
+    }),
+  ],
+  ["locations/create-location", async () => ({ name: `Branch ${next()}`, openingHours: weekClosed })],
+  ["locations/deactivate-location", async (world) => ({ locationId: (await row(world).location()).id })],
+  ["locations/delete-location", async (world) => ({ locationId: (await row(world).location()).id })],
+  ["locations/reactivate-location", async (world) => ({ locationId: (await row(world).location(false)).id })],
+  [
+    "locations/update-location",
+    async (world) => ({
+      locationId: (await row(world).location()).id,
+      name: `Renamed ${next()}`,
+      openingHours: weekClosed,
+    }),
+  ],
+  [
+    "patients/find-possible-duplicates",
+    async () => ({ firstName: "Pat", lastName: "Sample", dateOfBirth: "1980-05-05" }),
+  ],
+  [
+    "patients/register-patient",
+    async () => ({
+      firstName: "New",
+      lastName: `Patient${next()}`,
+      dateOfBirth: "1990-01-01",
+      sex: "FEMALE",
+    }),
+  ],
+  [
+    "patients/update-patient",
+    async (world) => ({
+      patientId: (await row(world).patient()).id,
+      firstName: "Pat",
+      lastName: `Changed${next()}`,
+      dateOfBirth: "1980-05-05",
+      sex: "MALE",
+    }),
+  ],
+  [
+    "settings/update-clinic-settings",
+    async () => ({ name: `Every Clinic ${next()}`, timezone: "UTC", currency: "EUR" }),
+  ],
+  [
+    "staff/change-staff-role",
+    async (world) => ({ staffId: (await row(world).member("NURSE")).id, role: "BILLING" }),
+  ],
+  [
+    "staff/create-staff-member",
+    async () => ({ name: "Nia New", email: `new${next()}@sample.test`, role: "NURSE" }),
+  ],
+  ["staff/deactivate-staff-member", async (world) => ({ staffId: (await row(world).member("NURSE")).id })],
+  [
+    "staff/reactivate-staff-member",
+    async (world) => ({ staffId: (await row(world).member("NURSE", "DEACTIVATED")).id }),
+  ],
+  [
+    "admin/add-co-admin",
+    async (world) => ({
+      clinicId: (await clinicOf(world, world.clinic.subdomain)).id,
+      email: (await clinicAdmin(world)).email,
+    }),
+  ],
+  ["admin/check-subdomain", async () => ({ subdomain: `free${next()}` })],
+  [
+    "admin/create-clinic",
+    async () => ({
+      name: "New Clinic",
+      subdomain: `new${next()}`,
+      locationName: "Main clinic",
+      timezone: "UTC",
+    }),
+  ],
+  [
+    "admin/delete-clinic",
+    async (world) => {
+      const clinic = await failedClinic(world);
+      return { clinicId: clinic.id, confirmation: clinic.subdomain };
+    },
+  ],
+  [
+    "admin/get-clinic-progress",
+    async (world) => ({ clinicId: (await clinicOf(world, world.clinic.subdomain)).id }),
+  ],
+  ["admin/open-clinic", async (world) => ({ clinicId: (await clinicOf(world, world.clinic.subdomain)).id })],
+  [
+    "admin/remove-co-admin",
+    async (world) => {
+      const clinic = await clinicOf(world, world.clinic.subdomain);
+      const coAdmin = await clinicAdmin(world);
+      await world.central.clinicCoAdmin.create({ data: { clinicId: clinic.id, userId: coAdmin.id } });
+      return { clinicId: clinic.id, userId: coAdmin.id };
+    },
+  ],
+  ["admin/resume-clinic", async (world) => ({ clinicId: (await otherClinicIn(world, "SUSPENDED")).id })],
+  ["admin/suspend-clinic", async (world) => ({ clinicId: (await otherClinicIn(world, "ACTIVE")).id })],
+  [
+    "super/add-database-server",
+    async () => {
+      const url = parseDatabaseUrl(adminDatabaseUrl());
+      return {
+        name: `extra-${randomBytes(3).toString("hex")}`,
+        host: url.hostname,
+        port: Number(url.port || 5432),
+        adminUser: decodeURIComponent(url.username),
+        adminPassword: decodeURIComponent(url.password),
+        capacity: 10,
+      };
+    },
+  ],
+  ["super/create-clinic-admin", async () => ({ name: "Eve", email: `eve${next()}@clinics.test` })],
+  ["super/disable-clinic-admin", async (world) => ({ userId: (await clinicAdmin(world)).id })],
+  [
+    "super/enable-clinic-admin",
+    async (world) => {
+      const user = await clinicAdmin(world);
+      await world.central.user.update({ where: { id: user.id }, data: { status: "DISABLED" } });
+      return { userId: user.id };
+    },
+  ],
+  ["super/reset-clinic-admin-password", async (world) => ({ userId: (await clinicAdmin(world)).id })],
+  ["super/resume-clinic", async (world) => ({ clinicId: (await otherClinicIn(world, "SUSPENDED")).id })],
+  [
+    "super/suspend-clinic",
+    async (world) => ({ clinicId: (await otherClinicIn(world, "ACTIVE")).id, reason: "Unpaid invoices" }),
+  ],
+  ["super/start-fleet-rollout", async () => ({})],
+  [
+    "super/update-database-server",
+    async (world) => {
+      const server = await world.central.databaseServer.findFirstOrThrow({ where: { isDefault: true } });
+      return { serverId: server.id, capacity: 100 + next(), status: "ACTIVE" };
+    },
+  ],
+]);
