@@ -17,7 +17,9 @@ function openClinicLink(subdomain: string, adminEmail: string): Promise<string> 
   return withCentralDb(async (central) => {
     const clinic = await central.clinic.findUniqueOrThrow({ where: { subdomain } });
     const admin = await central.user.findUniqueOrThrow({ where: { email: adminEmail } });
-    const ticket = await issueClinicTicket({ central, clinic, userId: admin.id });
+    // As the console does: the ticket belongs to one of the admin's console sessions.
+    const session = await central.authSession.create({ data: { userId: admin.id } });
+    const ticket = await issueClinicTicket({ central, clinic, userId: admin.id, authSessionId: session.id });
     return `${clinicOrigin(subdomain)}/open?ticket=${encodeURIComponent(ticket)}`;
   });
 }

@@ -8,12 +8,14 @@ import type { Clinic } from "../generated/central/client";
 import { findManagedClinic } from "./clinic-access";
 
 /**
- * The one-time address that signs the admin into an active clinic they own or co-admin, as its
- * owner: `<clinic origin>/open?ticket=…`, valid for a minute.
+ * The one-time address that signs the admin into an active clinic they own or co-admin (as its
+ * owner, or as a manager for a co-admin): `<clinic origin>/open?ticket=…`, valid for a minute.
  */
 export async function createClinicOpenUrl(options: {
   central: CentralDb;
   actor: Actor;
+  /** The console session asking: the clinic session lives only as long as this one. */
+  centralSessionId: string;
   clinicId: string;
   rootDomain?: string;
 }): Promise<{ clinic: Clinic; url: string }> {
@@ -35,7 +37,12 @@ export async function createClinicOpenUrl(options: {
       target: { type: "clinic", id: clinic.id },
       details: { subdomain: clinic.subdomain },
     });
-    return issueClinicTicket({ central: tx, clinic, userId: actor.id });
+    return issueClinicTicket({
+      central: tx,
+      clinic,
+      userId: actor.id,
+      authSessionId: options.centralSessionId,
+    });
   });
   const origin = clinicOrigin(clinic.subdomain, options.rootDomain ?? getRootDomain());
   return { clinic, url: `${origin}/open?ticket=${encodeURIComponent(ticket)}` };

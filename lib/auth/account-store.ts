@@ -3,6 +3,7 @@ import type { Prisma as CentralPrisma } from "../generated/central/client";
 import type { Prisma as TenantPrisma } from "../generated/tenant/client";
 import type { Realm } from "../routing/host";
 import type { TenantDb } from "../tenancy/registry";
+import { type Delegation, getAdminAccess } from "./admin-access";
 
 /** Where an account lives: the platform (central database) or one clinic (its own database). */
 export type { Realm } from "../routing/host";
@@ -26,6 +27,8 @@ export type StoredSession = {
   createdAt: Date;
   lastSeenAt: Date;
   revokedAt: Date | null;
+  /** A clinic admin's session opened by "Open clinic": its role is re-derived on every request. */
+  delegation?: Delegation;
 };
 
 export type AuditInput = {
@@ -55,11 +58,14 @@ export type AccountStore = {
     ip: string | null;
     userAgent: string | null;
     at: Date;
+    delegation?: Delegation;
   }): Promise<StoredSession>;
   findSession(id: string): Promise<StoredSession | null>;
   touchSession(id: string, at: Date): Promise<void>;
   revokeSessions(where: { id?: string; accountId?: string }, at: Date): Promise<void>;
   audit(event: AuditInput): Promise<void>;
+  /** The role a delegated session has right now (null: it has ended); see AdminAccess. */
+  delegatedRole(delegation: Delegation, now: Date): Promise<string | null>;
   /** Runs `work` with this store on one transaction: a change and its audit row land together or not at all. */
   transaction<T>(work: (store: AccountStore) => Promise<T>): Promise<T>;
 };
@@ -101,6 +107,8 @@ export function platformAccountStore(central: CentralDb | CentralTx): AccountSto
     audit: async (event) => {
       await central.auditEvent.create({ data: event as CentralPrisma.AuditEventUncheckedCreateInput });
     },
+    // Platform sessions are never delegated.
+    delegatedRole: async () => null,
     transaction: (work) =>
       "$transaction" in central
         ? central.$transaction((tx) => work(platformAccountStore(tx)))
@@ -118,10 +126,19 @@ export function clinicAccountStore(subdomain: string, db: TenantDb | TenantTx): 
     update: async (id, { bumpSessionVersion, ...data }) => {
       await db.staffUser.update({ where: { id }, data: { ...data, ...sessionUpdate(bumpSessionVersion) } });
     },
-    createSession: async ({ accountId, ip, userAgent, at }) =>
+    createSession: async ({ accountId, ip, userAgent, at, delegation }) =>
       toStoredStaff(
         await db.staffSession.create({
-          data: { staffId: accountId, ip, userAgent, createdAt: at, lastSeenAt: at },
+          data: {
+            staffId: accountId,
+            ip,
+            userAgent,
+            createdAt: at,
+            lastSeenAt: at,
+            delegatedByUserId: delegation?.userId,
+            centralSessionId: delegation?.centralSessionId,
+            centralSessionVersion: delegation?.sessionVersion,
+          },
         }),
       ),
     findSession: async (id) => {
@@ -140,6 +157,7 @@ export function clinicAccountStore(subdomain: string, db: TenantDb | TenantTx): 
     audit: async (event) => {
       await db.auditEvent.create({ data: event as TenantPrisma.AuditEventUncheckedCreateInput });
     },
+    delegatedRole: (delegation, now) => getAdminAccess().roleIn(subdomain, delegation, now),
     transaction: (work) =>
       "$transaction" in db
         ? db.$transaction((tx) => work(clinicAccountStore(subdomain, tx)))
@@ -169,12 +187,21 @@ function toStoredStaff(row: {
   createdAt: Date;
   lastSeenAt: Date;
   revokedAt: Date | null;
-}) {
+  delegatedByUserId: string | null;
+  centralSessionId: string | null;
+  centralSessionVersion: number | null;
+}): StoredSession {
+  const { delegatedByUserId: userId, centralSessionId, centralSessionVersion: sessionVersion } = row;
+  const delegation =
+    userId && centralSessionId && sessionVersion !== null
+      ? { userId, centralSessionId, sessionVersion }
+      : null;
   return {
     id: row.id,
     accountId: row.staffId,
     createdAt: row.createdAt,
     lastSeenAt: row.lastSeenAt,
     revokedAt: row.revokedAt,
+    ...(delegation ? { delegation } : {}),
   };
 }

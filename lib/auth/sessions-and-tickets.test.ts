@@ -128,6 +128,16 @@ describe("resolveSession", () => {
 });
 
 describe("clinic tickets", () => {
+  /** The owner's console session that asks for the ticket. */
+  const consoleSession = async () =>
+    (
+      await platformAccountStore(platform.central).createSession({
+        accountId: platform.owner.id,
+        ip: null,
+        userAgent: null,
+        at: new Date(),
+      })
+    ).id;
   const redeem = (ticket: string, subdomain: string, now?: Date) =>
     redeemClinicTicket({
       ticket,
@@ -144,6 +154,7 @@ describe("clinic tickets", () => {
       central: platform.central,
       clinic: maple,
       userId: platform.owner.id,
+      authSessionId: await consoleSession(),
     });
 
     const first = await redeem(ticket, "maple");
@@ -159,6 +170,7 @@ describe("clinic tickets", () => {
       central: platform.central,
       clinic: maple,
       userId: platform.owner.id,
+      authSessionId: await consoleSession(),
     });
 
     expect(await redeem(ticket, harbor.subdomain)).toMatchObject({ ok: false });
@@ -171,6 +183,7 @@ describe("clinic tickets", () => {
       central: platform.central,
       clinic: maple,
       userId: platform.owner.id,
+      authSessionId: await consoleSession(),
       now: issuedAt,
     });
     expect(
@@ -181,6 +194,7 @@ describe("clinic tickets", () => {
       central: platform.central,
       clinic: maple,
       userId: platform.owner.id,
+      authSessionId: await consoleSession(),
     });
     const [payload] = fresh.split(".");
     expect(await redeem(`${payload}.AAAA${fresh.slice(-10)}`, "maple")).toMatchObject({ ok: false });

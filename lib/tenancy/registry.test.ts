@@ -277,7 +277,7 @@ describe("TenantRegistry clinic lookups", () => {
     const central = new URL(platform.centralUrl).pathname.slice(1);
     await adminQuery(
       "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1 AND datname = $2",
-      ["clinic-change-listener", central],
+      ["central-change-listener", central],
     );
     // Committed while nobody listens: the notification is lost.
     await adminQuery("ALTER TABLE clinics DISABLE TRIGGER clinics_notify_changed", [], platform.centralUrl);
@@ -290,7 +290,7 @@ describe("TenantRegistry clinic lookups", () => {
     await eventually(async () =>
       expect(await tenants.resolveClinic(subdomain)).toMatchObject({ status: "SUSPENDED" }),
     );
-    expect(logged.some((line) => line.startsWith("[clinic-change-listener] lost the central database"))).toBe(
+    expect(logged.some((line) => line.startsWith("[central-change-listener] lost the central database"))).toBe(
       true,
     );
   });

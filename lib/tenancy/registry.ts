@@ -1,7 +1,7 @@
 import type { CentralDb } from "@/lib/db/central";
 import { AppError } from "@/lib/errors";
 import { ClientLeases, type ClientMetrics, shutdownError } from "./client-leases";
-import { ClinicChangeListener } from "./clinic-change-listener";
+import { CentralChangeListener } from "./central-change-listener";
 import type { ConnectionUrlBuilder } from "./clinic-connection";
 import {
   ClinicLookup,
@@ -58,7 +58,8 @@ export class TenantRegistry {
   readonly poolMax: number;
   readonly lookup: ClinicLookup;
   private readonly clients: ClientLeases;
-  private readonly listener?: ClinicChangeListener;
+  /** The process's LISTEN connection to the central database, when it has a URL for one. */
+  readonly listener?: CentralChangeListener;
   private readonly log: (line: string) => void;
   private started = false;
   private closed = false;
@@ -79,12 +80,12 @@ export class TenantRegistry {
       log: this.log,
     });
     if (options.centralUrl) {
-      this.listener = new ClinicChangeListener({
-        url: options.centralUrl,
+      this.listener = new CentralChangeListener({ url: options.centralUrl, log: this.log });
+      // The central `clinics` trigger notifies it with the clinic's subdomain.
+      this.listener.subscribe("clinic_changed", {
         onChange: (subdomain) => this.invalidateClinic(subdomain),
         // Changes made while nobody listened were missed: forget every row read before.
         onListening: () => this.lookup.clear(),
-        log: this.log,
       });
     }
   }

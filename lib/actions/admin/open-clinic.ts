@@ -8,8 +8,13 @@ import { clinicIdSchema } from "@/lib/validations/admin";
 export const openClinicAction = definePlatformAction({
   schema: clinicIdSchema,
   permission: "clinics.manageOwn",
-  handler: async ({ input, db, actor }) => {
-    const { url } = await createClinicOpenUrl({ central: db, actor, clinicId: input.clinicId });
+  handler: async ({ input, session, db, actor }) => {
+    const { url } = await createClinicOpenUrl({
+      central: db,
+      actor,
+      centralSessionId: session.sessionId,
+      clinicId: input.clinicId,
+    });
     return { url };
   },
 });

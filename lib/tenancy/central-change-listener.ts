@@ -1,28 +1,32 @@
 import pg from "pg";
 import { describeConnectionError } from "./connection-error";
 
-/** The channel the central `clinics` trigger notifies, with the clinic's subdomain as payload. */
-export const CLINIC_CHANGED_CHANNEL = "clinic_changed";
-
-export type ClinicChangeListenerOptions = {
+export type CentralChangeListenerOptions = {
   /** The central database (never logged: it may hold a password). */
   url: string;
-  onChange: (subdomain: string) => void;
-  /** After every (re)connection: changes made while nobody listened were missed. */
-  onListening: () => void;
   log?: (line: string) => void;
   minBackoffMs?: number;
   maxBackoffMs?: number;
 };
 
+/** What one channel's subscriber is told. */
+export type ChangeSubscriber = {
+  onChange: (payload: string) => void;
+  /** After every (re)connection: changes made while nobody listened were missed. */
+  onListening: () => void;
+};
+
+const CHANNEL = /^[a-z_]{1,63}$/;
+
 /**
- * One dedicated connection to the central database that LISTENs for clinic changes made by any
- * process, and reconnects with backoff when it drops.
+ * One dedicated connection to the central database that LISTENs for changes any process makes
+ * (triggers NOTIFY on its channels), and reconnects with backoff when it drops.
  */
-export class ClinicChangeListener {
+export class CentralChangeListener {
   /** Completed (re)connections; tests wait on it. */
   connections = 0;
-  private readonly options: ClinicChangeListenerOptions;
+  private readonly options: CentralChangeListenerOptions;
+  private readonly subscribers = new Map<string, ChangeSubscriber>();
   private client?: pg.Client;
   private started = false;
   private closed = false;
@@ -30,8 +34,23 @@ export class ClinicChangeListener {
   private retryTimer?: NodeJS.Timeout;
   private waiters: Array<() => void> = [];
 
-  constructor(options: ClinicChangeListenerOptions) {
+  constructor(options: CentralChangeListenerOptions) {
     this.options = options;
+  }
+
+  /** Sends `channel`'s notifications to `subscriber` from now on (one subscriber per channel). */
+  subscribe(channel: string, subscriber: ChangeSubscriber): void {
+    if (!CHANNEL.test(channel)) throw new Error(`Not a channel name: ${channel}`);
+    this.subscribers.set(channel, subscriber);
+    const client = this.client;
+    if (client && this.listening) {
+      client.query(`LISTEN ${channel}`).catch((error: unknown) => this.dropped(client, error));
+    }
+  }
+
+  /** Whether notifications arrive now: while not, a cache must not trust what it holds. */
+  get listening(): boolean {
+    return this.client !== undefined && this.failures === 0 && this.connections > 0;
   }
 
   /** Starts listening (once); resolves when the LISTEN is in place. */
@@ -45,7 +64,7 @@ export class ClinicChangeListener {
 
   /** Resolves as soon as a LISTEN is active (immediately if it is now). */
   whenListening(): Promise<void> {
-    if (this.client && this.failures === 0 && this.connections > 0) return Promise.resolve();
+    if (this.listening) return Promise.resolve();
     return new Promise((resolve) => this.waiters.push(resolve));
   }
 
@@ -63,18 +82,17 @@ export class ClinicChangeListener {
     const client = new pg.Client({
       connectionString: this.options.url,
       keepAlive: true,
-      application_name: "clinic-change-listener",
+      application_name: "central-change-listener",
     });
     this.client = client;
     client.on("notification", (message) => {
-      if (message.channel === CLINIC_CHANGED_CHANNEL && message.payload)
-        this.options.onChange(message.payload);
+      if (message.payload) this.subscribers.get(message.channel)?.onChange(message.payload);
     });
     client.on("error", (error) => this.dropped(client, error));
     client.on("end", () => this.dropped(client));
     try {
       await client.connect();
-      await client.query(`LISTEN ${CLINIC_CHANGED_CHANNEL}`);
+      for (const channel of this.subscribers.keys()) await client.query(`LISTEN ${channel}`);
     } catch (error) {
       this.dropped(client, error);
       return;
@@ -82,7 +100,7 @@ export class ClinicChangeListener {
     if (this.client !== client) return;
     this.failures = 0;
     this.connections++;
-    this.options.onListening();
+    for (const subscriber of this.subscribers.values()) subscriber.onListening();
     for (const resolve of this.waiters.splice(0)) resolve();
   }
 
@@ -96,7 +114,7 @@ export class ClinicChangeListener {
     this.failures++;
     const reason = error ? describeConnectionError(error) : "connection closed";
     this.options.log?.(
-      `[clinic-change-listener] lost the central database (${reason}); retrying in ${delay} ms`,
+      `[central-change-listener] lost the central database (${reason}); retrying in ${delay} ms`,
     );
     this.retryTimer = setTimeout(() => void this.connect(), delay);
     this.retryTimer.unref();
