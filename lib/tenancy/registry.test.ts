@@ -290,9 +290,9 @@ describe("TenantRegistry clinic lookups", () => {
     await eventually(async () =>
       expect(await tenants.resolveClinic(subdomain)).toMatchObject({ status: "SUSPENDED" }),
     );
-    expect(logged.some((line) => line.startsWith("[central-change-listener] lost the central database"))).toBe(
-      true,
-    );
+    expect(
+      logged.some((line) => line.startsWith("[central-change-listener] lost the central database")),
+    ).toBe(true);
   });
 
   it("tells unknown, deleted, suspended and not-yet-ready clinics apart, and never queries for an invalid name", async () => {

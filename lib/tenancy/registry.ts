@@ -1,7 +1,7 @@
 import type { CentralDb } from "@/lib/db/central";
 import { AppError } from "@/lib/errors";
-import { ClientLeases, type ClientMetrics, shutdownError } from "./client-leases";
 import { CentralChangeListener } from "./central-change-listener";
+import { ClientLeases, type ClientMetrics, shutdownError } from "./client-leases";
 import type { ConnectionUrlBuilder } from "./clinic-connection";
 import {
   ClinicLookup,
