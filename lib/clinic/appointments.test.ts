@@ -9,7 +9,9 @@ import { TEST_CLIENT } from "../testing/requests";
 import { bookAppointmentSchema } from "../validations/appointments";
 import { changeAppointmentStatus, createAppointment } from "./appointments";
 import { computeFreeSlots, findFreeSlots } from "./availability";
-import { zonedTimeToUtc } from "./time";
+import { localDateOf, zonedTimeToUtc } from "./time";
+
+const localDate = (instant: Date) => localDateOf(instant, "Europe/Berlin");
 
 const TZ = "Europe/Berlin";
 let platform: TestPlatform;
@@ -151,6 +153,7 @@ describe("booking", () => {
       appointmentId: first.id,
       to: "CANCELLED",
       cancelReason: "Patient called",
+      timeZone: TZ,
     });
     await expect(insert(new Date(first.startsAt.getTime() + 5 * 60_000))).resolves.toBe(1);
     const trail = await db.auditEvent.findMany({ where: { targetId: first.id }, orderBy: { at: "asc" } });
@@ -221,17 +224,51 @@ describe("booking", () => {
 
   it("moves through the day's statuses in order only", async () => {
     const appointment = await book(tomorrowAt(18 * 60));
-    await expect(
-      changeAppointmentStatus({ db, actor, appointmentId: appointment.id, to: "COMPLETED" }),
-    ).rejects.toMatchObject({
+    // On the appointment's day, when check-in is possible.
+    const onTheDay = { db, actor, appointmentId: appointment.id, timeZone: TZ, now: appointment.startsAt };
+    await expect(changeAppointmentStatus({ ...onTheDay, to: "COMPLETED" })).rejects.toMatchObject({
       code: "CONFLICT",
       message: "A booked appointment cannot become completed.",
     });
     for (const to of ["CHECKED_IN", "IN_PROGRESS", "COMPLETED"] as const) {
-      await changeAppointmentStatus({ db, actor, appointmentId: appointment.id, to });
+      await changeAppointmentStatus({ ...onTheDay, to });
     }
     expect(await db.appointment.findUniqueOrThrow({ where: { id: appointment.id } })).toMatchObject({
       status: "COMPLETED",
+    });
+  });
+});
+
+describe("the day's rules for check-in and no-show", () => {
+  const at = (appointment: { id: string }, to: "CHECKED_IN" | "NO_SHOW", now: Date) =>
+    changeAppointmentStatus({ db, actor, appointmentId: appointment.id, to, timeZone: TZ, now });
+
+  it("checks a patient in only on the day of the appointment, in the clinic's time zone", async () => {
+    const appointment = await book(tomorrowAt(7 * 60));
+    const dayBefore = new Date(appointment.startsAt.getTime() - 24 * 3_600_000);
+    await expect(at(appointment, "CHECKED_IN", dayBefore)).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: expect.stringMatching(
+        /^Patients can be checked in only on the day of their appointment \(\w{3} \d{1,2} \w{3}\)\.$/,
+      ),
+    });
+    expect((await db.appointment.findUniqueOrThrow({ where: { id: appointment.id } })).status).toBe("BOOKED");
+    // 00:30 in Berlin that day is still 23:30 UTC the day before: the clinic's day counts.
+    const earlyThatDay = zonedTimeToUtc(localDate(appointment.startsAt), 30, TZ);
+    await expect(at(appointment, "CHECKED_IN", earlyThatDay)).resolves.toMatchObject({
+      status: "CHECKED_IN",
+    });
+  });
+
+  it("marks a no-show only once the appointment has started", async () => {
+    const appointment = await book(tomorrowAt(20 * 60));
+    const before = new Date(appointment.startsAt.getTime() - 60_000);
+    await expect(at(appointment, "NO_SHOW", before)).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: "A patient can be marked as not having come only once the appointment has started (20:00).",
+    });
+    await expect(at(appointment, "NO_SHOW", appointment.startsAt)).resolves.toMatchObject({
+      status: "NO_SHOW",
     });
   });
 });

@@ -59,3 +59,15 @@ export function formatClinicTime(instant: Date, timeZone: string): string {
   const minute = wallClockOf(instant, timeZone).minuteOfDay;
   return `${String(Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}`;
 }
+
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** "Mon 30 Nov": a day as staff say it, in the clinic's time zone. */
+export function formatClinicDay(instant: Date, timeZone: string): string {
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-GB", { weekday: "short", day: "numeric", month: "short", timeZone });
+    dayFormats.set(timeZone, format);
+  }
+  return format.format(instant);
+}

@@ -49,13 +49,16 @@ export function rowsOf(db: TenantDb) {
     db.patient.create({
       data: { firstName: "Pat", lastName: `Sample${next()}`, dateOfBirth: new Date("1980-05-05") },
     });
-  const appointment = async () =>
+  /** With a doctor of its own, so any time is free; by default on a future day. */
+  const appointment = async (options: { startsAt?: Date } = {}) =>
     db.appointment.create({
       data: {
         patientId: (await patient()).id,
         doctorId: (await doctor()).id,
         locationId: (await location()).id,
-        ...freshSlot(),
+        ...(options.startsAt
+          ? { startsAt: options.startsAt, endsAt: new Date(options.startsAt.getTime() + 20 * 60_000) }
+          : freshSlot()),
       },
     });
   const override = async () =>
@@ -111,7 +114,11 @@ export const ACTION_SAMPLES = new Map<string, Sample>([
   ],
   [
     "appointments/change-appointment-status",
-    async (world) => ({ appointmentId: (await row(world).appointment()).id, to: "CHECKED_IN" }),
+    // Check-in is possible on the appointment's own day only: one starting now.
+    async (world) => ({
+      appointmentId: (await row(world).appointment({ startsAt: new Date() })).id,
+      to: "CHECKED_IN",
+    }),
   ],
   [
     "appointments/reschedule-appointment",

@@ -2,6 +2,7 @@
 
 import { defineClinicAction } from "@/lib/action-pipeline/define-clinic-action";
 import { changeAppointmentStatus } from "@/lib/clinic/appointments";
+import { findClinicTimeZone } from "@/lib/clinic/settings";
 import { appointmentStatusSchema } from "@/lib/validations/appointments";
 
 /** Check in, start, complete, cancel (with a reason) or no-show. */
@@ -15,6 +16,7 @@ export const changeAppointmentStatusAction = defineClinicAction({
       appointmentId: input.appointmentId,
       to: input.to,
       cancelReason: input.to === "CANCELLED" ? input.cancelReason : undefined,
+      timeZone: await findClinicTimeZone(db),
     });
     return { id: appointment.id, status: appointment.status };
   },
