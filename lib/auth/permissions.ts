@@ -16,6 +16,8 @@ export const CLINIC_PERMISSIONS = {
   "patients.manage": ["OWNER", "MANAGER", "DOCTOR", "NURSE", "RECEPTIONIST"],
   "appointments.view": ["OWNER", "MANAGER", "DOCTOR", "NURSE", "RECEPTIONIST", "BILLING"],
   "appointments.manage": ["OWNER", "MANAGER", "NURSE", "RECEPTIONIST"],
+  /** Start and complete one's own visits (the server checks the appointment is the doctor's). */
+  "appointments.ownVisits": ["DOCTOR"],
   "records.view": ["OWNER", "DOCTOR", "NURSE"],
   "records.manage": ["DOCTOR", "NURSE"],
   "prescriptions.manage": ["DOCTOR"],

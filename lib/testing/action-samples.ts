@@ -49,12 +49,15 @@ export function rowsOf(db: TenantDb) {
     db.patient.create({
       data: { firstName: "Pat", lastName: `Sample${next()}`, dateOfBirth: new Date("1980-05-05") },
     });
-  /** With a doctor of its own, so any time is free; by default on a future day. */
-  const appointment = async (options: { startsAt?: Date } = {}) =>
+  /** With a doctor of its own (unless given), so any time is free; by default on a future day. */
+  const appointment = async (
+    options: { startsAt?: Date; doctorId?: string; status?: "BOOKED" | "CHECKED_IN" } = {},
+  ) =>
     db.appointment.create({
       data: {
+        status: options.status,
         patientId: (await patient()).id,
-        doctorId: (await doctor()).id,
+        doctorId: options.doctorId ?? (await doctor()).id,
         locationId: (await location()).id,
         ...(options.startsAt
           ? { startsAt: options.startsAt, endsAt: new Date(options.startsAt.getTime() + 20 * 60_000) }
@@ -119,6 +122,24 @@ export const ACTION_SAMPLES = new Map<string, Sample>([
       appointmentId: (await row(world).appointment({ startsAt: new Date() })).id,
       to: "CHECKED_IN",
     }),
+  ],
+  [
+    "appointments/advance-own-visit",
+    // The acting doctor's own patient, checked in and waiting.
+    async (world) => {
+      const doctorId = world.clinic.members.DOCTOR.id;
+      await world.clinic.db.doctorProfile.upsert({
+        where: { staffId: doctorId },
+        create: { staffId: doctorId },
+        update: {},
+      });
+      const appointment = await row(world).appointment({
+        startsAt: freshSlot().startsAt,
+        doctorId,
+        status: "CHECKED_IN",
+      });
+      return { appointmentId: appointment.id, to: "IN_PROGRESS" };
+    },
   ],
   [
     "appointments/reschedule-appointment",

@@ -41,6 +41,12 @@ export const appointmentStatusSchema = z.discriminatedUnion("to", [
   }),
 ]);
 
+/** A doctor moving their own visit on: start it, or complete it. */
+export const ownVisitSchema = z.object({
+  appointmentId: z.uuid("Choose an appointment."),
+  to: z.enum(["IN_PROGRESS", "COMPLETED"], "Start or complete the visit."),
+});
+
 export type BookAppointmentInput = z.output<typeof bookAppointmentSchema>;
 
 export const rescheduleAppointmentInputSchema = rescheduleAppointmentSchema.refine(

@@ -4,6 +4,7 @@ import { rowsOf } from "@/lib/testing/action-samples";
 import { createFrontDeskClinic, type FrontDeskClinic } from "@/lib/testing/front-desk-practice";
 import { TEST_CLIENT } from "@/lib/testing/requests";
 import { ROLE_REFUSED, rolesWith, rolesWithout } from "@/lib/testing/roles";
+import { advanceOwnVisitAction } from "./advance-own-visit";
 import { bookAppointmentAction } from "./book-appointment";
 import { changeAppointmentStatusAction } from "./change-appointment-status";
 import { rescheduleAppointmentAction } from "./reschedule-appointment";
@@ -349,5 +350,60 @@ describe("rescheduling and cancelling", () => {
       ok: false,
       error: { code: "INVALID", fields: { endsAt: "An appointment can last at most 8 hours." } },
     });
+  });
+});
+
+describe("a doctor's own visits", () => {
+  const checkedIn = (doctorId: string) => rowsOf(clinic.db).appointment({ doctorId, status: "CHECKED_IN" });
+
+  it("starts and completes their own checked-in patient's visit, each step in the audit trail", async () => {
+    const doctor = clinic.members.DOCTOR;
+    const appointment = await checkedIn(doctor.id);
+    for (const to of ["IN_PROGRESS", "COMPLETED"] as const)
+      expect(
+        await clinic.callAs("DOCTOR", advanceOwnVisitAction, { appointmentId: appointment.id, to }),
+      ).toEqual({ ok: true, data: { id: appointment.id, status: to } });
+    const trail = await clinic.db.auditEvent.findMany({
+      where: { targetId: appointment.id },
+      orderBy: { at: "asc" },
+      select: { actorId: true, details: true },
+    });
+    expect(trail).toEqual([
+      { actorId: doctor.id, details: { from: "CHECKED_IN", to: "IN_PROGRESS" } },
+      { actorId: doctor.id, details: { from: "IN_PROGRESS", to: "COMPLETED" } },
+    ]);
+  });
+
+  it("may not move another doctor's visit, whatever id they send", async () => {
+    const appointment = await checkedIn(clinic.otherDoctor.id);
+    const before = await counts();
+    expect(
+      await clinic.callAs("DOCTOR", advanceOwnVisitAction, {
+        appointmentId: appointment.id,
+        to: "IN_PROGRESS",
+      }),
+    ).toEqual({ ok: false, error: { code: "NOT_FOUND", message: "This is not one of your appointments." } });
+    expect(await statusOf(appointment.id)).toBe("CHECKED_IN");
+    expect(await counts()).toEqual(before);
+  });
+
+  it("may not check in, cancel or mark a no-show: those stay with the front desk", async () => {
+    const appointment = await rowsOf(clinic.db).appointment({ doctorId: clinic.members.DOCTOR.id });
+    expect(
+      await clinic.callAs("DOCTOR", advanceOwnVisitAction, {
+        appointmentId: appointment.id,
+        to: "CHECKED_IN",
+      }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: "INVALID", fields: { to: "Start or complete the visit." } },
+    });
+    expect(
+      await clinic.callAs("DOCTOR", changeAppointmentStatusAction, {
+        appointmentId: appointment.id,
+        to: "CHECKED_IN",
+      }),
+    ).toEqual(ROLE_REFUSED);
+    expect(await statusOf(appointment.id)).toBe("BOOKED");
   });
 });
