@@ -112,6 +112,8 @@ export const ACTION_SAMPLES = new Map<string, Sample>([
         locationId: (await row(world).location()).id,
         startsAt: startsAt.toISOString(),
         endsAt: endsAt.toISOString(),
+        // The sample doctor has no working hours: the front desk books outside them on purpose.
+        outsideHours: true,
       };
     },
   ],
@@ -146,7 +148,12 @@ export const ACTION_SAMPLES = new Map<string, Sample>([
     async (world) => {
       const { startsAt, endsAt } = freshSlot();
       const appointmentId = (await row(world).appointment()).id;
-      return { appointmentId, startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString() };
+      return {
+        appointmentId,
+        startsAt: startsAt.toISOString(),
+        endsAt: endsAt.toISOString(),
+        outsideHours: true,
+      };
     },
   ],
   ["appointments/search-patients", async () => ({ query: "sample" })],
