@@ -19,6 +19,8 @@ export type Account = {
   lockedUntil: Date | null;
   sessionVersion: number;
   mustChangePassword: boolean;
+  /** A clinic's temporary password stops working at this time if still unchanged. */
+  temporaryPasswordExpiresAt?: Date | null;
 };
 
 export type StoredSession = {

@@ -2,6 +2,7 @@ import type { CentralDb } from "../db/central";
 import type { AccountStore, Realm } from "./account-store";
 import { verifyPassword } from "./password";
 import { AUTH_POLICY } from "./policy";
+import { temporaryPasswordExpired } from "./temporary-password";
 import { addressLockedUntil, recordAddressFailure } from "./throttle";
 
 /** What the session cookie carries: enough to find the server-side session, nothing secret. */
@@ -80,6 +81,13 @@ export async function signInWithPassword(attempt: SignInAttempt): Promise<SignIn
   if (!account.active) {
     await audit("sign-in.refused-disabled", account.id);
     return { ok: false, message: "This account is disabled. Ask your administrator to enable it." };
+  }
+  if (temporaryPasswordExpired(account, now)) {
+    await audit("sign-in.refused-expired-password", account.id);
+    return {
+      ok: false,
+      message: "This temporary password has expired. Ask an owner or manager of the clinic for a new one.",
+    };
   }
   const session = await store.transaction(async (tx) => {
     await tx.update(account.id, { failedLoginCount: 0, lockedUntil: null, lastLoginAt: now });

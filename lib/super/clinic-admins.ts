@@ -1,15 +1,10 @@
-import { randomBytes } from "node:crypto";
 import type { Actor } from "../auth/actor";
 import { hashPassword } from "../auth/password";
+import { generateTemporaryPassword } from "../auth/temporary-password";
 import type { CentralDb } from "../db/central";
 import { recordCentralAudit } from "../db/central-audit";
 import { AppError } from "../errors";
 import { Prisma } from "../generated/central/client";
-
-/** 16 characters from 12 random bytes: above the 12-character minimum, typed once, then replaced. */
-export function generateTemporaryPassword(): string {
-  return randomBytes(12).toString("base64url");
-}
 
 /** Every clinic admin with the number of clinics they own (deleted ones left out). */
 export async function findClinicAdmins(options: { central: CentralDb }) {

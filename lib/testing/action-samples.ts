@@ -228,6 +228,7 @@ export const ACTION_SAMPLES = new Map<string, Sample>([
     async () => ({ name: "Nia New", email: `new${next()}@sample.test`, role: "NURSE" }),
   ],
   ["staff/deactivate-staff-member", async (world) => ({ staffId: (await row(world).member("NURSE")).id })],
+  ["staff/reset-staff-password", async (world) => ({ staffId: (await row(world).member("NURSE")).id })],
   [
     "staff/reactivate-staff-member",
     async (world) => ({ staffId: (await row(world).member("NURSE", "DEACTIVATED")).id }),
