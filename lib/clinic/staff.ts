@@ -185,7 +185,7 @@ export function deactivateStaffMember(options: {
   });
 }
 
-/** Lets a deactivated member sign in again (with the password they had, lockout cleared). */
+/** Lets a deactivated member sign in again (with the password they had). */
 export function reactivateStaffMember(options: {
   db: TenantDb;
   actor: StaffActor;
@@ -199,7 +199,7 @@ export function reactivateStaffMember(options: {
       if (target.status === "ACTIVE") return target;
       const staff = await tx.staffUser.update({
         where: { id: target.id },
-        data: { status: "ACTIVE", failedLoginCount: 0, lockedUntil: null },
+        data: { status: "ACTIVE" },
         select: staffRow,
       });
       await recordAuditEvent(tx, {
