@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { median } from "@/bench/lib/bench-server";
 import { createTestPlatform, type TestPlatform } from "../testing/platform";
 import { platformAccountStore } from "./account-store";
 import { AUTH_POLICY } from "./policy";
@@ -16,6 +15,8 @@ afterAll(async () => {
 });
 
 const WRONG = "Email or password is incorrect.";
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 function signIn(email: string, password: string, now: Date, ip: string | null = "203.0.113.7") {
   return signInWithPassword({
