@@ -16,7 +16,8 @@ afterAll(async () => {
 
 const WRONG = "Email or password is incorrect.";
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
 
 function signIn(email: string, password: string, now: Date, ip: string | null = "203.0.113.7") {
   return signInWithPassword({
