@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { withClinicClient } from "../tenancy/clinic-client";
+import { ClinicDatabaseService } from "../tenancy/clinic-database-service";
 import { createTestPlatform, type TestPlatform } from "../testing/platform";
-import { platformAccountStore } from "./account-store";
+import { type AccountStore, clinicAccountStore, platformAccountStore } from "./account-store";
 import { AUTH_POLICY } from "./policy";
 import { signInWithPassword } from "./sign-in";
 
@@ -19,9 +21,15 @@ const WRONG = "Email or password is incorrect.";
 const median = (values: number[]) =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
 
-function signIn(email: string, password: string, now: Date, ip: string | null = "203.0.113.7") {
+function signIn(
+  email: string,
+  password: string,
+  now: Date,
+  ip: string | null = "203.0.113.7",
+  store: AccountStore = platformAccountStore(platform.central),
+) {
   return signInWithPassword({
-    store: platformAccountStore(platform.central),
+    store,
     central: platform.central,
     email,
     password,
@@ -32,10 +40,10 @@ function signIn(email: string, password: string, now: Date, ip: string | null = 
 }
 
 /** What a person sees after each of `count` wrong tries on `email`, all at `now`. */
-async function answersTo(email: string, count: number, now: Date) {
+async function answersTo(email: string, count: number, now: Date, store?: AccountStore) {
   const answers: string[] = [];
   for (let attempt = 0; attempt < count; attempt++) {
-    const result = await signIn(email, "not-the-password", now, null);
+    const result = await signIn(email, "not-the-password", now, null, store);
     answers.push(result.ok ? "signed in" : result.message);
   }
   return answers;
@@ -56,6 +64,28 @@ describe("no way to tell whether an email has an account", () => {
       "Too many failed sign-ins. Try again in 15 minutes.",
       "Too many failed sign-ins. Try again in 15 minutes.",
     ]);
+  });
+
+  it("answers the same in a clinic, where the tries are audited for the clinic's admins only", async () => {
+    const service = new ClinicDatabaseService({ central: platform.central, env: platform.env });
+    const clinic = await service.provisionClinic({
+      name: "Acme",
+      subdomain: "acme",
+      ownerId: platform.owner.id,
+    });
+    await withClinicClient(clinic, platform.server, async (db) => {
+      const store = clinicAccountStore("acme", db);
+      const now = new Date("2030-01-15T09:00:00Z");
+      const known = await answersTo(platform.owner.email, 6, now, store);
+      expect(await answersTo("nobody.here@acme.test", 6, now, store)).toEqual(known);
+      expect(known.at(-1)).toBe("Too many failed sign-ins. Try again in 15 minutes.");
+      const audit = await db.auditEvent.findMany({ where: { actorEmail: "nobody.here@acme.test" } });
+      expect(audit.map((event) => event.action)).toEqual([
+        ...Array(4).fill("sign-in.failed"),
+        "sign-in.locked",
+        "sign-in.refused-locked",
+      ]);
+    });
   });
 
   it("counts an email however it is typed, and lets a real account in again after the lockout", async () => {
