@@ -1,6 +1,8 @@
 import type { Actor } from "@/lib/auth/actor";
 import { hashPassword } from "@/lib/auth/password";
 import { generateTemporaryPassword, TEMPORARY_PASSWORD_TTL_MS } from "@/lib/auth/temporary-password";
+import { clearAccountFailures } from "@/lib/auth/throttle";
+import type { CentralDb } from "@/lib/db/central";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/tenant/client";
 import type { StaffRole } from "@/lib/generated/tenant/enums";
@@ -193,7 +195,7 @@ export function deactivateStaffMember(options: {
   });
 }
 
-/** Lets a deactivated member sign in again (with the password they had, lockout cleared). */
+/** Lets a deactivated member sign in again (with the password they had). */
 export function reactivateStaffMember(options: {
   db: TenantDb;
   actor: StaffActor;
@@ -207,7 +209,7 @@ export function reactivateStaffMember(options: {
       if (target.status === "ACTIVE") return target;
       const staff = await tx.staffUser.update({
         where: { id: target.id },
-        data: { status: "ACTIVE", failedLoginCount: 0, lockedUntil: null },
+        data: { status: "ACTIVE" },
         select: staffRow,
       });
       await recordAuditEvent(tx, {
@@ -233,6 +235,9 @@ export const PASSWORD_RESETS_PER_HOUR = 10;
  */
 export async function resetStaffPassword(options: {
   db: TenantDb;
+  /** Where the sign-in lockout counters live: a reset also ends a lockout. */
+  central: CentralDb;
+  subdomain: string;
   actor: StaffActor;
   staffId: string;
   now?: Date;
@@ -277,8 +282,6 @@ export async function resetStaffPassword(options: {
           passwordHash,
           mustChangePassword: true,
           temporaryPasswordExpiresAt: expiresAt,
-          failedLoginCount: 0,
-          lockedUntil: null,
           sessionVersion: { increment: 1 },
         },
         select: staffRow,
@@ -297,5 +300,6 @@ export async function resetStaffPassword(options: {
       return updated;
     },
   });
+  await clearAccountFailures(options.central, { kind: "clinic", subdomain: options.subdomain }, staff.email);
   return { staff, temporaryPassword, expiresAt };
 }

@@ -84,6 +84,18 @@ describe("a staff password reset", () => {
     expect(JSON.stringify(audit)).not.toContain(temporaryPassword);
   });
 
+  it("ends a lockout from wrong passwords", async () => {
+    const nurse = await clinic.addMember("NURSE");
+    for (let i = 0; i < 5; i++) await signIn(nurse, "not-the-password");
+    expect(await signIn(nurse, MEMBER_PASSWORD)).toMatchObject({
+      ok: false,
+      message: /Too many failed sign-ins/,
+    });
+    const result = await clinic.callAs("MANAGER", resetStaffPasswordAction, { staffId: nurse.id });
+    if (!result.ok) throw new Error(result.error.message);
+    expect(await signIn(nurse, result.data.temporaryPassword)).toMatchObject({ ok: true });
+  });
+
   it("stops working once it expires unchanged", async () => {
     const doctor = await clinic.addMember("DOCTOR");
     const result = await clinic.callAs("OWNER", resetStaffPasswordAction, { staffId: doctor.id });
