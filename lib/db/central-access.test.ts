@@ -1,5 +1,6 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { findCentralDatabaseExposure } from "@/lib/super/central-access";
 import { quoteIdent } from "@/lib/tenancy/names";
 import { clinicConnectionUrl } from "@/lib/tenancy/servers";
 import { type ClinicFixture, createClinicFixture } from "@/lib/testing/clinic-fixture";
@@ -65,5 +66,27 @@ describe("the central database", () => {
 
     expect(await connectAsClinicRole(url)).toBe("connected");
     expect(await findCentralDatabaseAccess(url)).toEqual({ openToPublic: true, ownRoleMayConnect: true });
+  });
+
+  it("is reported to /super while open, with whether the operator opted out", async () => {
+    const central = fixture.platform.central;
+    const name = `${fixture.platform.prefix}central`;
+    expect(await findCentralDatabaseExposure({ central, env: {} })).toEqual({
+      openToPublic: false,
+      optedOut: false,
+      databaseName: name,
+    });
+    await adminQuery(`GRANT CONNECT ON DATABASE ${quoteIdent(name)} TO PUBLIC`);
+    try {
+      expect(await findCentralDatabaseExposure({ central, env: { CENTRAL_DB_OPEN_TO_PUBLIC: "1" } })).toEqual(
+        {
+          openToPublic: true,
+          optedOut: true,
+          databaseName: name,
+        },
+      );
+    } finally {
+      await adminQuery(`REVOKE CONNECT ON DATABASE ${quoteIdent(name)} FROM PUBLIC`);
+    }
   });
 });
