@@ -26,7 +26,8 @@ export function ServerChecks({ servers }: { servers: CheckedServer[] }) {
           setting up or changing a server.
         </p>
       </div>
-      <div className="grid gap-4 xl:grid-cols-2">
+      {/* minmax(0, 1fr): a long SQL line scrolls inside its card instead of widening the page. */}
+      <div className="grid grid-cols-[minmax(0,1fr)] gap-4 xl:grid-cols-[repeat(2,minmax(0,1fr))]">
         {servers.map((server) => (
           <ServerChecksCard key={server.id} server={server} />
         ))}
@@ -44,7 +45,7 @@ function ServerChecksCard({ server }: { server: CheckedServer }) {
   });
   const warnings = report?.checks.filter((check) => check.status === "warning").length ?? 0;
   return (
-    <Card>
+    <Card className="min-w-0">
       <CardHeader className="flex-row flex-wrap items-start justify-between gap-3">
         <div className="flex min-w-0 flex-col gap-1">
           <CardTitle as="h3" className="text-base">

@@ -1,6 +1,7 @@
 import path from "node:path";
 import pg from "pg";
 import { quoteIdent } from "../tenancy/names";
+import { centralDatabaseKeptOpen } from "./central-opt-out";
 import { databaseNameOf, parseDatabaseUrl, withDatabaseName } from "./database-url";
 import { type EmbeddedServer, startEmbeddedPostgres } from "./embedded-server";
 import { applyMigrations, SCHEMA_LOCATIONS } from "./migrations";
@@ -66,11 +67,6 @@ export async function prepareCentralDatabase(
   if (!centralDatabaseKeptOpen(options.env)) await closeToOtherRoles(centralUrl);
   const applied = await applyMigrations({ ...SCHEMA_LOCATIONS.central, connectionString: centralUrl });
   return { created, applied };
-}
-
-/** Whether the operator asked to keep the central database open to every role on its server. */
-export function centralDatabaseKeptOpen(env: Readonly<Record<string, string | undefined>> = process.env) {
-  return env.CENTRAL_DB_OPEN_TO_PUBLIC === "1";
 }
 
 async function closeToOtherRoles(url: string) {

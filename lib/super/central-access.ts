@@ -1,5 +1,5 @@
 import type { CentralDb } from "../db/central";
-import { centralDatabaseKeptOpen } from "../db/platform";
+import { centralDatabaseKeptOpen } from "../db/central-opt-out";
 
 export type CentralDatabaseExposure = {
   /** Every role on the server (each clinic's included) may connect to the central database. */
