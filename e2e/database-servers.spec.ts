@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { withCentralDb } from "./support/central-db";
 import { savedSessionFile } from "./support/saved-sessions";
 
 const SCREENSHOTS = process.env.E2E_SCREENSHOT_DIR;
@@ -43,5 +44,41 @@ test.describe("database servers", () => {
     await expect(form.getByText(/10\.0\.0\.1:22 is not one of them/)).toBeVisible();
     await expect(form.getByText("Not in DATABASE_SERVER_HOSTS.")).toBeVisible();
     if (SCREENSHOTS) await page.screenshot({ path: `${SCREENSHOTS}/add-server-refused.png` });
+  });
+
+  test("the dashboard and the servers page warn while the central database is open to every role", async ({
+    page,
+  }) => {
+    const setPublicConnect = (grant: boolean) =>
+      withCentralDb(async (central) => {
+        const [row] = await central.$queryRaw<{ name: string }[]>`SELECT current_database() AS name`;
+        const database = `"${(row?.name ?? "").replaceAll('"', '""')}"`;
+        await central.$executeRawUnsafe(
+          grant
+            ? `GRANT CONNECT ON DATABASE ${database} TO PUBLIC`
+            : `REVOKE CONNECT ON DATABASE ${database} FROM PUBLIC`,
+        );
+      });
+    const warning = page.getByText("The central database is open to every role on its server.");
+
+    await page.goto("/super");
+    await expect(page.getByRole("heading", { level: 1, name: "Platform overview" })).toBeVisible();
+    await expect(warning).toHaveCount(0);
+    await setPublicConnect(true);
+    try {
+      await page.reload();
+      await expect(warning).toBeVisible();
+      if (SCREENSHOTS) await page.screenshot({ path: `${SCREENSHOTS}/overview-open-central.png` });
+      await page.goto("/super/servers");
+      await expect(warning).toBeVisible();
+      if (SCREENSHOTS) {
+        await page.setViewportSize({ width: 390, height: 844 });
+        await page.screenshot({ path: `${SCREENSHOTS}/servers-open-central-390.png` });
+      }
+    } finally {
+      await setPublicConnect(false);
+    }
+    await page.reload();
+    await expect(warning).toHaveCount(0);
   });
 });

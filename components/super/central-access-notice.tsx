@@ -9,12 +9,12 @@ export function CentralAccessNotice({ exposure }: { exposure: CentralDatabaseExp
       <strong className="font-semibold">The central database is open to every role on its server.</strong>{" "}
       {exposure.optedOut
         ? "CENTRAL_DB_OPEN_TO_PUBLIC=1 keeps it so. "
-        : "Someone granted it after the platform closed it. "}
+        : "The platform closes it on every start and db:migrate, so it was opened since. "}
       Each clinic's own database role can connect to it, and it holds every admin's account and every clinic's
       encrypted database password. To close it,{" "}
       {exposure.optedOut ? "remove CENTRAL_DB_OPEN_TO_PUBLIC and " : ""}
-      run <code className="break-all">npm run db:migrate</code> (or restart the platform), which runs{" "}
-      <code className="break-all">
+      run <code className="break-words">npm run db:migrate</code> (or restart the platform), which runs{" "}
+      <code className="break-words">
         REVOKE CONNECT, TEMPORARY ON DATABASE {exposure.databaseName} FROM PUBLIC
       </code>
       .
