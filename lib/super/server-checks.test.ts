@@ -4,10 +4,17 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkDatabaseServerAction } from "@/lib/actions/super/check-database-server";
 import type { DatabaseServer, User } from "@/lib/generated/central/client";
 import { quoteIdent, quoteLiteral } from "@/lib/tenancy/names";
+import { encryptSecret } from "@/lib/tenancy/secrets";
 import { adminQuery } from "@/lib/testing/databases";
 import { createProcessPlatform, type TestPlatform } from "@/lib/testing/platform";
 import { createPlatformUser, platformCaller } from "@/lib/testing/platform-users";
-import { checkPasswordAuthentication, checkPublicConnect, checkSsl, checkVersion } from "./server-checks";
+import {
+  checkDatabaseServer,
+  checkPasswordAuthentication,
+  checkPublicConnect,
+  checkSsl,
+  checkVersion,
+} from "./server-checks";
 import { withServerConnection } from "./server-connection";
 
 let platform: TestPlatform;
@@ -140,5 +147,31 @@ describe("the checks of a database server", () => {
         ],
       },
     });
+  });
+
+  it("says it could not tell, rather than guess, when the admin may not create the throwaway role", async () => {
+    const weak = `${platform.prefix}weak_admin`;
+    await adminQuery(`CREATE ROLE ${quoteIdent(weak)} LOGIN PASSWORD ${quoteLiteral("weak-admin-password")}`);
+    const weakServer = await platform.central.databaseServer.create({
+      data: {
+        name: "weak",
+        host: server.host,
+        port: server.port,
+        adminUser: weak,
+        adminPasswordEncrypted: encryptSecret("weak-admin-password"),
+      },
+    });
+    const report = await checkDatabaseServer({ central: platform.central, serverId: weakServer.id });
+    expect(report.checks[0]).toMatchObject({
+      key: "password-authentication",
+      status: "warning",
+      summary: `Could not tell whether passwords are checked: ${weak} may not create the throwaway role the test signs in as.`,
+    });
+    expect(report.checks.map((check) => check.key)).toEqual([
+      "password-authentication",
+      "public-connect",
+      "ssl",
+      "version",
+    ]);
   });
 });
