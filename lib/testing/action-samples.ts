@@ -287,6 +287,12 @@ export const ACTION_SAMPLES = new Map<string, Sample>([
       };
     },
   ],
+  [
+    "super/check-database-server",
+    async (world) => ({
+      serverId: (await world.central.databaseServer.findFirstOrThrow({ where: { isDefault: true } })).id,
+    }),
+  ],
   ["super/create-clinic-admin", async () => ({ name: "Eve", email: `eve${next()}@clinics.test` })],
   ["super/disable-clinic-admin", async (world) => ({ userId: (await clinicAdmin(world)).id })],
   [
