@@ -63,7 +63,8 @@ runScript(async () => {
       firstAdmin = await ensureFirstSuperAdmin(central, process.env.SUPER_ADMIN_EMAIL ?? "admin@example.com");
     }
     await central.$disconnect();
-    if (!dev) await ensureBuild({ distDir: ".next", env });
+    // The app server reads the same NEXT_DIST_DIR through next.config.js, so it serves this build.
+    if (!dev) await ensureBuild({ distDir: process.env.NEXT_DIST_DIR || ".next", env });
 
     const child = spawnAppServer({ dev, port, env: { ...env, DATABASE_URL: platform.centralUrl } });
     stopTogether(child, stopDatabase);
