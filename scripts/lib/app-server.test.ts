@@ -27,7 +27,8 @@ async function startServer(trustedProxies?: string): Promise<number> {
     },
   });
   servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  // On every interface, as the real server listens: an IPv4 peer then shows as ::ffff:127.0.0.1.
+  await new Promise<void>((resolve) => server.listen(0, resolve));
   return (server.address() as AddressInfo).port;
 }
 
