@@ -15,7 +15,8 @@ const mapleSpecs =
   /\/(clinic-staff|front-desk-appointments|front-desk-patients|staff-password-reset)\.spec\.ts$/;
 // Specs that create, suspend or delete clinics: the fleet rollout among them must not meet a clinic
 // being deleted, so they take turns too.
-const clinicLifecycleSpecs = /\/(accounts-flow|admin-console|clinic-status|super-dashboard)\.spec\.ts$/;
+const clinicLifecycleSpecs =
+  /\/(accounts-flow|admin-console|client-address|clinic-status|super-dashboard)\.spec\.ts$/;
 
 export default defineConfig({
   testDir: "e2e",
