@@ -106,7 +106,8 @@ export async function findPatients(options: {
     // A record number is exact; upper-case matches the unique index.
     where.push(Prisma.sql`mrn = ${text.toUpperCase()}`);
   } else if (/^\d{4}-\d{2}-\d{2}$/.test(text)) {
-    where.push(Prisma.sql`date_of_birth = ${text}::date`);
+    // A day that does not exist (2023-02-31) matches nobody; cast, it would fail the query.
+    if (z.iso.date().safeParse(text).success) where.push(Prisma.sql`date_of_birth = ${text}::date`);
   } else if (digits.length >= 4 && !/[a-z]/.test(text)) {
     where.push(Prisma.sql`phone_digits LIKE ${`%${digits}%`}`);
   } else if (words.length > 0) {
