@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { readdirSync, statSync } from "node:fs";
+import { createWriteStream, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import exitHook from "async-exit-hook";
 import { projectRoot } from "../../lib/db/project-root";
@@ -24,8 +24,25 @@ export async function ensureBuild(options: { distDir: string; env: NodeJS.Proces
   await runToEnd(spawnNext(["build"], options.env));
 }
 
-export function spawnNext(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
-  return spawn(process.execPath, [nextBin, ...args], { cwd: projectRoot, env, stdio: "inherit" });
+/** Runs the Next CLI; with `logFile`, its output also goes to that file (the e2e specs read it). */
+export function spawnNext(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  options: { logFile?: string } = {},
+): ChildProcess {
+  const command = [nextBin, ...args];
+  if (!options.logFile) return spawn(process.execPath, command, { cwd: projectRoot, env, stdio: "inherit" });
+  const child = spawn(process.execPath, command, {
+    cwd: projectRoot,
+    env,
+    stdio: ["inherit", "pipe", "pipe"],
+  });
+  const log = createWriteStream(options.logFile, { mode: 0o600 });
+  child.stdout?.pipe(process.stdout, { end: false });
+  child.stderr?.pipe(process.stderr, { end: false });
+  child.stdout?.pipe(log, { end: false });
+  child.stderr?.pipe(log, { end: false });
+  return child;
 }
 
 function runToEnd(child: ChildProcess): Promise<void> {
