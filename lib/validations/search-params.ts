@@ -29,10 +29,13 @@ export function parseSearchParams<Schema extends z.ZodType>(
 /** A page number of a list, 1 unless the parameter is a plain whole number in range. */
 export const pageParam = z
   .string()
-  .regex(/^\d{1,5}$/)
+  .regex(/^\d{1,6}$/)
   .transform(Number)
-  .pipe(z.number().int().min(1).max(10_000))
+  .pipe(z.number().int().min(1).max(100_000))
   .catch(1);
+
+/** `?page=` of a list alone, for pages whose only other parameters are a sort. */
+export const PAGE_QUERY = z.object({ page: pageParam });
 
 /** A calendar day (YYYY-MM-DD) that exists, within the years the calendar shows; else none. */
 export const isoDateParam = z.iso
