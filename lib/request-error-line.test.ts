@@ -37,6 +37,8 @@ describe("describeRequestError", () => {
   });
 
   it("names what was thrown when it is no Error", () => {
-    expect(JSON.parse(describeRequestError("Ada Lovelace", request, context))).toMatchObject({ error: "string" });
+    expect(JSON.parse(describeRequestError("Ada Lovelace", request, context))).toMatchObject({
+      error: "string",
+    });
   });
 });

@@ -109,10 +109,12 @@ describe("patients", () => {
     expect(third.patients).toHaveLength(10);
   });
 
-  it("finds nobody for an impossible date of birth or a huge page, instead of failing", async () => {
-    for (const query of ["2023-02-31", "9999-99-99", "0000-00-00", "2023-13-01"]) {
+  it("finds nobody for an impossible date of birth, a NUL byte or a huge page, instead of failing", async () => {
+    for (const query of ["2023-02-31", "9999-99-99", "0000-00-00", "2023-13-01", "Qx\u0000yz"]) {
       await expect(search(query)).resolves.toMatchObject({ total: 0, patients: [] });
     }
+    // A NUL byte alone is an empty search: everyone.
+    await expect(search("\u0000")).resolves.toMatchObject({ total: (await search("")).total });
     await expect(search("ada", 1e9)).resolves.toMatchObject({ patients: [] });
   });
 

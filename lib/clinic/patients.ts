@@ -98,7 +98,11 @@ export async function findPatients(options: {
   const sort = options.sort ?? { key: "name", desc: false };
   const orderBy = PATIENT_ORDER[sort.key](Prisma.raw(sort.desc ? "DESC" : "ASC"));
   const offset = (options.page - 1) * PATIENT_PAGE_SIZE;
-  const text = options.query.trim().toLowerCase();
+  // Control characters as spaces: a NUL byte would fail the query.
+  const text = options.query
+    .replace(/\p{Cc}/gu, " ")
+    .trim()
+    .toLowerCase();
   const digits = digitsOf(text);
   const words = text.split(/\s+/).filter(Boolean).slice(0, 4);
   const where: Prisma.Sql[] = [];

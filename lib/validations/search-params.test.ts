@@ -65,6 +65,12 @@ describe("parseSearchParams", () => {
     expect(parseSearchParams(listQuery, { other: ["a", "b"] })).toEqual(DEFAULTS);
   });
 
+  it("reads control characters (a NUL byte PostgreSQL refuses) as spaces", () => {
+    expect(parseSearchParams(listQuery, { q: "Ada\u0000Love\u202e\tlace\u0000" }).q).toBe(
+      "Ada Love\u202e lace",
+    );
+  });
+
   it("cuts long text to its limit instead of refusing the page", () => {
     const q = parseSearchParams(listQuery, { q: `${"é".repeat(10_000)}'; --` }).q;
     expect(q).toBe("é".repeat(100));

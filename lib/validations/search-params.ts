@@ -47,11 +47,16 @@ export const isoDateParam = z.iso
 /** A row's id in a filter; anything but a uuid means no filter. */
 export const uuidParam = z.uuid().optional().catch(undefined);
 
-/** Free text, trimmed and cut to `max` characters rather than refused. */
+/** Free text, control characters as spaces (PostgreSQL refuses a NUL byte), trimmed, cut to `max` characters. */
 export function textParam(max: number) {
   return z
     .string()
-    .transform((value) => value.trim().slice(0, max))
+    .transform((value) =>
+      value
+        .replace(/\p{Cc}/gu, " ")
+        .trim()
+        .slice(0, max),
+    )
     .catch("")
     .default("");
 }
