@@ -4,7 +4,6 @@ import {
   firstValues,
   isoDateParam,
   pageParam,
-  parseIdParam,
   parseSearchParams,
   textParam,
   uuidParam,
@@ -85,16 +84,6 @@ describe("parseSearchParams", () => {
       "00000000-0000-0000-0000-00000000000g",
     ]) {
       expect(parseSearchParams(listQuery, { doctor }).doctor).toBeUndefined();
-    }
-  });
-});
-
-describe("parseIdParam", () => {
-  it("gives back a uuid, and null for anything else", () => {
-    expect(parseIdParam(DOCTOR)).toBe(DOCTOR);
-    expect(parseIdParam(DOCTOR.toUpperCase())).toBe(DOCTOR.toUpperCase());
-    for (const id of ["", "1", "new", "%00", "../x", `${DOCTOR} `, "a".repeat(10_000)]) {
-      expect(parseIdParam(id)).toBeNull();
     }
   });
 });

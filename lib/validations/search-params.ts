@@ -60,9 +60,3 @@ export function textParam(max: number) {
     .catch("")
     .default("");
 }
-
-/** The `[id]` of a dynamic segment: the uuid, or null (the page answers 404 without a query). */
-export function parseIdParam(id: string): string | null {
-  const parsed = z.uuid().safeParse(id);
-  return parsed.success ? parsed.data : null;
-}
