@@ -5,7 +5,7 @@ import { randomBytes } from "node:crypto";
 import { chmod, mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { e2eContextPath, writeE2eContext } from "../e2e/support/context";
+import { e2eContextPath, e2eServerLogPath, writeE2eContext } from "../e2e/support/context";
 import { createCentralClient } from "../lib/db/central";
 import { parseDatabaseUrl, withDatabaseName } from "../lib/db/database-url";
 import { findFreePort, startEmbeddedPostgres } from "../lib/db/embedded-server";
@@ -51,7 +51,8 @@ runScript(async () => {
       authSecret: process.env.AUTH_SECRET as string,
     });
     await ensureBuild({ distDir, env });
-    stopTogether(spawnAppServer({ dev: false, port, env }), cleanup);
+    const logFile = e2eServerLogPath(port);
+    stopTogether(spawnAppServer({ dev: false, port, env, logFile }), cleanup);
     return new Promise<number>(() => {});
   } catch (error) {
     await cleanup();

@@ -15,6 +15,11 @@ export function e2eContextPath(port: number): string {
   return path.join(os.tmpdir(), `clinic-e2e-${port}.json`);
 }
 
+/** Where the e2e server copies the Next server's output, so a spec can check what it logged. */
+export function e2eServerLogPath(port: number): string {
+  return path.join(os.tmpdir(), `clinic-e2e-${port}.log`);
+}
+
 export async function writeE2eContext(port: number, context: E2eContext): Promise<void> {
   await writeFile(e2eContextPath(port), JSON.stringify(context), { mode: 0o600 });
 }

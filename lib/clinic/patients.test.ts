@@ -1,3 +1,4 @@
+import { inspect } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ClinicDatabaseService } from "../tenancy/clinic-database-service";
 import { TenantRegistry } from "../tenancy/registry";
@@ -106,6 +107,29 @@ describe("patients", () => {
     expect(first).toMatchObject({ total: 60, pages: 3 });
     expect(first.patients).toHaveLength(25);
     expect(third.patients).toHaveLength(10);
+  });
+
+  it("finds nobody for an impossible date of birth, a NUL byte or a huge page, instead of failing", async () => {
+    for (const query of ["2023-02-31", "9999-99-99", "0000-00-00", "2023-13-01", "Qx\u0000yz"]) {
+      await expect(search(query)).resolves.toMatchObject({ total: 0, patients: [] });
+    }
+    // A NUL byte alone is an empty search: everyone.
+    await expect(search("\u0000")).resolves.toMatchObject({ total: (await search("")).total });
+    await expect(search("ada", 1e9)).resolves.toMatchObject({ patients: [] });
+  });
+
+  it("lets no query text out in a failed query's error: not in its message, stack or properties", async () => {
+    const typed = "Ada Lovelace 1985-12-10";
+    const failure = await registry
+      .withTenantDb("maple", (db) => db.$queryRaw`SELECT ${typed}::date`)
+      .then(
+        () => null,
+        (error: unknown) => error,
+      );
+    expect(failure).toBeInstanceOf(Error);
+    expect(failure).toMatchObject({ name: "DatabaseError", code: "P2010", sqlState: "22007" });
+    expect(inspect(failure, { depth: 10 })).not.toContain("Lovelace");
+    expect(JSON.stringify(failure)).not.toContain("Lovelace");
   });
 
   it("refuses bad input with a message per field", () => {

@@ -98,7 +98,11 @@ export async function findPatients(options: {
   const sort = options.sort ?? { key: "name", desc: false };
   const orderBy = PATIENT_ORDER[sort.key](Prisma.raw(sort.desc ? "DESC" : "ASC"));
   const offset = (options.page - 1) * PATIENT_PAGE_SIZE;
-  const text = options.query.trim().toLowerCase();
+  // Control characters as spaces: a NUL byte would fail the query.
+  const text = options.query
+    .replace(/\p{Cc}/gu, " ")
+    .trim()
+    .toLowerCase();
   const digits = digitsOf(text);
   const words = text.split(/\s+/).filter(Boolean).slice(0, 4);
   const where: Prisma.Sql[] = [];
@@ -106,7 +110,8 @@ export async function findPatients(options: {
     // A record number is exact; upper-case matches the unique index.
     where.push(Prisma.sql`mrn = ${text.toUpperCase()}`);
   } else if (/^\d{4}-\d{2}-\d{2}$/.test(text)) {
-    where.push(Prisma.sql`date_of_birth = ${text}::date`);
+    // A day that does not exist (2023-02-31) matches nobody; cast, it would fail the query.
+    if (z.iso.date().safeParse(text).success) where.push(Prisma.sql`date_of_birth = ${text}::date`);
   } else if (digits.length >= 4 && !/[a-z]/.test(text)) {
     where.push(Prisma.sql`phone_digits LIKE ${`%${digits}%`}`);
   } else if (words.length > 0) {

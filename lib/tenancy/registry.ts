@@ -1,4 +1,5 @@
 import type { CentralDb } from "@/lib/db/central";
+import { cleanDatabaseError } from "@/lib/db/database-error";
 import { AppError } from "@/lib/errors";
 import { CentralChangeListener } from "./central-change-listener";
 import { ClientLeases, type ClientMetrics, shutdownError } from "./client-leases";
@@ -102,6 +103,9 @@ export class TenantRegistry {
     const client = await this.clients.lease(record);
     try {
       return await work(client.db, clinic);
+    } catch (error) {
+      // What reaches a page, an action or Next's log names the failure, never the query's text.
+      throw cleanDatabaseError(error);
     } finally {
       this.clients.release(client);
     }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isoDateParam, uuidParam } from "./search-params";
 
 /** No appointment is longer, which also bounds every overlap search (lib/clinic/appointments.ts). */
 export const MAX_APPOINTMENT_MS = 8 * 3_600_000;
@@ -108,19 +109,9 @@ export const cancelAppointmentFormSchema = z.object({
 /** The calendar's URL: anything unreadable falls back to the default view rather than an error page. */
 export const calendarQuerySchema = z.object({
   view: z.enum(["day", "week"]).catch("day"),
-  date: z.iso
-    .date()
-    .refine((value) => value >= "2000-01-01" && value <= "2099-12-31")
-    .optional()
-    .catch(undefined),
-  location: z
-    .union([z.uuid(), z.literal("all")])
-    .optional()
-    .catch(undefined),
-  doctor: z
-    .union([z.uuid(), z.literal("all")])
-    .optional()
-    .catch(undefined),
+  date: isoDateParam,
+  location: z.literal("all").or(uuidParam).catch(undefined),
+  doctor: z.literal("all").or(uuidParam).catch(undefined),
 });
 
 export type CalendarQuery = z.output<typeof calendarQuerySchema>;

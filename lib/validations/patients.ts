@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { listSortSchema } from "./list-sort";
+import { pageParam, textParam } from "./search-params";
 
 const optionalText = (max: number) =>
   z
@@ -58,3 +59,6 @@ export const patientSearchSchema = z.object({
 export const PATIENT_SORT_KEYS = ["name", "mrn", "dateOfBirth"] as const;
 export const patientListSortSchema = listSortSchema(PATIENT_SORT_KEYS, { key: "name", desc: false });
 export type PatientListSort = z.output<typeof patientListSortSchema>;
+
+/** The registry's search in its URL (`?q=&page=`); anything unreadable is the first page of everyone. */
+export const patientSearchQuerySchema = z.object({ q: textParam(100), page: pageParam });

@@ -68,9 +68,6 @@ export const checkDatabaseServerSchema = z.object({ serverId: z.uuid("Unknown se
 
 export const startFleetRolloutSchema = z.object({});
 
-/** The page of a paged list (the audit log, the clinics); anything odd is page 1. */
-export const pageNumberSchema = z.coerce.number().int().min(1).max(100_000).catch(1);
-
 /** The columns the platform's clinic list sorts by; by default by subdomain (the clinic column). */
 export const CLINIC_SORT_KEYS = ["clinic", "status", "owner", "server", "schema", "migration"] as const;
 export const clinicListSortSchema = listSortSchema(CLINIC_SORT_KEYS, { key: "clinic", desc: false });

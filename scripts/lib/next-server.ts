@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { readdirSync, statSync } from "node:fs";
+import { createWriteStream, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import exitHook from "async-exit-hook";
 import { projectRoot } from "../../lib/db/project-root";
@@ -25,15 +25,20 @@ export async function ensureBuild(options: { distDir: string; env: NodeJS.Proces
   await runToEnd(spawnNext(["build"], options.env));
 }
 
+/** Runs the Next CLI (`next build`). */
 export function spawnNext(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
-  return spawn(process.execPath, [nextBin, ...args], { cwd: projectRoot, env, stdio: "inherit" });
+  return spawnNode([nextBin, ...args], env);
 }
 
-/** Runs the app on `port` behind its own HTTP server (scripts/serve.ts), never bare `next start`. */
+/**
+ * Runs the app on `port` behind its own HTTP server (scripts/serve.ts), never bare `next start`;
+ * with `logFile`, its output also goes to that file (the e2e specs read it).
+ */
 export function spawnAppServer(options: {
   dev: boolean;
   port: number;
   env: NodeJS.ProcessEnv;
+  logFile?: string;
 }): ChildProcess {
   const args = [
     "--import",
@@ -44,7 +49,18 @@ export function spawnAppServer(options: {
     ...(options.dev ? ["--dev"] : []),
   ];
   const env: NodeJS.ProcessEnv = { ...options.env, NODE_ENV: options.dev ? "development" : "production" };
-  return spawn(process.execPath, args, { cwd: projectRoot, env, stdio: "inherit" });
+  return spawnNode(args, env, options.logFile);
+}
+
+function spawnNode(args: string[], env: NodeJS.ProcessEnv, logFile?: string): ChildProcess {
+  if (!logFile) return spawn(process.execPath, args, { cwd: projectRoot, env, stdio: "inherit" });
+  const child = spawn(process.execPath, args, { cwd: projectRoot, env, stdio: ["inherit", "pipe", "pipe"] });
+  const log = createWriteStream(logFile, { mode: 0o600 });
+  child.stdout?.pipe(process.stdout, { end: false });
+  child.stderr?.pipe(process.stderr, { end: false });
+  child.stdout?.pipe(log, { end: false });
+  child.stderr?.pipe(log, { end: false });
+  return child;
 }
 
 function runToEnd(child: ChildProcess): Promise<void> {

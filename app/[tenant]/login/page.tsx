@@ -1,24 +1,25 @@
 import type { Metadata } from "next";
+import { z } from "zod";
 import { AuthCard } from "@/components/auth/auth-card";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { requireRequestClinic, type TenantParams } from "@/lib/tenancy/request-clinic";
+import { parseSearchParams, type SearchParamsProps } from "@/lib/validations/search-params";
 
 export const metadata: Metadata = { title: "Sign in" };
 
 // Set by /open when an "Open clinic" link from the admin console does not sign anyone in.
-const OPEN_LINK_ERRORS: Record<string, string> = {
+const OPEN_LINK_ERRORS = {
   ticket:
     "This sign-in link has expired or was already used. Open the clinic again from the admin console, or sign in with your email and password.",
   unavailable: "Signing in from the admin console failed just now. Please open the clinic again in a moment.",
 };
+const LOGIN_QUERY = z.object({ error: z.enum(["ticket", "unavailable"]).optional().catch(undefined) });
 
-export default async function ClinicSignInPage({
-  params,
-  searchParams,
-}: TenantParams & { searchParams: Promise<{ error?: string | string[] }> }) {
+export default async function ClinicSignInPage({ params, searchParams }: TenantParams & SearchParamsProps) {
   const clinic = await requireRequestClinic(params);
-  const { error } = await searchParams;
-  const notice = typeof error === "string" ? OPEN_LINK_ERRORS[error] : undefined;
+  // An own key only: `?error=__proto__` must not pick Object's prototype as the notice.
+  const { error } = parseSearchParams(LOGIN_QUERY, await searchParams);
+  const notice = error ? OPEN_LINK_ERRORS[error] : undefined;
   return (
     <AuthCard title={clinic.name} subtitle="Staff sign-in">
       {notice ? (

@@ -6,17 +6,16 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requirePlatformPage } from "@/lib/auth/platform-page";
 import { getCentralDb } from "@/lib/db/central";
 import { findAuditEvents } from "@/lib/super/audit";
-import { PLATFORM_AUDIT_SORT_KEYS, pageNumberSchema, platformAuditSortSchema } from "@/lib/validations/super";
+import { PAGE_QUERY, parseSearchParams, type SearchParamsProps } from "@/lib/validations/search-params";
+import { PLATFORM_AUDIT_SORT_KEYS, platformAuditSortSchema } from "@/lib/validations/super";
 
 export const metadata: Metadata = { title: "Audit log" };
 
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
-
-export default async function AuditPage({ searchParams }: { searchParams: SearchParams }) {
+export default async function AuditPage({ searchParams }: SearchParamsProps) {
   await requirePlatformPage("audit.viewAll");
   const params = await searchParams;
-  const page = pageNumberSchema.parse(params.page);
-  const sort = platformAuditSortSchema.parse(params);
+  const { page } = parseSearchParams(PAGE_QUERY, params);
+  const sort = parseSearchParams(platformAuditSortSchema, params);
   const { events, total, pages } = await findAuditEvents({ central: getCentralDb(), page, sort });
   const newestFirst = sort.key === "at" && sort.desc;
   const rows: AuditRow[] = events.map((event) => ({

@@ -10,7 +10,8 @@ import { getCentralDb } from "@/lib/db/central";
 import { ClinicStatus } from "@/lib/generated/central/enums";
 import { findClinicsPage } from "@/lib/super/clinics";
 import { findFleetStatus } from "@/lib/super/fleet";
-import { CLINIC_SORT_KEYS, clinicListSortSchema, pageNumberSchema } from "@/lib/validations/super";
+import { PAGE_QUERY, parseSearchParams, type SearchParamsProps } from "@/lib/validations/search-params";
+import { CLINIC_SORT_KEYS, clinicListSortSchema } from "@/lib/validations/super";
 
 export const metadata: Metadata = { title: "Clinics" };
 
@@ -19,14 +20,12 @@ const FILTERS = [
   ...Object.values(ClinicStatus).map((status) => ({ value: status, label: formatStatus(status) })),
 ];
 
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
-
-export default async function ClinicsPage({ searchParams }: { searchParams: SearchParams }) {
+export default async function ClinicsPage({ searchParams }: SearchParamsProps) {
   await requirePlatformPage("clinics.viewAll");
   const params = await searchParams;
-  const page = pageNumberSchema.parse(params.page);
+  const { page } = parseSearchParams(PAGE_QUERY, params);
   const status = Object.values(ClinicStatus).find((value) => value === params.status);
-  const sort = clinicListSortSchema.parse(params);
+  const sort = parseSearchParams(clinicListSortSchema, params);
   const central = getCentralDb();
   const [list, fleet] = await Promise.all([
     findClinicsPage({ central, page, status, sort }),

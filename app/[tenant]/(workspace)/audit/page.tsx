@@ -9,22 +9,19 @@ import { findAuditEvents } from "@/lib/clinic/audit";
 import type { TenantParams } from "@/lib/tenancy/request-clinic";
 import { withTenantDb } from "@/lib/tenancy/tenant-db";
 import { CLINIC_AUDIT_SORT_KEYS, clinicAuditSortSchema } from "@/lib/validations/audit";
+import { PAGE_QUERY, parseSearchParams, type SearchParamsProps } from "@/lib/validations/search-params";
 import { requireWorkspace } from "../require-workspace";
 
 export const metadata: Metadata = { title: "Audit log" };
 
-export default async function AuditPage({
-  params,
-  searchParams,
-}: TenantParams & { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AuditPage({ params, searchParams }: TenantParams & SearchParamsProps) {
   const workspace = await requireWorkspace(params, "audit.view");
   if (!workspace) return null;
   const { clinic, settings } = workspace;
-  const query = await searchParams;
-  const sort = clinicAuditSortSchema.parse(query);
-  const log = await withTenantDb(clinic.subdomain, (db) =>
-    findAuditEvents({ db, page: Number(query.page ?? 1), sort }),
-  );
+  const raw = await searchParams;
+  const { page } = parseSearchParams(PAGE_QUERY, raw);
+  const sort = parseSearchParams(clinicAuditSortSchema, raw);
+  const log = await withTenantDb(clinic.subdomain, (db) => findAuditEvents({ db, page, sort }));
   const rows = log.events.map((event) => ({
     id: event.id,
     at: formatClinicDateTime(event.at, settings.timezone, { seconds: true }),

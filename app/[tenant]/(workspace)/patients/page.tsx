@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { firstValues, type SearchParams } from "@/components/front-desk/appointments/search-params";
 import { PatientSearch } from "@/components/front-desk/patients/patient-search";
 import { PatientTable } from "@/components/front-desk/patients/patient-table";
 import { ButtonLink } from "@/components/ui/button";
@@ -10,19 +9,23 @@ import { clinicRoleCan } from "@/lib/auth/permissions";
 import { findPatients } from "@/lib/clinic/patients";
 import type { TenantParams } from "@/lib/tenancy/request-clinic";
 import { withTenantDb } from "@/lib/tenancy/tenant-db";
-import { PATIENT_SORT_KEYS, patientListSortSchema, patientSearchSchema } from "@/lib/validations/patients";
+import {
+  PATIENT_SORT_KEYS,
+  patientListSortSchema,
+  patientSearchQuerySchema,
+} from "@/lib/validations/patients";
+import { parseSearchParams, type SearchParamsProps } from "@/lib/validations/search-params";
 import { requireWorkspace } from "../require-workspace";
 
 export const metadata: Metadata = { title: "Patients" };
 
-export default async function PatientsPage({ params, searchParams }: TenantParams & SearchParams) {
+export default async function PatientsPage({ params, searchParams }: TenantParams & SearchParamsProps) {
   const workspace = await requireWorkspace(params, "patients.view");
   if (!workspace) return null;
   const { clinic, role } = workspace;
-  const raw = firstValues(await searchParams);
-  const parsed = patientSearchSchema.safeParse({ query: raw.q, page: raw.page });
-  const { query, page } = parsed.success ? parsed.data : { query: raw.q?.slice(0, 100) ?? "", page: 1 };
-  const sort = patientListSortSchema.parse(raw);
+  const raw = await searchParams;
+  const { q: query, page } = parseSearchParams(patientSearchQuerySchema, raw);
+  const sort = parseSearchParams(patientListSortSchema, raw);
   const result = await withTenantDb(clinic.subdomain, (db) => findPatients({ db, query, page, sort }));
   const canRegister = clinicRoleCan(role, "patients.manage");
 

@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import { calendarHref } from "@/components/front-desk/appointments/calendar-href";
 import { formatDayHeading } from "@/components/front-desk/appointments/calendar-layout";
 import { FrontDeskMain } from "@/components/front-desk/appointments/front-desk-main";
-import { firstValues, type SearchParams } from "@/components/front-desk/appointments/search-params";
 import { TodayBoard } from "@/components/front-desk/appointments/today-board";
 import { UrlFilters } from "@/components/front-desk/appointments/url-filters";
 import { ButtonLink } from "@/components/ui/button";
@@ -15,19 +14,21 @@ import { localDateOf } from "@/lib/clinic/time";
 import type { TenantParams } from "@/lib/tenancy/request-clinic";
 import { withTenantDb } from "@/lib/tenancy/tenant-db";
 import { calendarQuerySchema } from "@/lib/validations/appointments";
+import { parseSearchParams, type SearchParamsProps } from "@/lib/validations/search-params";
 import { requireWorkspace } from "../require-workspace";
 
 export const metadata: Metadata = { title: "Today" };
 
-export default async function TodayPage({ params, searchParams }: TenantParams & SearchParams) {
+export default async function TodayPage({ params, searchParams }: TenantParams & SearchParamsProps) {
   const workspace = await requireWorkspace(params, "appointments.view");
   if (!workspace) return null;
   const { clinic, session, role } = workspace;
-  const query = calendarQuerySchema.parse({
-    ...firstValues(await searchParams),
+  // Always today's day view, whatever the URL says; only the filters come from it.
+  const query = {
+    ...parseSearchParams(calendarQuerySchema, await searchParams),
     view: "day",
     date: undefined,
-  });
+  } as const;
   const data = await withTenantDb(clinic.subdomain, async (db) => {
     const [timeZone, resources] = await Promise.all([findClinicTimeZone(db), findCalendarResources(db)]);
     const now = new Date();
