@@ -130,22 +130,43 @@ describe("middleware on other hosts", () => {
 });
 
 describe("the middleware matcher", () => {
-  const runsFor = (url: string) => unstable_doesMiddlewareMatch({ config, url });
+  const runsFor = (path: string) =>
+    unstable_doesMiddlewareMatch({ config, url: `http://acme.localhost:3000${path}` });
 
   it.each([
-    "http://acme.localhost:3000/_next/static/chunks/main.js",
-    "http://acme.localhost:3000/_next/image?url=%2Flogo.png&w=64&q=75",
-    "http://acme.localhost:3000/favicon.ico",
-  ])("leaves the static asset %s to Next", (url) => {
-    expect(runsFor(url)).toBe(false);
+    "/_next/static/chunks/main.js",
+    "/_next/static/css/app.css",
+    "/_next/static/media/font.woff2",
+    "/_next/image?url=%2Flogo.png&w=64&q=75",
+    "/favicon.ico",
+  ])("leaves the static asset %s to Next", (path) => {
+    expect(runsFor(path)).toBe(false);
   });
 
+  // Every exclusion, walked with paths that only look like it: each of these could reach a page
+  // (and a server action posted to it), so the middleware must run for them.
   it.each([
-    "http://acme.localhost:3000/",
-    "http://acme.localhost:3000/patients?page=2",
-    "http://acme.localhost:3000/_next/webpack-hmr",
-    "http://localhost:3000/api/health",
-  ])("runs for %s", (url) => {
-    expect(runsFor(url)).toBe(true);
+    "/_next/static",
+    "/_next/staticfoo/chunks/main.js",
+    "/_next/static.rsc",
+    "/x/_next/static/chunks/main.js",
+    "/_next/imagex",
+    "/_next/image/x",
+    "/_next/image.rsc",
+    "/_next/images?url=%2Flogo.png",
+    "/x/_next/image",
+    "/favicon.icox",
+    "/favicon.ico/x",
+    "/favicon.ico.rsc",
+    "/favicon.ico.segments/x.segment.rsc",
+    "/faviconXico",
+    "/x/favicon.ico",
+    "/_next/data/build-id/favicon.ico",
+  ])("runs for the look-alike %s", (path) => {
+    expect(runsFor(path)).toBe(true);
+  });
+
+  it.each(["/", "/patients?page=2", "/_next/webpack-hmr", "/api/health"])("runs for %s", (path) => {
+    expect(runsFor(path)).toBe(true);
   });
 });

@@ -28,5 +28,8 @@ export function middleware(request: NextRequest): NextResponse {
 }
 
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+  // Skips exactly the build's assets, the image optimizer and the favicon: a look-alike path such
+  // as /favicon.icox or /_next/staticfoo could reach a page. Next matches this against the path
+  // alone (no query), case-sensitively.
+  matcher: ["/((?!_next/static/|_next/image$|favicon\\.ico$).*)"],
 };
