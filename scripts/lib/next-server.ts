@@ -10,6 +10,7 @@ const sourcePaths = [
   "components",
   "lib",
   "middleware.ts",
+  "instrumentation-client.ts",
   "next.config.js",
   "tailwind.config.ts",
   "package-lock.json",
