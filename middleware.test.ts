@@ -211,8 +211,7 @@ describe("security headers from the middleware", () => {
   });
 
   it("lets the console's Open clinic form post to the clinics' hosts, and a clinic's forms only to itself", () => {
-    const formActionOf = (response: NextResponse) =>
-      /form-action ([^;]*)/.exec(policyOf(response))?.[1];
+    const formActionOf = (response: NextResponse) => /form-action ([^;]*)/.exec(policyOf(response))?.[1];
     expect(formActionOf(middleware(requestFor("localhost:3000", "/admin")))).toBe(
       "'self' http://*.localhost:3000",
     );
