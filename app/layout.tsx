@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { Providers } from "@/components/providers";
 import "./globals.css";
@@ -13,7 +14,10 @@ export const viewport: Viewport = {
   themeColor: "#0f766e",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page renders per request: Next puts the Content-Security-Policy nonce on its scripts only
+  // then, and a page prerendered without it would never hydrate (/login and not-found included).
+  await connection();
   return (
     <html lang="en">
       <body className="flex min-h-dvh flex-col font-sans">

@@ -1,6 +1,7 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
+import { getRootDomain, rootProtocol } from "../config/root-domain";
 import { getCentralDb } from "../db/central";
 import { withRealmStore } from "./realm-store";
 import { clientOf, realmOf } from "./request-context";
@@ -31,11 +32,14 @@ function accept(result: SignInResult) {
  * Auth.js with two credential providers, each answering for the host it is called on: the root
  * host signs in platform users from the central database, a clinic host its staff from the
  * clinic's own database. Cookies are host-only (no shared domain), so a clinic's session cookie is
- * never even sent to another clinic; resolveSession re-checks the realm anyway.
+ * never even sent to another clinic; resolveSession re-checks the realm anyway. No route mounts
+ * `handlers`: tests ask them which cookies Auth.js sets.
  */
-export const { auth, signIn, signOut } = NextAuth(() => ({
+export const { auth, handlers, signIn, signOut } = NextAuth(() => ({
   secret: getAuthSecret(),
   trustHost: true,
+  // With trustHost, Auth.js would take Secure from X-Forwarded-Proto; the root's protocol decides instead.
+  useSecureCookies: rootProtocol(getRootDomain()) === "https",
   session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
   pages: { signIn: "/login" },
   logger: {
