@@ -28,6 +28,13 @@ test.describe("routing by host", () => {
     expect(onRoot.body).not.toContain("Harbor Pediatrics");
   });
 
+  test("the site icon is served on the root host and on every clinic host", async () => {
+    for (const host of [root, `maple.${root}`, `unknown-clinic.${root}`]) {
+      const response = await getWithHost(host, "/favicon.ico");
+      expect(response.status, host).toBe(200);
+    }
+  });
+
   test("host names are case-insensitive", async () => {
     const response = await getWithHost(`MaPle.LOCALHOST:${E2E_PORT}`, "/");
     expect(response.status).toBe(200);
