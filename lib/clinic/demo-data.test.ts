@@ -44,6 +44,8 @@ it("fills a clinic with locations, doctors with hours, staff, patients and non-o
 
   await registry.withTenantDb("maple", async (db) => {
     expect(await db.patient.count()).toBe(300);
+    // Every location has an address, the main one too (provisioning only names it).
+    expect(await db.location.count({ where: { address: null } })).toBe(0);
     expect(await db.doctorProfile.count()).toBe(5);
     expect(await db.staffUser.count({ where: { role: "RECEPTIONIST" } })).toBe(1);
     expect(await db.appointment.count()).toBe(summary.appointments);

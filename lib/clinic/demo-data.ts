@@ -102,7 +102,12 @@ export async function generateDemoData(options: DemoDataOptions) {
   const { db, timeZone } = options;
   const random = createRandom(options.seed ?? 42);
   const progress = options.onProgress ?? (() => {});
-  const main = await db.location.findFirstOrThrow({ where: { isMain: true } });
+  const found = await db.location.findFirstOrThrow({ where: { isMain: true } });
+  // Provisioning names the main location only; a believable practice has its address too.
+  const main = await db.location.update({
+    where: { id: found.id },
+    data: { address: found.address ?? "1 Main Street", phone: found.phone ?? "+1 555 010 1100" },
+  });
   const branch = await db.location.create({
     data: { name: "North Branch", address: "12 Harbour Road", phone: "+1 555 010 2200" },
   });
