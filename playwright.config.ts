@@ -14,7 +14,8 @@ const baseURL = `http://localhost:${PORT}`;
 const mapleSpecs = /\/(clinic-staff|front-desk-appointments|front-desk-patients)\.spec\.ts$/;
 // Specs that create, suspend or delete clinics: the fleet rollout among them must not meet a clinic
 // being deleted, so they take turns too.
-const clinicLifecycleSpecs = /\/(accounts-flow|admin-console|clinic-status|super-dashboard)\.spec\.ts$/;
+const clinicLifecycleSpecs =
+  /\/(accounts-flow|admin-console|clinic-status|delegated-access|super-dashboard)\.spec\.ts$/;
 
 export default defineConfig({
   testDir: "e2e",
