@@ -101,7 +101,7 @@ test("the owner's Open clinic restores their staff account after a local owner d
     .click();
   const restored = ownerPage.getByRole("row", { name: /Owner's account restored by Open clinic/ });
   await expect(restored).toContainText("Olive Owner");
-  await expect(restored).toContainText("fromStatus: DEACTIVATED");
+  await expect(restored).toContainText("was Owner, deactivated");
 });
 
 test("a ticket in a URL or posted by another site signs nobody in and says where to open the clinic", async ({
