@@ -164,7 +164,9 @@ test("a used Open clinic ticket is refused with a clear message", async ({ page 
   await page.context().clearCookies();
   await postOpenClinicTicket(page, "harbor", ticket);
   await expect(page).toHaveURL(`${harbor}/login?error=ticket`);
-  await expect(page.getByText("This sign-in link has expired or was already used.")).toBeVisible();
+  await expect(
+    page.getByText("This sign-in from the admin console has expired or was already used."),
+  ).toBeVisible();
 });
 
 test("/open is never cached, redeems only a post from the console and sends a bad ticket to sign-in", async () => {
