@@ -6,7 +6,7 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: "Clinic Platform", template: "%s · Clinic Platform" },
   description:
-    "Multi-clinic management: appointments, records, prescriptions and payments, with one isolated database per clinic.",
+    "Multi-clinic management: patients, appointments and doctors' schedules, with one isolated database per clinic.",
 };
 
 export const viewport: Viewport = {

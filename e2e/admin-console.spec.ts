@@ -62,7 +62,9 @@ test.describe("clinic-admin console", () => {
 
     await row.getByRole("button", { name: "Delete" }).click();
     const deleteDialog = page.getByRole("dialog", { name: "Delete Sunrise?" });
-    await expect(deleteDialog.getByText("There are no backups yet, so this cannot be undone.")).toBeVisible();
+    await expect(
+      deleteDialog.getByText("The platform keeps no copy of the clinic's data, so this cannot be undone."),
+    ).toBeVisible();
     await expect(deleteDialog.getByText("stays reserved for 30 days")).toBeVisible();
     const confirm = deleteDialog.getByRole("button", { name: "Delete clinic" });
     await expect(confirm).toBeDisabled();

@@ -122,7 +122,90 @@ test("a receptionist books a free slot and checks a patient in; the doctor sees 
     await expect(
       doctorPage.getByRole("region", { name: /^Checked in/ }).getByText(`Sky Arrow${run}`),
     ).toBeVisible();
-    await expect(doctorPage.getByRole("button", { name: /^Start:/ })).toHaveCount(0);
+    // The doctor starts and completes their own visit; check-in and no-show stay with the front desk.
+    await expect(doctorPage.getByRole("button", { name: /^(Check in|No-show):/ })).toHaveCount(0);
+    await doctorPage.getByRole("button", { name: new RegExp(`^Start: Sky Arrow${run}`) }).click();
+    await expect(
+      doctorPage.getByRole("region", { name: /^With the doctor/ }).getByText(`Sky Arrow${run}`),
+    ).toBeVisible();
+    await doctorPage.getByRole("button", { name: new RegExp(`^Complete: Sky Arrow${run}`) }).click();
+    await expect(
+      doctorPage.getByRole("region", { name: /^Completed/ }).getByText(`Sky Arrow${run}`),
+    ).toBeVisible();
+    await expect(
+      db.auditEvent.findFirstOrThrow({
+        where: { targetId: todays.id, action: "appointment.status-changed", actorId: doctor.id },
+        orderBy: { at: "desc" },
+      }),
+    ).resolves.toMatchObject({ details: { from: "IN_PROGRESS", to: "COMPLETED" } });
   });
   await deskContext.close();
+});
+
+test("booking outside a doctor's hours needs the front desk's explicit choice, and the calendar shows it", async ({
+  browser,
+}, testInfo) => {
+  const context = await browser.newContext({ storageState: savedSessionFile("maple-receptionist") });
+  const desk = await context.newPage();
+  await withClinicDb("maple", async (db) => {
+    const run = randomBytes(3).toString("hex");
+    const { timezone: timeZone } = await db.clinicSetting.findUniqueOrThrow({ where: { id: 1 } });
+    const location = await db.location.findFirstOrThrow({ where: { isMain: true } });
+    const tomorrow = addDays(localDateOf(new Date(), timeZone), 1);
+    const doctor = await db.staffUser.create({
+      data: { email: `late-${run}@maple.test`, name: `Dr Late ${run}`, role: "DOCTOR", passwordHash: "!" },
+    });
+    await db.doctorProfile.create({ data: { staffId: doctor.id, defaultSlotMinutes: 20 } });
+    await db.workingHours.create({
+      data: {
+        doctorId: doctor.id,
+        locationId: location.id,
+        weekday: weekdayOf(tomorrow),
+        startMinute: 9 * 60,
+        endMinute: 12 * 60,
+      },
+    });
+    const patient = await db.patient.create({
+      data: { firstName: "Eve", lastName: `Ning${run}`, dateOfBirth: new Date("1979-04-05") },
+    });
+
+    await desk.goto(
+      `${clinicUrl}/calendar?view=day&date=${tomorrow}&location=${location.id}&doctor=${doctor.id}`,
+    );
+    await desk.getByRole("button", { name: "New appointment" }).click();
+    const dialog = desk.getByRole("dialog", { name: "Book an appointment" });
+    await dialog.getByRole("searchbox", { name: "Patient" }).fill(`ning${run}`);
+    await dialog.getByRole("button", { name: new RegExp(`Eve Ning${run}`) }).click();
+    await dialog.getByLabel("Start").fill("18:00");
+    await dialog.getByLabel("End").fill("18:20");
+    const choice = dialog.getByRole("checkbox", { name: "Book outside working hours" });
+    await expect(choice).toHaveCount(0);
+    await dialog.getByRole("button", { name: "Book", exact: true }).click();
+    await expect(desk.getByRole("alert").filter({ hasText: "outside Dr Late" })).toBeVisible();
+    await expect(choice).toBeVisible();
+    expect(await db.appointment.count({ where: { patientId: patient.id } })).toBe(0);
+    for (const [name, width] of [
+      ["desktop", 1280],
+      ["390", 390],
+    ] as const) {
+      await desk.setViewportSize({ width, height: 844 });
+      await desk.screenshot({ path: testInfo.outputPath(`outside-hours-${name}.png`) });
+    }
+    await desk.setViewportSize({ width: 1280, height: 800 });
+
+    await choice.check();
+    await dialog.getByRole("button", { name: "Book", exact: true }).click();
+    await expect(
+      desk.getByRole("status").filter({ hasText: `Booked Eve Ning${run} at 18:00` }),
+    ).toBeVisible();
+    await expect(
+      desk.getByRole("button", { name: `18:00–18:20 Eve Ning${run}, Booked, outside working hours` }),
+    ).toBeVisible();
+    const booked = await db.appointment.findFirstOrThrow({ where: { patientId: patient.id } });
+    expect(booked.outsideHours).toBe(true);
+    await expect(
+      db.auditEvent.findFirstOrThrow({ where: { targetId: booked.id, action: "appointment.booked" } }),
+    ).resolves.toMatchObject({ details: expect.objectContaining({ outsideHours: true }) });
+  });
+  await context.close();
 });

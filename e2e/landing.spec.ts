@@ -12,6 +12,27 @@ test.describe("landing page on the root host", () => {
     await expect(page.getByRole("heading", { name: "Clinic workspace" })).toBeVisible();
   });
 
+  test("claims only what the product does (each word returns when its feature lands)", async ({ page }) => {
+    await page.goto("/");
+    const text = `${await page.locator("body").textContent()} ${await page
+      .locator('meta[name="description"]')
+      .getAttribute("content")}`;
+    for (const missing of [
+      /back ?up/i,
+      /restore/i,
+      /prescription/i,
+      /invoice/i,
+      /payment/i,
+      /vital/i,
+      /allerg/i,
+      /diagnos/i,
+      /visit notes/i,
+      /hand over/i,
+      /northside|lakeview|riverbend/i,
+    ])
+      expect(text).not.toMatch(missing);
+  });
+
   test("sends administrators to /login and tells staff their clinic's address", async ({ page }) => {
     await page.goto("/");
 

@@ -3,6 +3,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { expect, it } from "vitest";
 import { projectRoot } from "../lib/db/project-root";
+import { adminQuery, createTestDatabase } from "../lib/testing/databases";
 
 const run = promisify(execFile);
 
@@ -28,4 +29,22 @@ it.each([
   expect(stderr.trim().split("\n")).toHaveLength(1);
   expect(stderr).toContain(`error: ${message}`);
   expect(stderr).not.toContain("s3cret");
+});
+
+it("closes a central database the operator created to every role but the platform's own", async () => {
+  const database = await createTestDatabase("central");
+  const publicConnect = async () =>
+    (
+      await adminQuery<{ open: boolean }>(
+        "SELECT has_database_privilege('public', oid, 'CONNECT') AS open FROM pg_database WHERE datname = $1",
+        [database.name],
+      )
+    ).rows[0]?.open;
+  try {
+    expect(await publicConnect()).toBe(true);
+    expect(await runDbMigrate(database.url)).toEqual({ code: 0, stderr: "" });
+    expect(await publicConnect()).toBe(false);
+  } finally {
+    await database.drop();
+  }
 });

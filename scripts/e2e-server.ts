@@ -1,6 +1,6 @@
 // The server Playwright runs: a throwaway central database and demo clinics under a name prefix of
-// this run's own (all dropped on exit), a production build and `next start` on PORT. Its build
-// lives in .next-e2e so it never clobbers the one `npm start` serves.
+// this run's own (all dropped on exit), a production build and the app server `npm start` runs, on
+// PORT. Its build lives in .next-e2e so it never clobbers the one `npm start` serves.
 import { randomBytes } from "node:crypto";
 import { chmod, mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
@@ -13,7 +13,7 @@ import { prepareCentralDatabase } from "../lib/db/platform";
 import { seedDemo, seedDemoClinics } from "../lib/demo/seed";
 import { dropObjectsWithPrefix } from "../lib/tenancy/prefix-cleanup";
 import { ensureDefaultServer } from "../lib/tenancy/servers";
-import { ensureBuild, spawnNext, stopTogether } from "./lib/next-server";
+import { ensureBuild, spawnAppServer, stopTogether } from "./lib/next-server";
 import { runScript } from "./lib/run-script";
 
 runScript(async () => {
@@ -51,7 +51,7 @@ runScript(async () => {
       authSecret: process.env.AUTH_SECRET as string,
     });
     await ensureBuild({ distDir, env });
-    stopTogether(spawnNext(["start", "--port", String(port)], env), cleanup);
+    stopTogether(spawnAppServer({ dev: false, port, env }), cleanup);
     return new Promise<number>(() => {});
   } catch (error) {
     await cleanup();

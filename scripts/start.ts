@@ -14,7 +14,8 @@ import {
 } from "../lib/demo/seed";
 import { getSecretsKey } from "../lib/tenancy/secrets";
 import { ensureDefaultServer } from "../lib/tenancy/servers";
-import { ensureBuild, spawnNext, stopTogether, waitForHealth } from "./lib/next-server";
+import { parseTrustedProxies } from "./lib/app-server";
+import { ensureBuild, spawnAppServer, stopTogether, waitForHealth } from "./lib/next-server";
 import { runScript } from "./lib/run-script";
 
 runScript(async () => {
@@ -26,6 +27,8 @@ runScript(async () => {
     );
     return 1;
   }
+  // A wrong TRUSTED_PROXIES stops here, before PostgreSQL starts; the app server checks it again.
+  parseTrustedProxies(process.env.TRUSTED_PROXIES);
   // Refuses to go on without TENANT_SECRETS_KEY when DATABASE_URL is set; else uses .data's key file.
   const secretsKey = getSecretsKey();
   const env = {
@@ -60,12 +63,10 @@ runScript(async () => {
       firstAdmin = await ensureFirstSuperAdmin(central, process.env.SUPER_ADMIN_EMAIL ?? "admin@example.com");
     }
     await central.$disconnect();
-    if (!dev) await ensureBuild({ distDir: ".next", env });
+    // The app server reads the same NEXT_DIST_DIR through next.config.js, so it serves this build.
+    if (!dev) await ensureBuild({ distDir: process.env.NEXT_DIST_DIR || ".next", env });
 
-    const child = spawnNext([dev ? "dev" : "start", "--port", String(port)], {
-      ...env,
-      DATABASE_URL: platform.centralUrl,
-    });
+    const child = spawnAppServer({ dev, port, env: { ...env, DATABASE_URL: platform.centralUrl } });
     stopTogether(child, stopDatabase);
     await waitForHealth(`http://localhost:${port}`);
     console.log(

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { CentralAccessNotice } from "@/components/super/central-access-notice";
 import { FleetSummaryCard } from "@/components/super/fleet-summary-card";
 import { PlatformCountCards } from "@/components/super/platform-count-cards";
 import { RegistryMetricsCard } from "@/components/super/registry-metrics-card";
@@ -6,6 +7,7 @@ import { SectionLinks } from "@/components/super/section-links";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePlatformPage } from "@/lib/auth/platform-page";
 import { getCentralDb } from "@/lib/db/central";
+import { findCentralDatabaseExposure } from "@/lib/super/central-access";
 import { findFleetStatus } from "@/lib/super/fleet";
 import { findPlatformCounts } from "@/lib/super/overview";
 import { getTenantRegistry } from "@/lib/tenancy/tenant-db";
@@ -15,13 +17,18 @@ export const metadata: Metadata = { title: "Overview" };
 export default async function SuperOverviewPage() {
   await requirePlatformPage("clinics.viewAll");
   const central = getCentralDb();
-  const [counts, fleet] = await Promise.all([findPlatformCounts({ central }), findFleetStatus({ central })]);
+  const [counts, fleet, exposure] = await Promise.all([
+    findPlatformCounts({ central }),
+    findFleetStatus({ central }),
+    findCentralDatabaseExposure({ central }),
+  ]);
   return (
     <>
       <PageHeader
         title="Platform overview"
         description="Clinics, their admins and database servers, how far the fleet is from the newest clinic schema, and this app process's clinic connections. Operations only: no clinic's records are reachable from here."
       />
+      <CentralAccessNotice exposure={exposure} />
       <PlatformCountCards counts={counts} />
       <div className="grid gap-6 lg:grid-cols-2">
         <FleetSummaryCard fleet={fleet} />

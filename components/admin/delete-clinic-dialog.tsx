@@ -33,11 +33,11 @@ export function DeleteClinicDialog({
     <Dialog open onClose={onClose} title={`Delete ${clinic.name}?`}>
       <div className="flex flex-col gap-3 text-sm text-slate-700">
         <p>
-          This <strong>drops the clinic&apos;s database</strong>: every patient, appointment, visit note,
-          prescription and invoice in it is gone, and its staff can no longer sign in.
+          This <strong>drops the clinic&apos;s database</strong>: every patient, appointment and staff account
+          in it is gone, and its staff can no longer sign in.
         </p>
         <p className="rounded-md bg-amber-50 px-3 py-2 text-amber-900">
-          There are no backups yet, so this cannot be undone.
+          The platform keeps no copy of the clinic&apos;s data, so this cannot be undone.
         </p>
         <p>
           The address <span className="font-mono">{address}</span> stays reserved for {reservationDays} days;

@@ -25,6 +25,8 @@ const ACTION_LABELS: Record<string, string> = {
   "sign-out": "Signed out",
   "sign-out.everywhere": "Signed out everywhere",
   "password.changed": "Changed password",
+  "password.change-failed": "Password change refused: wrong current password",
+  "password.change-refused-locked": "Password change refused: account locked",
   "staff.created": "Added a staff member",
   "staff.role-changed": "Changed a staff member's role",
   "staff.deactivated": "Deactivated a staff member",

@@ -21,11 +21,11 @@ export function Dashboard({
   /** Today's appointments, for roles that see them. */
   today?: ReactNode;
 }) {
-  const firstName = name.trim().split(/\s+/)[0] || name;
+  const greeting = greetingName(name);
   return (
     <>
       <PageHeader
-        title={`Welcome, ${firstName}`}
+        title={`Welcome, ${greeting}`}
         description={
           <span className="flex flex-wrap items-center gap-2">
             You are signed in to {clinicName} as <Badge tone="brand">{roleLabel}</Badge>
@@ -56,4 +56,13 @@ export function Dashboard({
       </section>
     </>
   );
+}
+
+/** "Rita Reception" → "Rita"; "Dr Ada Adams" → "Dr Adams" (a title goes with the family name). */
+export function greetingName(name: string): string {
+  const words = name.trim().split(/\s+/);
+  const [first = name, ...rest] = words;
+  if (/^(dr|prof|mr|mrs|ms|mx)\.?$/i.test(first) && rest.length > 0)
+    return `${first} ${rest[rest.length - 1]}`;
+  return first;
 }

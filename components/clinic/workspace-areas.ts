@@ -3,9 +3,12 @@ import type { StaffRole } from "@/lib/generated/tenant/enums";
 
 export type WorkspaceArea = { href: string; label: string; summary: string };
 
+/** What an area offers a role: its summary says only what that role can do there. */
+type Summary = string | ((can: (permission: ClinicPermission) => boolean) => string);
+
 // The workspace's pages and the permission each needs: the navigation and the dashboard show a
 // role only what it may open (the pages and actions check again for themselves).
-const AREAS: (WorkspaceArea & { permission: ClinicPermission })[] = [
+const AREAS: (Omit<WorkspaceArea, "summary"> & { permission: ClinicPermission; summary: Summary })[] = [
   {
     href: "/dashboard",
     label: "Dashboard",
@@ -16,25 +19,39 @@ const AREAS: (WorkspaceArea & { permission: ClinicPermission })[] = [
     href: "/today",
     label: "Today",
     permission: "appointments.view",
-    summary: "Today's appointments at a location, with one-click check-in.",
+    summary: (can) =>
+      can("appointments.manage")
+        ? "Today's appointments at a location, with one-click check-in."
+        : can("appointments.ownVisits")
+          ? "Your appointments today: start and complete your visits."
+          : "Today's appointments at a location.",
   },
   {
     href: "/calendar",
     label: "Calendar",
     permission: "appointments.view",
-    summary: "Day and week calendars by location and doctor; book from a free slot.",
+    summary: (can) =>
+      can("appointments.manage")
+        ? "Day and week calendars by location and doctor; book from a free slot."
+        : "Day and week calendars by location and doctor.",
   },
   {
     href: "/patients",
     label: "Patients",
     permission: "patients.view",
-    summary: "Find patients by name, record number, phone or birth date; register new ones.",
+    summary: (can) =>
+      can("patients.manage")
+        ? "Find patients by name, record number, phone or birth date; register new ones."
+        : "Find patients by name, record number, phone or birth date.",
   },
   {
     href: "/doctors",
     label: "Doctors",
     permission: "clinic.view",
-    summary: "Doctors' profiles, working hours and days off.",
+    summary: (can) =>
+      can("staff.manage")
+        ? "Set doctors' profiles, working hours and days off."
+        : "Doctors' working hours and days off.",
   },
   {
     href: "/locations",
@@ -46,7 +63,8 @@ const AREAS: (WorkspaceArea & { permission: ClinicPermission })[] = [
     href: "/staff",
     label: "Staff",
     permission: "staff.view",
-    summary: "Add people, change their roles, deactivate accounts that should no longer sign in.",
+    summary:
+      "Add people, change their roles, reset passwords, deactivate accounts that should no longer sign in.",
   },
   {
     href: "/settings",
@@ -63,5 +81,9 @@ const AREAS: (WorkspaceArea & { permission: ClinicPermission })[] = [
 ];
 
 export function workspaceAreasFor(role: StaffRole): WorkspaceArea[] {
-  return AREAS.filter((area) => clinicRoleCan(role, area.permission)).map(({ permission, ...area }) => area);
+  const can = (permission: ClinicPermission) => clinicRoleCan(role, permission);
+  return AREAS.filter((area) => can(area.permission)).map(({ permission, summary, ...area }) => ({
+    ...area,
+    summary: typeof summary === "string" ? summary : summary(can),
+  }));
 }

@@ -5,8 +5,8 @@ const consoles = [
     title: "Super-admin dashboard",
     audience: "For the team that runs the platform",
     items: [
-      "Provision, suspend, resume and delete clinics",
-      "Back up and restore one clinic at a time",
+      "Create clinic admins and reset their passwords",
+      "See every clinic; suspend and resume them",
       "Roll schema updates across the whole fleet",
       "Database servers, capacity and the audit trail",
     ],
@@ -16,9 +16,9 @@ const consoles = [
     audience: "For owners of one or more clinics",
     items: [
       "Open a new clinic and pick its address",
-      "Invite co-admins and hand over ownership",
+      "Add and remove co-admins",
       "See each clinic's status and set-up progress",
-      "Jump straight into any clinic you own",
+      "Suspend, resume or delete a clinic; jump straight into it",
     ],
   },
   {
@@ -27,8 +27,7 @@ const consoles = [
     items: [
       "Locations and each doctor's working hours",
       "Patients, appointments and the day's schedule",
-      "Visit notes, vitals, allergies and diagnoses",
-      "Prescriptions, invoices and payments",
+      "Staff accounts with roles, and the clinic's audit log",
     ],
   },
 ];

@@ -2,10 +2,11 @@ import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader } from "@/components/ui/card";
 
-const exampleClinics = [
-  { subdomain: "northside", database: "clinic_northside_db", status: "Active" },
-  { subdomain: "lakeview-dental", database: "clinic_lakeview_dental_db", status: "Active" },
-  { subdomain: "riverbend", database: "clinic_riverbend_db", status: "Being set up" },
+/** What a clinic gets when it opens, for a clinic called "your-clinic" (an illustration, not a real one). */
+const layout = (rootDomain: string) => [
+  { label: "Web address", value: `your-clinic.${rootDomain}` },
+  { label: "Database", value: "clinic_your_clinic_db" },
+  { label: "Database role", value: "its own, which reaches nothing else" },
 ];
 
 export function Hero({ rootDomain }: { rootDomain: string }) {
@@ -20,9 +21,9 @@ export function Hero({ rootDomain }: { rootDomain: string }) {
             Run every clinic from one platform, each on its own database
           </h1>
           <p className="text-lg text-slate-700">
-            Appointments, patient records, prescriptions and payments for clinics of any size. Every clinic
-            gets an isolated PostgreSQL database and its own web address, so one clinic&apos;s patients are
-            never a query away from another&apos;s.
+            Patients, appointments and doctors&apos; schedules for clinics of any size. Every clinic gets an
+            isolated PostgreSQL database and its own web address, so one clinic&apos;s patients are never a
+            query away from another&apos;s.
           </p>
           <div className="flex flex-wrap gap-3">
             <ButtonLink href="/login" size="lg">
@@ -36,23 +37,18 @@ export function Hero({ rootDomain }: { rootDomain: string }) {
         {/* An illustration: the same facts are stated in the text, so screen readers skip it. */}
         <Card aria-hidden="true" className="min-w-0">
           <CardHeader>
-            <p className="font-semibold text-slate-900">One platform, many databases</p>
-            <CardDescription>Each clinic: its own address, database and database role.</CardDescription>
+            <p className="font-semibold text-slate-900">What a new clinic gets</p>
+            <CardDescription>Created automatically when its admin opens it.</CardDescription>
           </CardHeader>
           <CardContent>
-            <ul className="divide-y divide-slate-100">
-              {exampleClinics.map((clinic) => (
-                <li key={clinic.subdomain} className="flex items-center justify-between gap-3 py-3">
-                  <div className="min-w-0">
-                    <p className="truncate font-medium text-slate-900">
-                      {clinic.subdomain}.{rootDomain}
-                    </p>
-                    <p className="truncate font-mono text-xs text-slate-500">{clinic.database}</p>
-                  </div>
-                  <Badge tone={clinic.status === "Active" ? "success" : "warning"}>{clinic.status}</Badge>
-                </li>
+            <dl className="divide-y divide-slate-100">
+              {layout(rootDomain).map((item) => (
+                <div key={item.label} className="flex flex-col gap-0.5 py-3">
+                  <dt className="text-xs text-slate-500">{item.label}</dt>
+                  <dd className="truncate font-mono text-sm text-slate-900">{item.value}</dd>
+                </div>
               ))}
-            </ul>
+            </dl>
           </CardContent>
         </Card>
       </div>

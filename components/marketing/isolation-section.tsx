@@ -9,11 +9,11 @@ const guarantees = [
   },
   {
     title: "Minimum necessary access",
-    body: "Platform operators can back up, migrate or suspend a clinic, but they have no way into its patient records.",
+    body: "Platform operators migrate, suspend and resume clinics without a staff account in any of them. If one resets a clinic admin's password, the clinic's own audit log shows it.",
   },
   {
-    title: "Backups and updates per clinic",
-    body: "Back up or restore one clinic without touching the others. Schema updates roll across the fleet and resume where they stopped.",
+    title: "Schema updates across the fleet",
+    body: "A schema change rolls out to every clinic's database, a few at a time; each clinic's result is kept, so a rerun picks up where it stopped.",
   },
 ];
 

@@ -15,10 +15,10 @@ export type Account = {
   role: string;
   active: boolean;
   passwordHash: string;
-  failedLoginCount: number;
-  lockedUntil: Date | null;
   sessionVersion: number;
   mustChangePassword: boolean;
+  /** A clinic's temporary password stops working at this time if still unchanged. */
+  temporaryPasswordExpiresAt?: Date | null;
 };
 
 export type StoredSession = {
@@ -49,9 +49,10 @@ export type AccountStore = {
   findById(id: string): Promise<Account | null>;
   update(
     id: string,
-    data: Partial<
-      Pick<Account, "failedLoginCount" | "lockedUntil" | "passwordHash" | "mustChangePassword">
-    > & { lastLoginAt?: Date; bumpSessionVersion?: boolean },
+    data: Partial<Pick<Account, "passwordHash" | "mustChangePassword">> & {
+      lastLoginAt?: Date;
+      bumpSessionVersion?: boolean;
+    },
   ): Promise<void>;
   createSession(data: {
     accountId: string;

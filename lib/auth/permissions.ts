@@ -51,6 +51,11 @@ export function clinicRoleCan(role: StaffRole, permission: ClinicPermission): bo
   return (CLINIC_PERMISSIONS[permission] as readonly StaffRole[]).includes(role);
 }
 
+/** The staff member whose own visits they may start and complete (a doctor), or null. */
+export function ownVisitsOf(role: StaffRole, staffId: string): string | null {
+  return clinicRoleCan(role, "appointments.ownVisits") ? staffId : null;
+}
+
 export function platformRoleCan(role: UserRole, permission: PlatformPermission): boolean {
   return (PLATFORM_PERMISSIONS[permission] as readonly UserRole[]).includes(role);
 }

@@ -6,8 +6,9 @@ export const AUTH_POLICY = {
   absoluteTimeoutMs: 12 * 60 * 60_000,
   /** lastSeenAt is written at most this often. */
   touchIntervalMs: 60_000,
-  /** Failed passwords before an account is locked… */
+  /** Wrong passwords for one email (sign-in or password change, account or not) within the window before it is locked… */
   accountFailures: 5,
+  accountWindowMs: 15 * 60_000,
   /** …for this long. */
   lockoutMs: 15 * 60_000,
   /** Failed sign-ins from one address within the window before it is refused for lockoutMs. */

@@ -7,7 +7,7 @@ import { TenantRegistry } from "../tenancy/registry";
 import { createTestPlatform, type TestPlatform } from "../testing/platform";
 import { TEST_CLIENT } from "../testing/requests";
 import { bookAppointmentSchema } from "../validations/appointments";
-import { changeAppointmentStatus, createAppointment } from "./appointments";
+import { changeAppointmentStatus, createAppointment, rescheduleAppointment } from "./appointments";
 import { computeFreeSlots, findFreeSlots } from "./availability";
 import { localDateOf, zonedTimeToUtc } from "./time";
 
@@ -66,6 +66,19 @@ beforeAll(async () => {
   for (const d of [doctor, otherDoctor])
     await db.doctorProfile.create({ data: { staffId: d.id, defaultSlotMinutes: 20 } });
   const location = await db.location.findFirstOrThrow({ where: { isMain: true } });
+  // Both doctors work around the clock here, so the rules below meet no working-hours refusal;
+  // "outside working hours" has a doctor of its own.
+  await db.workingHours.createMany({
+    data: [doctor, otherDoctor].flatMap((d) =>
+      [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({
+        doctorId: d.id,
+        locationId: location.id,
+        weekday,
+        startMinute: 0,
+        endMinute: 1440,
+      })),
+    ),
+  });
   const patient = await db.patient.create({
     data: { firstName: "Pat", lastName: "Lee", dateOfBirth: new Date("1980-05-05") },
   });
@@ -84,6 +97,15 @@ afterAll(async () => {
   await registry.close();
   await platform.cleanup();
 });
+
+/** A bookable doctor with no hours yet. */
+async function newDoctor(name: string): Promise<string> {
+  const staff = await db.staffUser.create({
+    data: { email: `${name}@maple.test`, name: `Dr ${name}`, role: "DOCTOR", passwordHash: "!" },
+  });
+  await db.doctorProfile.create({ data: { staffId: staff.id, defaultSlotMinutes: 20 } });
+  return staff.id;
+}
 
 const tomorrowAt = (minute: number) => {
   const date = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
@@ -273,6 +295,98 @@ describe("the day's rules for check-in and no-show", () => {
   });
 });
 
+describe("outside working hours", () => {
+  const date = () => localDate(tomorrowAt(12 * 60));
+  const at = (minute: number, minutes = 20) => {
+    const startsAt = zonedTimeToUtc(date(), minute, TZ);
+    return { startsAt, endsAt: new Date(startsAt.getTime() + minutes * 60_000) };
+  };
+  let hana: string;
+  const bookHana = (minute: number, options: { minutes?: number; outsideHours?: boolean } = {}) =>
+    createAppointment({
+      db,
+      timeZone: TZ,
+      actor,
+      request: {
+        patientId: ids.patient,
+        doctorId: hana,
+        locationId: ids.location,
+        ...at(minute, options.minutes),
+        outsideHours: options.outsideHours,
+      },
+    });
+
+  beforeAll(async () => {
+    hana = await newDoctor("hana");
+    const weekday = new Date(`${date()}T12:00:00Z`).getUTCDay();
+    await db.workingHours.create({
+      data: { doctorId: hana, locationId: ids.location, weekday, startMinute: 9 * 60, endMinute: 12 * 60 },
+    });
+    const day = new Date(`${date()}T00:00:00Z`);
+    await db.availabilityOverride.createMany({
+      data: [
+        { doctorId: hana, date: day, kind: "TIME_OFF", startMinute: 10 * 60, endMinute: 10 * 60 + 30 },
+        { doctorId: hana, date: day, kind: "EXTRA_HOURS", startMinute: 18 * 60, endMinute: 19 * 60 },
+      ],
+    });
+  });
+
+  it("refuses a time outside the doctor's hours, in their time off or across the end of their day, and writes nothing", async () => {
+    const before = await Promise.all([db.appointment.count(), db.auditEvent.count()]);
+    for (const [minute, minutes] of [
+      [13 * 60, 20],
+      [10 * 60 + 20, 20],
+      [11 * 60 + 50, 20],
+      [8 * 60 + 50, 20],
+    ] as const) {
+      const refused = await bookHana(minute, { minutes }).catch((error: unknown) => error);
+      expect(refused).toBeInstanceOf(AppError);
+      expect(refused).toMatchObject({ code: "CONFLICT", fields: { outsideHours: expect.any(String) } });
+      expect((refused as AppError).message).toMatch(/outside Dr hana's working hours here/);
+    }
+    expect(await Promise.all([db.appointment.count(), db.auditEvent.count()])).toEqual(before);
+  });
+
+  it("books within regular or extra hours unmarked, even when the front desk ticked the choice", async () => {
+    const regular = await bookHana(9 * 60, { outsideHours: true });
+    const extra = await bookHana(18 * 60 + 40);
+    expect([regular.outsideHours, extra.outsideHours]).toEqual([false, false]);
+  });
+
+  it("books outside hours when the front desk chose to, marks the appointment and audits the choice", async () => {
+    const booked = await bookHana(13 * 60, { outsideHours: true });
+    expect(booked.outsideHours).toBe(true);
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { targetId: booked.id } });
+    expect(audit).toMatchObject({ action: "appointment.booked", details: { outsideHours: true } });
+  });
+
+  it("asks the same choice when an appointment is moved out of the doctor's hours", async () => {
+    const booked = await bookHana(11 * 60);
+    const move = (outsideHours?: boolean) =>
+      rescheduleAppointment({
+        db,
+        actor,
+        appointmentId: booked.id,
+        ...at(15 * 60),
+        outsideHours,
+        timeZone: TZ,
+      });
+    await expect(move()).rejects.toMatchObject({
+      code: "CONFLICT",
+      fields: { outsideHours: expect.any(String) },
+    });
+    expect((await move(true)).outsideHours).toBe(true);
+    const back = await rescheduleAppointment({
+      db,
+      actor,
+      appointmentId: booked.id,
+      ...at(11 * 60),
+      timeZone: TZ,
+    });
+    expect(back.outsideHours).toBe(false);
+  });
+});
+
 describe("availability", () => {
   const day = (date: string, input: Partial<Parameters<typeof computeFreeSlots>[0]> = {}) =>
     computeFreeSlots({
@@ -316,9 +430,10 @@ describe("availability", () => {
   it("reads hours, overrides and bookings from the clinic's database", async () => {
     const date = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
     const weekday = new Date(`${date}T12:00:00Z`).getUTCDay();
+    const ivy = await newDoctor("ivy");
     await db.workingHours.create({
       data: {
-        doctorId: ids.otherDoctor,
+        doctorId: ivy,
         locationId: ids.location,
         weekday,
         startMinute: 9 * 60,
@@ -331,7 +446,7 @@ describe("availability", () => {
       actor,
       request: {
         patientId: ids.patient,
-        doctorId: ids.otherDoctor,
+        doctorId: ivy,
         locationId: ids.location,
         startsAt: zonedTimeToUtc(date, 9 * 60 + 20, TZ),
         endsAt: zonedTimeToUtc(date, 9 * 60 + 40, TZ),
@@ -340,7 +455,7 @@ describe("availability", () => {
 
     const slots = await findFreeSlots({
       db,
-      doctorId: ids.otherDoctor,
+      doctorId: ivy,
       locationId: ids.location,
       date,
       timeZone: TZ,

@@ -5,6 +5,7 @@ import type { AppointmentStatus } from "../generated/tenant/enums";
 import type { TenantDb } from "../tenancy/registry";
 import { MAX_APPOINTMENT_MS } from "../validations/appointments";
 import { recordAuditEvent } from "./audit";
+import { isWithinWorkingHours } from "./availability";
 import { formatClinicDay, formatClinicTime, localDateOf } from "./time";
 
 type TenantTx = Prisma.TransactionClient;
@@ -36,6 +37,8 @@ export type BookingRequest = {
   startsAt: Date;
   endsAt: Date;
   reason?: string;
+  /** Booked on purpose outside the doctor's working hours; otherwise such a time is refused. */
+  outsideHours?: boolean;
 };
 
 /** A short reference staff can read out: the first 8 characters of the appointment's id. */
@@ -62,8 +65,18 @@ async function checkParticipants(db: TenantDb, request: BookingRequest) {
     throw new AppError("INVALID", Object.values(fields)[0] as string, fields);
 }
 
-/** A doctor's time being taken: the appointment being moved (`exceptId`) does not clash with itself. */
-type DoctorSlot = { doctorId: string; startsAt: Date; endsAt: Date; exceptId?: string };
+/**
+ * A doctor's time being taken at a location: the appointment being moved (`exceptId`) does not
+ * clash with itself; `outsideHours` is the front desk's explicit choice to book outside their hours.
+ */
+type DoctorSlot = {
+  doctorId: string;
+  locationId: string;
+  startsAt: Date;
+  endsAt: Date;
+  outsideHours?: boolean;
+  exceptId?: string;
+};
 
 function clashesWith(slot: DoctorSlot) {
   return {
@@ -104,23 +117,39 @@ function refusePast(startsAt: Date, now: Date | undefined): void {
 const SLOT_TRANSACTION = { maxWait: 10_000, timeout: 15_000 };
 
 /**
+ * Whether the slot lies outside the doctor's hours; refused unless the front desk chose to book
+ * outside them, because a time typed by hand can fall where the doctor does not work.
+ */
+async function checkWorkingHours(tx: TenantTx, slot: DoctorSlot, timeZone: string): Promise<boolean> {
+  const within = await isWithinWorkingHours({ db: tx, ...slot, timeZone });
+  if (within || slot.outsideHours) return !within;
+  const doctor = await tx.staffUser.findUnique({ where: { id: slot.doctorId }, select: { name: true } });
+  throw new AppError(
+    "CONFLICT",
+    `${formatClinicDay(slot.startsAt, timeZone)} ${formatClinicTime(slot.startsAt, timeZone)}–${formatClinicTime(slot.endsAt, timeZone)} is outside ${doctor?.name ?? "the doctor"}'s working hours here. Choose a free slot, or tick "Book outside working hours" if the doctor agreed.`,
+    { outsideHours: "Outside the doctor's working hours." },
+  );
+}
+
+/**
  * Takes a doctor's time in one transaction: lock → check → write. Two layers stop double booking:
  * writes for one doctor are serialised by a transaction-scoped advisory lock and checked for
  * overlap, and PostgreSQL's exclusion constraint refuses any overlap that gets past that (another
- * code path, raw SQL). `write` makes the change and its audit row, so both land or neither does.
+ * code path, raw SQL). `write` makes the change and its audit row, so both land or neither does;
+ * it learns whether the time is outside the doctor's hours (allowed only when chosen).
  */
 async function takeDoctorSlot<T>(
   db: TenantDb,
   slot: DoctorSlot,
   timeZone: string,
-  write: (tx: TenantTx) => Promise<T>,
+  write: (tx: TenantTx, outsideHours: boolean) => Promise<T>,
 ): Promise<T> {
   try {
     return await db.$transaction(async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${slot.doctorId}))`;
       if ((await tx.appointment.count({ where: clashesWith(slot) })) > 0)
         throw await conflictError(tx, slot, timeZone);
-      return write(tx);
+      return write(tx, await checkWorkingHours(tx, slot, timeZone));
     }, SLOT_TRANSACTION);
   } catch (error) {
     if (isExclusionViolation(error)) throw await conflictError(db, slot, timeZone);
@@ -139,8 +168,10 @@ export async function createAppointment(options: {
   const { db, actor, request, timeZone } = options;
   refusePast(request.startsAt, options.now);
   await checkParticipants(db, request);
-  return takeDoctorSlot(db, request, timeZone, async (tx) => {
-    const appointment = await tx.appointment.create({ data: { ...request, createdById: actor.id } });
+  return takeDoctorSlot(db, request, timeZone, async (tx, outsideHours) => {
+    const appointment = await tx.appointment.create({
+      data: { ...request, outsideHours, createdById: actor.id },
+    });
     await recordAuditEvent(tx, {
       actor,
       action: "appointment.booked",
@@ -151,6 +182,7 @@ export async function createAppointment(options: {
         doctorId: appointment.doctorId,
         locationId: appointment.locationId,
         startsAt: appointment.startsAt.toISOString(),
+        ...(outsideHours ? { outsideHours: true } : {}),
       },
     });
     return appointment;
@@ -164,6 +196,7 @@ export async function rescheduleAppointment(options: {
   appointmentId: string;
   startsAt: Date;
   endsAt: Date;
+  outsideHours?: boolean;
   timeZone: string;
   now?: Date;
 }) {
@@ -173,11 +206,18 @@ export async function rescheduleAppointment(options: {
   if (appointment.status !== "BOOKED")
     throw new AppError("CONFLICT", "Only a booked appointment can be moved.");
   refusePast(startsAt, options.now);
-  const slot = { doctorId: appointment.doctorId, startsAt, endsAt, exceptId: appointmentId };
-  return takeDoctorSlot(db, slot, timeZone, async (tx) => {
+  const slot = {
+    doctorId: appointment.doctorId,
+    locationId: appointment.locationId,
+    startsAt,
+    endsAt,
+    outsideHours: options.outsideHours,
+    exceptId: appointmentId,
+  };
+  return takeDoctorSlot(db, slot, timeZone, async (tx, outsideHours) => {
     const moved = await tx.appointment.updateMany({
       where: { id: appointmentId, status: "BOOKED" },
-      data: { startsAt, endsAt },
+      data: { startsAt, endsAt, outsideHours },
     });
     if (moved.count === 0) throw changedMeanwhile();
     await recordAuditEvent(tx, {
@@ -185,7 +225,11 @@ export async function rescheduleAppointment(options: {
       action: "appointment.rescheduled",
       targetType: "appointment",
       targetId: appointmentId,
-      details: { from: appointment.startsAt.toISOString(), to: startsAt.toISOString() },
+      details: {
+        from: appointment.startsAt.toISOString(),
+        to: startsAt.toISOString(),
+        ...(outsideHours ? { outsideHours: true } : {}),
+      },
     });
     return tx.appointment.findUniqueOrThrow({ where: { id: appointmentId } });
   });

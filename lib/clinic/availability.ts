@@ -1,6 +1,9 @@
+import type { Prisma } from "../generated/tenant/client";
 import type { TenantDb } from "../tenancy/registry";
 import { overlapping } from "./appointments";
-import { addDays, weekdayOf, zonedTimeToUtc } from "./time";
+import { addDays, localDateOf, wallClockOf, weekdayOf, zonedTimeToUtc } from "./time";
+
+type TenantTx = Prisma.TransactionClient;
 
 /** Minutes from the clinic's midnight: [start, end). */
 export type MinuteRange = { start: number; end: number };
@@ -54,22 +57,35 @@ export function computeFreeSlots(input: AvailabilityInput): Slot[] {
   return slots.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
 }
 
-/** A doctor's free slots at a location on a clinic-local date, read from the clinic's database. */
-export async function findFreeSlots(options: {
-  db: TenantDb;
-  doctorId: string;
-  locationId: string;
-  date: string;
-  timeZone: string;
-  now?: Date;
-}): Promise<Slot[]> {
-  const { db, doctorId, locationId, date, timeZone } = options;
-  const dayStart = zonedTimeToUtc(date, 0, timeZone);
-  const dayEnd = zonedTimeToUtc(addDays(date, 1), 0, timeZone);
-  const [profile, hours, overrides, booked] = await Promise.all([
-    db.doctorProfile.findUnique({ where: { staffId: doctorId } }),
+type DoctorDay = { db: TenantDb | TenantTx; doctorId: string; locationId: string; date: string };
+
+/** A doctor's regular and extra hours at a location on a clinic-local date, and their time off. */
+async function findDoctorDay({ db, doctorId, locationId, date }: DoctorDay) {
+  const [hours, overrides] = await Promise.all([
     db.workingHours.findMany({ where: { doctorId, locationId, weekday: weekdayOf(date) } }),
     db.availabilityOverride.findMany({ where: { doctorId, date: new Date(`${date}T00:00:00Z`) } }),
+  ]);
+  const range = (o: { startMinute: number | null; endMinute: number | null }) => ({
+    start: o.startMinute ?? 0,
+    end: o.endMinute ?? 1440,
+  });
+  return {
+    hours: hours.map((h) => ({ start: h.startMinute, end: h.endMinute })),
+    extraHours: overrides
+      .filter((o) => o.kind === "EXTRA_HOURS" && (o.locationId === null || o.locationId === locationId))
+      .map(range),
+    timeOff: overrides.filter((o) => o.kind === "TIME_OFF").map(range),
+  };
+}
+
+/** A doctor's free slots at a location on a clinic-local date, read from the clinic's database. */
+export async function findFreeSlots(options: DoctorDay & { timeZone: string; now?: Date }): Promise<Slot[]> {
+  const { db, doctorId, date, timeZone } = options;
+  const dayStart = zonedTimeToUtc(date, 0, timeZone);
+  const dayEnd = zonedTimeToUtc(addDays(date, 1), 0, timeZone);
+  const [profile, day, booked] = await Promise.all([
+    db.doctorProfile.findUnique({ where: { staffId: doctorId } }),
+    findDoctorDay(options),
     db.appointment.findMany({
       where: {
         doctorId,
@@ -80,20 +96,40 @@ export async function findFreeSlots(options: {
     }),
   ]);
   if (!profile) return [];
-  const range = (o: { startMinute: number | null; endMinute: number | null }) => ({
-    start: o.startMinute ?? 0,
-    end: o.endMinute ?? 1440,
-  });
   return computeFreeSlots({
     date,
     timeZone,
     slotMinutes: profile.defaultSlotMinutes,
-    hours: hours.map((h) => ({ start: h.startMinute, end: h.endMinute })),
-    extraHours: overrides
-      .filter((o) => o.kind === "EXTRA_HOURS" && (o.locationId === null || o.locationId === locationId))
-      .map(range),
-    timeOff: overrides.filter((o) => o.kind === "TIME_OFF").map(range),
+    ...day,
     booked,
     now: options.now ?? new Date(),
   });
+}
+
+/**
+ * Whether [startsAt, endsAt) lies within the doctor's working or extra hours at the location, and
+ * clear of their time off, in the clinic's time zone (a visit across midnight never does).
+ */
+export async function isWithinWorkingHours(options: {
+  db: TenantDb | TenantTx;
+  doctorId: string;
+  locationId: string;
+  startsAt: Date;
+  endsAt: Date;
+  timeZone: string;
+}): Promise<boolean> {
+  const { startsAt, endsAt, timeZone } = options;
+  const date = localDateOf(startsAt, timeZone);
+  const start = wallClockOf(startsAt, timeZone).minuteOfDay;
+  const endDate = localDateOf(endsAt, timeZone);
+  const end =
+    endDate === date
+      ? wallClockOf(endsAt, timeZone).minuteOfDay
+      : endDate === addDays(date, 1) && wallClockOf(endsAt, timeZone).minuteOfDay === 0
+        ? 1440
+        : -1;
+  if (end <= start) return false;
+  const day = await findDoctorDay({ ...options, date });
+  if (day.timeOff.some((off) => off.start < end && start < off.end)) return false;
+  return [...day.hours, ...day.extraHours].some((open) => open.start <= start && end <= open.end);
 }

@@ -37,6 +37,8 @@ export type CalendarAppointment = {
   status: AppointmentStatus;
   reason: string | null;
   cancelReason: string | null;
+  /** Booked on purpose outside the doctor's working hours. */
+  outsideHours: boolean;
   patient: { id: string; name: string; mrn: string };
   doctor: { id: string; name: string; color: string };
   location: { id: string; name: string };
@@ -152,6 +154,7 @@ export async function findAppointmentsInRange(options: {
     status: row.status,
     reason: row.reason,
     cancelReason: row.cancelReason,
+    outsideHours: row.outsideHours,
     patient: {
       id: row.patient.id,
       name: `${row.patient.firstName} ${row.patient.lastName}`,

@@ -1,6 +1,7 @@
 import path from "node:path";
 import pg from "pg";
 import { quoteIdent } from "../tenancy/names";
+import { centralDatabaseKeptOpen } from "./central-opt-out";
 import { databaseNameOf, parseDatabaseUrl, withDatabaseName } from "./database-url";
 import { type EmbeddedServer, startEmbeddedPostgres } from "./embedded-server";
 import { applyMigrations, SCHEMA_LOCATIONS } from "./migrations";
@@ -53,24 +54,47 @@ export async function ensureDatabaseExists(url: string): Promise<boolean> {
 }
 
 /**
- * Creates the central database if needed and applies its pending migrations. A new database lets
- * every role connect, and the central one must not admit the clinics' own roles; an existing
- * database keeps the privileges its operator gave it.
+ * Creates the central database if needed, closes it to every role but the platform's own, and
+ * applies its pending migrations. A database lets every role on its server connect by default
+ * (PUBLIC CONNECT), clinic roles included, whoever created it; `CENTRAL_DB_OPEN_TO_PUBLIC=1`
+ * leaves it as the operator set it, and `/super` then warns.
  */
 export async function prepareCentralDatabase(
   centralUrl: string,
+  options: { env?: Readonly<Record<string, string | undefined>> } = {},
 ): Promise<{ created: boolean; applied: string[] }> {
   const created = await ensureDatabaseExists(centralUrl);
-  if (created) await revokePublicConnect(centralUrl);
+  if (!centralDatabaseKeptOpen(options.env)) await closeToOtherRoles(centralUrl);
   const applied = await applyMigrations({ ...SCHEMA_LOCATIONS.central, connectionString: centralUrl });
   return { created, applied };
 }
 
-async function revokePublicConnect(url: string) {
+async function closeToOtherRoles(url: string) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    await client.query(`REVOKE ALL ON DATABASE ${quoteIdent(databaseNameOf(url))} FROM PUBLIC`);
+    const database = quoteIdent(databaseNameOf(url));
+    const { rows } = await client.query<{ role: string }>("SELECT current_user AS role");
+    // Granted first: a platform role that is neither owner nor superuser connects through PUBLIC too.
+    await client.query(`GRANT CONNECT ON DATABASE ${database} TO ${quoteIdent(rows[0]?.role ?? "")}`);
+    await client.query(`REVOKE CONNECT, TEMPORARY ON DATABASE ${database} FROM PUBLIC`);
+  } finally {
+    await client.end();
+  }
+}
+
+export type CentralDatabaseAccess = { openToPublic: boolean; ownRoleMayConnect: boolean };
+
+/** Who may connect to the central database, as PostgreSQL sees it now. */
+export async function findCentralDatabaseAccess(centralUrl: string): Promise<CentralDatabaseAccess> {
+  const client = new pg.Client({ connectionString: centralUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<CentralDatabaseAccess>(
+      `SELECT has_database_privilege('public', current_database(), 'CONNECT') AS "openToPublic",
+              has_database_privilege(current_user, current_database(), 'CONNECT') AS "ownRoleMayConnect"`,
+    );
+    return rows[0] ?? { openToPublic: true, ownRoleMayConnect: true };
   } finally {
     await client.end();
   }

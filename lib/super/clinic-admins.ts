@@ -1,15 +1,11 @@
-import { randomBytes } from "node:crypto";
 import type { Actor } from "../auth/actor";
 import { hashPassword } from "../auth/password";
+import { generateTemporaryPassword } from "../auth/temporary-password";
+import { clearAccountFailures, findLockedEmails } from "../auth/throttle";
 import type { CentralDb } from "../db/central";
 import { recordCentralAudit } from "../db/central-audit";
 import { AppError } from "../errors";
 import { Prisma } from "../generated/central/client";
-
-/** 16 characters from 12 random bytes: above the 12-character minimum, typed once, then replaced. */
-export function generateTemporaryPassword(): string {
-  return randomBytes(12).toString("base64url");
-}
 
 /** Every clinic admin with the number of clinics they own (deleted ones left out). */
 export async function findClinicAdmins(options: { central: CentralDb }) {
@@ -22,12 +18,20 @@ export async function findClinicAdmins(options: { central: CentralDb }) {
       email: true,
       status: true,
       lastLoginAt: true,
-      lockedUntil: true,
       mustChangePassword: true,
       _count: { select: { ownedClinics: { where: { status: { not: "DELETED" } } } } },
     },
   });
-  return admins.map(({ _count, ...admin }) => ({ ...admin, clinicsOwned: _count.ownedClinics }));
+  const locked = await findLockedEmails(
+    options.central,
+    { kind: "platform" },
+    admins.map((admin) => admin.email),
+  );
+  return admins.map(({ _count, ...admin }) => ({
+    ...admin,
+    locked: locked.has(admin.email),
+    clinicsOwned: _count.ownedClinics,
+  }));
 }
 
 /** A new clinic admin with a temporary password, returned once and never stored in clear. */
@@ -111,11 +115,10 @@ export async function resetClinicAdminPassword(options: {
       data: {
         passwordHash,
         mustChangePassword: true,
-        failedLoginCount: 0,
-        lockedUntil: null,
         sessionVersion: { increment: 1 },
       },
     });
+    await clearAccountFailures(tx, { kind: "platform" }, admin.email);
     await tx.authSession.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });
     await recordCentralAudit(tx, {
       actor: options.actor,

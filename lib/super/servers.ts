@@ -4,7 +4,9 @@ import { recordCentralAudit } from "../db/central-audit";
 import { AppError } from "../errors";
 import type { DatabaseServerStatus } from "../generated/central/enums";
 import { encryptSecret } from "../tenancy/secrets";
+import { countConnectionTest } from "./connection-test-limit";
 import { type ServerAddress, testServerConnection } from "./server-connection";
+import { formatServerHost, isServerHostAllowed } from "./server-hosts";
 
 /** Every database server with how many clinics live on it; never its stored password. */
 export async function findDatabaseServers(options: { central: CentralDb }) {
@@ -27,7 +29,8 @@ export async function findDatabaseServers(options: { central: CentralDb }) {
 
 /**
  * Records a server where new clinics may live, after connecting to it as its admin: a server the
- * platform cannot reach (or may not create databases on) is refused and nothing is saved.
+ * platform cannot reach (or may not create databases on) is refused and nothing is saved. Only
+ * hosts the operator allows are tried, a few times per admin, each attempt audited first.
  */
 export async function addDatabaseServer(
   options: { actor: Actor; central: CentralDb; name: string; capacity: number } & ServerAddress,
@@ -36,6 +39,7 @@ export async function addDatabaseServer(
   if (await central.databaseServer.findUnique({ where: { name } })) {
     throw new AppError("CONFLICT", `There is already a server named ${name}.`, { name: "Already in use." });
   }
+  await recordConnectionAttempt(options);
   const { version } = await testServerConnection({ host, port, adminUser, adminPassword });
   const server = await central.$transaction(async (tx) => {
     const created = await tx.databaseServer.create({
@@ -57,6 +61,34 @@ export async function addDatabaseServer(
     return created;
   });
   return { id: server.id, version };
+}
+
+/**
+ * Counts and audits one connection test before it is made (the attempt is the event: a probe of
+ * an address), then refuses a host:port the operator did not list, connecting nowhere.
+ */
+async function recordConnectionAttempt(
+  options: { actor: Actor; central: CentralDb; name: string } & Omit<ServerAddress, "adminPassword">,
+): Promise<void> {
+  const { actor, central, name, host, port, adminUser } = options;
+  const allowed = isServerHostAllowed({ host, port });
+  const where = formatServerHost({ host, port });
+  await central.$transaction(async (tx) => {
+    await countConnectionTest(tx, actor.id);
+    await recordCentralAudit(tx, {
+      actor,
+      action: allowed ? "database-server.connection-tested" : "database-server.connection-refused",
+      target: { type: "database-server", id: where },
+      details: { name, host, port, adminUser },
+    });
+  });
+  if (!allowed) {
+    throw new AppError(
+      "INVALID",
+      `The platform connects only to the database servers its operator lists in DATABASE_SERVER_HOSTS, and ${where} is not one of them. Ask whoever runs the platform to add it there (comma-separated host:port) and restart it. Nothing was saved.`,
+      { host: "Not in DATABASE_SERVER_HOSTS." },
+    );
+  }
 }
 
 /** Capacity and status: DRAINING takes no new clinics, OFFLINE is skipped by rollouts too. */

@@ -1,9 +1,13 @@
 import pg from "pg";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { clinicAccountStore } from "../auth/account-store";
+import { resolveSession } from "../auth/session";
+import { claimsFor, type SessionClaims } from "../auth/sign-in";
 import { withDatabaseName } from "../db/database-url";
 import { AppError } from "../errors";
 import { adminQuery } from "../testing/databases";
 import { createTestPlatform, type TestPlatform } from "../testing/platform";
+import { withClinicClient } from "./clinic-client";
 import { ClinicDatabaseService, PROVISIONING_STEPS } from "./clinic-database-service";
 import { clinicDatabaseName, clinicRoleName, quoteIdent, templateDatabaseName } from "./names";
 import { clinicConnectionUrl } from "./servers";
@@ -183,6 +187,35 @@ describe("suspend, resume and delete", () => {
 
     await service.resumeClinic("acme");
     expect(await reach(url)).toBe(acme.databaseName);
+  });
+
+  it("ends every staff session on suspend, and resume does not bring them back", async () => {
+    const acme = await service.provisionClinic(request("acme"));
+    const signInOwner = () =>
+      withClinicClient(acme, platform.server, async (db) => {
+        const store = clinicAccountStore("acme", db);
+        const owner = await store.findByEmail(platform.owner.email);
+        if (!owner) throw new Error("the owner has no staff account");
+        const session = await store.createSession({
+          accountId: owner.id,
+          ip: null,
+          userAgent: null,
+          at: new Date(),
+        });
+        return claimsFor(store.realm, owner, session.id);
+      });
+    const sessionOf = (claims: SessionClaims) =>
+      withClinicClient(acme, platform.server, (db) =>
+        resolveSession({ claims, store: clinicAccountStore("acme", db) }),
+      );
+    const before = await signInOwner();
+    expect(await sessionOf(before)).not.toBeNull();
+
+    await service.suspendClinic("acme");
+    await service.resumeClinic("acme");
+
+    expect(await sessionOf(before)).toBeNull();
+    expect(await sessionOf(await signInOwner())).not.toBeNull();
   });
 
   it("keeps a clinic active when its role cannot be locked, and says so", async () => {

@@ -159,7 +159,10 @@ export class ClinicDatabaseService {
     }
   }
 
-  /** Stops a clinic: its pages show "suspended", its role can no longer log in, its sessions end. */
+  /**
+   * Stops a clinic: its pages show "suspended", its role can no longer log in, and every staff
+   * session ends for good (resuming starts with everyone signed out).
+   */
   async suspendClinic(
     subdomain: string,
     reason = "Suspended by an administrator.",
@@ -173,8 +176,15 @@ export class ClinicDatabaseService {
           clinic.roleName,
         ]);
       });
+      // Revoked, not just refused while suspended: a cookie from before must not work after resume.
+      await withAdminClient(server, clinic.databaseName, (admin) =>
+        admin.query("UPDATE staff_sessions SET revoked_at = now() WHERE revoked_at IS NULL"),
+      );
     } catch (error) {
       // The row must not say "suspended" while the role can still log in: undo, and say so.
+      await withAdminClient(server, "postgres", (admin) =>
+        admin.query(`ALTER ROLE ${quoteIdent(clinic.roleName)} LOGIN`),
+      ).catch(() => {});
       await this.central.$transaction(async (tx) => {
         await tx.clinic.update({ where: { id: clinic.id }, data: { status: "ACTIVE", statusReason: null } });
         await recordClinicAudit(tx, clinic, audit && { ...audit, action: `${audit.action}-undone` });

@@ -112,6 +112,8 @@ export const ACTION_SAMPLES = new Map<string, Sample>([
         locationId: (await row(world).location()).id,
         startsAt: startsAt.toISOString(),
         endsAt: endsAt.toISOString(),
+        // The sample doctor has no working hours: the front desk books outside them on purpose.
+        outsideHours: true,
       };
     },
   ],
@@ -146,7 +148,12 @@ export const ACTION_SAMPLES = new Map<string, Sample>([
     async (world) => {
       const { startsAt, endsAt } = freshSlot();
       const appointmentId = (await row(world).appointment()).id;
-      return { appointmentId, startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString() };
+      return {
+        appointmentId,
+        startsAt: startsAt.toISOString(),
+        endsAt: endsAt.toISOString(),
+        outsideHours: true,
+      };
     },
   ],
   ["appointments/search-patients", async () => ({ query: "sample" })],
@@ -221,6 +228,7 @@ export const ACTION_SAMPLES = new Map<string, Sample>([
     async () => ({ name: "Nia New", email: `new${next()}@sample.test`, role: "NURSE" }),
   ],
   ["staff/deactivate-staff-member", async (world) => ({ staffId: (await row(world).member("NURSE")).id })],
+  ["staff/reset-staff-password", async (world) => ({ staffId: (await row(world).member("NURSE")).id })],
   [
     "staff/reactivate-staff-member",
     async (world) => ({ staffId: (await row(world).member("NURSE", "DEACTIVATED")).id }),
@@ -278,6 +286,12 @@ export const ACTION_SAMPLES = new Map<string, Sample>([
         capacity: 10,
       };
     },
+  ],
+  [
+    "super/check-database-server",
+    async (world) => ({
+      serverId: (await world.central.databaseServer.findFirstOrThrow({ where: { isDefault: true } })).id,
+    }),
   ],
   ["super/create-clinic-admin", async () => ({ name: "Eve", email: `eve${next()}@clinics.test` })],
   ["super/disable-clinic-admin", async (world) => ({ userId: (await clinicAdmin(world)).id })],

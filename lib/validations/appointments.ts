@@ -15,6 +15,8 @@ export const bookAppointmentSchema = z
     startsAt: isoInstant,
     endsAt: isoInstant,
     reason: z.string().trim().max(500).optional(),
+    /** The front desk chose to book outside the doctor's working hours; without it such a time is refused. */
+    outsideHours: z.boolean().default(false),
   })
   .refine((value) => value.endsAt > value.startsAt, {
     path: ["endsAt"],
@@ -26,7 +28,12 @@ export const bookAppointmentSchema = z
   });
 
 export const rescheduleAppointmentSchema = z
-  .object({ appointmentId: z.uuid(), startsAt: isoInstant, endsAt: isoInstant })
+  .object({
+    appointmentId: z.uuid(),
+    startsAt: isoInstant,
+    endsAt: isoInstant,
+    outsideHours: z.boolean().default(false),
+  })
   .refine((value) => value.endsAt > value.startsAt, {
     path: ["endsAt"],
     message: "The end must be after the start.",
@@ -82,13 +89,14 @@ export const bookAppointmentFormSchema = z
     locationId: z.uuid("Choose a location."),
     ...clinicTimeFields,
     reason: z.string().trim().max(500, "Keep the reason under 500 characters."),
+    outsideHours: z.boolean().default(false),
   })
   .refine(endsAfterStart, endAfterStart);
 
 export type BookAppointmentFormValues = z.output<typeof bookAppointmentFormSchema>;
 
 export const rescheduleAppointmentFormSchema = z
-  .object(clinicTimeFields)
+  .object({ ...clinicTimeFields, outsideHours: z.boolean().default(false) })
   .refine(endsAfterStart, endAfterStart);
 
 export type RescheduleAppointmentFormValues = z.output<typeof rescheduleAppointmentFormSchema>;

@@ -64,6 +64,8 @@ export const updateDatabaseServerSchema = z.object({
   status: z.enum(SERVER_STATUSES, "Choose active, draining or offline."),
 });
 
+export const checkDatabaseServerSchema = z.object({ serverId: z.uuid("Unknown server.") });
+
 export const startFleetRolloutSchema = z.object({});
 
 /** The page of a paged list (the audit log, the clinics); anything odd is page 1. */

@@ -5,6 +5,7 @@ import exitHook from "async-exit-hook";
 import { projectRoot } from "../../lib/db/project-root";
 
 const nextBin = path.join(projectRoot, "node_modules/next/dist/bin/next");
+const appServer = path.join(projectRoot, "scripts/serve.ts");
 const sourcePaths = [
   "app",
   "components",
@@ -26,6 +27,24 @@ export async function ensureBuild(options: { distDir: string; env: NodeJS.Proces
 
 export function spawnNext(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
   return spawn(process.execPath, [nextBin, ...args], { cwd: projectRoot, env, stdio: "inherit" });
+}
+
+/** Runs the app on `port` behind its own HTTP server (scripts/serve.ts), never bare `next start`. */
+export function spawnAppServer(options: {
+  dev: boolean;
+  port: number;
+  env: NodeJS.ProcessEnv;
+}): ChildProcess {
+  const args = [
+    "--import",
+    "tsx",
+    appServer,
+    "--port",
+    String(options.port),
+    ...(options.dev ? ["--dev"] : []),
+  ];
+  const env: NodeJS.ProcessEnv = { ...options.env, NODE_ENV: options.dev ? "development" : "production" };
+  return spawn(process.execPath, args, { cwd: projectRoot, env, stdio: "inherit" });
 }
 
 function runToEnd(child: ChildProcess): Promise<void> {

@@ -9,7 +9,6 @@ export const metadata: Metadata = { title: "Clinic admins" };
 
 export default async function ClinicAdminsPage() {
   await requirePlatformPage("clinicAdmins.manage");
-  const now = new Date();
   const admins: ClinicAdminRow[] = (await findClinicAdmins({ central: getCentralDb() })).map((admin) => ({
     id: admin.id,
     name: admin.name,
@@ -17,7 +16,7 @@ export default async function ClinicAdminsPage() {
     status: admin.status,
     clinicsOwned: admin.clinicsOwned,
     lastLoginAt: admin.lastLoginAt?.toISOString() ?? null,
-    locked: admin.lockedUntil !== null && admin.lockedUntil > now,
+    locked: admin.locked,
     mustChangePassword: admin.mustChangePassword,
   }));
   return (

@@ -8,10 +8,11 @@ import { PageHeader } from "@/components/ui/page-header";
 import { STAFF_ROLE_LABELS, STAFF_ROLES } from "@/lib/validations/staff";
 import { AddStaffMemberDialog } from "./add-staff-member-dialog";
 import { ChangeRoleDialog } from "./change-role-dialog";
-import { mayManage, type StaffRow, type StaffViewer } from "./staff-rules";
+import { ResetPasswordDialog } from "./reset-password-dialog";
+import { mayManage, mayResetPassword, type StaffRow, type StaffViewer } from "./staff-rules";
 import { StaffStatusDialog } from "./staff-status-dialog";
 
-type OpenDialog = { kind: "add" } | { kind: "role" | "status"; row: StaffRow } | null;
+type OpenDialog = { kind: "add" } | { kind: "role" | "status" | "password"; row: StaffRow } | null;
 
 function StaffStatusBadge({ row }: { row: StaffRow }) {
   if (!row.active) return <Badge tone="danger">Deactivated</Badge>;
@@ -69,7 +70,7 @@ export function StaffManager({
       header: "Actions",
       cell: (row) =>
         mayManage(viewer, row) ? (
-          <div className="flex gap-2">
+          <div className="flex flex-wrap gap-2">
             <Button
               size="sm"
               variant="secondary"
@@ -86,6 +87,16 @@ export function StaffManager({
             >
               {row.active ? "Deactivate" : "Reactivate"}
             </Button>
+            {mayResetPassword(viewer, row) ? (
+              <Button
+                size="sm"
+                variant="ghost"
+                aria-label={`Reset password of ${row.name}`}
+                onClick={() => setDialog({ kind: "password", row })}
+              >
+                Reset password
+              </Button>
+            ) : null}
           </div>
         ) : null,
     },
@@ -114,6 +125,9 @@ export function StaffManager({
       ) : null}
       {dialog?.kind === "role" ? (
         <ChangeRoleDialog key={dialog.row.id} row={dialog.row} viewer={viewer} onClose={close} />
+      ) : null}
+      {dialog?.kind === "password" ? (
+        <ResetPasswordDialog key={dialog.row.id} row={dialog.row} timezone={timezone} onClose={close} />
       ) : null}
       {dialog?.kind === "status" ? (
         <StaffStatusDialog key={dialog.row.id} row={dialog.row} onClose={close} />

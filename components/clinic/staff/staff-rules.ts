@@ -10,6 +10,8 @@ export type StaffRow = {
   role: StaffRole;
   active: boolean;
   mustChangePassword: boolean;
+  /** Signs in only through the admin console's "Open clinic": has no password here. */
+  ticketOnly: boolean;
   /** Formatted in the clinic's time zone, or null before the first sign-in. */
   lastSignIn: string | null;
   lastSignInAt: number | null;
@@ -19,6 +21,12 @@ export type StaffRow = {
 export function mayManage(viewer: StaffViewer, row: StaffRow): boolean {
   if (!viewer.canManage || row.id === viewer.id) return false;
   return viewer.role === "OWNER" || row.role !== "OWNER";
+}
+
+/** Resets as the server allows them: not one's own, a manager's only by an owner, never a console-only account's. */
+export function mayResetPassword(viewer: StaffViewer, row: StaffRow): boolean {
+  if (!mayManage(viewer, row) || !row.active || row.ticketOnly) return false;
+  return viewer.role === "OWNER" || row.role !== "MANAGER";
 }
 
 /** The roles the viewer may give: only owners make owners. */

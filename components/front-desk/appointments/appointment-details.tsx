@@ -22,6 +22,11 @@ export function AppointmentDetails({
       <dt className="text-slate-600">When</dt>
       <dd>
         {formatDayHeading(localDateOf(appointment.startsAt, timeZone))}, {time}
+        {appointment.outsideHours ? (
+          <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900">
+            Outside working hours
+          </span>
+        ) : null}
       </dd>
       <dt className="text-slate-600">Doctor</dt>
       <dd>{appointment.doctor.name}</dd>

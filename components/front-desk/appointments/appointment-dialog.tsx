@@ -8,19 +8,24 @@ import { AppointmentDetails } from "./appointment-details";
 import { CancelAppointmentForm } from "./cancel-appointment-form";
 import { NextStepButtons } from "./next-step-buttons";
 import { RescheduleForm } from "./reschedule-form";
-import { CANCELLABLE } from "./use-status-change";
+import { CANCELLABLE, stepModeOf } from "./use-status-change";
 
-/** One appointment: what it is, and (for those who manage appointments) what can happen next. */
+/**
+ * One appointment: what it is, and what can happen next for those who manage appointments (or,
+ * for the signed-in doctor's own visit, starting and completing it).
+ */
 export function AppointmentDialog({
   appointment,
   onClose,
   timeZone,
   canManage,
+  ownDoctorId,
 }: {
   appointment: CalendarAppointment | null;
   onClose: () => void;
   timeZone: string;
   canManage: boolean;
+  ownDoctorId: string | null;
 }) {
   return (
     <Dialog open={appointment !== null} onClose={onClose} title="Appointment">
@@ -31,6 +36,7 @@ export function AppointmentDialog({
           onClose={onClose}
           timeZone={timeZone}
           canManage={canManage}
+          ownDoctorId={ownDoctorId}
         />
       ) : null}
     </Dialog>
@@ -42,12 +48,15 @@ function AppointmentPanel({
   onClose,
   timeZone,
   canManage,
+  ownDoctorId,
 }: {
   appointment: CalendarAppointment;
   onClose: () => void;
   timeZone: string;
   canManage: boolean;
+  ownDoctorId: string | null;
 }) {
+  const steps = stepModeOf(appointment, { canManage, ownDoctorId });
   const [mode, setMode] = useState<"details" | "reschedule" | "cancel">("details");
   const back = () => setMode("details");
   return (
@@ -59,7 +68,7 @@ function AppointmentPanel({
         <CancelAppointmentForm appointment={appointment} onBack={back} onDone={onClose} />
       ) : (
         <div className="flex flex-wrap justify-end gap-2">
-          {canManage ? <NextStepButtons appointment={appointment} onDone={onClose} /> : null}
+          {steps ? <NextStepButtons appointment={appointment} mode={steps} onDone={onClose} /> : null}
           {canManage && appointment.status === "BOOKED" ? (
             <Button variant="secondary" onClick={() => setMode("reschedule")}>
               Reschedule

@@ -11,9 +11,10 @@ import type { CalendarDoctor, CalendarLocation } from "@/lib/clinic/calendar";
 import { formatClinicTime } from "@/lib/clinic/time";
 import { type BookAppointmentFormValues, bookAppointmentFormSchema } from "@/lib/validations/appointments";
 import { clinicInstantOf, formFieldOf } from "./clinic-clock";
+import { OutsideHoursChoice } from "./outside-hours-choice";
 import { PatientPicker, type PickedPatient } from "./patient-picker";
 
-export type BookingDraft = Omit<BookAppointmentFormValues, "patientId" | "reason">;
+export type BookingDraft = Omit<BookAppointmentFormValues, "patientId" | "reason" | "outsideHours">;
 
 /** Books a patient: from a free slot (times filled in) or from scratch (any start and end). */
 export function BookingDialog({
@@ -62,7 +63,7 @@ function BookingForm({
   const { form, field, submit, pending } = useActionForm({
     schema: bookAppointmentFormSchema,
     action: bookAppointmentAction,
-    defaultValues: { ...draft, patientId: "", reason: "" },
+    defaultValues: { ...draft, patientId: "", reason: "", outsideHours: false },
     toInput: (values) => ({
       patientId: values.patientId,
       doctorId: values.doctorId,
@@ -70,6 +71,7 @@ function BookingForm({
       startsAt: clinicInstantOf(values.date, values.startTime, timeZone),
       endsAt: clinicInstantOf(values.date, values.endTime, timeZone),
       reason: values.reason || undefined,
+      outsideHours: values.outsideHours,
     }),
     fieldOf: formFieldOf,
     success: (booked) =>
@@ -113,6 +115,7 @@ function BookingForm({
         <TextField label="End" type="time" step={300} {...field("endTime")} />
       </div>
       <p className="-mt-2 text-xs text-slate-600">Times are the clinic&apos;s ({timeZone}).</p>
+      <OutsideHoursChoice form={form} field={field} />
       <TextField label="Reason for the visit" hint="Optional; shown to the doctor." {...field("reason")} />
       <FormActions
         pending={pending}

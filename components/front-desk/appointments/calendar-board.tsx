@@ -28,6 +28,8 @@ export function CalendarBoard(props: {
   doctors: CalendarDoctor[];
   locations: CalendarLocation[];
   canManage: boolean;
+  /** The signed-in doctor, who starts and completes their own visits. */
+  ownDoctorId: string | null;
 }) {
   const { filters, timeZone, doctors, locations } = props;
   const [draft, setDraft] = useState<BookingDraft | null>(null);
@@ -107,6 +109,7 @@ export function CalendarBoard(props: {
         onClose={() => setOpenId(null)}
         timeZone={timeZone}
         canManage={props.canManage}
+        ownDoctorId={props.ownDoctorId}
       />
     </div>
   );

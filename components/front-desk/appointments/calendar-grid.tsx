@@ -136,7 +136,8 @@ function AppointmentBlock({
   const closed = isClosedStatus(appointment.status);
   const start = formatClinicTime(appointment.startsAt, timeZone);
   const time = `${start}–${formatClinicTime(appointment.endsAt, timeZone)}`;
-  const label = `${time} ${appointment.patient.name}, ${STATUS_LABEL[appointment.status]}${showDoctor ? `, ${appointment.doctor.name}` : ""}`;
+  const outside = appointment.outsideHours ? ", outside working hours" : "";
+  const label = `${time} ${appointment.patient.name}, ${STATUS_LABEL[appointment.status]}${outside}${showDoctor ? `, ${appointment.doctor.name}` : ""}`;
   return (
     <button
       type="button"
@@ -147,6 +148,7 @@ function AppointmentBlock({
         "absolute z-[1] flex flex-col overflow-hidden rounded-md border-l-4 px-1.5 py-px text-left text-[11px] leading-[13px] text-slate-900 shadow-sm",
         "hover:z-[2] hover:shadow-md focus-visible:z-[2] focus-visible:outline-2 focus-visible:outline-brand-600",
         closed && "opacity-60",
+        appointment.outsideHours && "outline-1 outline-dashed outline-amber-600",
       )}
       style={{
         ...style,
@@ -160,6 +162,7 @@ function AppointmentBlock({
       </span>
       <span className="truncate text-slate-700">
         {STATUS_LABEL[appointment.status]}
+        {appointment.outsideHours ? " · outside hours" : ""}
         {showDoctor ? ` · ${appointment.doctor.name}` : ""}
       </span>
     </button>

@@ -2,23 +2,25 @@
 
 import { Button } from "@/components/ui/button";
 import type { CalendarAppointment } from "@/lib/clinic/calendar";
-import { NEXT_STEPS, type StatusStep, useStatusChange } from "./use-status-change";
+import { type StatusStep, type StepMode, stepsOf, useStatusChange } from "./use-status-change";
 
 /** The appointment's next one-click steps (check in, start, complete, no-show) as buttons. */
 export function NextStepButtons({
   appointment,
+  mode,
   size,
   labelOf,
   onDone,
 }: {
   appointment: CalendarAppointment;
+  mode: StepMode;
   size?: "sm";
   /** The accessible name of a step's button, where the step's label alone is ambiguous (a list). */
   labelOf?: (step: StatusStep) => string;
   onDone?: () => void;
 }) {
-  const change = useStatusChange(appointment.patient.name, onDone);
-  return (NEXT_STEPS[appointment.status] ?? []).map((step) => (
+  const change = useStatusChange(appointment.patient.name, mode, onDone);
+  return stepsOf(appointment.status, mode).map((step) => (
     <Button
       key={step.to}
       size={size}

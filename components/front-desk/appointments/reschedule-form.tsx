@@ -8,6 +8,7 @@ import type { CalendarAppointment } from "@/lib/clinic/calendar";
 import { formatClinicTime } from "@/lib/clinic/time";
 import { rescheduleAppointmentFormSchema } from "@/lib/validations/appointments";
 import { clinicFieldsOf, clinicInstantOf, formFieldOf } from "./clinic-clock";
+import { OutsideHoursChoice } from "./outside-hours-choice";
 
 /** Moves a booked appointment to another date and time, in the clinic's clock, with the same doctor. */
 export function RescheduleForm({
@@ -21,14 +22,18 @@ export function RescheduleForm({
   onBack: () => void;
   onDone: () => void;
 }) {
-  const { field, submit, pending } = useActionForm({
+  const { form, field, submit, pending } = useActionForm({
     schema: rescheduleAppointmentFormSchema,
     action: rescheduleAppointmentAction,
-    defaultValues: clinicFieldsOf(appointment.startsAt, appointment.endsAt, timeZone),
+    defaultValues: {
+      ...clinicFieldsOf(appointment.startsAt, appointment.endsAt, timeZone),
+      outsideHours: false,
+    },
     toInput: (values) => ({
       appointmentId: appointment.id,
       startsAt: clinicInstantOf(values.date, values.startTime, timeZone),
       endsAt: clinicInstantOf(values.date, values.endTime, timeZone),
+      outsideHours: values.outsideHours,
     }),
     fieldOf: formFieldOf,
     success: (moved) => `Moved to ${formatClinicTime(new Date(moved.startsAt), timeZone)}.`,
@@ -42,6 +47,7 @@ export function RescheduleForm({
         <TextField label="New start" type="time" step={300} {...field("startTime")} />
         <TextField label="New end" type="time" step={300} {...field("endTime")} />
       </div>
+      <OutsideHoursChoice form={form} field={field} />
       <FormActions
         pending={pending}
         submitLabel="Move appointment"

@@ -9,6 +9,7 @@ import type { AppointmentStatus } from "@/lib/generated/tenant/enums";
 import { AppointmentDialog } from "./appointment-dialog";
 import { AppointmentStatusBadge } from "./appointment-status";
 import { NextStepButtons } from "./next-step-buttons";
+import { stepModeOf } from "./use-status-change";
 
 const GROUPS: { title: string; statuses: AppointmentStatus[]; empty: string }[] = [
   { title: "Expected", statuses: ["BOOKED"], empty: "Nobody else is expected today." },
@@ -23,11 +24,14 @@ export function TodayBoard({
   appointments,
   timeZone,
   canManage,
+  ownDoctorId,
   showLocation,
 }: {
   appointments: CalendarAppointment[];
   timeZone: string;
   canManage: boolean;
+  /** The signed-in doctor, who starts and completes their own visits. */
+  ownDoctorId: string | null;
   showLocation: boolean;
 }) {
   const [openId, setOpenId] = useState<string | null>(null);
@@ -77,22 +81,26 @@ export function TodayBoard({
     {
       key: "actions",
       header: "Actions",
-      cell: (a) => (
-        <div className="flex flex-wrap gap-2">
-          {canManage ? (
-            <NextStepButtons
-              appointment={a}
-              size="sm"
-              labelOf={(step) =>
-                `${step.label}: ${a.patient.name} at ${formatClinicTime(a.startsAt, timeZone)}`
-              }
-            />
-          ) : null}
-          <Button size="sm" variant="ghost" onClick={() => setOpenId(a.id)}>
-            Details
-          </Button>
-        </div>
-      ),
+      cell: (a) => {
+        const mode = stepModeOf(a, { canManage, ownDoctorId });
+        return (
+          <div className="flex flex-wrap gap-2">
+            {mode ? (
+              <NextStepButtons
+                appointment={a}
+                mode={mode}
+                size="sm"
+                labelOf={(step) =>
+                  `${step.label}: ${a.patient.name} at ${formatClinicTime(a.startsAt, timeZone)}`
+                }
+              />
+            ) : null}
+            <Button size="sm" variant="ghost" onClick={() => setOpenId(a.id)}>
+              Details
+            </Button>
+          </div>
+        );
+      },
     },
   ];
 
@@ -121,6 +129,7 @@ export function TodayBoard({
         onClose={() => setOpenId(null)}
         timeZone={timeZone}
         canManage={canManage}
+        ownDoctorId={ownDoctorId}
       />
     </div>
   );

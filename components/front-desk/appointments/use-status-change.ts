@@ -1,7 +1,9 @@
 "use client";
 
 import { useActionCall } from "@/components/ui/use-action-call";
+import { advanceOwnVisitAction } from "@/lib/actions/appointments/advance-own-visit";
 import { changeAppointmentStatusAction } from "@/lib/actions/appointments/change-appointment-status";
+import type { CalendarAppointment } from "@/lib/clinic/calendar";
 import type { AppointmentStatus } from "@/lib/generated/tenant/enums";
 import { STATUS_LABEL } from "./appointment-status";
 
@@ -17,6 +19,27 @@ export const NEXT_STEPS: Partial<Record<AppointmentStatus, StatusStep[]>> = {
   IN_PROGRESS: [{ to: "COMPLETED", label: "Complete" }],
 };
 
+/**
+ * Who moves an appointment on: the front desk every step, or its own doctor (starting and
+ * completing their visit only, checked again on the server); anyone else only looks.
+ */
+export type StepMode = "front-desk" | "own-visit";
+
+export function stepModeOf(
+  appointment: CalendarAppointment,
+  viewer: { canManage: boolean; ownDoctorId: string | null },
+): StepMode | null {
+  if (viewer.canManage) return "front-desk";
+  return appointment.doctor.id === viewer.ownDoctorId ? "own-visit" : null;
+}
+
+const OWN_VISIT_STEPS: AppointmentStatus[] = ["IN_PROGRESS", "COMPLETED"];
+
+export function stepsOf(status: AppointmentStatus, mode: StepMode): StatusStep[] {
+  const steps = NEXT_STEPS[status] ?? [];
+  return mode === "front-desk" ? steps : steps.filter((step) => OWN_VISIT_STEPS.includes(step.to));
+}
+
 export const CANCELLABLE: AppointmentStatus[] = ["BOOKED", "CHECKED_IN"];
 
 /** What the front desk is told once an appointment of `who` has moved: "Sky Arrow: checked in." */
@@ -25,8 +48,8 @@ export function statusChangedMessage(who: string, status: AppointmentStatus): st
 }
 
 /** Moves `who`'s appointment to another status, says so, and re-reads the page. */
-export function useStatusChange(who: string, onDone?: () => void) {
-  return useActionCall(changeAppointmentStatusAction, {
+export function useStatusChange(who: string, mode: StepMode, onDone?: () => void) {
+  return useActionCall(mode === "own-visit" ? advanceOwnVisitAction : changeAppointmentStatusAction, {
     success: (changed) => statusChangedMessage(who, changed.status),
     onSuccess: onDone,
   });

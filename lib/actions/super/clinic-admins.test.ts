@@ -5,6 +5,7 @@ import { AUTH_POLICY } from "@/lib/auth/policy";
 import { resolveSession } from "@/lib/auth/session";
 import { type SessionClaims, signInWithPassword } from "@/lib/auth/sign-in";
 import type { User } from "@/lib/generated/central/client";
+import { findClinicAdmins } from "@/lib/super/clinic-admins";
 import { createProcessPlatform, type TestPlatform } from "@/lib/testing/platform";
 import { createPlatformUser, platformCaller } from "@/lib/testing/platform-users";
 import { TEST_CLIENT } from "@/lib/testing/requests";
@@ -173,9 +174,14 @@ describe("clinic admins", () => {
     const claims = await signedIn(created.email, created.temporaryPassword);
     for (let attempt = 0; attempt < AUTH_POLICY.accountFailures; attempt++)
       await signIn(created.email, "not-the-password");
+    const lockedInList = async () =>
+      (await findClinicAdmins({ central: platform.central })).find((admin) => admin.id === created.id)
+        ?.locked;
+    expect(await lockedInList()).toBe(true);
 
     const reset = await caller.callAs(superAdmin, resetClinicAdminPasswordAction, { userId: created.id });
     if (!reset.ok) throw new Error(reset.error.message);
+    expect(await lockedInList()).toBe(false);
 
     expect(reset.data.temporaryPassword).not.toBe(created.temporaryPassword);
     expect(await resolveSession({ claims, store: store() })).toBeNull();

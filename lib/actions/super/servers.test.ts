@@ -1,5 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import net from "node:net";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { User } from "@/lib/generated/central/client";
+import { CONNECTION_TEST_LIMIT } from "@/lib/super/connection-test-limit";
 import { findDatabaseServers } from "@/lib/super/servers";
 import { decryptSecret } from "@/lib/tenancy/secrets";
 import { adminDatabaseUrl } from "@/lib/testing/databases";
@@ -23,6 +25,10 @@ afterAll(async () => {
   await platform?.cleanup();
 });
 
+afterEach(() => {
+  delete process.env.DATABASE_SERVER_HOSTS;
+});
+
 const addServer = (input: unknown) => caller.callAs(superAdmin, addDatabaseServerAction, input);
 const serversAndAudits = async () => ({
   servers: await platform.central.databaseServer.count(),
@@ -43,8 +49,115 @@ function reachableServer(name: string) {
   };
 }
 
+/** A TCP listener on a free port that counts who connects to it: a port a probe would find open. */
+async function listenForProbes(): Promise<{
+  port: number;
+  connections: () => number;
+  close: () => Promise<void>;
+}> {
+  let connections = 0;
+  const server = net.createServer((socket) => {
+    connections += 1;
+    socket.destroy();
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as net.AddressInfo;
+  return {
+    port,
+    connections: () => connections,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+const connectionAudits = (actorId: string) =>
+  platform.central.auditEvent.findMany({
+    where: { actorId, action: { startsWith: "database-server.connection" } },
+    orderBy: { at: "asc" },
+  });
+
+describe("the connection test of a new server", () => {
+  it("connects only to the server of DATABASE_URL by default: another port is refused unprobed, in words, and audited", async () => {
+    const probes = await listenForProbes();
+    try {
+      const before = await platform.central.databaseServer.count();
+      const result = await addServer({ ...reachableServer("probe-1"), host: "127.0.0.1", port: probes.port });
+
+      expect(result).toEqual({
+        ok: false,
+        error: {
+          code: "INVALID",
+          message: `The platform connects only to the database servers its operator lists in DATABASE_SERVER_HOSTS, and 127.0.0.1:${probes.port} is not one of them. Ask whoever runs the platform to add it there (comma-separated host:port) and restart it. Nothing was saved.`,
+          fields: { host: "Not in DATABASE_SERVER_HOSTS." },
+        },
+      });
+      expect(probes.connections()).toBe(0);
+      expect(await platform.central.databaseServer.count()).toBe(before);
+      const [audit] = (await connectionAudits(superAdmin.id)).slice(-1);
+      expect(audit).toMatchObject({
+        action: "database-server.connection-refused",
+        ip: TEST_CLIENT.ip,
+        details: { host: "127.0.0.1", port: probes.port, adminUser: "postgres" },
+      });
+      expect(JSON.stringify(audit)).not.toContain("kept-encrypted-at-rest");
+    } finally {
+      await probes.close();
+    }
+  });
+
+  it("connects to a host:port listed in DATABASE_SERVER_HOSTS, and audits the attempt", async () => {
+    const probes = await listenForProbes();
+    try {
+      process.env.DATABASE_SERVER_HOSTS = `db.internal, 127.0.0.1:${probes.port}`;
+      const result = await addServer({ ...reachableServer("probe-2"), host: "127.0.0.1", port: probes.port });
+
+      expect(result).toMatchObject({ ok: false, error: { code: "INVALID" } });
+      expect(probes.connections()).toBe(1);
+      const [audit] = (await connectionAudits(superAdmin.id)).slice(-1);
+      expect(audit).toMatchObject({
+        action: "database-server.connection-tested",
+        details: { host: "127.0.0.1", port: probes.port },
+      });
+    } finally {
+      await probes.close();
+    }
+  });
+
+  it(`runs at most ${CONNECTION_TEST_LIMIT.attempts} tests per super admin in ${CONNECTION_TEST_LIMIT.windowMs / 60_000} minutes`, async () => {
+    const scanner = await createPlatformUser(platform.central, { role: "SUPER_ADMIN" });
+    const probes = await listenForProbes();
+    try {
+      process.env.DATABASE_SERVER_HOSTS = `127.0.0.1:${probes.port}`;
+      const attempt = () =>
+        caller.callAs(scanner, addDatabaseServerAction, {
+          ...reachableServer("probe-3"),
+          host: "127.0.0.1",
+          port: probes.port,
+        });
+      for (let i = 0; i < CONNECTION_TEST_LIMIT.attempts; i++) await attempt();
+      expect(probes.connections()).toBe(CONNECTION_TEST_LIMIT.attempts);
+
+      expect(await attempt()).toEqual({
+        ok: false,
+        error: {
+          code: "UNAVAILABLE",
+          message: `You have tested ${CONNECTION_TEST_LIMIT.attempts} server connections in the last 10 minutes. Try again in 10 minutes.`,
+        },
+      });
+      expect(probes.connections()).toBe(CONNECTION_TEST_LIMIT.attempts);
+      expect(await connectionAudits(scanner.id)).toHaveLength(CONNECTION_TEST_LIMIT.attempts);
+      // Another super admin is not held back by this one.
+      expect(
+        await addServer({ ...reachableServer("probe-4"), host: "127.0.0.1", port: probes.port }),
+      ).toMatchObject({ ok: false, error: { code: "INVALID" } });
+    } finally {
+      await probes.close();
+    }
+  });
+});
+
 describe("database servers", () => {
-  it("refuses a server that does not answer, says why, and saves nothing", async () => {
+  it("refuses a server that does not answer, says why, and saves nothing but the audit of the attempt", async () => {
+    process.env.DATABASE_SERVER_HOSTS = "127.0.0.1:1";
     const before = await serversAndAudits();
     const result = await addServer({ ...reachableServer("eu-west-1"), host: "127.0.0.1", port: 1 });
 
@@ -57,7 +170,7 @@ describe("database servers", () => {
         fields: { port: "Nothing accepts connections on port 1 there." },
       },
     });
-    expect(await serversAndAudits()).toEqual(before);
+    expect(await serversAndAudits()).toEqual({ ...before, audits: before.audits + 1 });
   });
 
   it("checks the form before connecting anywhere", async () => {
@@ -91,6 +204,12 @@ describe("database servers", () => {
     ]);
     expect(JSON.stringify(listed)).not.toContain("adminPassword");
     const audit = await platform.central.auditEvent.findMany({ where: { targetId: row.id } });
+    expect(await connectionAudits(superAdmin.id)).toContainEqual(
+      expect.objectContaining({
+        action: "database-server.connection-tested",
+        details: expect.objectContaining({ name: "eu-west-2" }),
+      }),
+    );
     expect(audit).toEqual([
       expect.objectContaining({
         action: "database-server.added",

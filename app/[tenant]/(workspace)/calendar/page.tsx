@@ -4,7 +4,7 @@ import { CalendarToolbar } from "@/components/front-desk/appointments/calendar-t
 import { FrontDeskMain } from "@/components/front-desk/appointments/front-desk-main";
 import { firstValues, type SearchParams } from "@/components/front-desk/appointments/search-params";
 import { PageHeader } from "@/components/ui/page-header";
-import { clinicRoleCan } from "@/lib/auth/permissions";
+import { clinicRoleCan, ownVisitsOf } from "@/lib/auth/permissions";
 import { findCalendarView } from "@/lib/clinic/calendar";
 import type { TenantParams } from "@/lib/tenancy/request-clinic";
 import { withTenantDb } from "@/lib/tenancy/tenant-db";
@@ -46,6 +46,7 @@ export default async function CalendarPage({ params, searchParams }: TenantParam
         doctors={data.doctors}
         locations={data.locations}
         canManage={canManage}
+        ownDoctorId={ownVisitsOf(role, session.user.id)}
       />
     </FrontDeskMain>
   );

@@ -21,6 +21,7 @@ export default async function StaffPage({ params }: TenantParams) {
     role: member.role,
     active: member.status === "ACTIVE",
     mustChangePassword: member.mustChangePassword,
+    ticketOnly: member.ticketOnly,
     lastSignIn: member.lastLoginAt ? formatClinicDateTime(member.lastLoginAt, settings.timezone) : null,
     lastSignInAt: member.lastLoginAt?.getTime() ?? null,
   }));

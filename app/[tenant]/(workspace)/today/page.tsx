@@ -7,7 +7,7 @@ import { TodayBoard } from "@/components/front-desk/appointments/today-board";
 import { UrlFilters } from "@/components/front-desk/appointments/url-filters";
 import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
-import { clinicRoleCan } from "@/lib/auth/permissions";
+import { clinicRoleCan, ownVisitsOf } from "@/lib/auth/permissions";
 import { findCalendarResources, resolveCalendarFilters } from "@/lib/clinic/calendar";
 import { findTodayAppointments } from "@/lib/clinic/day-summary";
 import { findClinicTimeZone } from "@/lib/clinic/settings";
@@ -69,6 +69,7 @@ export default async function TodayPage({ params, searchParams }: TenantParams &
         appointments={data.appointments}
         timeZone={data.timeZone}
         canManage={clinicRoleCan(role, "appointments.manage")}
+        ownDoctorId={ownVisitsOf(role, session.user.id)}
         showLocation={filters.locationId === null}
       />
     </FrontDeskMain>

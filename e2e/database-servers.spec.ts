@@ -1,0 +1,84 @@
+import { expect, test } from "@playwright/test";
+import { withCentralDb } from "./support/central-db";
+import { savedSessionFile } from "./support/saved-sessions";
+
+const SCREENSHOTS = process.env.E2E_SCREENSHOT_DIR;
+
+test.use({ storageState: savedSessionFile("super-admin") });
+
+test.describe("database servers", () => {
+  test("the super admin runs a server's checks and reads each with its fix", async ({ page }) => {
+    await page.goto("/super/servers");
+    await expect(page.getByRole("heading", { level: 2, name: "Server checks" })).toBeVisible();
+    await page.getByRole("button", { name: "Run the checks of default" }).click();
+
+    const checks = page.getByRole("list", { name: "Checks of default" });
+    for (const title of [
+      "Password authentication",
+      "Shared databases closed to clinic roles",
+      "SSL",
+      "PostgreSQL version",
+    ])
+      await expect(checks.getByText(title, { exact: true })).toBeVisible();
+    // The test server trusts local connections; the page must say so, not pass it.
+    await expect(checks.getByText(/A wrong password was (accepted|refused)/)).toBeVisible();
+    await expect(page.getByRole("button", { name: "Run the checks of default" })).toHaveText("Check again");
+
+    if (SCREENSHOTS) {
+      await page.screenshot({ path: `${SCREENSHOTS}/servers-desktop.png`, fullPage: true });
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.screenshot({ path: `${SCREENSHOTS}/servers-390.png`, fullPage: true });
+    }
+  });
+
+  test("a host the operator did not list is refused before any connection, naming DATABASE_SERVER_HOSTS", async ({
+    page,
+  }) => {
+    await page.goto("/super/servers");
+    await page.getByRole("button", { name: "Add server" }).click();
+    const form = page.getByRole("dialog", { name: "Add database server" });
+    await form.getByLabel("Name").fill("probe");
+    await form.getByLabel("Host").fill("10.0.0.1");
+    await form.getByLabel("Port").fill("22");
+    await form.getByRole("button", { name: "Test and add server" }).click();
+    await expect(form.getByText(/10\.0\.0\.1:22 is not one of them/)).toBeVisible();
+    await expect(form.getByText("Not in DATABASE_SERVER_HOSTS.")).toBeVisible();
+    if (SCREENSHOTS) await page.screenshot({ path: `${SCREENSHOTS}/add-server-refused.png` });
+  });
+
+  test("the dashboard and the servers page warn while the central database is open to every role", async ({
+    page,
+  }) => {
+    const setPublicConnect = (grant: boolean) =>
+      withCentralDb(async (central) => {
+        const [row] = await central.$queryRaw<{ name: string }[]>`SELECT current_database() AS name`;
+        const database = `"${(row?.name ?? "").replaceAll('"', '""')}"`;
+        await central.$executeRawUnsafe(
+          grant
+            ? `GRANT CONNECT ON DATABASE ${database} TO PUBLIC`
+            : `REVOKE CONNECT ON DATABASE ${database} FROM PUBLIC`,
+        );
+      });
+    const warning = page.getByText("The central database is open to every role on its server.");
+
+    await page.goto("/super");
+    await expect(page.getByRole("heading", { level: 1, name: "Platform overview" })).toBeVisible();
+    await expect(warning).toHaveCount(0);
+    await setPublicConnect(true);
+    try {
+      await page.reload();
+      await expect(warning).toBeVisible();
+      if (SCREENSHOTS) await page.screenshot({ path: `${SCREENSHOTS}/overview-open-central.png` });
+      await page.goto("/super/servers");
+      await expect(warning).toBeVisible();
+      if (SCREENSHOTS) {
+        await page.setViewportSize({ width: 390, height: 844 });
+        await page.screenshot({ path: `${SCREENSHOTS}/servers-open-central-390.png` });
+      }
+    } finally {
+      await setPublicConnect(false);
+    }
+    await page.reload();
+    await expect(warning).toHaveCount(0);
+  });
+});

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "appointments" ADD COLUMN     "outside_hours" BOOLEAN NOT NULL DEFAULT false;

@@ -1,0 +1,41 @@
+// The app's HTTP server (npm start, npm run dev and the e2e server run it): Next behind a Node server
+// that tells the app the client's real address, which `next start` cannot (it passes on whatever
+// X-Forwarded-For the client sent). Next reads NEXT_DIST_DIR through next.config.js itself.
+import { parseArgs } from "node:util";
+import next from "next";
+import { markClientAddressWritten } from "../lib/auth/request-context";
+import { projectRoot } from "../lib/db/project-root";
+import { createAppServer, parseTrustedProxies } from "./lib/app-server";
+import { runScript } from "./lib/run-script";
+
+runScript(async () => {
+  const { values } = parseArgs({
+    options: { dev: { type: "boolean", default: false }, port: { type: "string", default: "3000" } },
+  });
+  const port = Number(values.port);
+  const trustedProxies = parseTrustedProxies(process.env.TRUSTED_PROXIES);
+  const app = next({ dev: values.dev, dir: projectRoot, port });
+  await app.prepare();
+  markClientAddressWritten();
+  const server = createAppServer({ trustedProxies, handle: app.getRequestHandler() });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, resolve);
+  });
+  console.log(
+    `listening on port ${port}; client addresses from ${trustedProxies.length ? `the proxies ${trustedProxies.join(", ")}` : "the connection (no trusted proxy)"}`,
+  );
+  // Like `next start`: stop taking connections, let requests under way finish, then stop Next.
+  return new Promise<number>((resolve) => {
+    let stopping = false;
+    const stop = () => {
+      if (stopping) return;
+      stopping = true;
+      server.close(() => void app.close().finally(() => resolve(0)));
+      server.closeIdleConnections();
+      setTimeout(() => server.closeAllConnections(), 5_000).unref();
+    };
+    process.once("SIGTERM", stop);
+    process.once("SIGINT", stop);
+  });
+});
