@@ -16,7 +16,7 @@ const mapleSpecs =
 // Specs that create, suspend or delete clinics: the fleet rollout among them must not meet a clinic
 // being deleted, so they take turns too.
 const clinicLifecycleSpecs =
-  /\/(accounts-flow|admin-console|client-address|clinic-status|super-dashboard)\.spec\.ts$/;
+  /\/(accounts-flow|admin-console|client-address|clinic-status|delegated-access|super-dashboard)\.spec\.ts$/;
 
 export default defineConfig({
   testDir: "e2e",

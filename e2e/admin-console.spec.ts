@@ -35,12 +35,13 @@ test.describe("clinic-admin console", () => {
     await expect(page.getByRole("heading", { name: "Sunrise is ready" })).toBeVisible({ timeout: 60_000 });
     await expect(progress).toHaveAttribute("aria-valuenow", "100");
 
-    // A one-time address on the new clinic's own host, which signs the admin in as its owner.
-    const ticketRequest = page.waitForRequest(
-      new RegExp(`^http://sunrise\\.localhost:${E2E_PORT}/open\\?ticket=[\\w.%-]{20,}$`),
-    );
+    // A one-time ticket posted to the new clinic's own host (never in a URL) signs the admin in as its owner.
+    const ticketRequest = page.waitForRequest(`http://sunrise.localhost:${E2E_PORT}/open`);
     await page.getByRole("button", { name: "Open clinic" }).click();
-    await ticketRequest;
+    const posted = await ticketRequest;
+    expect(posted.method()).toBe("POST");
+    expect(posted.postData()).toMatch(/^ticket=[\w.%-]{20,}$/);
+    expect(await posted.headerValue("origin")).toBe(ROOT_ORIGIN);
     await expect(page).toHaveURL(`http://sunrise.localhost:${E2E_PORT}/dashboard`);
     await expect(page.getByRole("heading", { level: 1, name: "Welcome, Casey" })).toBeVisible();
     await expect(page.getByText("You are signed in to Sunrise as")).toBeVisible();

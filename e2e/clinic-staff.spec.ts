@@ -1,28 +1,15 @@
 import { randomBytes } from "node:crypto";
 import http from "node:http";
 import { type BrowserContext, expect, type Page, test } from "@playwright/test";
-import { issueClinicTicket } from "@/lib/auth/tickets";
 import { DEMO_ACCOUNTS } from "@/lib/demo/seed";
-import { withCentralDb } from "./support/central-db";
-import { clinicOrigin, E2E_PORT } from "./support/origins";
+import { issueOpenClinicTicket, openClinicAs, postOpenClinicTicket } from "./support/open-clinic";
+import { clinicOrigin, E2E_PORT, ROOT_ORIGIN } from "./support/origins";
 import { createPlatformAccount } from "./support/own-accounts";
 import { savedSessionFile } from "./support/saved-sessions";
 import { signIn } from "./support/sign-in";
 
 const maple = clinicOrigin("maple");
 const harbor = clinicOrigin("harbor");
-
-/** A one-time "Open clinic" link for a clinic admin, as the admin console would make it. */
-function openClinicLink(subdomain: string, adminEmail: string): Promise<string> {
-  return withCentralDb(async (central) => {
-    const clinic = await central.clinic.findUniqueOrThrow({ where: { subdomain } });
-    const admin = await central.user.findUniqueOrThrow({ where: { email: adminEmail } });
-    // As the console does: the ticket belongs to one of the admin's console sessions.
-    const session = await central.authSession.create({ data: { userId: admin.id } });
-    const ticket = await issueClinicTicket({ central, clinic, userId: admin.id, authSessionId: session.id });
-    return `${clinicOrigin(subdomain)}/open?ticket=${encodeURIComponent(ticket)}`;
-  });
-}
 
 async function signOut(page: Page) {
   await page.getByRole("button", { name: /account menu/ }).click();
@@ -46,7 +33,7 @@ test("an owner adds a receptionist, who must choose a password and then sees onl
     name: "Casey Cover",
     coAdminOf: "maple",
   });
-  await page.goto(await openClinicLink("maple", owner.email));
+  await openClinicAs(page, "maple", owner.email);
   await expect(page).toHaveURL(`${maple}/dashboard`);
   await expect(page.getByRole("heading", { level: 1, name: "Welcome, Casey" })).toBeVisible();
   const nav = page.getByRole("navigation", { name: "Workspace" });
@@ -170,35 +157,53 @@ test.describe(() => {
   });
 });
 
-test("a used sign-in link is refused with a clear message", async ({ page }) => {
-  const link = await openClinicLink("harbor", DEMO_ACCOUNTS.clinicAdmin.email);
-  await page.goto(link);
+test("a used Open clinic ticket is refused with a clear message", async ({ page }) => {
+  const ticket = await issueOpenClinicTicket("harbor", DEMO_ACCOUNTS.clinicAdmin.email);
+  await postOpenClinicTicket(page, "harbor", ticket);
   await expect(page).toHaveURL(`${harbor}/dashboard`);
   await page.context().clearCookies();
-  await page.goto(link);
+  await postOpenClinicTicket(page, "harbor", ticket);
   await expect(page).toHaveURL(`${harbor}/login?error=ticket`);
-  await expect(page.getByText("This sign-in link has expired or was already used.")).toBeVisible();
+  await expect(
+    page.getByText("This sign-in from the admin console has expired or was already used."),
+  ).toBeVisible();
 });
 
-test("/open is never cached and sends a bad link to the sign-in page", async () => {
-  const response = await new Promise<http.IncomingMessage>((resolve, reject) => {
-    http
-      .get(
+test("/open is never cached, redeems only a post from the console and sends a bad ticket to sign-in", async () => {
+  const open = (method: string, headers: Record<string, string> = {}, body = "") =>
+    new Promise<http.IncomingMessage>((resolve, reject) => {
+      const request = http.request(
         {
+          method,
           host: "127.0.0.1",
           port: E2E_PORT,
-          path: "/open?ticket=not-a-ticket",
-          headers: { host: `maple.localhost:${E2E_PORT}` },
+          path: "/open",
+          headers: {
+            host: `maple.localhost:${E2E_PORT}`,
+            "content-type": "application/x-www-form-urlencoded",
+            ...headers,
+          },
         },
         resolve,
-      )
-      .on("error", reject);
-  });
-  response.resume();
-  expect(response.statusCode).toBe(303);
-  expect(response.headers.location).toBe("/login?error=ticket");
-  expect(response.headers["cache-control"]).toBe("no-store");
-  expect(response.headers["set-cookie"]).toBeUndefined();
+      );
+      request.on("error", reject);
+      request.end(body);
+    });
+  const cases: [http.IncomingMessage, string][] = [
+    [
+      await open("POST", { origin: ROOT_ORIGIN }, "ticket=not-a-ticket-but-twenty-chars-long"),
+      "/login?error=ticket",
+    ],
+    [await open("POST", { origin: "http://evil.test" }, "ticket=x"), "/open/from-console?refused=origin"],
+    [await open("GET"), "/open/from-console"],
+  ];
+  for (const [response, location] of cases) {
+    response.resume();
+    expect(response.statusCode).toBe(303);
+    expect(response.headers.location).toBe(location);
+    expect(response.headers["cache-control"]).toBe("no-store");
+    expect(response.headers["set-cookie"]).toBeUndefined();
+  }
 });
 
 async function copyCookies(context: BrowserContext, from: string, to: string) {

@@ -20,6 +20,13 @@ describe("describeAuditDetails", () => {
     );
   });
 
+  it("says what the owner's account was before Open clinic restored it", () => {
+    expect(describeAuditDetails({ fromRole: "OWNER", fromStatus: "DEACTIVATED" })).toBe(
+      "was Owner, deactivated",
+    );
+    expect(describeAuditDetails({ fromRole: "NURSE", fromStatus: "ACTIVE" })).toBe("was Nurse, active");
+  });
+
   it("shows unknown keys as they are, and nothing for no details", () => {
     expect(describeAuditDetails({ reason: "test" })).toBe("reason: test");
     expect(describeAuditDetails(null)).toBe("");

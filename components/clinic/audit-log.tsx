@@ -31,6 +31,7 @@ const ACTION_LABELS: Record<string, string> = {
   "staff.role-changed": "Changed a staff member's role",
   "staff.deactivated": "Deactivated a staff member",
   "staff.reactivated": "Reactivated a staff member",
+  "staff.owner-restored": "Owner's account restored by Open clinic",
   "clinic-settings.updated": "Changed the clinic settings",
 };
 

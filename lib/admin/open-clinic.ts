@@ -8,17 +8,18 @@ import type { Clinic } from "../generated/central/client";
 import { findManagedClinic } from "./clinic-access";
 
 /**
- * The one-time address that signs the admin into an active clinic they own or co-admin (as its
- * owner, or as a manager for a co-admin): `<clinic origin>/open?ticket=…`, valid for a minute.
+ * What the console's "Open clinic" form posts to sign the admin into an active clinic they own or
+ * co-admin (as its owner, or as a manager for a co-admin): a one-time ticket, valid for a minute,
+ * and where to post it, `<clinic origin>/open`. Never a URL with the ticket in it: proxies log those.
  */
-export async function createClinicOpenUrl(options: {
+export async function createClinicOpenForm(options: {
   central: CentralDb;
   actor: Actor;
   /** The console session asking: the clinic session lives only as long as this one. */
   centralSessionId: string;
   clinicId: string;
   rootDomain?: string;
-}): Promise<{ clinic: Clinic; url: string }> {
+}): Promise<{ clinic: Clinic; action: string; ticket: string }> {
   const { central, actor } = options;
   const { clinic } = await findManagedClinic({ ...options, userId: actor.id });
   if (clinic.status !== "ACTIVE") {
@@ -45,5 +46,5 @@ export async function createClinicOpenUrl(options: {
     });
   });
   const origin = clinicOrigin(clinic.subdomain, options.rootDomain ?? getRootDomain());
-  return { clinic, url: `${origin}/open?ticket=${encodeURIComponent(ticket)}` };
+  return { clinic, action: `${origin}/open`, ticket };
 }

@@ -14,3 +14,8 @@ export function rootProtocol(rootDomain: string): "http" | "https" {
 export function clinicOrigin(subdomain: string, rootDomain: string): string {
   return `${rootProtocol(rootDomain)}://${subdomain}.${rootDomain}`;
 }
+
+/** The root host's origin, as a browser sends it in `Origin` from the console (`https://clinics.example.com`). */
+export function platformOrigin(rootDomain: string): string {
+  return `${rootProtocol(rootDomain)}://${rootDomain}`;
+}

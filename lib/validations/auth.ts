@@ -25,3 +25,6 @@ export const changePasswordSchema = z
     path: ["newPassword"],
     message: "Choose a password different from the current one.",
   });
+
+/** The body the admin console's "Open clinic" form posts to a clinic's /open. */
+export const openClinicTicketSchema = z.object({ ticket: z.string().min(20).max(400) });

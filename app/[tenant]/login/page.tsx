@@ -7,10 +7,10 @@ import { parseSearchParams, type SearchParamsProps } from "@/lib/validations/sea
 
 export const metadata: Metadata = { title: "Sign in" };
 
-// Set by /open when an "Open clinic" link from the admin console does not sign anyone in.
+// Set by /open when a ticket posted by the admin console's "Open clinic" does not sign anyone in.
 const OPEN_LINK_ERRORS = {
   ticket:
-    "This sign-in link has expired or was already used. Open the clinic again from the admin console, or sign in with your email and password.",
+    "This sign-in from the admin console has expired or was already used. Open the clinic again from the admin console, or sign in with your email and password.",
   unavailable: "Signing in from the admin console failed just now. Please open the clinic again in a moment.",
 };
 const LOGIN_QUERY = z.object({ error: z.enum(["ticket", "unavailable"]).optional().catch(undefined) });
