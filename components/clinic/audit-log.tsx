@@ -49,7 +49,7 @@ export function AuditLog({ entries, empty }: { entries: AuditLogEntry[]; empty: 
     else days.push({ day: entry.day, entries: [entry] });
   }
   return (
-    <div className="flex flex-col gap-6">
+    <section aria-label="Audit events" className="flex flex-col gap-6">
       {days.map(({ day, entries: ofDay }) => (
         <section key={day} aria-label={day} className="flex flex-col gap-2">
           <h2 className="text-sm font-semibold text-slate-700">{day}</h2>
@@ -83,6 +83,6 @@ export function AuditLog({ entries, empty }: { entries: AuditLogEntry[]; empty: 
           </ol>
         </section>
       ))}
-    </div>
+    </section>
   );
 }

@@ -48,7 +48,7 @@ export default async function AuditPage({ params, searchParams }: TenantParams &
     <>
       <PageHeader
         title="Audit log"
-        description={`Who did what in the clinic: ${log.total.toLocaleString("en")} ${log.total === 1 ? "event" : "events"}${filtered ? " match" : ""}, newest first; times in ${timeZone}.`}
+        description={`Who did what in the clinic: ${log.total.toLocaleString("en")} ${log.total === 1 ? "event" : "events"}${filtered ? (log.total === 1 ? " matches" : " match") : ""}, newest first; times in ${timeZone}.`}
       />
       <AuditFilters
         filter={filter}
