@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { AuditNames } from "@/lib/clinic/audit";
 import {
   type AuditEventToDescribe,
+  browserOf,
   DESCRIBED_AUDIT_ACTIONS,
   describeAuditDetails,
   describeAuditEvent,
@@ -372,5 +373,21 @@ describe("describeAuditDetails", () => {
     expect(describeAuditDetails({ reason: "test" })).toBe("reason: test");
     expect(describeAuditDetails(null)).toBe("");
     expect(describeAuditDetails(["x"])).toBe("");
+  });
+});
+
+describe("browserOf", () => {
+  it("names the browser and the system, not the whole user agent", () => {
+    expect(
+      browserOf(
+        "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36",
+      ),
+    ).toBe("Chrome on Windows");
+    expect(
+      browserOf(
+        "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1",
+      ),
+    ).toBe("Safari on iOS");
+    expect(browserOf("curl/8.5.0")).toBe("an unrecognised browser");
   });
 });

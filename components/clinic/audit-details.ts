@@ -218,3 +218,28 @@ export function describeAuditEvent(event: AuditEventToDescribe, names: AuditName
   const details = describeAuditDetails(event.details);
   return `${c.who}: ${what}${details ? ` (${details})` : ""}.`;
 }
+
+/** "Chrome on Windows": enough to recognise a device; the whole user agent is the title. */
+export function browserOf(userAgent: string): string {
+  const browser = /Edg\//.test(userAgent)
+    ? "Edge"
+    : /Firefox\//.test(userAgent)
+      ? "Firefox"
+      : /Chrom(e|ium)\//.test(userAgent)
+        ? "Chrome"
+        : /Safari\//.test(userAgent)
+          ? "Safari"
+          : "an unrecognised browser";
+  const system = /iPhone|iPad/.test(userAgent)
+    ? "iOS"
+    : /Android/.test(userAgent)
+      ? "Android"
+      : /Windows/.test(userAgent)
+        ? "Windows"
+        : /Mac OS X/.test(userAgent)
+          ? "macOS"
+          : /Linux/.test(userAgent)
+            ? "Linux"
+            : null;
+  return system ? `${browser} on ${system}` : browser;
+}

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { EmptyState } from "@/components/ui/table";
+import { browserOf } from "./audit-details";
 
 export type AuditLogEntry = {
   id: string;
@@ -13,31 +14,6 @@ export type AuditLogEntry = {
   /** The patient it concerns, to show only their events. */
   patient: { name: string; href: string } | null;
 };
-
-/** "Chrome on Windows": enough to recognise a device; the whole user agent is the title. */
-export function browserOf(userAgent: string): string {
-  const browser = /Edg\//.test(userAgent)
-    ? "Edge"
-    : /Firefox\//.test(userAgent)
-      ? "Firefox"
-      : /Chrom(e|ium)\//.test(userAgent)
-        ? "Chrome"
-        : /Safari\//.test(userAgent)
-          ? "Safari"
-          : "a browser";
-  const system = /iPhone|iPad/.test(userAgent)
-    ? "iOS"
-    : /Android/.test(userAgent)
-      ? "Android"
-      : /Windows/.test(userAgent)
-        ? "Windows"
-        : /Mac OS X/.test(userAgent)
-          ? "macOS"
-          : /Linux/.test(userAgent)
-            ? "Linux"
-            : null;
-  return system ? `${browser} on ${system}` : browser;
-}
 
 /** One page of the clinic's audit log as sentences, under a heading per day. */
 export function AuditLog({ entries, empty }: { entries: AuditLogEntry[]; empty: ReactNode }) {
