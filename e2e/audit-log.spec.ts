@@ -47,7 +47,7 @@ test("a booking made at the front desk reads as a sentence in the owner's audit 
         endMinute: 12 * 60,
       },
     });
-    await db.patient.create({
+    const patient = await db.patient.create({
       data: { firstName: "Ben", lastName: `Adams${run}`, dateOfBirth: new Date("1990-02-03") },
     });
     const receptionist = await db.staffUser.findUniqueOrThrow({ where: { email: MAPLE_RECEPTIONIST.email } });
@@ -99,6 +99,13 @@ test("a booking made at the front desk reads as a sentence in the owner's audit 
     await page.getByLabel("What").selectOption({ label: "Appointments" });
     await expect(page.getByRole("region", { name: "Audit events" }).getByRole("listitem")).toHaveCount(1);
     await screenshot(page, "audit-log-filtered");
+    // The patient's page leads to the same history.
+    await page.goto(`${clinicUrl}/patients/${patient.id}`);
+    await page.getByRole("link", { name: "Audit history" }).click();
+    await expect(page).toHaveURL(`${clinicUrl}/audit?patient=${patient.id}`);
+    await expect(page.getByRole("region", { name: "Audit events" }).getByRole("listitem")).toContainText(
+      sentence,
+    );
     await owner.close();
   });
 });

@@ -37,11 +37,6 @@ export function AuditFilters({
           ]}
         />
       </div>
-      {filter.person || filter.kind || filter.patient ? (
-        <Link href="/audit" className="self-start text-sm text-brand-700 underline">
-          Clear the filters
-        </Link>
-      ) : null}
       {filter.patient ? (
         <p className="flex flex-wrap items-center gap-x-3 text-sm text-slate-700">
           <span>
@@ -55,6 +50,11 @@ export function AuditFilters({
             Show every patient
           </Link>
         </p>
+      ) : null}
+      {filter.person || filter.kind || filter.patient ? (
+        <Link href="/audit" className="self-start text-sm text-brand-700 underline">
+          Clear the filters
+        </Link>
       ) : null}
     </div>
   );
