@@ -113,7 +113,7 @@ test.describe("a clinic's pages, as its owner", () => {
       { path: `/locations/${ids.location}`, parameters: [] },
       { path: "/staff", parameters: [] },
       { path: "/settings", parameters: [] },
-      { path: "/audit", parameters: ["page", "sort", "dir"] },
+      { path: "/audit", parameters: ["page", "person", "patient", "kind"] },
       { path: "/today", parameters: ["location", "doctor", "view", "date"] },
       { path: "/calendar", parameters: ["view", "date", "location", "doctor"] },
       { path: "/account/password", parameters: [] },

@@ -1,88 +1,64 @@
-"use client";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { EmptyState } from "@/components/ui/table";
+import { browserOf } from "./audit-details";
 
-import { type Column, DataTable, type ServerSort } from "@/components/ui/data-table";
-
-export type AuditLogRow = {
+export type AuditLogEntry = {
   id: string;
-  /** Already in the clinic's time zone. */
-  at: string;
-  action: string;
-  who: string;
-  whoEmail: string | null;
-  details: string;
+  /** The clinic-local day ("Monday 30 November 2026") and time ("09:40:12") it happened. */
+  day: string;
+  time: string;
+  sentence: string;
   ip: string | null;
   userAgent: string | null;
+  /** The patient it concerns, to show only their events. */
+  patient: { name: string; href: string } | null;
 };
 
-const ACTION_LABELS: Record<string, string> = {
-  "sign-in.succeeded": "Signed in",
-  "sign-in.ticket": "Signed in from the admin console",
-  "sign-in.failed": "Failed sign-in",
-  "sign-in.locked": "Account locked after failed sign-ins",
-  "sign-in.refused-locked": "Sign-in refused: account locked",
-  "sign-in.refused-address-locked": "Sign-in refused: too many failures from this address",
-  "sign-in.refused-disabled": "Sign-in refused: account deactivated",
-  "sign-out": "Signed out",
-  "sign-out.everywhere": "Signed out everywhere",
-  "password.changed": "Changed password",
-  "password.change-failed": "Password change refused: wrong current password",
-  "password.change-refused-locked": "Password change refused: account locked",
-  "staff.created": "Added a staff member",
-  "staff.role-changed": "Changed a staff member's role",
-  "staff.deactivated": "Deactivated a staff member",
-  "staff.reactivated": "Reactivated a staff member",
-  "staff.owner-restored": "Owner's account restored by Open clinic",
-  "clinic-settings.updated": "Changed the clinic settings",
-};
-
-const columns: Column<AuditLogRow>[] = [
-  { key: "at", header: "When", cell: (row) => <span className="whitespace-nowrap">{row.at}</span> },
-  {
-    key: "action",
-    header: "What",
-    cell: (row) => (
-      <span className="flex flex-col">
-        <span className="text-slate-900">{ACTION_LABELS[row.action] ?? row.action}</span>
-        {row.details ? <span className="text-xs text-slate-600">{row.details}</span> : null}
-      </span>
-    ),
-  },
-  {
-    key: "who",
-    header: "Who",
-    cell: (row) => (
-      <span className="flex flex-col">
-        <span>{row.who}</span>
-        {row.whoEmail ? <span className="text-xs text-slate-600">{row.whoEmail}</span> : null}
-      </span>
-    ),
-  },
-  {
-    key: "from",
-    header: "From where",
-    cell: (row) => (
-      <span className="flex max-w-xs flex-col">
-        <span className="font-mono text-xs">{row.ip ?? "unknown address"}</span>
-        {row.userAgent ? (
-          <span className="truncate text-xs text-slate-600" title={row.userAgent}>
-            {row.userAgent}
-          </span>
-        ) : null}
-      </span>
-    ),
-  },
-];
-
-/** One page of the clinic's audit log, in the order the server sorted it. */
-export function AuditLog({ rows, sort }: { rows: AuditLogRow[]; sort: ServerSort }) {
+/** One page of the clinic's audit log as sentences, under a heading per day. */
+export function AuditLog({ entries, empty }: { entries: AuditLogEntry[]; empty: ReactNode }) {
+  if (entries.length === 0) return <EmptyState>{empty}</EmptyState>;
+  const days: { day: string; entries: AuditLogEntry[] }[] = [];
+  for (const entry of entries) {
+    const last = days.at(-1);
+    if (last?.day === entry.day) last.entries.push(entry);
+    else days.push({ day: entry.day, entries: [entry] });
+  }
   return (
-    <DataTable
-      rows={rows}
-      columns={columns}
-      rowKey={(row) => row.id}
-      caption="Audit events"
-      serverSort={sort}
-      empty="Nothing has been recorded yet."
-    />
+    <section aria-label="Audit events" className="flex flex-col gap-6">
+      {days.map(({ day, entries: ofDay }) => (
+        <section key={day} aria-label={day} className="flex flex-col gap-2">
+          <h2 className="text-sm font-semibold text-slate-700">{day}</h2>
+          <ol className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
+            {ofDay.map((entry) => (
+              <li key={entry.id} className="flex flex-col gap-1 px-3 py-2.5 sm:flex-row sm:gap-4">
+                <span className="shrink-0 font-mono text-xs text-slate-600 tabular-nums sm:w-16 sm:pt-0.5">
+                  {entry.time}
+                </span>
+                <span className="flex min-w-0 flex-col gap-0.5">
+                  <span className="text-sm text-slate-900">{entry.sentence}</span>
+                  <span className="flex flex-wrap gap-x-3 text-xs text-slate-600">
+                    <span>
+                      from <span className="font-mono">{entry.ip ?? "an unknown address"}</span>
+                      {entry.userAgent ? (
+                        <span title={entry.userAgent}>, {browserOf(entry.userAgent)}</span>
+                      ) : null}
+                    </span>
+                    {entry.patient ? (
+                      <Link
+                        href={entry.patient.href}
+                        className="text-brand-700 underline-offset-2 hover:underline"
+                      >
+                        Only {entry.patient.name}
+                      </Link>
+                    ) : null}
+                  </span>
+                </span>
+              </li>
+            ))}
+          </ol>
+        </section>
+      ))}
+    </section>
   );
 }

@@ -1,7 +1,7 @@
 import type { Actor } from "@/lib/auth/actor";
 import type { Prisma } from "@/lib/generated/tenant/client";
 import type { TenantDb } from "@/lib/tenancy/tenant-db";
-import type { ClinicAuditSort } from "@/lib/validations/audit";
+import { AUDIT_KINDS, type ClinicAuditFilter } from "@/lib/validations/audit";
 
 type TenantTx = Prisma.TransactionClient;
 
@@ -32,6 +32,7 @@ export type AuditEventRow = {
   id: string;
   at: Date;
   action: string;
+  actorId: string | null;
   actorName: string | null;
   actorEmail: string | null;
   targetType: string | null;
@@ -41,52 +42,76 @@ export type AuditEventRow = {
   details: Prisma.JsonValue;
 };
 
-export const AUDIT_PAGE_SIZE = 50;
+/** An appointment as an audit sentence names it: its patient, doctor, place and time today. */
+export type AuditAppointment = { patientId: string; doctorId: string; locationId: string; startsAt: Date };
 
-// Each sort key's order; the newest first, then the id, breaks ties so pages never overlap.
-const AUDIT_ORDER: Record<
-  ClinicAuditSort["key"],
-  (dir: Prisma.SortOrder) => Prisma.AuditEventOrderByWithRelationInput
-> = {
-  at: (dir) => ({ at: dir }),
-  action: (dir) => ({ action: dir }),
-  who: (dir) => ({ actorEmail: { sort: dir, nulls: "last" } }),
-  from: (dir) => ({ ip: { sort: dir, nulls: "last" } }),
+/** The current names behind the ids a page of events holds (audit rows store ids, never a patient's name). */
+export type AuditNames = {
+  staff: Map<string, string>;
+  patients: Map<string, string>;
+  locations: Map<string, string>;
+  appointments: Map<string, AuditAppointment>;
 };
 
-/** One page of the clinic's audit log, newest first unless `sort` says otherwise, with the actors' current names. */
+export const AUDIT_PAGE_SIZE = 50;
+
+/** The rows a filter keeps: by who did it, the patient it concerns (their record and appointments), its kind. */
+async function whereOf(db: TenantDb, filter: ClinicAuditFilter): Promise<Prisma.AuditEventWhereInput> {
+  const where: Prisma.AuditEventWhereInput[] = [];
+  if (filter.person) where.push({ actorId: filter.person });
+  if (filter.kind)
+    where.push({
+      OR: AUDIT_KINDS[filter.kind].actions.map((prefix) => ({ action: { startsWith: prefix } })),
+    });
+  if (filter.patient) {
+    const appointments = await db.appointment.findMany({
+      where: { patientId: filter.patient },
+      select: { id: true },
+    });
+    where.push({
+      OR: [
+        { targetType: "patient", targetId: filter.patient },
+        { targetType: "appointment", targetId: { in: appointments.map((appointment) => appointment.id) } },
+      ],
+    });
+  }
+  return { AND: where };
+}
+
+/**
+ * One page of the clinic's audit log, newest first, with the names its ids stand for now, read in
+ * a fixed number of queries whatever the page holds.
+ */
 export async function findAuditEvents(options: {
   db: TenantDb;
   page: number;
   pageSize?: number;
-  sort?: ClinicAuditSort;
-}): Promise<{ events: AuditEventRow[]; total: number; pages: number; page: number }> {
-  const { db } = options;
-  const sort = options.sort ?? { key: "at", desc: true };
+  filter?: ClinicAuditFilter;
+}): Promise<{ events: AuditEventRow[]; names: AuditNames; total: number; pages: number; page: number }> {
+  const { db, filter = {} } = options;
   const pageSize = options.pageSize ?? AUDIT_PAGE_SIZE;
-  const total = await db.auditEvent.count();
+  const where = await whereOf(db, filter);
+  const total = await db.auditEvent.count({ where });
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const page = Math.min(Math.max(1, Math.floor(options.page) || 1), pages);
   const events = await db.auditEvent.findMany({
-    orderBy: [AUDIT_ORDER[sort.key](sort.desc ? "desc" : "asc"), { at: "desc" }, { id: "desc" }],
+    where,
+    orderBy: [{ at: "desc" }, { id: "desc" }],
     skip: (page - 1) * pageSize,
     take: pageSize,
   });
-  const actorIds = [...new Set(events.flatMap((event) => (event.actorId ? [event.actorId] : [])))];
-  const actors = await db.staffUser.findMany({
-    where: { id: { in: actorIds } },
-    select: { id: true, name: true },
-  });
-  const names = new Map(actors.map((actor) => [actor.id, actor.name]));
+  const names = await findAuditNames(db, events, filter);
   return {
     page,
     pages,
     total,
+    names,
     events: events.map((event) => ({
       id: event.id,
       at: event.at,
       action: event.action,
-      actorName: event.actorId ? (names.get(event.actorId) ?? null) : null,
+      actorId: event.actorId,
+      actorName: event.actorId ? (names.staff.get(event.actorId) ?? null) : null,
       actorEmail: event.actorEmail,
       targetType: event.targetType,
       targetId: event.targetId,
@@ -95,4 +120,80 @@ export async function findAuditEvents(options: {
       details: event.details,
     })),
   };
+}
+
+type StoredEvent = Pick<AuditEventRow, "actorId" | "targetType" | "targetId" | "details">;
+
+/** The names of every staff member, patient, location and appointment the events (and the filter) point at. */
+async function findAuditNames(
+  db: TenantDb,
+  events: StoredEvent[],
+  filter: ClinicAuditFilter,
+): Promise<AuditNames> {
+  const ids = { staff: new Set<string>(), patient: new Set<string>(), location: new Set<string>() };
+  const appointmentIds = new Set<string>();
+  const add = (kind: keyof typeof ids, id: unknown) => {
+    if (typeof id === "string" && UUID.test(id)) ids[kind].add(id);
+  };
+  if (filter.person) add("staff", filter.person);
+  if (filter.patient) add("patient", filter.patient);
+  for (const event of events) {
+    add("staff", event.actorId);
+    if (event.targetType === "staff" || event.targetType === "patient" || event.targetType === "location")
+      add(event.targetType, event.targetId);
+    if (event.targetType === "appointment" && event.targetId && UUID.test(event.targetId))
+      appointmentIds.add(event.targetId);
+    const details = isRecord(event.details) ? event.details : {};
+    add("patient", details.patientId);
+    add("staff", details.doctorId);
+    add("location", details.locationId);
+  }
+  const appointments = await db.appointment.findMany({
+    where: { id: { in: [...appointmentIds] } },
+    select: { id: true, patientId: true, doctorId: true, locationId: true, startsAt: true },
+  });
+  for (const appointment of appointments) {
+    add("patient", appointment.patientId);
+    add("staff", appointment.doctorId);
+    add("location", appointment.locationId);
+  }
+  const [staff, patients, locations] = await Promise.all([
+    db.staffUser.findMany({ where: { id: { in: [...ids.staff] } }, select: { id: true, name: true } }),
+    db.patient.findMany({
+      where: { id: { in: [...ids.patient] } },
+      select: { id: true, firstName: true, lastName: true },
+    }),
+    db.location.findMany({ where: { id: { in: [...ids.location] } }, select: { id: true, name: true } }),
+  ]);
+  return {
+    staff: new Map(staff.map((member) => [member.id, member.name])),
+    patients: new Map(patients.map((patient) => [patient.id, `${patient.firstName} ${patient.lastName}`])),
+    locations: new Map(locations.map((location) => [location.id, location.name])),
+    appointments: new Map(appointments.map(({ id, ...appointment }) => [id, appointment])),
+  };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** The patient an event concerns: their record, or the patient of the appointment it is about. */
+export function patientOfEvent(
+  event: Pick<AuditEventRow, "targetType" | "targetId" | "details">,
+  names: AuditNames,
+): string | null {
+  if (event.targetType === "patient") return event.targetId;
+  if (event.targetType !== "appointment" || !event.targetId) return null;
+  const stored = isRecord(event.details) ? event.details.patientId : undefined;
+  return names.appointments.get(event.targetId)?.patientId ?? (typeof stored === "string" ? stored : null);
+}
+
+/** Everyone the log's "who" filter offers: every staff member, deactivated ones too, by name. */
+export function findAuditPeople(options: { db: TenantDb }): Promise<{ id: string; name: string }[]> {
+  return options.db.staffUser.findMany({
+    select: { id: true, name: true },
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+  });
 }

@@ -205,6 +205,7 @@ export const ACTION_SAMPLES = new Map<string, Sample>([
       sex: "FEMALE",
     }),
   ],
+  ["patients/search-patient-list", async () => ({ query: "sample" })],
   [
     "patients/update-patient",
     async (world) => ({

@@ -62,3 +62,6 @@ export type PatientListSort = z.output<typeof patientListSortSchema>;
 
 /** The registry's search in its URL (`?q=&page=`); anything unreadable is the first page of everyone. */
 export const patientSearchQuerySchema = z.object({ q: textParam(100), page: pageParam });
+
+/** The registry's search box, submitted: the text only (the action audits the search, then the page shows it). */
+export const patientListSearchSchema = z.object({ query: z.string().trim().max(100).default("") });

@@ -5,6 +5,7 @@ import { TEST_CLIENT } from "@/lib/testing/requests";
 import { ROLE_REFUSED, rolesWith, rolesWithout } from "@/lib/testing/roles";
 import { findPossibleDuplicatesAction } from "./find-possible-duplicates";
 import { registerPatientAction } from "./register-patient";
+import { searchPatientListAction } from "./search-patient-list";
 import { updatePatientAction } from "./update-patient";
 
 let clinic: ClinicFixture;
@@ -194,6 +195,38 @@ describe("the audit trail", () => {
       ok: true,
     });
     expect(await auditCount()).toBe(audits);
+  });
+});
+
+describe("a search on the patient list", () => {
+  const searches = (actorId: string) =>
+    clinic.db.auditEvent.findMany({ where: { action: "patients.searched", actorId } });
+
+  it.each(rolesWith("patients.view"))(
+    "is audited for a %s (who, how many matches, never the text), then opens the results' URL",
+    async (role) => {
+      const member = clinic.members[role];
+      const before = await searches(member.id);
+      await clinic.db.patient.create({
+        data: { firstName: "Searchable", lastName: `Zebedee${role}`, dateOfBirth: new Date("1970-01-01") },
+      });
+      const result = await clinic.callAs(role, searchPatientListAction, { query: ` zebedee${role} ` });
+
+      expect(result).toEqual({ ok: true, data: { href: `/patients?q=zebedee${role}` } });
+      const after = await searches(member.id);
+      expect(after).toHaveLength(before.length + 1);
+      expect(after.at(-1)?.details).toEqual({ purpose: "patient-list", matches: 1 });
+      expect(JSON.stringify(after)).not.toMatch(/zebedee/i);
+    },
+  );
+
+  it("is no search when the box is empty: the whole list, nothing audited", async () => {
+    const before = await searches(clinic.members.RECEPTIONIST.id);
+    expect(await clinic.callAs("RECEPTIONIST", searchPatientListAction, { query: "  " })).toEqual({
+      ok: true,
+      data: { href: "/patients" },
+    });
+    expect(await searches(clinic.members.RECEPTIONIST.id)).toHaveLength(before.length);
   });
 });
 

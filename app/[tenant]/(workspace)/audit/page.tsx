@@ -1,15 +1,16 @@
 import type { Metadata } from "next";
-import { describeAuditDetails } from "@/components/clinic/audit-details";
+import Link from "next/link";
+import { describeAuditEvent } from "@/components/clinic/audit-details";
+import { AuditFilters } from "@/components/clinic/audit-filters";
 import { AuditLog } from "@/components/clinic/audit-log";
-import { formatClinicDateTime } from "@/components/clinic/clinic-time";
 import { LinkPager } from "@/components/ui/link-pager";
 import { listHref } from "@/components/ui/list-href";
 import { PageHeader } from "@/components/ui/page-header";
-import { findAuditEvents } from "@/lib/clinic/audit";
+import { findAuditEvents, findAuditPeople, patientOfEvent } from "@/lib/clinic/audit";
 import type { TenantParams } from "@/lib/tenancy/request-clinic";
 import { withTenantDb } from "@/lib/tenancy/tenant-db";
-import { CLINIC_AUDIT_SORT_KEYS, clinicAuditSortSchema } from "@/lib/validations/audit";
-import { PAGE_QUERY, parseSearchParams, type SearchParamsProps } from "@/lib/validations/search-params";
+import { clinicAuditQuerySchema } from "@/lib/validations/audit";
+import { parseSearchParams, type SearchParamsProps } from "@/lib/validations/search-params";
 import { requireWorkspace } from "../require-workspace";
 
 export const metadata: Metadata = { title: "Audit log" };
@@ -18,35 +19,64 @@ export default async function AuditPage({ params, searchParams }: TenantParams &
   const workspace = await requireWorkspace(params, "audit.view");
   if (!workspace) return null;
   const { clinic, settings } = workspace;
-  const raw = await searchParams;
-  const { page } = parseSearchParams(PAGE_QUERY, raw);
-  const sort = parseSearchParams(clinicAuditSortSchema, raw);
-  const log = await withTenantDb(clinic.subdomain, (db) => findAuditEvents({ db, page, sort }));
-  const rows = log.events.map((event) => ({
-    id: event.id,
-    at: formatClinicDateTime(event.at, settings.timezone, { seconds: true }),
-    action: event.action,
-    who: event.actorName ?? event.actorEmail ?? "Unknown",
-    whoEmail: event.actorName ? event.actorEmail : null,
-    details: describeAuditDetails(event.details),
-    ip: event.ip,
-    userAgent: event.userAgent,
-  }));
-  const newestFirst = sort.key === "at" && sort.desc;
+  const { page, ...filter } = parseSearchParams(clinicAuditQuerySchema, await searchParams);
+  const timeZone = settings.timezone;
+  const [log, people] = await withTenantDb(clinic.subdomain, (db) =>
+    Promise.all([findAuditEvents({ db, page, filter }), findAuditPeople({ db })]),
+  );
+  const dayFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "full", timeZone });
+  const timeFormat = new Intl.DateTimeFormat("en-GB", { timeStyle: "medium", hourCycle: "h23", timeZone });
+  const entries = log.events.map((event) => {
+    const sentence = describeAuditEvent(event, log.names, timeZone);
+    const patientId = patientOfEvent(event, log.names);
+    const patientName = patientId ? log.names.patients.get(patientId) : undefined;
+    return {
+      id: event.id,
+      day: dayFormat.format(event.at),
+      time: timeFormat.format(event.at),
+      sentence,
+      ip: event.ip,
+      userAgent: event.userAgent,
+      patient:
+        patientId && patientName && patientId !== filter.patient
+          ? { name: patientName, href: listHref("/audit", { ...filter, patient: patientId }) }
+          : null,
+    };
+  });
+  const filtered = Boolean(filter.person || filter.patient || filter.kind);
   return (
     <>
       <PageHeader
         title="Audit log"
-        description={`${log.total} ${log.total === 1 ? "event" : "events"}${newestFirst ? ", newest first" : ""}; times in ${settings.timezone}.`}
+        description={`Who did what in the clinic: ${log.total.toLocaleString("en")} ${log.total === 1 ? "event" : "events"}${filtered ? (log.total === 1 ? " matches" : " match") : ""}, newest first; times in ${timeZone}.`}
       />
-      <AuditLog rows={rows} sort={{ keys: CLINIC_AUDIT_SORT_KEYS, ...sort }} />
+      <AuditFilters
+        filter={filter}
+        people={people}
+        patientName={filter.patient ? (log.names.patients.get(filter.patient) ?? null) : null}
+      />
+      <AuditLog
+        entries={entries}
+        empty={
+          filtered ? (
+            <>
+              Nothing matches these filters.{" "}
+              <Link href="/audit" className="text-brand-700 underline">
+                Show everything
+              </Link>
+            </>
+          ) : (
+            "Nothing has been recorded yet."
+          )
+        }
+      />
       <LinkPager
         label="Audit log pages"
         page={log.page}
         pages={log.pages}
-        previousLabel={newestFirst ? "Newer" : "Previous"}
-        nextLabel={newestFirst ? "Older" : "Next"}
-        hrefFor={(page) => listHref("/audit", { sort, page })}
+        previousLabel="Newer"
+        nextLabel="Older"
+        hrefFor={(target) => listHref("/audit", { ...filter, page: target })}
       />
     </>
   );

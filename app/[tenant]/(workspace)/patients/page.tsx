@@ -36,7 +36,7 @@ export default async function PatientsPage({ params, searchParams }: TenantParam
         description="The clinic's patient registry. Open a patient for their details and appointments."
         actions={canRegister ? <ButtonLink href="/patients/new">Register patient</ButtonLink> : null}
       />
-      <PatientSearch query={query} />
+      <PatientSearch key={query} query={query} />
       <p className="text-sm text-slate-700" aria-live="polite">
         {query
           ? `${result.total.toLocaleString("en")} ${result.total === 1 ? "patient matches" : "patients match"} “${query}”.`

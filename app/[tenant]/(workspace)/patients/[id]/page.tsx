@@ -8,7 +8,9 @@ import {
 import { ageOn, isoDateOf, SEX_OPTIONS } from "@/components/front-desk/patients/patient-format";
 import { PatientOverview, type PatientOverviewData } from "@/components/front-desk/patients/patient-overview";
 import { Badge } from "@/components/ui/badge";
+import { ButtonLink } from "@/components/ui/button";
 import { LinkTabs } from "@/components/ui/link-tabs";
+import { listHref } from "@/components/ui/list-href";
 import { PageHeader } from "@/components/ui/page-header";
 import { clinicRoleCan } from "@/lib/auth/permissions";
 import {
@@ -58,6 +60,13 @@ export default async function PatientPage({ params, searchParams }: PatientPageP
             </Badge>
             born {isoDateOf(patient.dateOfBirth)}
           </span>
+        }
+        actions={
+          clinicRoleCan(role, "audit.view") ? (
+            <ButtonLink href={listHref("/audit", { patient: patient.id })} variant="secondary">
+              Audit history
+            </ButtonLink>
+          ) : null
         }
       />
       <LinkTabs
