@@ -3,7 +3,7 @@ import { type Browser, expect, type Page, test } from "@playwright/test";
 import { hashPassword } from "@/lib/auth/password";
 import { withClinicDb } from "./support/central-db";
 import { issueOpenClinicTicket, postOpenClinicTicket } from "./support/open-clinic";
-import { clinicOrigin, E2E_PORT, ROOT_ORIGIN } from "./support/origins";
+import { clinicOrigin, ROOT_ORIGIN } from "./support/origins";
 import { createPlatformAccount } from "./support/own-accounts";
 import { provisionOwnClinic } from "./support/own-clinics";
 import { type Credentials, signIn } from "./support/sign-in";
@@ -124,7 +124,12 @@ test("a ticket in a URL or posted by another site signs nobody in and says where
   expect(overflow).toBeLessThanOrEqual(0);
 
   // Another site (any origin but the console's) posting a genuine ticket: refused, the ticket unspent.
-  await postOpenClinicTicket(page, "willow", ticket, `http://127.0.0.1:${E2E_PORT}`);
+  // A page of its own: any page this server renders sends a CSP whose form-action keeps the post in.
+  const otherSite = "http://other-site.test";
+  await page.route(`${otherSite}/`, (route) =>
+    route.fulfill({ contentType: "text/html", body: "<!doctype html><title>Another site</title>" }),
+  );
+  await postOpenClinicTicket(page, "willow", ticket, otherSite);
   await expect(page).toHaveURL(`${willow}/open/from-console?refused=origin`);
   await expect(
     page.getByText("This sign-in did not come from the admin console, so nobody was signed in."),

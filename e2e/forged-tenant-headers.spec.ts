@@ -42,9 +42,9 @@ async function callSearch(options: { host: string; path: string; forgedTenantHos
     "content-type": "text/plain;charset=UTF-8",
     "next-action": searchPatientsActionId(),
     cookie: mapleReceptionistCookies(),
-    // Next refuses an action whose Origin differs from X-Forwarded-Host (or Host): match the forgery,
-    // so the request gets as far as the action pipeline.
-    origin: `http://${options.forgedTenantHost}`,
+    // The Host's own Origin: another one is refused (403) before any action code runs, and the app
+    // server drops a client's X-Forwarded-Host, so only the headers below are left to mislead the app.
+    origin: `http://${options.host}`,
     "x-forwarded-host": options.forgedTenantHost,
     "x-tenant": options.forgedTenantHost.split(".")[0] ?? "",
   });
