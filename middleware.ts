@@ -6,6 +6,7 @@ import {
   contentSecurityPolicyHeaderName,
   createNonce,
 } from "@/lib/security/content-security-policy";
+import { isCrossOriginActionCall } from "@/lib/security/cross-origin-action";
 
 // No route serves this path, so the app's not-found page renders with status 404.
 const NOT_FOUND_PATH = "/__not-found";
@@ -32,13 +33,23 @@ export function middleware(request: NextRequest): NextResponse {
   const forwarded = new Headers(request.headers);
   forwarded.set("content-security-policy", policy);
   forwarded.set("x-nonce", nonce);
-  const response = dispatch(request, route, { request: { headers: forwarded } });
+  const response = isCrossOriginActionCall(request)
+    ? crossOriginActionRefused()
+    : dispatch(request, route, { request: { headers: forwarded } });
 
   response.headers.set(contentSecurityPolicyHeaderName(), policy);
   // A clinic's paths name its patients and visits: they never leave its host. The console's
   // cross-origin Open clinic post needs its Origin header, which same-origin would make "null".
   response.headers.set("Referrer-Policy", onRootHost ? "strict-origin-when-cross-origin" : "same-origin");
   return response;
+}
+
+/** Next would refuse it too, but with a 500 and an error in the log, whenever anyone sends one. */
+function crossOriginActionRefused(): NextResponse {
+  return new NextResponse("This request came from another site, so it was refused.", {
+    status: 403,
+    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+  });
 }
 
 function dispatch(
