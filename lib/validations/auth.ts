@@ -13,7 +13,11 @@ export const newPasswordSchema = z
 
 export const changePasswordSchema = z
   .object({
-    currentPassword: z.string().min(1, "Enter your current password."),
+    // As long as sign-in accepts: a longer one cannot be right, and argon2 need not hash megabytes.
+    currentPassword: z
+      .string()
+      .min(1, "Enter your current password.")
+      .max(200, "Use at most 200 characters."),
     newPassword: newPasswordSchema,
     confirmPassword: z.string(),
   })
