@@ -16,7 +16,6 @@ type Props = {
   slots: CalendarSlot[];
   timeZone: string;
   doctorNames: Map<string, string>;
-  showDoctor: boolean;
   onOpenAppointment: (appointment: CalendarAppointment) => void;
   /** Absent when the viewer cannot book. */
   onBookSlot?: (slot: CalendarSlot) => void;
@@ -32,13 +31,15 @@ export function CalendarGrid(props: Props) {
   const hours = visibleHours(perColumn.flatMap(({ items }) => items));
   const height = (hours.to - hours.from) * 60 * PX_PER_MINUTE;
   const at = (minute: number) => (minute - hours.from * 60) * PX_PER_MINUTE;
+  // A doctor's day is wider than a day of a doctor's week, which must fit seven across a desktop.
+  const columnWidth = columns.length > 5 ? "9rem" : "11rem";
   const hourLines = Array.from({ length: hours.to - hours.from }, (_, i) => hours.from + i);
 
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <div
         className="grid min-w-fit"
-        style={{ gridTemplateColumns: `4rem repeat(${columns.length}, minmax(9rem, 1fr))` }}
+        style={{ gridTemplateColumns: `4rem repeat(${columns.length}, minmax(${columnWidth}, 1fr))` }}
       >
         <div className="sticky left-0 z-10 border-b border-slate-200 bg-white" />
         {columns.map((column) => (
@@ -100,7 +101,6 @@ export function CalendarGrid(props: Props) {
                   appointment={appointment}
                   style={style}
                   timeZone={timeZone}
-                  showDoctor={props.showDoctor}
                   onOpen={props.onOpenAppointment}
                 />
               );
@@ -124,20 +124,18 @@ function AppointmentBlock({
   appointment,
   style,
   timeZone,
-  showDoctor,
   onOpen,
 }: {
   appointment: CalendarAppointment;
   style: CSSProperties;
   timeZone: string;
-  showDoctor: boolean;
   onOpen: (appointment: CalendarAppointment) => void;
 }) {
   const closed = isClosedStatus(appointment.status);
   const start = formatClinicTime(appointment.startsAt, timeZone);
   const time = `${start}–${formatClinicTime(appointment.endsAt, timeZone)}`;
   const outside = appointment.outsideHours ? ", outside working hours" : "";
-  const label = `${time} ${appointment.patient.name}, ${STATUS_LABEL[appointment.status]}${outside}${showDoctor ? `, ${appointment.doctor.name}` : ""}`;
+  const label = `${time} ${appointment.patient.name}, ${STATUS_LABEL[appointment.status]}${outside}`;
   return (
     <button
       type="button"
@@ -156,14 +154,10 @@ function AppointmentBlock({
         backgroundColor: `${appointment.doctor.color}26`,
       }}
     >
-      <span className="truncate">
-        <span className="font-semibold tabular-nums">{start}</span>{" "}
-        <span className={cn(closed && "line-through")}>{appointment.patient.name}</span>
-      </span>
+      <span className={cn("truncate font-medium", closed && "line-through")}>{appointment.patient.name}</span>
       <span className="truncate text-slate-700">
-        {STATUS_LABEL[appointment.status]}
+        <span className="tabular-nums">{start}</span> · {STATUS_LABEL[appointment.status]}
         {appointment.outsideHours ? " · outside hours" : ""}
-        {showDoctor ? ` · ${appointment.doctor.name}` : ""}
       </span>
     </button>
   );
