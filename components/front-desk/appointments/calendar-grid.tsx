@@ -31,15 +31,15 @@ export function CalendarGrid(props: Props) {
   const hours = visibleHours(perColumn.flatMap(({ items }) => items));
   const height = (hours.to - hours.from) * 60 * PX_PER_MINUTE;
   const at = (minute: number) => (minute - hours.from * 60) * PX_PER_MINUTE;
-  // A doctor's day is wider than a day of a doctor's week, which must fit seven across a desktop.
-  const columnWidth = columns.length > 5 ? "9rem" : "11rem";
+  // Wide enough for a long name and "outside hours"; only a week's seven days narrow on a desktop, to fit.
+  const week = new Set(columns.map((column) => column.date)).size > 1;
   const hourLines = Array.from({ length: hours.to - hours.from }, (_, i) => hours.from + i);
 
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <div
-        className="grid min-w-fit"
-        style={{ gridTemplateColumns: `4rem repeat(${columns.length}, minmax(${columnWidth}, 1fr))` }}
+        className={cn("grid min-w-fit [--column:12rem]", week && "lg:[--column:9rem]")}
+        style={{ gridTemplateColumns: `4rem repeat(${columns.length}, minmax(var(--column), 1fr))` }}
       >
         <div className="sticky left-0 z-10 border-b border-slate-200 bg-white" />
         {columns.map((column) => (
@@ -156,8 +156,12 @@ function AppointmentBlock({
     >
       <span className={cn("truncate font-medium", closed && "line-through")}>{appointment.patient.name}</span>
       <span className="truncate text-slate-700">
-        <span className="tabular-nums">{start}</span> · {STATUS_LABEL[appointment.status]}
-        {appointment.outsideHours ? " · outside hours" : ""}
+        <span className="tabular-nums">{start}</span>
+        {/* Before the status, so a narrow day of the week cuts the status rather than this. */}
+        {appointment.outsideHours ? (
+          <span className="font-medium text-amber-800"> · outside hours</span>
+        ) : null}
+        {` · ${STATUS_LABEL[appointment.status]}`}
       </span>
     </button>
   );

@@ -21,6 +21,12 @@ export function WeekOverview({
   const dayHref = (date: string) => calendarHref(filters, { view: "day", date, doctorId: null });
   const cellHref = (row: WeekRow, cell: WeekCell) =>
     calendarHref(filters, { view: "day", date: cell.date, doctorId: row.doctor.id });
+  if (summary.rows.length === 0)
+    return (
+      <div className="rounded-lg border border-dashed border-slate-300 p-6 text-slate-700">
+        No doctor works here this week and nothing is booked. Pick another week or location.
+      </div>
+    );
   return (
     <>
       <div className="hidden overflow-x-auto rounded-lg border border-slate-200 bg-white md:block">
@@ -113,16 +119,15 @@ export function WeekOverview({
                 const cell = row.cells[i] as WeekCell;
                 if (!cell.working && cell.count === 0) return null;
                 return (
-                  <li key={row.doctor.id} className="flex items-center gap-2 px-3 py-1">
-                    <span className="flex min-w-0 flex-1 items-center gap-2 text-sm text-slate-900">
-                      <DoctorDot color={row.doctor.color} />
-                      {row.doctor.name}
-                    </span>
-                    <CountLink row={row} cell={cell} href={cellHref(row, cell)} inline />
+                  <li key={row.doctor.id}>
+                    <PhoneCountLink row={row} cell={cell} href={cellHref(row, cell)} />
                   </li>
                 );
               })}
             </ul>
+            {summary.rows.every((row) => !row.cells[i]?.working && row.cells[i]?.count === 0) ? (
+              <p className="px-3 py-2 text-sm text-slate-500">No doctor works this day.</p>
+            ) : null}
           </section>
         ))}
       </div>
@@ -130,17 +135,46 @@ export function WeekOverview({
   );
 }
 
-function CountLink({
-  row,
-  cell,
-  href,
-  inline,
-}: {
-  row: WeekRow;
-  cell: WeekCell;
-  href: string;
-  inline?: boolean;
-}) {
+function countLabel(row: WeekRow, cell: WeekCell): string {
+  const outside = cell.outsideHours > 0 ? `, ${cell.outsideHours} outside hours` : "";
+  return `${row.doctor.name} on ${formatDayHeading(cell.date)}: ${plural(cell.count)}${outside}`;
+}
+
+function CountDetails({ cell }: { cell: WeekCell }) {
+  return (
+    <>
+      {cell.span ? <span className="text-xs tabular-nums text-slate-600">{cell.span}</span> : null}
+      {cell.outsideHours > 0 ? (
+        <span className="text-xs font-medium text-amber-800">{cell.outsideHours} outside hours</span>
+      ) : null}
+    </>
+  );
+}
+
+/** A doctor's day on a phone: the whole row opens it. */
+function PhoneCountLink({ row, cell, href }: { row: WeekRow; cell: WeekCell; href: string }) {
+  return (
+    <Link
+      href={href}
+      aria-label={countLabel(row, cell)}
+      className="flex items-center gap-3 px-3 py-2 hover:bg-brand-50 focus-visible:outline-2 focus-visible:outline-brand-600"
+    >
+      <DoctorDot color={row.doctor.color} />
+      <span className="flex min-w-0 flex-1 flex-col">
+        <span className="text-sm font-medium text-slate-900">{row.doctor.name}</span>
+        <span className="flex flex-wrap gap-x-2">
+          <CountDetails cell={cell} />
+        </span>
+      </span>
+      <span className="text-lg font-semibold tabular-nums text-slate-900">
+        {cell.count === 0 ? "Free" : cell.count}
+      </span>
+    </Link>
+  );
+}
+
+/** A doctor's day in the table: a count that opens it, or a dash on a day off. */
+function CountLink({ row, cell, href }: { row: WeekRow; cell: WeekCell; href: string }) {
   if (!cell.working && cell.count === 0)
     return (
       <span className="block px-2 py-1 text-slate-400">
@@ -148,23 +182,16 @@ function CountLink({
         <span className="sr-only">{row.doctor.name} does not work this day</span>
       </span>
     );
-  const outside = cell.outsideHours > 0 ? `, ${cell.outsideHours} outside hours` : "";
   return (
     <Link
       href={href}
-      aria-label={`${row.doctor.name} on ${formatDayHeading(cell.date)}: ${plural(cell.count)}${outside}`}
-      className={cn(
-        "flex rounded-md px-2 py-1 hover:bg-brand-50 focus-visible:outline-2 focus-visible:outline-brand-600",
-        inline ? "items-baseline gap-2" : "flex-col",
-      )}
+      aria-label={countLabel(row, cell)}
+      className="flex flex-col rounded-md px-2 py-1 hover:bg-brand-50 focus-visible:outline-2 focus-visible:outline-brand-600"
     >
       <span className="font-semibold tabular-nums text-slate-900">
         {cell.count === 0 ? "Free" : cell.count}
       </span>
-      {cell.span ? <span className="text-xs tabular-nums text-slate-600">{cell.span}</span> : null}
-      {cell.outsideHours > 0 ? (
-        <span className="text-xs font-medium text-amber-800">{cell.outsideHours} outside hours</span>
-      ) : null}
+      <CountDetails cell={cell} />
     </Link>
   );
 }
