@@ -150,6 +150,14 @@ test("a week of five doctors with 30 appointments a day each reads as counts, an
       await expect(blocks).toHaveCount(5 * PER_DAY);
       expect(await cutShortBlocks(page)).toEqual([]);
       await shot("calendar-week-one-doctor-390");
+
+      // This week as the demo has it, at the main location: for a look at the screenshots.
+      await page.goto(`${clinicUrl}/calendar?view=week`);
+      await expect(page.getByRole("region", { name: /\d{4}$/ }).first()).toBeVisible();
+      await shot("calendar-week-this-week-390");
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await expect(page.getByRole("table")).toBeVisible();
+      await shot("calendar-week-this-week-1280");
     } finally {
       await db.appointment.deleteMany({ where: { startsAt: range } });
     }

@@ -30,7 +30,7 @@ export function WeekOverview({
   return (
     <>
       <div className="hidden overflow-x-auto rounded-lg border border-slate-200 bg-white md:block">
-        <table className="w-full table-fixed border-collapse text-sm">
+        <table className="w-full min-w-[50rem] table-fixed border-collapse text-sm">
           <caption className="sr-only">
             Appointments per doctor and day; open a day or a count to see it
           </caption>
@@ -59,7 +59,10 @@ export function WeekOverview({
                     <span className="font-semibold text-slate-900">
                       {formatDayHeading(day.date, "short")}
                     </span>
-                    <span className="text-xs font-normal text-slate-600">{plural(day.count)}</span>
+                    <span className="text-xs font-normal text-slate-600">
+                      {day.date === today ? "Today · " : ""}
+                      {plural(day.count)}
+                    </span>
                   </Link>
                 </th>
               ))}
