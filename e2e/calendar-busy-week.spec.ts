@@ -14,13 +14,18 @@ const FIRST_START = 9 * 60;
 const isOutsideDemoHours = (start: number) =>
   !((start >= 9 * 60 && start + 20 <= 12 * 60 + 30) || (start >= 13 * 60 + 30 && start + 20 <= 17 * 60));
 
-/** Appointment blocks whose first line (time and patient) is cut short by the block's width. */
+/** Appointment blocks whose patient's name, or "outside hours" mark, is cut short by the block's width. */
 function cutShortBlocks(page: Page): Promise<string[]> {
   return page.locator("section[aria-label] > button[aria-label*='–']").evaluateAll((blocks) =>
     blocks
       .filter((block) => {
-        const line = block.firstElementChild as HTMLElement | null;
-        return line !== null && line.scrollWidth > line.clientWidth + 1;
+        const [name, details] = [...block.children] as HTMLElement[];
+        if (!name || name.scrollWidth > name.clientWidth + 1) return true;
+        const mark = [...(details?.children ?? [])].find((part) =>
+          part.textContent?.includes("outside hours"),
+        );
+        const edge = details?.getBoundingClientRect().right ?? 0;
+        return mark !== undefined && mark.getBoundingClientRect().right > edge + 1;
       })
       .map((block) => block.getAttribute("aria-label") ?? ""),
   );

@@ -143,7 +143,7 @@ function AppointmentBlock({
       title={label}
       aria-label={label}
       className={cn(
-        "absolute z-[1] flex flex-col overflow-hidden rounded-md border-l-4 px-1.5 py-px text-left text-[11px] leading-[13px] text-slate-900 shadow-sm",
+        "absolute z-[1] flex flex-col overflow-hidden rounded-md border-l-4 px-1 py-px text-left text-[11px] leading-[13px] text-slate-900 shadow-sm",
         "hover:z-[2] hover:shadow-md focus-visible:z-[2] focus-visible:outline-2 focus-visible:outline-brand-600",
         closed && "opacity-60",
         appointment.outsideHours && "outline-1 outline-dashed outline-amber-600",
@@ -158,9 +158,7 @@ function AppointmentBlock({
       <span className="truncate text-slate-700">
         <span className="tabular-nums">{start}</span>
         {/* Before the status, so a narrow day of the week cuts the status rather than this. */}
-        {appointment.outsideHours ? (
-          <span className="font-medium text-amber-800"> · outside hours</span>
-        ) : null}
+        {appointment.outsideHours ? <span className="font-medium text-amber-800"> outside hours</span> : null}
         {` · ${STATUS_LABEL[appointment.status]}`}
       </span>
     </button>

@@ -129,7 +129,7 @@ export function WeekOverview({
               })}
             </ul>
             {summary.rows.every((row) => !row.cells[i]?.working && row.cells[i]?.count === 0) ? (
-              <p className="px-3 py-2 text-sm text-slate-500">No doctor works this day.</p>
+              <p className="px-3 py-2 text-sm text-slate-500">No doctor works here this day.</p>
             ) : null}
           </section>
         ))}
