@@ -24,8 +24,14 @@ function cutShortBlocks(page: Page): Promise<string[]> {
         const mark = [...(details?.children ?? [])].find((part) =>
           part.textContent?.includes("outside hours"),
         );
-        const edge = details?.getBoundingClientRect().right ?? 0;
-        return mark !== undefined && mark.getBoundingClientRect().right > edge + 1;
+        if (!mark || !details) return false;
+        // Measured as if clipped (an ellipsis shortens the box it cuts); the ellipsis itself takes about 1em.
+        details.style.textOverflow = "clip";
+        const overflows = details.scrollWidth > details.clientWidth + 1;
+        const edge = details.getBoundingClientRect().right - (overflows ? 12 : 0);
+        const cut = mark.getBoundingClientRect().right > edge;
+        details.style.textOverflow = "";
+        return cut;
       })
       .map((block) => block.getAttribute("aria-label") ?? ""),
   );
