@@ -170,6 +170,31 @@ describe("the doctor's calendar", () => {
   });
 });
 
+describe("everyone's week", () => {
+  it("gives the week of all doctors as counts per doctor and day, and one doctor's week as appointments", async () => {
+    const date = "2031-08-13";
+    const booked = await appointment({ startsAt: at(date, 10) });
+    await appointment({ startsAt: at(date, 11), status: "CANCELLED" });
+    const week = (doctor: string) =>
+      findCalendarView({
+        db: clinic.db,
+        query: calendarQuerySchema.parse({ view: "week", date, doctor, location: "all" }),
+        viewer: clinic.members.RECEPTIONIST,
+        withSlots: true,
+      });
+
+    const everyone = await week("all");
+    expect(everyone.appointments).toEqual([]);
+    expect(everyone.slots).toEqual([]);
+    const row = everyone.week?.rows.find((r) => r.doctor.id === clinic.members.DOCTOR.id);
+    expect(row?.cells.find((cell) => cell.date === date)).toMatchObject({ count: 1, working: true });
+
+    const one = await week(clinic.members.DOCTOR.id);
+    expect(one.week).toBeNull();
+    expect(one.appointments.map((a) => a.id)).toContain(booked.id);
+  });
+});
+
 describe("availability over a week", () => {
   it("offers slots on each working day of the week and adds extra hours at another location", async () => {
     const days = calendarDays("week", "2031-06-11");

@@ -5,6 +5,7 @@ import { appointmentRef } from "./appointments";
 import { findFreeSlots } from "./availability";
 import { findClinicTimeZone } from "./settings";
 import { addDays, localDateOf, weekdayOf, zonedTimeToUtc } from "./time";
+import { summarizeWeek, type WeekSummary } from "./week-summary";
 
 export const APPOINTMENT_STATUSES: AppointmentStatus[] = [
   "BOOKED",
@@ -232,7 +233,8 @@ export async function findAvailabilityInRange(options: {
 
 /**
  * Everything the calendar page shows for a URL and a viewer. Free slots only for those who can
- * book, and in the week view only for one doctor (a week of everyone's slots is noise).
+ * book, and in the week view only for one doctor. Everyone's week is `week`, counts per doctor and
+ * day, instead of its appointments (a thousand blocks no one can read).
  */
 export async function findCalendarView(options: {
   db: TenantDb;
@@ -266,5 +268,24 @@ export async function findCalendarView(options: {
       withSlots: options.withSlots && (filters.view === "day" || filters.doctorId !== null),
     }),
   ]);
-  return { timeZone, today, filters, days, ...resources, appointments, ...availability };
+  const week: WeekSummary | null =
+    filters.view === "week" && !filters.doctorId
+      ? summarizeWeek({
+          days,
+          doctors: resources.doctors,
+          appointments,
+          shifts: availability.shifts,
+          timeZone,
+        })
+      : null;
+  return {
+    timeZone,
+    today,
+    filters,
+    days,
+    ...resources,
+    ...availability,
+    appointments: week ? [] : appointments,
+    week,
+  };
 }

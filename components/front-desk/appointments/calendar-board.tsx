@@ -10,11 +10,13 @@ import type {
   CalendarSlot,
   DoctorShift,
 } from "@/lib/clinic/calendar";
+import type { WeekSummary } from "@/lib/clinic/week-summary";
 import { AppointmentDialog } from "./appointment-dialog";
 import { BookingDialog, type BookingDraft } from "./booking-dialog";
 import { CalendarGrid } from "./calendar-grid";
 import { buildColumns } from "./calendar-layout";
 import { clinicFieldsOf, minutesOf, timeOfMinutes } from "./clinic-clock";
+import { WeekOverview } from "./week-overview";
 
 /** The calendar's interactive part: the grid, booking from a slot or a form, and each appointment's actions. */
 export function CalendarBoard(props: {
@@ -25,6 +27,8 @@ export function CalendarBoard(props: {
   appointments: CalendarAppointment[];
   slots: CalendarSlot[];
   shifts: DoctorShift[];
+  /** Everyone's week: counts per doctor and day instead of a grid. */
+  week: WeekSummary | null;
   doctors: CalendarDoctor[];
   locations: CalendarLocation[];
   canManage: boolean;
@@ -64,14 +68,18 @@ export function CalendarBoard(props: {
         <p className="text-sm text-slate-600">
           Times are the clinic&apos;s ({timeZone}).
           {props.canManage
-            ? filters.view === "week" && !filters.doctorId
-              ? " Choose a doctor to see their free slots."
+            ? props.week
+              ? " Open a day or a doctor's count to see the appointments and free slots."
               : " Click a free slot to book it."
-            : ""}
+            : props.week
+              ? " Open a day or a doctor's count to see the appointments."
+              : ""}
         </p>
         {props.canManage ? <Button onClick={() => setDraft(newDraft())}>New appointment</Button> : null}
       </div>
-      {columns.length === 0 ? (
+      {props.week ? (
+        <WeekOverview summary={props.week} filters={filters} today={props.today} />
+      ) : columns.length === 0 ? (
         <div className="rounded-lg border border-dashed border-slate-300 p-6 text-slate-700">
           No doctor works here on this day and nothing is booked. Pick another day or location
           {props.canManage ? ", or book at any time with “New appointment”." : "."}
@@ -83,7 +91,6 @@ export function CalendarBoard(props: {
           slots={props.slots}
           timeZone={timeZone}
           doctorNames={doctorNames}
-          showDoctor={filters.view === "week" && !filters.doctorId}
           onOpenAppointment={(appointment) => setOpenId(appointment.id)}
           onBookSlot={
             props.canManage

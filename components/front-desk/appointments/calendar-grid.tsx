@@ -16,7 +16,6 @@ type Props = {
   slots: CalendarSlot[];
   timeZone: string;
   doctorNames: Map<string, string>;
-  showDoctor: boolean;
   onOpenAppointment: (appointment: CalendarAppointment) => void;
   /** Absent when the viewer cannot book. */
   onBookSlot?: (slot: CalendarSlot) => void;
@@ -32,13 +31,15 @@ export function CalendarGrid(props: Props) {
   const hours = visibleHours(perColumn.flatMap(({ items }) => items));
   const height = (hours.to - hours.from) * 60 * PX_PER_MINUTE;
   const at = (minute: number) => (minute - hours.from * 60) * PX_PER_MINUTE;
+  // Wide enough for a long name and "outside hours"; only a week's seven days narrow on a desktop, to fit.
+  const week = new Set(columns.map((column) => column.date)).size > 1;
   const hourLines = Array.from({ length: hours.to - hours.from }, (_, i) => hours.from + i);
 
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <div
-        className="grid min-w-fit"
-        style={{ gridTemplateColumns: `4rem repeat(${columns.length}, minmax(9rem, 1fr))` }}
+        className={cn("grid min-w-fit [--column:12rem]", week && "lg:[--column:9rem]")}
+        style={{ gridTemplateColumns: `4rem repeat(${columns.length}, minmax(var(--column), 1fr))` }}
       >
         <div className="sticky left-0 z-10 border-b border-slate-200 bg-white" />
         {columns.map((column) => (
@@ -100,7 +101,6 @@ export function CalendarGrid(props: Props) {
                   appointment={appointment}
                   style={style}
                   timeZone={timeZone}
-                  showDoctor={props.showDoctor}
                   onOpen={props.onOpenAppointment}
                 />
               );
@@ -124,20 +124,18 @@ function AppointmentBlock({
   appointment,
   style,
   timeZone,
-  showDoctor,
   onOpen,
 }: {
   appointment: CalendarAppointment;
   style: CSSProperties;
   timeZone: string;
-  showDoctor: boolean;
   onOpen: (appointment: CalendarAppointment) => void;
 }) {
   const closed = isClosedStatus(appointment.status);
   const start = formatClinicTime(appointment.startsAt, timeZone);
   const time = `${start}–${formatClinicTime(appointment.endsAt, timeZone)}`;
   const outside = appointment.outsideHours ? ", outside working hours" : "";
-  const label = `${time} ${appointment.patient.name}, ${STATUS_LABEL[appointment.status]}${outside}${showDoctor ? `, ${appointment.doctor.name}` : ""}`;
+  const label = `${time} ${appointment.patient.name}, ${STATUS_LABEL[appointment.status]}${outside}`;
   return (
     <button
       type="button"
@@ -145,7 +143,7 @@ function AppointmentBlock({
       title={label}
       aria-label={label}
       className={cn(
-        "absolute z-[1] flex flex-col overflow-hidden rounded-md border-l-4 px-1.5 py-px text-left text-[11px] leading-[13px] text-slate-900 shadow-sm",
+        "absolute z-[1] flex flex-col overflow-hidden rounded-md border-l-4 px-1 py-px text-left text-[11px] leading-[13px] text-slate-900 shadow-sm",
         "hover:z-[2] hover:shadow-md focus-visible:z-[2] focus-visible:outline-2 focus-visible:outline-brand-600",
         closed && "opacity-60",
         appointment.outsideHours && "outline-1 outline-dashed outline-amber-600",
@@ -156,14 +154,12 @@ function AppointmentBlock({
         backgroundColor: `${appointment.doctor.color}26`,
       }}
     >
-      <span className="truncate">
-        <span className="font-semibold tabular-nums">{start}</span>{" "}
-        <span className={cn(closed && "line-through")}>{appointment.patient.name}</span>
-      </span>
+      <span className={cn("truncate font-medium", closed && "line-through")}>{appointment.patient.name}</span>
       <span className="truncate text-slate-700">
-        {STATUS_LABEL[appointment.status]}
-        {appointment.outsideHours ? " · outside hours" : ""}
-        {showDoctor ? ` · ${appointment.doctor.name}` : ""}
+        <span className="tabular-nums">{start}</span>
+        {/* Before the status, so a narrow day of the week cuts the status rather than this. */}
+        {appointment.outsideHours ? <span className="font-medium text-amber-800"> outside hours</span> : null}
+        {` · ${STATUS_LABEL[appointment.status]}`}
       </span>
     </button>
   );

@@ -4,7 +4,7 @@ import { localDateOf, wallClockOf } from "@/lib/clinic/time";
 export type CalendarColumn = {
   key: string;
   date: string;
-  /** null: every doctor's appointments (the week view of "all doctors"). */
+  /** null: every doctor's appointments. */
   doctorId: string | null;
   title: string;
   subtitle?: string;
@@ -31,7 +31,7 @@ export function formatDayHeading(date: string, style: "long" | "short" = "long")
 
 /**
  * The day view has a column per doctor (the chosen one, or everyone working or booked that day);
- * the week view has a column per day.
+ * the week view has a column per day (everyone's week is a summary instead, see week-summary.ts).
  */
 export function buildColumns(options: {
   view: "day" | "week";

@@ -43,6 +43,7 @@ export default async function CalendarPage({ params, searchParams }: TenantParam
         appointments={data.appointments}
         slots={data.slots}
         shifts={data.shifts}
+        week={data.week}
         doctors={data.doctors}
         locations={data.locations}
         canManage={canManage}
