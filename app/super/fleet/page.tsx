@@ -22,7 +22,10 @@ export default async function FleetPage() {
       />
       <div className="grid gap-6 lg:grid-cols-2">
         <FleetVersions fleet={fleet} />
-        <FleetRollout runningRunId={running?.id ?? null} />
+        <FleetRollout
+          runningRunId={running?.id ?? null}
+          nothingPending={fleet.behind === 0 && fleet.withError === 0}
+        />
       </div>
       <section aria-labelledby="runs-heading" className="flex flex-col gap-3">
         <h2 id="runs-heading" className="text-lg font-semibold text-slate-900">
