@@ -118,7 +118,7 @@ function RunProgress({ run }: { run: FleetRunProgress }) {
         <span>
           Started {formatDateTime(run.startedAt)}
           {run.finishedAt ? `, finished ${formatDateTime(run.finishedAt)}` : ""} · target{" "}
-          <code>{run.targetVersion ?? "—"}</code>
+          <code className="break-all">{run.targetVersion ?? "—"}</code>
         </span>
       </div>
       <progress
