@@ -87,12 +87,15 @@ test("an owner adds a receptionist, who must choose a password and then sees onl
   await expect(page.getByRole("link", { name: "Staff" })).toHaveCount(0);
   await expect(page.getByRole("link", { name: "Settings" })).toHaveCount(0);
 
+  // Refused with a 403 (not a 200 page that says no) and the friendly page inside the workspace.
   for (const [path, area] of [
     ["/staff", "Staff"],
     ["/settings", "Settings"],
     ["/audit", "the audit log"],
+    ["/locations", "Locations"],
   ]) {
-    await page.goto(`${maple}${path}`);
+    const response = await page.goto(`${maple}${path}`);
+    expect(response?.status(), path).toBe(403);
     await expect(
       page.getByRole("heading", { level: 1, name: `You do not have access to ${area}` }),
     ).toBeVisible();

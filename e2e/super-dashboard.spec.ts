@@ -25,7 +25,14 @@ test.describe("super-admin dashboard", () => {
     await page.getByRole("button", { name: "New clinic admin" }).click();
     const form = page.getByRole("dialog", { name: "New clinic admin" });
     await form.getByLabel("Name").fill("Erin Example");
+    // An email already in use is refused; the refusal goes once the email is corrected.
+    await form.getByLabel("Email").fill("admin@clinics.test");
+    await form.getByRole("button", { name: "Create clinic admin" }).click();
+    const refusal = form.getByRole("alert").filter({ hasText: "An account with this email already exists." });
+    await expect(refusal).toBeVisible();
     await form.getByLabel("Email").fill(email);
+    await expect(refusal).toHaveCount(0);
+    await expect(form.getByText("Already in use.")).toHaveCount(0);
     await form.getByRole("button", { name: "Create clinic admin" }).click();
 
     const reveal = page.getByRole("dialog", { name: "Temporary password" });
@@ -100,15 +107,25 @@ test.describe("super-admin dashboard", () => {
       await expect(page.getByText("clinic.resumed")).toBeVisible();
     });
 
-    test("a rollout started from the fleet page shows its progress until it ends", async ({ page }) => {
+    test("with nothing pending, a rollout asks first, counts every clinic as already up to date, and lists the run", async ({
+      page,
+    }) => {
       await page.goto("/super/fleet");
+      const runs = page.getByRole("table", { name: "Recent rollouts" }).getByRole("row");
+      const runsBefore = await runs.count();
       await page.getByRole("button", { name: "Roll out pending migrations" }).click();
+      const confirm = page.getByRole("dialog", { name: "Nothing is pending" });
+      await expect(confirm).toContainText("Every clinic is already at the newest version");
+      await confirm.getByRole("button", { name: "Roll out anyway" }).click();
 
       const progress = page.getByRole("region", { name: "Rollout progress" });
       await expect(progress.getByText("Succeeded", { exact: true })).toBeVisible({ timeout: 30_000 });
       await expect(progress.getByRole("status")).toHaveText(
-        /^(\d+) of \1 clinics done: \1 succeeded, 0 failed\.$/,
+        /^(\d+) of \1 clinics done: 0 updated, \1 already up to date, 0 failed\.$/,
       );
+      // The page redraws once the run ends: the new run heads the list, without a reload.
+      // (rows include the header row; the list shows the newest 10)
+      await expect(runs).toHaveCount(runsBefore === 0 ? 2 : Math.min(runsBefore + 1, 11));
     });
   });
 });

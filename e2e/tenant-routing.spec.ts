@@ -46,17 +46,41 @@ test.describe("routing by host", () => {
     [root, "/harbor/anything", "a deeper root-host path into the tenant segment"],
     [`maple.${root}`, "/super", "the super-admin area on a clinic host"],
     [`maple.${root}`, "/admin/clinics", "the clinic-admin area on a clinic host"],
-    [`nobody-here.${root}`, "/", "an unknown clinic"],
-    [`www.${root}`, "/", "a reserved subdomain"],
-    [`a--b.${root}`, "/", "a malformed subdomain"],
-    [`maple.harbor.${root}`, "/", "two levels of subdomain"],
+    [`maple.${root}`, "/no-such-page", "a path no clinic page has"],
     ["example.com", "/", "another domain"],
   ]) {
     test(`answers 404 for ${why}`, async () => {
       const response = await getWithHost(host as string, path as string);
       expect(response.status).toBe(404);
       expect(response.body).toContain("Page not found");
+      expect(response.body).not.toContain("No clinic at this address");
       expect(response.body).not.toContain("Maple Family Clinic");
     });
   }
+
+  for (const [host, why] of [
+    [`nobody-here.${root}`, "an unknown clinic"],
+    [`www.${root}`, "a reserved subdomain"],
+    [`a--b.${root}`, "a malformed subdomain"],
+    [`maple.harbor.${root}`, "two levels of subdomain"],
+  ]) {
+    test(`answers 404 for ${why}, saying that no clinic has the address`, async () => {
+      const response = await getWithHost(host as string, "/patients");
+      expect(response.status).toBe(404);
+      expect(response.body).toContain("No clinic at this address");
+      expect(response.body).toContain(host);
+      expect(response.body).toContain(`http://${root}/#sign-in`);
+      expect(response.body).not.toContain("Maple Family Clinic");
+    });
+  }
+
+  test("the unknown-clinic page leads to the platform's home page", async ({ page }) => {
+    const response = await page.goto(`http://nobody-here.${root}/`);
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole("heading", { level: 1, name: "No clinic at this address" })).toBeVisible();
+    await expect(page.getByText(`nobody-here.${root}`, { exact: true })).toBeVisible();
+    await page.getByRole("link", { name: "Go to the platform's home page" }).click();
+    await expect(page).toHaveURL(`http://${root}/#sign-in`);
+    await expect(page.getByLabel("Your clinic's address")).toBeVisible();
+  });
 });

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { ClinicStatusPage } from "@/components/clinic/clinic-status-page";
 import { requireRequestClinic, type TenantParams } from "@/lib/tenancy/request-clinic";
+import { describeSuspension } from "@/lib/tenancy/suspension";
 
 export async function generateMetadata({ params }: TenantParams): Promise<Metadata> {
   const clinic = await requireRequestClinic(params);
@@ -13,8 +14,7 @@ export default async function TenantLayout({ children, params }: TenantParams & 
   if (clinic.status === "SUSPENDED") {
     return (
       <ClinicStatusPage title={`${clinic.name} is suspended`}>
-        This clinic&apos;s workspace is not available right now. Staff: please contact your clinic
-        administrator.
+        {describeSuspension(clinic.statusReason)}
       </ClinicStatusPage>
     );
   }

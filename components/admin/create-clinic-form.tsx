@@ -22,10 +22,12 @@ type Created = { clinic: ActionData<typeof createClinicAction>; values: CreateCl
 export function CreateClinicForm({
   rootDomain,
   timezones,
+  currencies,
   defaults,
 }: {
   rootDomain: string;
   timezones: string[];
+  currencies: { value: string; label: string }[];
   defaults: { name: string; subdomain: string };
 }) {
   const queryClient = useQueryClient();
@@ -33,7 +35,7 @@ export function CreateClinicForm({
   const { form, field, run, submit, pending } = useActionForm({
     schema: createClinicSchema,
     action: createClinicAction,
-    defaultValues: { ...defaults, locationName: "Main clinic", timezone: "UTC" },
+    defaultValues: { ...defaults, locationName: "Main clinic", timezone: "UTC", currency: "USD" },
     refresh: false,
     onRefused: () => {
       setCreated(null);
@@ -75,6 +77,12 @@ export function CreateClinicForm({
         label="Time zone"
         options={timezones.map((zone) => ({ value: zone, label: zone.replaceAll("_", " ") }))}
         {...field("timezone")}
+      />
+      <SelectField
+        label="Currency"
+        hint="You can change it later in the clinic's settings."
+        options={currencies}
+        {...field("currency")}
       />
       <SubmitButton pending={pending} pendingLabel="Creating…" className="self-start">
         Create clinic

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Notice } from "@/components/ui/notice";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { useActionCall } from "@/components/ui/use-action-call";
@@ -24,14 +25,25 @@ async function fetchProgress(runId: string): Promise<FleetRunProgress> {
 /**
  * Starts a rollout and follows it: the action returns the run id at once, then this polls the run
  * every second until it ends. A run already under way when the page loads is followed the same way.
+ * With nothing pending it asks first: such a run touches no clinic.
  */
-export function FleetRollout({ runningRunId }: { runningRunId: string | null }) {
+export function FleetRollout({
+  runningRunId,
+  nothingPending,
+}: {
+  runningRunId: string | null;
+  /** Every clinic is at the newest version and none has a failed migration. */
+  nothingPending: boolean;
+}) {
   const router = useRouter();
   const [runId, setRunId] = useState<string | null>(runningRunId);
+  const [confirming, setConfirming] = useState(false);
   const start = useActionCall(startFleetRolloutAction, {
     message: "inline",
-    refresh: false,
-    onSuccess: (started) => setRunId(started.runId),
+    onSuccess: (started) => {
+      setConfirming(false);
+      setRunId(started.runId);
+    },
   });
   const progress = useQuery({
     queryKey: ["fleet-run", runId],
@@ -42,15 +54,14 @@ export function FleetRollout({ runningRunId }: { runningRunId: string | null }) 
   const run = progress.data;
   const running = run?.status === "RUNNING";
 
-  // Once the run ends, the page's counts and run list are stale: draw them again.
-  const wasRunning = useRef(false);
+  // Once the run ends (however soon: a run with nothing to do ends before the first poll), the
+  // page's versions and run list are stale: draw them again, once per run.
+  const refreshedFor = useRef<string | null>(null);
   useEffect(() => {
-    if (running) wasRunning.current = true;
-    else if (wasRunning.current && run) {
-      wasRunning.current = false;
-      router.refresh();
-    }
-  }, [running, run, router]);
+    if (!run || run.status === "RUNNING" || refreshedFor.current === run.id) return;
+    refreshedFor.current = run.id;
+    router.refresh();
+  }, [run, router]);
 
   return (
     <Card>
@@ -63,10 +74,34 @@ export function FleetRollout({ runningRunId }: { runningRunId: string | null }) 
         </CardDescription>
       </CardHeader>
       <CardContent className="flex flex-col gap-4">
-        <Button onClick={() => start.call({})} disabled={start.pending || running} className="self-start">
+        <Button
+          onClick={() => (nothingPending ? setConfirming(true) : start.call({}))}
+          disabled={start.pending || running}
+          className="self-start"
+        >
           {start.pending ? "Starting…" : running ? "Rollout running…" : "Roll out pending migrations"}
         </Button>
-        {start.error ? <Notice>{start.error}</Notice> : null}
+        {start.error && !confirming ? <Notice>{start.error}</Notice> : null}
+        {confirming ? (
+          <ConfirmDialog
+            title="Nothing is pending"
+            confirmLabel="Roll out anyway"
+            pendingLabel="Starting…"
+            pending={start.pending}
+            error={start.error}
+            onConfirm={() => start.call({})}
+            onClose={() => setConfirming(false)}
+          >
+            <p>
+              Every clinic is already at the newest version and none has a failed migration, so there is
+              nothing to roll out.
+            </p>
+            <p>
+              A rollout now only applies the central database&apos;s pending migrations, if any, and checks
+              each server&apos;s template; it does not touch any clinic.
+            </p>
+          </ConfirmDialog>
+        ) : null}
         {progress.error && !run ? <Notice>{progress.error.message}</Notice> : null}
         {run ? <RunProgress run={run} /> : null}
       </CardContent>
@@ -75,7 +110,7 @@ export function FleetRollout({ runningRunId }: { runningRunId: string | null }) 
 }
 
 function RunProgress({ run }: { run: FleetRunProgress }) {
-  const done = run.succeeded + run.failed;
+  const done = run.succeeded + run.upToDate + run.failed;
   return (
     <section aria-label="Rollout progress" className="flex flex-col gap-3">
       <div className="flex flex-wrap items-center gap-2 text-sm text-slate-700">
@@ -83,7 +118,7 @@ function RunProgress({ run }: { run: FleetRunProgress }) {
         <span>
           Started {formatDateTime(run.startedAt)}
           {run.finishedAt ? `, finished ${formatDateTime(run.finishedAt)}` : ""} · target{" "}
-          <code>{run.targetVersion ?? "—"}</code>
+          <code className="break-all">{run.targetVersion ?? "—"}</code>
         </span>
       </div>
       <progress
@@ -93,9 +128,10 @@ function RunProgress({ run }: { run: FleetRunProgress }) {
         aria-label="Clinics done"
       />
       <p role="status" className="text-sm text-slate-800">
-        {done} of {run.total} clinics done: {run.succeeded} succeeded, {run.failed} failed
+        {done} of {run.total} clinics done: {run.succeeded} updated, {run.upToDate} already up to date,{" "}
+        {run.failed} failed
         {run.pending > 0 ? `, ${run.pending} to go` : ""}
-        {run.skipped > 0 ? `, ${run.skipped} skipped` : ""}.
+        {run.skipped > 0 ? `, ${run.skipped} not attempted` : ""}.
       </p>
       {run.error ? <Notice>{run.error}</Notice> : null}
       {run.failures.length > 0 ? (

@@ -10,6 +10,7 @@ export type FleetRunRow = {
   targetVersion: string | null;
   total: number;
   succeeded: number;
+  upToDate: number;
   failed: number;
   error: string | null;
   startedAt: string;
@@ -40,7 +41,8 @@ const columns: Column<FleetRunRow>[] = [
     cell: (run) => <code className="text-xs">{run.targetVersion ?? "—"}</code>,
   },
   { key: "total", header: "Clinics", sortValue: (run) => run.total, cell: (run) => run.total },
-  { key: "succeeded", header: "Succeeded", sortValue: (run) => run.succeeded, cell: (run) => run.succeeded },
+  { key: "succeeded", header: "Updated", sortValue: (run) => run.succeeded, cell: (run) => run.succeeded },
+  { key: "upToDate", header: "Up to date", sortValue: (run) => run.upToDate, cell: (run) => run.upToDate },
   { key: "failed", header: "Failed", sortValue: (run) => run.failed, cell: (run) => run.failed },
   {
     key: "finished",

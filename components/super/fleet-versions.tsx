@@ -11,8 +11,9 @@ export function FleetVersions({ fleet }: { fleet: FleetStatus }) {
       <CardHeader>
         <CardTitle as="h2">Pending clinic migrations</CardTitle>
         <CardDescription>
-          Target version <code className="text-slate-800">{fleet.target ?? "none"}</code>: {fleet.atTarget} of{" "}
-          {fleet.total} clinics there, {fleet.behind} behind, {fleet.withError} whose last attempt failed.
+          Target version <code className="break-all text-slate-800">{fleet.target ?? "none"}</code>:{" "}
+          {fleet.atTarget} of {fleet.total} clinics there, {fleet.behind} behind, {fleet.withError} whose last
+          attempt failed.
         </CardDescription>
       </CardHeader>
       <CardContent>

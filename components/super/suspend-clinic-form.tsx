@@ -31,7 +31,11 @@ export function SuspendClinicForm({
         <strong>{clinic.name}</strong> ({clinic.subdomain}) stops at once: its database role can no longer log
         in, open connections are ended, and its pages say it is suspended until you resume it.
       </p>
-      <TextField label="Reason" hint="Kept with the clinic and in the audit log." {...field("reason")} />
+      <TextField
+        label="Reason"
+        hint="The clinic's staff see it on their suspended page; it is kept in the audit log too."
+        {...field("reason")}
+      />
       {formError ? <Notice>{formError}</Notice> : null}
       <FormActions
         pending={pending}

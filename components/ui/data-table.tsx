@@ -73,6 +73,7 @@ export function DataTable<Row extends RowData>({
   pageSize = 20,
   caption,
   serverSort,
+  stackOnPhone,
 }: {
   rows: Row[];
   columns: Column<Row>[];
@@ -81,6 +82,8 @@ export function DataTable<Row extends RowData>({
   pageSize?: number;
   caption: string;
   serverSort?: ServerSort;
+  /** Below `sm`, each row as a card instead of a row that scrolls sideways (see Table). */
+  stackOnPhone?: boolean;
 }) {
   const serverKeys = serverSort?.keys ?? null;
   const columnDefs = useMemo(
@@ -106,7 +109,7 @@ export function DataTable<Row extends RowData>({
   const pages = serverSort ? 1 : table.getPageCount();
   return (
     <div className="flex flex-col gap-3">
-      <Table caption={caption}>
+      <Table caption={caption} stackOnPhone={stackOnPhone}>
         <TableHead>
           {table.getFlatHeaders().map((header) => {
             const { column } = header;

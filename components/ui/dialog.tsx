@@ -1,6 +1,7 @@
 "use client";
 
 import { type ReactNode, useEffect, useRef } from "react";
+import { useToastsInDialog } from "./toast";
 
 /** A modal on the native <dialog>: focus trapping, Escape and the backdrop come from the browser. */
 export function Dialog({
@@ -20,6 +21,7 @@ export function Dialog({
     if (open && !dialog?.open) dialog?.showModal();
     if (!open && dialog?.open) dialog.close();
   }, [open]);
+  useToastsInDialog(ref, open);
   return (
     <dialog
       ref={ref}

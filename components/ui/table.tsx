@@ -1,10 +1,30 @@
 import type { ComponentProps, ReactNode } from "react";
 import { cn } from "./cn";
 
-/** A table in its bordered box; on a phone it scrolls sideways inside the box, not the page. */
-export function Table({ caption, children }: { caption: string; children: ReactNode }) {
+// Below `sm` each row becomes a card of its cells, one under another, with no header row.
+const STACKED_ON_PHONE =
+  "max-sm:[&_thead]:hidden max-sm:[&_table]:block max-sm:[&_tbody]:block max-sm:[&_tr]:flex max-sm:[&_tr]:flex-col max-sm:[&_tr]:gap-1.5 max-sm:[&_tr]:p-3 max-sm:[&_td]:p-0";
+
+/**
+ * A table in its bordered box; on a phone it scrolls sideways inside the box, not the page, or
+ * with `stackOnPhone` shows each row as a card, for rows whose buttons must stay in view.
+ */
+export function Table({
+  caption,
+  children,
+  stackOnPhone = false,
+}: {
+  caption: string;
+  children: ReactNode;
+  stackOnPhone?: boolean;
+}) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    <div
+      className={cn(
+        "overflow-x-auto rounded-lg border border-slate-200 bg-white",
+        stackOnPhone && STACKED_ON_PHONE,
+      )}
+    >
       <table className="w-full text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         {children}

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useCallback, useState, useTransition } from "react";
 import type { ActionError, ActionResult } from "@/lib/action-pipeline/result";
 import { useToast } from "./toast";
 
@@ -45,5 +45,8 @@ export function useActionCall<I, R>(
       if (options.refresh ?? true) router.refresh();
     });
 
-  return { call, pending, error };
+  // A refusal is about what was sent: once the person changes it, it no longer applies.
+  const clearError = useCallback(() => setError(null), []);
+
+  return { call, pending, error, clearError };
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useEffect } from "react";
 import {
   type DefaultValues,
   type FieldValues,
@@ -51,6 +52,13 @@ export function useActionForm<T extends FieldValues, Parsed, R>(options: ActionF
       return true;
     },
   });
+
+  // The form's refusal (its notice) goes as soon as the person edits any field.
+  const { clearError } = submitted;
+  useEffect(() => {
+    const subscription = form.watch(() => clearError());
+    return () => subscription.unsubscribe();
+  }, [form, clearError]);
 
   const field: FormField<T> = (name, rules) => ({
     ...form.register(name, rules),

@@ -2,6 +2,7 @@ import type { Actor } from "../auth/actor";
 import type { CentralDb } from "../db/central";
 import { AppError } from "../errors";
 import type { Clinic } from "../generated/central/client";
+import { SUSPENDED_BY_CLINIC_ADMIN } from "../tenancy/suspension";
 import { findManagedClinic, findOwnedClinic } from "./clinic-access";
 import { getClinicService } from "./clinic-service";
 
@@ -10,7 +11,7 @@ type ClinicCommand = { central: CentralDb; actor: Actor; clinicId: string };
 /** Owner or co-admin: the clinic stops for its staff (its role cannot log in) until resumed. */
 export async function suspendManagedClinic(options: ClinicCommand): Promise<Clinic> {
   const { clinic } = await findManagedClinic({ ...options, userId: options.actor.id });
-  return getClinicService(options.central).suspendClinic(clinic.subdomain, "Suspended by its clinic admin.", {
+  return getClinicService(options.central).suspendClinic(clinic.subdomain, SUSPENDED_BY_CLINIC_ADMIN, {
     actor: options.actor,
     action: "clinic.suspend",
   });

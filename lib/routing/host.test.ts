@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { routeRequest } from "./host";
+import { isClinicAddress, routeRequest } from "./host";
 
 const rootDomain = "localhost:3000";
 
@@ -109,5 +109,18 @@ describe("routeRequest on other hosts", () => {
 
   it("refuses a path that does not start with a slash", () => {
     expect(route("acme.localhost:3000", "patients")).toEqual({ kind: "not-found" });
+  });
+});
+
+describe("isClinicAddress", () => {
+  it.each([
+    ["a clinic's host", "acme.localhost:3000", true],
+    ["an unknown or malformed label", "a--b.localhost:3000", true],
+    ["two labels in front of the root", "a.b.localhost:3000", true],
+    ["the root host", "localhost:3000", false],
+    ["another domain", "acme.example.com", false],
+    ["no host", null, false],
+  ])("says whether %s is a clinic's address", (_label, host, expected) => {
+    expect(isClinicAddress(host, "localhost:3000")).toBe(expected);
   });
 });

@@ -45,6 +45,11 @@ export function realmOfHost(host: string | null | undefined, rootDomain: string)
   return parsed.ok ? { kind: "clinic", subdomain: parsed.subdomain } : null;
 }
 
+/** Whether the host is a clinic's address, `<label>.<root>`, whether or not a clinic has it. */
+export function isClinicAddress(host: string | null | undefined, rootDomain: string): boolean {
+  return Boolean(hostLabel(host, rootDomain));
+}
+
 /** "" for the root host itself, the label in front of it for `<label>.<root>`, null otherwise. */
 function hostLabel(host: string | null | undefined, rootDomain: string): string | null {
   const normalizedHost = host?.trim().toLowerCase() ?? "";

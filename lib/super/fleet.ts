@@ -45,6 +45,7 @@ export async function findRecentFleetRuns(options: { central: CentralDb; take?: 
       targetVersion: true,
       total: true,
       succeeded: true,
+      upToDate: true,
       failed: true,
       error: true,
       startedAt: true,
@@ -58,7 +59,10 @@ export type FleetRunProgress = {
   status: "RUNNING" | "SUCCEEDED" | "FAILED";
   targetVersion: string | null;
   total: number;
+  /** Clinics the run migrated. */
   succeeded: number;
+  /** Clinics already at the target: nothing to apply. */
+  upToDate: number;
   failed: number;
   pending: number;
   skipped: number;
@@ -92,6 +96,7 @@ export async function findFleetRunProgress(options: {
     targetVersion: run.targetVersion,
     total: run.total,
     succeeded: run.succeeded,
+    upToDate: run.upToDate,
     failed: run.failed,
     pending: count("PENDING"),
     skipped: count("SKIPPED"),

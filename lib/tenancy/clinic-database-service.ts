@@ -163,11 +163,7 @@ export class ClinicDatabaseService {
    * Stops a clinic: its pages show "suspended", its role can no longer log in, and every staff
    * session ends for good (resuming starts with everyone signed out).
    */
-  async suspendClinic(
-    subdomain: string,
-    reason = "Suspended by an administrator.",
-    audit?: ClinicAudit,
-  ): Promise<Clinic> {
+  async suspendClinic(subdomain: string, reason: string | null = null, audit?: ClinicAudit): Promise<Clinic> {
     const { clinic, server } = await this.transition(subdomain, ["ACTIVE"], "SUSPENDED", reason, audit);
     try {
       await withAdminClient(server, "postgres", async (admin) => {

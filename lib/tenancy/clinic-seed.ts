@@ -16,12 +16,14 @@ export async function seedClinicDatabase(options: {
   clinic: Clinic;
   server: DatabaseServer;
   owner: Pick<User, "email" | "name">;
-  request: Pick<ProvisionClinicRequest, "name" | "locationName" | "timezone">;
+  request: Pick<ProvisionClinicRequest, "name" | "locationName" | "timezone" | "currency">;
 }): Promise<void> {
   const { clinic, server, owner, request } = options;
   await withClinicClient(clinic, server, async (db) => {
     await db.$transaction([
-      db.clinicSetting.create({ data: { name: request.name, timezone: request.timezone } }),
+      db.clinicSetting.create({
+        data: { name: request.name, timezone: request.timezone, currency: request.currency },
+      }),
       db.location.create({ data: { name: request.locationName, isMain: true } }),
       db.staffUser.create({
         data: {

@@ -5,8 +5,8 @@ import type { Prisma } from "../generated/central/client";
 import type { ClinicOutcome } from "./fleet-clinic";
 
 /**
- * Opens a run with one result row per clinic: the ones already at the target are done (SUCCEEDED,
- * nothing applied), the rest PENDING until they land, so a dashboard can follow the run. A run a
+ * Opens a run with one result row per clinic: the ones already at the target are done (UP_TO_DATE,
+ * not touched), the rest PENDING until they land, so a dashboard can follow the run. A run a
  * person started (the dashboard's) is audited in the same transaction.
  */
 export async function startFleetRun(
@@ -37,13 +37,13 @@ function createRun(
       targetVersion: run.target,
       options: run.options,
       total: run.pending.length + run.upToDate.length,
-      succeeded: run.upToDate.length,
+      upToDate: run.upToDate.length,
       results: {
         createMany: {
           data: [
             ...run.upToDate.map((clinicId) => ({
               clinicId,
-              status: "SUCCEEDED" as const,
+              status: "UP_TO_DATE" as const,
               durationMs: 0,
               finishedAt,
             })),
@@ -56,7 +56,10 @@ function createRun(
   });
 }
 
-/** Saves one clinic's outcome the moment it lands: its result row, its schema version, the run's counts. */
+/**
+ * Saves one clinic's outcome the moment it lands: its result row, its schema version, the run's
+ * counts. A clinic whose database needed nothing counts as up to date, not as migrated.
+ */
 export async function recordClinicOutcome(
   central: CentralDb,
   landed: { runId: string; clinicId: string; target: string; outcome: ClinicOutcome; durationMs: number },
@@ -64,11 +67,13 @@ export async function recordClinicOutcome(
   const { runId, clinicId, target, outcome, durationMs } = landed;
   const finishedAt = new Date();
   const failed = outcome.error !== undefined;
+  const status = failed ? "FAILED" : outcome.applied.length > 0 ? "SUCCEEDED" : "UP_TO_DATE";
+  const counter = { FAILED: "failed", SUCCEEDED: "succeeded", UP_TO_DATE: "upToDate" } as const;
   await central.$transaction([
     central.fleetRunResult.update({
       where: { runId_clinicId: { runId, clinicId } },
       data: {
-        status: failed ? "FAILED" : "SUCCEEDED",
+        status,
         applied: outcome.applied,
         error: outcome.error ?? null,
         durationMs,
@@ -83,7 +88,7 @@ export async function recordClinicOutcome(
     }),
     central.fleetRun.update({
       where: { id: runId },
-      data: failed ? { failed: { increment: 1 } } : { succeeded: { increment: 1 } },
+      data: { [counter[status]]: { increment: 1 } },
     }),
   ]);
 }

@@ -105,6 +105,7 @@ describe("runFleetUpdate", () => {
       targetVersion: ADD_ROOMS,
       total: 3,
       succeeded: 2,
+      upToDate: 0,
       failed: 1,
     });
     expect(run.finishedAt).not.toBeNull();
@@ -133,7 +134,7 @@ describe("runFleetUpdate", () => {
     expect(await clinicRow("bravo")).toMatchObject({ schemaVersion: ADD_ROOMS, lastMigrationError: null });
   });
 
-  it("skips clinics recorded at the target without connecting to them, unless asked to verify", async () => {
+  it("skips clinics recorded at the target without connecting to them (counted as up to date), unless asked to verify", async () => {
     const clinics = await provisionClinics("alpha", "bravo");
     expect((await fleet()).failed).toBe(0);
     // A run that connected to any clinic database now would fail.
@@ -147,8 +148,13 @@ describe("runFleetUpdate", () => {
     expect(rerun.results.map((result) => result.status)).toEqual(["up-to-date", "up-to-date"]);
     expect(rerun.templates).toEqual([expect.objectContaining({ applied: [] })]);
     expect(rerun.durationMs).toBeLessThan(2000);
-    const run = await platform.central.fleetRun.findUniqueOrThrow({ where: { id: rerun.runId ?? "" } });
-    expect(run).toMatchObject({ status: "SUCCEEDED", total: 2, succeeded: 2, failed: 0 });
+    // Clinics it did not touch are counted as up to date, never as migrated.
+    const run = await platform.central.fleetRun.findUniqueOrThrow({
+      where: { id: rerun.runId ?? "" },
+      include: { results: true },
+    });
+    expect(run).toMatchObject({ status: "SUCCEEDED", total: 2, succeeded: 0, upToDate: 2, failed: 0 });
+    expect(run.results.map((result) => result.status)).toEqual(["UP_TO_DATE", "UP_TO_DATE"]);
 
     const verified = await fleet({ verify: true });
     expect(verified.failed).toBe(2);

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { AppError } from "../errors";
-import { isTimeZone } from "../validations/clinic-settings";
+import { currencySchema, isTimeZone } from "../validations/clinic-settings";
 import { parseSubdomain } from "../validations/subdomain";
 
 export const provisionClinicSchema = z.object({
@@ -19,6 +19,7 @@ export const provisionClinicSchema = z.object({
     .string()
     .refine(isTimeZone, "Choose a time zone from the list, e.g. Europe/Berlin.")
     .default("UTC"),
+  currency: currencySchema.default("USD"),
 });
 
 export type ProvisionClinicInput = z.input<typeof provisionClinicSchema>;

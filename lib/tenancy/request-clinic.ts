@@ -1,6 +1,8 @@
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { realmOf } from "../auth/request-context";
+import { getRootDomain } from "../config/root-domain";
+import { isClinicAddress } from "../routing/host";
 import { resolveClinic, type TenantClinic } from "./tenant-db";
 
 export type TenantParams = { params: Promise<{ tenant: string }> };
@@ -24,4 +26,17 @@ export async function requireRequestClinic(params: TenantParams["params"]): Prom
 export async function requireActiveClinic(params: TenantParams["params"]): Promise<TenantClinic | null> {
   const clinic = await requireRequestClinic(params);
   return clinic.status === "ACTIVE" ? clinic : null;
+}
+
+/**
+ * For the not-found page: this request's host when it is a clinic's address that no clinic has
+ * (never made, deleted, or not a valid name), so the page can say so; null for any other host.
+ */
+export async function findMissingClinicAddress(): Promise<string | null> {
+  const requestHeaders = await headers();
+  const host = requestHeaders.get("host")?.trim().toLowerCase() ?? "";
+  if (!isClinicAddress(host, getRootDomain())) return null;
+  const realm = realmOf(requestHeaders);
+  const clinic = realm?.kind === "clinic" ? await resolveClinic(realm.subdomain) : null;
+  return clinic ? null : host;
 }

@@ -13,6 +13,22 @@ export function listTimeZones(): string[] {
   return ["UTC", ...timeZones];
 }
 
+/** The currencies a clinic may choose, as "EUR · Euro", for pickers. */
+export function listCurrencies(locale = "en"): { value: string; label: string }[] {
+  const names = new Intl.DisplayNames([locale], { type: "currency" });
+  return [...currencies].map((code) => ({ value: code, label: `${code} · ${names.of(code) ?? code}` }));
+}
+
+/** A clinic's currency: one schema for the settings form and the new-clinic form. */
+export const currencySchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .refine(
+    (value) => /^[A-Z]{3}$/.test(value) && currencies.has(value),
+    "Use a 3-letter ISO 4217 currency code, e.g. EUR or USD.",
+  );
+
 /**
  * An optional text field: blank means "none" and is stored as null. It accepts its own output
  * (null) too, since the form sends the values its resolver already parsed.
@@ -31,14 +47,7 @@ export const clinicSettingsSchema = z.object({
     .min(2, "Give the clinic a name of at least 2 characters.")
     .max(100, "Keep the name under 100 characters."),
   timezone: z.string().refine(isTimeZone, "Choose a time zone from the list, e.g. Europe/Berlin."),
-  currency: z
-    .string()
-    .trim()
-    .toUpperCase()
-    .refine(
-      (value) => /^[A-Z]{3}$/.test(value) && currencies.has(value),
-      "Use a 3-letter ISO 4217 currency code, e.g. EUR or USD.",
-    ),
+  currency: currencySchema,
   contactEmail: optional(
     z
       .string()

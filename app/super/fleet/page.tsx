@@ -20,9 +20,12 @@ export default async function FleetPage() {
         title="Fleet"
         description="Every clinic's database follows the same schema. Roll pending migrations out here or with npm run tenant:update-schema; each clinic's result is saved as it lands, so a rollout that stops resumes where it left off."
       />
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid gap-6 *:min-w-0 lg:grid-cols-2">
         <FleetVersions fleet={fleet} />
-        <FleetRollout runningRunId={running?.id ?? null} />
+        <FleetRollout
+          runningRunId={running?.id ?? null}
+          nothingPending={fleet.behind === 0 && fleet.withError === 0}
+        />
       </div>
       <section aria-labelledby="runs-heading" className="flex flex-col gap-3">
         <h2 id="runs-heading" className="text-lg font-semibold text-slate-900">

@@ -120,6 +120,7 @@ export function TodayBoard({
               rowKey={(a) => a.id}
               caption={group.title}
               empty={group.empty}
+              stackOnPhone
             />
           </section>
         );

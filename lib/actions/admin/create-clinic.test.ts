@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { ServerAction } from "../../action-pipeline/result";
 import { settleBackgroundWork } from "../../background-work";
 import { ClinicDatabaseService, PROVISIONING_STEPS } from "../../tenancy/clinic-database-service";
+import { withTenantDb } from "../../tenancy/tenant-db";
 import { waitForClinicStatus } from "../../testing/clinic-status";
 import { createProcessPlatform, type TestPlatform } from "../../testing/platform";
 import { createPlatformUser, platformCaller } from "../../testing/platform-users";
@@ -43,6 +44,7 @@ const clinicAt = (subdomain: string) => ({
   subdomain,
   locationName: "Sunrise Main Street",
   timezone: "Europe/Berlin",
+  currency: "EUR",
 });
 
 const clinicsAt = (...subdomains: string[]) =>
@@ -85,6 +87,18 @@ describe("creating a clinic", () => {
     ]);
   });
 
+  it("sets the clinic up with the time zone and currency its admin chose", async () => {
+    const admin = await newAdmin();
+    const result = await caller.callAs(admin, createClinicAction, { ...clinicAt("euro"), currency: "eur" });
+    if (!result.ok) throw new Error(result.error.message);
+    await waitForClinicStatus(platform.central, result.data.id);
+
+    const settings = await withTenantDb("euro", (db) =>
+      db.clinicSetting.findUniqueOrThrow({ where: { id: 1 } }),
+    );
+    expect(settings).toMatchObject({ name: "Sunrise Clinic", timezone: "Europe/Berlin", currency: "EUR" });
+  });
+
   it("refuses a subdomain that is taken straight away, with the reason on the subdomain field", async () => {
     const [first, second] = [await newAdmin(), await newAdmin()];
     const claimed = await caller.callAs(first, createClinicAction, clinicAt("dawn"));
@@ -116,6 +130,7 @@ describe("creating a clinic", () => {
       subdomain: "Bad--Name",
       locationName: "x",
       timezone: "Mars/Olympus_Mons",
+      currency: "Gold",
     });
 
     expect(result).toMatchObject({ ok: false, error: { code: "INVALID" } });
@@ -125,6 +140,7 @@ describe("creating a clinic", () => {
       subdomain: "Use lowercase letters only (a–z): subdomains are not case-sensitive.",
       locationName: "Name the first location (at least 2 characters), e.g. Main clinic.",
       timezone: "Choose a time zone from the list, e.g. Europe/Berlin.",
+      currency: "Use a 3-letter ISO 4217 currency code, e.g. EUR or USD.",
     });
     expect(await platform.central.clinic.count()).toBe(clinics);
     expect(await platform.central.auditEvent.count({ where: { actorId: admin.id } })).toBe(0);

@@ -64,7 +64,8 @@ describe("rolling out tenant migrations from the dashboard", () => {
     const service = new ClinicDatabaseService({ central: platform.central, env: platform.env });
     await service.provisionClinic({ name: "Cedar Clinic", subdomain: "cedar", ownerId: platform.owner.id });
     const target = await latestMigrationName();
-    // A clinic recorded one version behind: the run connects to it and finds nothing left to apply.
+    // A clinic recorded one version behind: the run connects to it and finds nothing left to apply,
+    // so it counts as already up to date, not as migrated.
     await platform.central.clinic.update({ where: { subdomain: "cedar" }, data: { schemaVersion: null } });
     expect(await findFleetStatus({ central: platform.central })).toMatchObject({
       target,
@@ -82,7 +83,8 @@ describe("rolling out tenant migrations from the dashboard", () => {
       status: "SUCCEEDED",
       targetVersion: target,
       total: 1,
-      succeeded: 1,
+      succeeded: 0,
+      upToDate: 1,
       failed: 0,
       pending: 0,
       failures: [],

@@ -5,6 +5,7 @@ import { Card, CardContent } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePlatformPage } from "@/lib/auth/platform-page";
 import { getRootDomain } from "@/lib/config/root-domain";
+import { listCurrencies } from "@/lib/validations/clinic-settings";
 import { parseSearchParams, type SearchParamsProps, textParam } from "@/lib/validations/search-params";
 
 export const metadata: Metadata = { title: "Create a clinic" };
@@ -13,6 +14,7 @@ const PREFILL_QUERY = z.object({ name: textParam(100), subdomain: textParam(100)
 
 // The server's list, so the form offers exactly the zones the server accepts.
 const TIMEZONES = ["UTC", ...Intl.supportedValuesOf("timeZone").filter((zone) => zone !== "UTC")];
+const CURRENCIES = listCurrencies();
 
 /** `?name=&subdomain=` prefill the form ("Try again" on a failed clinic in the list). */
 export default async function CreateClinicPage({ searchParams }: SearchParamsProps) {
@@ -26,7 +28,12 @@ export default async function CreateClinicPage({ searchParams }: SearchParamsPro
       />
       <Card>
         <CardContent className="pt-5">
-          <CreateClinicForm rootDomain={getRootDomain()} timezones={TIMEZONES} defaults={defaults} />
+          <CreateClinicForm
+            rootDomain={getRootDomain()}
+            timezones={TIMEZONES}
+            currencies={CURRENCIES}
+            defaults={defaults}
+          />
         </CardContent>
       </Card>
     </main>

@@ -1,5 +1,0 @@
-import { AccessDenied } from "@/components/clinic/access-denied";
-
-export default function Forbidden() {
-  return <AccessDenied area="the calendar" />;
-}
