@@ -43,7 +43,7 @@ export function ClinicSettingsForm({
             />
             <TextField
               label="Currency"
-              hint="3-letter ISO 4217 code, e.g. EUR, GBP, USD."
+              hint="3-letter currency code, e.g. EUR, GBP, USD."
               maxLength={3}
               autoCapitalize="characters"
               className="uppercase"

@@ -37,7 +37,7 @@ export const clinicSettingsSchema = z.object({
     .toUpperCase()
     .refine(
       (value) => /^[A-Z]{3}$/.test(value) && currencies.has(value),
-      "Use a 3-letter ISO 4217 currency code, e.g. EUR or USD.",
+      "Use a 3-letter currency code, e.g. EUR or USD.",
     ),
   contactEmail: optional(
     z

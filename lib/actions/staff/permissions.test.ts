@@ -245,7 +245,7 @@ describe("bad input", () => {
         fields: {
           name: "Give the clinic a name of at least 2 characters.",
           timezone: "Choose a time zone from the list, e.g. Europe/Berlin.",
-          currency: "Use a 3-letter ISO 4217 currency code, e.g. EUR or USD.",
+          currency: "Use a 3-letter currency code, e.g. EUR or USD.",
           contactEmail: "Enter a valid email address, or leave it blank.",
         },
       },
