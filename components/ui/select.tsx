@@ -18,16 +18,18 @@ export function Select({ className, ...props }: ComponentProps<"select">) {
 /** A labelled select with its inline error. */
 export function SelectField({
   label,
+  hint,
   error,
   options,
   ...props
 }: ComponentProps<"select"> & {
   label: string;
+  hint?: string;
   error?: string;
   options: readonly { value: string; label: string }[];
 }) {
   return (
-    <LabelledField label={label} error={error}>
+    <LabelledField label={label} hint={hint} error={error}>
       {(control) => (
         <Select {...control} {...props}>
           {options.map((option) => (

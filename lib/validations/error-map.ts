@@ -86,7 +86,7 @@ const formatMessages: Record<string, string> = {
   url: "Enter a web address, e.g. https://example.com.",
   date: "Enter a date that exists on the calendar.",
   datetime: "Enter a date and a time.",
-  time: "Enter a time as HH:MM, e.g. 09:30.",
+  time: "Enter a time such as 9:30 or 14:00.",
   e164: "Enter a phone number with its country code, e.g. +44 20 7946 0000.",
 };
 
