@@ -1,7 +1,7 @@
 "use client";
 
 import { createContext, type ReactNode, useContext } from "react";
-import { type ClinicClock, DEFAULT_CLINIC_CLOCK } from "@/lib/clinic/clock-input";
+import { type ClinicClock, DEFAULT_CLINIC_CLOCK, formatClinicDate } from "@/lib/clinic/clock-input";
 
 const ClinicClockContext = createContext<ClinicClock>(DEFAULT_CLINIC_CLOCK);
 
@@ -12,4 +12,10 @@ export function ClinicClockProvider({ clock, children }: { clock: ClinicClock; c
 
 export function useClinicClock(): ClinicClock {
   return useContext(ClinicClockContext);
+}
+
+/** A calendar day (YYYY-MM-DD) written in the clinic's date order: "30/11/2026". */
+export function ClinicDate({ date }: { date: string }) {
+  const { dateOrder } = useClinicClock();
+  return <span className="whitespace-nowrap tabular-nums">{formatClinicDate(date, dateOrder)}</span>;
 }

@@ -1,0 +1,81 @@
+import http from "node:http";
+import { expect, test } from "@playwright/test";
+import { clinicOrigin, E2E_PORT } from "./support/origins";
+import { savedSessionFile } from "./support/saved-sessions";
+import { postServerAction, serverActionId } from "./support/server-action";
+
+const clinicUrl = clinicOrigin("maple");
+
+test.use({ storageState: savedSessionFile("maple-receptionist") });
+
+test("the server answers bad input in plain sentences, not in Zod's words", async () => {
+  const agent = new http.Agent({ keepAlive: false });
+  try {
+    const response = await postServerAction({
+      agent,
+      host: `maple.localhost:${E2E_PORT}`,
+      path: "/login",
+      actionId: serverActionId("lib/actions/account/sign-in.ts", "signInAction"),
+      args: [{ email: "someone@maple.test", password: "x".repeat(201) }],
+    });
+    expect(response.status).toBe(200);
+    expect(response.body).toContain("Keep this to 200 characters or fewer.");
+    expect(response.body).not.toMatch(/Too big|expected string/);
+  } finally {
+    agent.destroy();
+  }
+});
+
+test("a receptionist types a date of birth the clinic's way and reads plain messages", async ({ page }) => {
+  await page.goto(`${clinicUrl}/patients/new`);
+  const born = page.getByLabel("Date of birth");
+  await expect(born).toHaveAttribute("placeholder", "DD/MM/YYYY");
+
+  await page.getByLabel("First name").fill("A".repeat(101));
+  await page.getByLabel("Last name").fill("Example");
+  await born.fill("31/02/1990");
+  await page.getByRole("button", { name: "Register patient" }).click();
+  await expect(page.getByText("Keep this to 100 characters or fewer.")).toBeVisible();
+  await expect(page.getByText("Enter a date of birth that exists, with a 4-digit year.")).toBeVisible();
+  await expect(page.getByText(/Too big|expected string|Invalid input/)).toHaveCount(0);
+
+  await born.fill("3.2.1990");
+  await born.blur();
+  await expect(born).toHaveValue("03/02/1990");
+  await expect(page.getByText("Enter a date of birth that exists, with a 4-digit year.")).toHaveCount(0);
+  for (const [name, width] of [
+    ["desktop", 1280],
+    ["390", 390],
+  ] as const) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: test.info().outputPath(`patient-form-${name}.png`), fullPage: true });
+  }
+});
+
+test("the booking dialog takes times as staff type them and shows them on the clinic's 24-hour clock", async ({
+  page,
+}) => {
+  await page.goto(`${clinicUrl}/calendar?view=day`);
+  await page.getByRole("button", { name: "New appointment" }).click();
+  const dialog = page.getByRole("dialog", { name: "Book an appointment" });
+  const start = dialog.getByLabel("Start");
+  const end = dialog.getByLabel("End");
+  await expect(dialog.getByLabel("Date")).toHaveValue(/^\d{2}\/\d{2}\/\d{4}$/);
+
+  await start.fill("930");
+  await end.fill("9.50");
+  await end.blur();
+  await expect(start).toHaveValue("09:30");
+  await expect(end).toHaveValue("09:50");
+
+  await end.fill("25:00");
+  await dialog.getByRole("button", { name: "Book", exact: true }).click();
+  await expect(dialog.getByText("Enter a time such as 9:30 or 14:00.")).toBeVisible();
+  for (const [name, width] of [
+    ["desktop", 1280],
+    ["390", 390],
+  ] as const) {
+    await page.setViewportSize({ width, height: 844 });
+    await page.screenshot({ path: test.info().outputPath(`booking-dialog-${name}.png`) });
+  }
+});
