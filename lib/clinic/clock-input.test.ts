@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { formatClinicDate, formatClockTime, parseClinicDate, parseClockTime } from "./clock-input";
+import {
+  formatClinicDate,
+  formatClockTime,
+  parseClinicDate,
+  parseClockTime,
+  usualDateOrderOf,
+} from "./clock-input";
 
 describe("reading a typed time", () => {
   it("reads the ways staff type a 24-hour time", () => {
@@ -60,5 +66,16 @@ describe("reading a typed date", () => {
     expect(formatClinicDate("2026-11-30", "MDY")).toBe("11/30/2026");
     expect(formatClinicDate("2026-11-30", "YMD")).toBe("2026-11-30");
     expect(formatClinicDate("", "DMY")).toBe("");
+  });
+});
+
+describe("a new clinic's date order", () => {
+  it("is the one usual in its time zone, day first unless known otherwise", () => {
+    expect(usualDateOrderOf("Europe/London")).toBe("DMY");
+    expect(usualDateOrderOf("UTC")).toBe("DMY");
+    expect(usualDateOrderOf("America/New_York")).toBe("MDY");
+    expect(usualDateOrderOf("America/Indiana/Indianapolis")).toBe("MDY");
+    expect(usualDateOrderOf("America/Toronto")).toBe("DMY");
+    expect(usualDateOrderOf("Asia/Tokyo")).toBe("YMD");
   });
 });

@@ -16,6 +16,18 @@ export function isDateOrder(value: string): value is DateOrder {
 
 export const DEFAULT_CLINIC_CLOCK: ClinicClock = { dateOrder: "DMY", hour12: false };
 
+// Where the usual written order is not day first: the United States (and the Philippines) write
+// the month first; China, Japan, Korea, Taiwan and Sweden the year first.
+const MONTH_FIRST_ZONES =
+  /^(America\/(New_York|Chicago|Denver|Los_Angeles|Phoenix|Anchorage|Boise|Detroit|Juneau|Sitka|Nome|Yakutat|Adak|Metlakatla|Menominee|Indiana\/.+|Kentucky\/.+|North_Dakota\/.+)|Pacific\/Honolulu|US\/.+|Asia\/Manila)$/;
+const YEAR_FIRST_ZONES = /^(Asia\/(Shanghai|Tokyo|Seoul|Taipei|Pyongyang)|Europe\/Stockholm)$/;
+
+/** A new clinic's date order: the one usual where its time zone is. */
+export function usualDateOrderOf(timeZone: string): DateOrder {
+  if (MONTH_FIRST_ZONES.test(timeZone)) return "MDY";
+  return YEAR_FIRST_ZONES.test(timeZone) ? "YMD" : "DMY";
+}
+
 /** What a date field shows as its example: "DD/MM/YYYY". */
 export function datePatternOf(order: DateOrder): string {
   if (order === "YMD") return "YYYY-MM-DD";

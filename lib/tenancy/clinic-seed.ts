@@ -1,3 +1,4 @@
+import { usualDateOrderOf } from "../clinic/clock-input";
 import type { Clinic, DatabaseServer, User } from "../generated/central/client";
 import { withClinicClient } from "./clinic-client";
 import type { ProvisionClinicRequest } from "./provision-input";
@@ -21,7 +22,13 @@ export async function seedClinicDatabase(options: {
   const { clinic, server, owner, request } = options;
   await withClinicClient(clinic, server, async (db) => {
     await db.$transaction([
-      db.clinicSetting.create({ data: { name: request.name, timezone: request.timezone } }),
+      db.clinicSetting.create({
+        data: {
+          name: request.name,
+          timezone: request.timezone,
+          dateOrder: usualDateOrderOf(request.timezone),
+        },
+      }),
       db.location.create({ data: { name: request.locationName, isMain: true } }),
       db.staffUser.create({
         data: {
