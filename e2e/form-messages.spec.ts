@@ -1,5 +1,6 @@
 import http from "node:http";
 import { expect, test } from "@playwright/test";
+import { withClinicDb } from "./support/central-db";
 import { clinicOrigin, E2E_PORT } from "./support/origins";
 import { savedSessionFile } from "./support/saved-sessions";
 import { postServerAction, serverActionId } from "./support/server-action";
@@ -78,4 +79,66 @@ test("the booking dialog takes times as staff type them and shows them on the cl
     await page.setViewportSize({ width, height: 844 });
     await page.screenshot({ path: test.info().outputPath(`booking-dialog-${name}.png`) });
   }
+});
+
+// Maple's owner (the demo clinic admin's saved session): these change maple, in its lane.
+test.describe(() => {
+  test.use({ storageState: savedSessionFile("clinic-admin") });
+
+  test("an owner adds time off with times typed as staff say them, in the clinic's date order", async ({
+    page,
+  }) => {
+    const doctor = await withClinicDb("maple", (db) =>
+      db.doctorProfile.findFirstOrThrow({ select: { staffId: true } }),
+    );
+    // Far ahead, so no other journey's slots are touched.
+    const day = new Date(Date.now() + 400 * 86_400_000 + Math.floor(Math.random() * 200) * 86_400_000);
+    const typed = `${day.getUTCDate()}.${day.getUTCMonth() + 1}.${day.getUTCFullYear()}`;
+    const iso = day.toISOString().slice(0, 10);
+
+    await page.goto(`${clinicUrl}/doctors/${doctor.staffId}`);
+    await expect(page.getByLabel(/Monday from|Tuesday from/).first()).toHaveValue(/^\d{2}:\d{2}$/);
+    const form = page.locator("form").filter({ has: page.getByRole("button", { name: "Add time off" }) });
+    await form.getByLabel("Date").fill(typed);
+    await form.getByLabel("The whole day").uncheck();
+    await form.getByLabel("From").fill("9");
+    await form.getByLabel("To").fill("1230");
+    await form.getByRole("button", { name: "Add time off" }).click();
+    await expect(page.getByText("The time off is added.")).toBeVisible();
+    await expect(page.getByText("09:00–12:30").first()).toBeVisible();
+    const saved = await withClinicDb("maple", (db) =>
+      db.availabilityOverride.findFirstOrThrow({
+        where: { doctorId: doctor.staffId, date: new Date(`${iso}T00:00:00Z`) },
+      }),
+    );
+    expect(saved).toMatchObject({ kind: "TIME_OFF", startMinute: 9 * 60, endMinute: 12 * 60 + 30 });
+  });
+
+  test("an owner sets month-first dates and a 12-hour clock, and the forms follow", async ({ page }) => {
+    try {
+      await page.goto(`${clinicUrl}/settings`);
+      await page.getByLabel("Dates").selectOption("MDY");
+      await page.getByLabel("12-hour clock (2:30 pm instead of 14:30)").check();
+      await page.getByRole("button", { name: "Save settings" }).click();
+      await expect(page.getByText("Settings saved.")).toBeVisible();
+
+      await page.goto(`${clinicUrl}/patients/new`);
+      const born = page.getByLabel("Date of birth");
+      await expect(born).toHaveAttribute("placeholder", "MM/DD/YYYY");
+      await born.fill("2/3/1990");
+      await born.blur();
+      await expect(born).toHaveValue("02/03/1990");
+
+      await page.goto(`${clinicUrl}/calendar?view=day`);
+      await page.getByRole("button", { name: "New appointment" }).click();
+      const start = page.getByRole("dialog").getByLabel("Start");
+      await start.fill("1430");
+      await start.blur();
+      await expect(start).toHaveValue("2:30 pm");
+    } finally {
+      await withClinicDb("maple", (db) =>
+        db.clinicSetting.update({ where: { id: 1 }, data: { dateOrder: "DMY", hour12: false } }),
+      );
+    }
+  });
 });
