@@ -96,6 +96,19 @@ test.describe(() => {
     const typed = `${day.getUTCDate()}.${day.getUTCMonth() + 1}.${day.getUTCFullYear()}`;
     const iso = day.toISOString().slice(0, 10);
 
+    const location = await withClinicDb("maple", (db) =>
+      db.location.findFirstOrThrow({ where: { isMain: true }, select: { id: true } }),
+    );
+    // Opening hours: an added interval shows its times on the clinic's clock (not saved here).
+    await page.goto(`${clinicUrl}/locations/${location.id}`);
+    if ((await page.getByLabel("Saturday opens").count()) === 0) {
+      await page.getByRole("button", { name: "Add hours on Saturday" }).click();
+    }
+    await expect(page.getByLabel("Saturday opens").first()).toHaveValue(/^\d{2}:\d{2}$/);
+    await page.getByLabel("Saturday closes").first().fill("1330");
+    await page.getByLabel("Saturday closes").first().blur();
+    await expect(page.getByLabel("Saturday closes").first()).toHaveValue("13:30");
+
     await page.goto(`${clinicUrl}/doctors/${doctor.staffId}`);
     await expect(page.getByLabel(/Monday from|Tuesday from/).first()).toHaveValue(/^\d{2}:\d{2}$/);
     const form = page.locator("form").filter({ has: page.getByRole("button", { name: "Add time off" }) });
