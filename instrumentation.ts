@@ -1,5 +1,11 @@
 import type { Instrumentation } from "next";
 import { describeRequestError } from "@/lib/request-error-line";
+import { installErrorMessages } from "@/lib/validations/error-map";
+
+/** Once per server process, before any request: every schema's refusals in plain sentences. */
+export function register() {
+  installErrorMessages();
+}
 
 /**
  * One line per failed request, with the digest the error page shows. Next also prints the error

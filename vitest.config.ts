@@ -6,6 +6,8 @@ export default defineConfig({
   test: {
     include: ["{lib,scripts,app,components}/**/*.test.{ts,tsx}", "middleware.test.ts"],
     globalSetup: ["./lib/testing/global-setup.ts"],
+    // The messages the server and the browser install (instrumentation*.ts), in every test file.
+    setupFiles: ["./lib/testing/error-messages-setup.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",

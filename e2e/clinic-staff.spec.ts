@@ -115,7 +115,7 @@ test.describe(() => {
     await expect(page.getByLabel("Time zone")).toHaveValue("Europe/London");
     await page.getByLabel("Currency").fill("gb");
     await page.getByRole("button", { name: "Save settings" }).click();
-    await expect(page.getByText("Use a 3-letter ISO 4217 currency code, e.g. EUR or USD.")).toBeVisible();
+    await expect(page.getByText("Use a 3-letter currency code, e.g. EUR or USD.")).toBeVisible();
     await page.getByLabel("Currency").fill("gbp");
     await page.getByLabel("Contact phone").fill(phone);
     await page.getByRole("button", { name: "Save settings" }).click();

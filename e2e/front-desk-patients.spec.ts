@@ -47,14 +47,14 @@ test("a receptionist registers a patient, is warned about a near-duplicate, regi
   await fillPatient(page, {
     first: "ADA",
     last: last.toLowerCase(),
-    born: "1985-12-10",
+    born: "10/12/1985",
     phone: "+44 20 7946 0202",
   });
   await page.getByRole("button", { name: "Register patient" }).click();
   const warning = page.getByRole("alert").filter({ hasText: "This patient may already be registered" });
   await expect(warning).toBeVisible();
   await expect(warning.getByRole("listitem")).toHaveCount(1);
-  await expect(warning.getByRole("listitem")).toContainText(`${mrn} Ada ${last}, born 1985-12-10`);
+  await expect(warning.getByRole("listitem")).toContainText(`${mrn} Ada ${last}, born 10/12/1985`);
   await warning.getByRole("button", { name: "This is a different person — register anyway" }).click();
   await expect(page.getByRole("heading", { level: 1, name: `ADA ${last.toLowerCase()}` })).toBeVisible();
   const secondMrn = (await page.getByText(/^P-\d{6}$/).textContent()) ?? "";

@@ -1,15 +1,23 @@
 "use client";
 
 import { Card, CardContent } from "@/components/ui/card";
+import { CheckboxField } from "@/components/ui/checkbox-field";
 import { SubmitButton } from "@/components/ui/form-actions";
 import { TextField } from "@/components/ui/form-field";
 import { SelectField } from "@/components/ui/select";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { updateClinicSettingsAction } from "@/lib/actions/settings/update-clinic-settings";
-import { type ClinicSettings, clinicSettingsSchema } from "@/lib/validations/clinic-settings";
+import type { SavedClinicSettings } from "@/lib/clinic/settings";
+import { clinicSettingsSchema } from "@/lib/validations/clinic-settings";
+
+const DATE_ORDER_OPTIONS = [
+  { value: "DMY", label: "Day first: 30/11/2026" },
+  { value: "MDY", label: "Month first: 11/30/2026" },
+  { value: "YMD", label: "Year first: 2026-11-30" },
+];
 
 // The form types blanks; the settings keep them as null.
-const formValuesOf = (settings: ClinicSettings) => ({
+const formValuesOf = (settings: SavedClinicSettings) => ({
   ...settings,
   contactEmail: settings.contactEmail ?? "",
   contactPhone: settings.contactPhone ?? "",
@@ -19,7 +27,7 @@ export function ClinicSettingsForm({
   settings,
   timeZones,
 }: {
-  settings: ClinicSettings;
+  settings: SavedClinicSettings;
   timeZones: string[];
 }) {
   const { form, field, submit, pending } = useActionForm({
@@ -43,7 +51,7 @@ export function ClinicSettingsForm({
             />
             <TextField
               label="Currency"
-              hint="3-letter ISO 4217 code, e.g. EUR, GBP, USD."
+              hint="3-letter currency code, e.g. EUR, GBP, USD."
               maxLength={3}
               autoCapitalize="characters"
               className="uppercase"
@@ -53,6 +61,17 @@ export function ClinicSettingsForm({
           <div className="grid gap-4 sm:grid-cols-2">
             <TextField label="Contact email" type="email" hint="Optional." {...field("contactEmail")} />
             <TextField label="Contact phone" type="tel" hint="Optional." {...field("contactPhone")} />
+          </div>
+          <div className="grid gap-4 sm:grid-cols-2">
+            <SelectField
+              label="Dates"
+              options={DATE_ORDER_OPTIONS}
+              hint="How staff type and read dates, e.g. a date of birth."
+              {...field("dateOrder")}
+            />
+            <div className="sm:pt-7">
+              <CheckboxField label="12-hour clock (2:30 pm instead of 14:30)" {...field("hour12")} />
+            </div>
           </div>
           <SubmitButton pending={pending} pendingLabel="Saving…" className="self-end">
             Save settings

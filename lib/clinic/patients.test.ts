@@ -92,6 +92,24 @@ describe("patients", () => {
     expect((await search("nobody at all")).total).toBe(0);
   });
 
+  it("reads a searched date of birth in the clinic's date order", async () => {
+    await register({ firstName: "Mary", lastName: "Kenneth", dateOfBirth: "1913-01-02" });
+    const lastNames = async (query: string) => (await search(query)).patients.map((p) => p.lastName);
+    expect(await lastNames("2/1/1913")).toEqual(["Kenneth"]);
+    expect(await lastNames("02.01.1913")).toEqual(["Kenneth"]);
+    await registry.withTenantDb("maple", (db) =>
+      db.clinicSetting.update({ where: { id: 1 }, data: { dateOrder: "MDY" } }),
+    );
+    try {
+      expect(await lastNames("1/2/1913")).toEqual(["Kenneth"]);
+      expect(await lastNames("2/1/1913")).toEqual([]);
+    } finally {
+      await registry.withTenantDb("maple", (db) =>
+        db.clinicSetting.update({ where: { id: 1 }, data: { dateOrder: "DMY" } }),
+      );
+    }
+  });
+
   it("pages through many patients", async () => {
     await registry.withTenantDb("maple", (db) =>
       db.patient.createMany({

@@ -6,6 +6,7 @@ import type { AppointmentStatus } from "../generated/tenant/enums";
 import type { TenantDb } from "../tenancy/registry";
 import type { PatientInput, PatientListSort } from "../validations/patients";
 import { recordAuditEvent } from "./audit";
+import { DEFAULT_CLINIC_CLOCK, isDateOrder, parseClinicDate } from "./clock-input";
 
 /** A client or an open transaction: the reads and writes below run in either. */
 type TenantTx = Prisma.TransactionClient;
@@ -83,10 +84,18 @@ const PATIENT_ORDER: Record<PatientListSort["key"], (dir: Prisma.Sql) => Prisma.
   dateOfBirth: (dir) => Prisma.sql`date_of_birth ${dir}, last_name, first_name, mrn`,
 };
 
+/** A searched date of birth, read in the clinic's date order (ISO always reads). */
+async function birthDateOf(db: TenantDb, text: string): Promise<string | null> {
+  const settings = await db.clinicSetting.findUnique({ where: { id: 1 }, select: { dateOrder: true } });
+  const order =
+    settings && isDateOrder(settings.dateOrder) ? settings.dateOrder : DEFAULT_CLINIC_CLOCK.dateOrder;
+  return parseClinicDate(text, order);
+}
+
 /**
  * Search by name (every word must appear in "last first", through the trigram index), medical
- * record number, phone digits or date of birth (YYYY-MM-DD), a page at a time, by name unless
- * `sort` says otherwise.
+ * record number, phone digits or date of birth (as the clinic writes dates, or YYYY-MM-DD), a page
+ * at a time, by name unless `sort` says otherwise.
  */
 export async function findPatients(options: {
   db: TenantDb;
@@ -104,14 +113,16 @@ export async function findPatients(options: {
     .trim()
     .toLowerCase();
   const digits = digitsOf(text);
+  const birthDate = /^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$/.test(text) ? await birthDateOf(db, text) : null;
   const words = text.split(/\s+/).filter(Boolean).slice(0, 4);
   const where: Prisma.Sql[] = [];
   if (/^p-\d+$/.test(text)) {
     // A record number is exact; upper-case matches the unique index.
     where.push(Prisma.sql`mrn = ${text.toUpperCase()}`);
+  } else if (birthDate) {
+    where.push(Prisma.sql`date_of_birth = ${birthDate}::date`);
   } else if (/^\d{4}-\d{2}-\d{2}$/.test(text)) {
-    // A day that does not exist (2023-02-31) matches nobody; cast, it would fail the query.
-    if (z.iso.date().safeParse(text).success) where.push(Prisma.sql`date_of_birth = ${text}::date`);
+    // A day that does not exist (2023-02-31) matches nobody rather than reading as a phone number.
   } else if (digits.length >= 4 && !/[a-z]/.test(text)) {
     where.push(Prisma.sql`phone_digits LIKE ${`%${digits}%`}`);
   } else if (words.length > 0) {

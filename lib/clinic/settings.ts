@@ -3,6 +3,7 @@ import type { CentralDb } from "@/lib/db/central";
 import type { TenantDb } from "@/lib/tenancy/tenant-db";
 import type { ClinicSettings } from "@/lib/validations/clinic-settings";
 import { recordAuditEvent } from "./audit";
+import { type ClinicClock, DEFAULT_CLINIC_CLOCK, isDateOrder } from "./clock-input";
 
 const settingsFields = {
   name: true,
@@ -10,10 +11,21 @@ const settingsFields = {
   currency: true,
   contactEmail: true,
   contactPhone: true,
+  dateOrder: true,
+  hour12: true,
 } as const;
 
-export function findClinicSettings(options: { db: TenantDb }): Promise<ClinicSettings> {
-  return options.db.clinicSetting.findUniqueOrThrow({ where: { id: 1 }, select: settingsFields });
+/** The settings as saved, with the clinic's way of writing dates and times always there. */
+export type SavedClinicSettings = ClinicSettings & ClinicClock;
+
+function savedOf(row: Omit<SavedClinicSettings, "dateOrder"> & { dateOrder: string }): SavedClinicSettings {
+  return { ...row, dateOrder: isDateOrder(row.dateOrder) ? row.dateOrder : DEFAULT_CLINIC_CLOCK.dateOrder };
+}
+
+export async function findClinicSettings(options: { db: TenantDb }): Promise<SavedClinicSettings> {
+  return savedOf(
+    await options.db.clinicSetting.findUniqueOrThrow({ where: { id: 1 }, select: settingsFields }),
+  );
 }
 
 /**
@@ -27,12 +39,12 @@ export async function updateClinicSettings(options: {
   subdomain: string;
   actor: Actor;
   settings: ClinicSettings;
-}): Promise<ClinicSettings> {
+}): Promise<SavedClinicSettings> {
   const { db, central, subdomain, actor, settings } = options;
   const saved = await db.$transaction(async (tx) => {
     const before = await tx.clinicSetting.findUniqueOrThrow({ where: { id: 1 }, select: settingsFields });
     const after = await tx.clinicSetting.update({ where: { id: 1 }, data: settings, select: settingsFields });
-    const changed = (Object.keys(settingsFields) as (keyof ClinicSettings)[]).filter(
+    const changed = (Object.keys(settingsFields) as (keyof SavedClinicSettings)[]).filter(
       (field) => before[field] !== after[field],
     );
     if (changed.length > 0) {
@@ -43,7 +55,7 @@ export async function updateClinicSettings(options: {
         details: { changed: changed.join(", ") },
       });
     }
-    return after;
+    return savedOf(after);
   });
   await central.clinic.updateMany({
     where: { subdomain, name: { not: saved.name } },

@@ -1,4 +1,5 @@
 import { TZDate, tzOffset } from "@date-fns/tz";
+import { formatClockTime } from "./clock-input";
 
 /**
  * Clinic-time helpers. Appointments are stored in UTC; working hours and the calendar are in the
@@ -54,10 +55,15 @@ export function addDays(date: string, days: number): string {
   return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
 }
 
-/** HH:MM in the clinic's time zone. */
-export function formatClinicTime(instant: Date, timeZone: string): string {
+/** HH:MM in the clinic's time zone, or "2:30 pm" where the clinic keeps a 12-hour clock. */
+export function formatClinicTime(
+  instant: Date,
+  timeZone: string,
+  options: { hour12?: boolean } = {},
+): string {
   const minute = wallClockOf(instant, timeZone).minuteOfDay;
-  return `${String(Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}`;
+  const time = `${String(Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}`;
+  return formatClockTime(time, options.hour12 ?? false);
 }
 
 const dayFormats = new Map<string, Intl.DateTimeFormat>();

@@ -86,21 +86,21 @@ describe("provisionClinic", () => {
     );
   });
 
-  it("seeds the settings, the main location and the owner's staff account, and the role cannot change tables", async () => {
+  it("seeds the settings (dates as usual in its zone, a 24-hour clock), the main location and the owner's staff account, and the role cannot change tables", async () => {
     const acme = await service.provisionClinic({
       ...request("acme"),
       locationName: "Downtown",
-      timezone: "Europe/Berlin",
+      timezone: "America/Chicago",
     });
     const url = clinicConnectionUrl(acme, platform.server);
 
     const rows = await adminQuery(
-      "SELECT (SELECT name || ' / ' || timezone FROM clinic_settings) AS settings, (SELECT name FROM locations WHERE is_main) AS location, (SELECT email || ' ' || role FROM staff_users) AS owner",
+      "SELECT (SELECT concat_ws(' / ', name, timezone, date_order, hour_12) FROM clinic_settings) AS settings, (SELECT name FROM locations WHERE is_main) AS location, (SELECT email || ' ' || role FROM staff_users) AS owner",
       [],
       url,
     );
     expect(rows.rows[0]).toEqual({
-      settings: "Acme Family Clinic / Europe/Berlin",
+      settings: "Acme Family Clinic / America/Chicago / MDY / f",
       location: "Downtown",
       owner: `${platform.owner.email} OWNER`,
     });

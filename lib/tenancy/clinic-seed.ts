@@ -1,3 +1,4 @@
+import { usualDateOrderOf } from "../clinic/clock-input";
 import type { Clinic, DatabaseServer, User } from "../generated/central/client";
 import { withClinicClient } from "./clinic-client";
 import type { ProvisionClinicRequest } from "./provision-input";
@@ -22,7 +23,12 @@ export async function seedClinicDatabase(options: {
   await withClinicClient(clinic, server, async (db) => {
     await db.$transaction([
       db.clinicSetting.create({
-        data: { name: request.name, timezone: request.timezone, currency: request.currency },
+        data: {
+          name: request.name,
+          timezone: request.timezone,
+          currency: request.currency,
+          dateOrder: usualDateOrderOf(request.timezone),
+        },
       }),
       db.location.create({ data: { name: request.locationName, isMain: true } }),
       db.staffUser.create({

@@ -36,8 +36,8 @@ describe("the booking form", () => {
     expect(Object.fromEntries(result.error?.issues.map((i) => [i.path.join("."), i.message]) ?? [])).toEqual({
       patientId: "Choose a patient.",
       date: "Choose a date.",
-      startTime: "Give a time as HH:MM.",
-      endTime: "Give a time as HH:MM.",
+      startTime: "Enter a time such as 9:30 or 14:00.",
+      endTime: "Enter a time such as 9:30 or 14:00.",
     });
     expect(
       rescheduleAppointmentFormSchema.safeParse({ date: "2030-01-01", startTime: "09:00", endTime: "09:00" })

@@ -63,7 +63,7 @@ export const rescheduleAppointmentInputSchema = rescheduleAppointmentSchema.refi
 );
 
 const CLOCK_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
-const clockTime = z.string().regex(CLOCK_TIME, "Give a time as HH:MM.");
+const clockTime = z.string().regex(CLOCK_TIME, "Enter a time such as 9:30 or 14:00.");
 
 /** When, in the clinic's own clock: what the booking and reschedule forms ask for. */
 const clinicTimeFields = {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DATE_ORDERS } from "../clinic/clock-input";
 
 // Computed where the schema runs (server and browser); "UTC" is valid but not in V8's list.
 const timeZones = new Set(Intl.supportedValuesOf("timeZone"));
@@ -26,7 +27,7 @@ export const currencySchema = z
   .toUpperCase()
   .refine(
     (value) => /^[A-Z]{3}$/.test(value) && currencies.has(value),
-    "Use a 3-letter ISO 4217 currency code, e.g. EUR or USD.",
+    "Use a 3-letter currency code, e.g. EUR or USD.",
   );
 
 /**
@@ -63,6 +64,9 @@ export const clinicSettingsSchema = z.object({
         "Enter a phone number of digits, spaces and + ( ) - . /, or leave it blank.",
       ),
   ),
+  /** How dates and times are written and typed; left out, they stay as they are. */
+  dateOrder: z.enum(DATE_ORDERS, "Choose how dates are written.").optional(),
+  hour12: z.boolean().optional(),
 });
 
 export type ClinicSettingsInput = z.input<typeof clinicSettingsSchema>;

@@ -70,7 +70,7 @@ export const weeklyScheduleSchema = z.object({
 export type WeeklyScheduleInput = z.output<typeof weeklyScheduleSchema>;
 export type WeeklyScheduleFormValues = z.input<typeof weeklyScheduleSchema>;
 
-const dateSchema = z.iso.date("Enter the date as YYYY-MM-DD.");
+const dateSchema = z.iso.date("Enter a date that exists, with a 4-digit year.");
 
 /** Time off (the whole day, or some hours) or extra hours at a location, on one date. */
 export const availabilityOverrideSchema = z.discriminatedUnion("kind", [

@@ -10,7 +10,7 @@ const TIME_OF_DAY = /^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/;
 export const timeOfDaySchema = z.union([z.number(), z.string()]).transform((value, context) => {
   if (typeof value === "number" && Number.isInteger(value) && value >= 0 && value <= 1440) return value;
   if (typeof value === "string" && TIME_OF_DAY.test(value)) return minutesOf(value);
-  context.addIssue({ code: "custom", message: "Enter a time as HH:MM." });
+  context.addIssue({ code: "custom", message: "Enter a time such as 9:30 or 14:00." });
   return z.NEVER;
 });
 

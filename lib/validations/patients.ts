@@ -14,7 +14,7 @@ export const patientSchema = z.object({
   firstName: z.string().trim().min(1, "Enter the first name.").max(100),
   lastName: z.string().trim().min(1, "Enter the last name.").max(100),
   dateOfBirth: z.iso
-    .date("Enter the date of birth as YYYY-MM-DD.")
+    .date("Enter a date of birth that exists, with a 4-digit year.")
     .refine(
       (value) => value >= "1900-01-01" && new Date(`${value}T00:00:00Z`) <= new Date(),
       "The date of birth must be in the past.",

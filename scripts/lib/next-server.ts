@@ -11,6 +11,7 @@ const sourcePaths = [
   "components",
   "lib",
   "middleware.ts",
+  "instrumentation.ts",
   "instrumentation-client.ts",
   "next.config.js",
   "tailwind.config.ts",

@@ -1,11 +1,13 @@
 import { MigrationError } from "../../lib/db/migrations";
 import { ConfigError } from "../../lib/errors";
+import { installErrorMessages } from "../../lib/validations/error-map";
 
 /** Errors an operator fixes from the message alone: printed as one line, without a stack. */
 const expectedErrors = [ConfigError, MigrationError];
 
 /** Runs a CLI entry point: known errors become one clear line and exit code 1. */
 export function runScript(main: () => Promise<number | undefined>): void {
+  installErrorMessages();
   main().then(
     (code) => process.exit(code ?? 0),
     (error: unknown) => {

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { workspaceAreasFor } from "@/components/clinic/workspace-areas";
 import { WorkspaceShell } from "@/components/clinic/workspace-shell";
+import { ClinicClockProvider } from "@/components/ui/clinic-clock";
 import type { TenantParams } from "@/lib/tenancy/request-clinic";
 import { requireWorkspace } from "./require-workspace";
 
@@ -15,7 +16,9 @@ export default async function WorkspaceLayout({ children, params }: TenantParams
       areas={workspaceAreasFor(role)}
       canChangePassword={!ticketOnly}
     >
-      {children}
+      <ClinicClockProvider clock={{ dateOrder: settings.dateOrder, hour12: settings.hour12 }}>
+        {children}
+      </ClinicClockProvider>
     </WorkspaceShell>
   );
 }

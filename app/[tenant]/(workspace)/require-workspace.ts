@@ -3,19 +3,18 @@ import { cache } from "react";
 import { requirePageSession } from "@/lib/auth/current";
 import { type ClinicPermission, clinicRoleCan } from "@/lib/auth/permissions";
 import type { AppSession } from "@/lib/auth/session";
-import { findClinicSettings } from "@/lib/clinic/settings";
+import { findClinicSettings, type SavedClinicSettings } from "@/lib/clinic/settings";
 import { signsInByTicketOnly } from "@/lib/clinic/staff";
 import type { StaffRole } from "@/lib/generated/tenant/enums";
 import { requireActiveClinic, type TenantParams } from "@/lib/tenancy/request-clinic";
 import { type TenantClinic, withTenantDb } from "@/lib/tenancy/tenant-db";
-import type { ClinicSettings } from "@/lib/validations/clinic-settings";
 import { isStaffRole } from "@/lib/validations/staff";
 
 export type Workspace = {
   clinic: TenantClinic;
   session: AppSession;
   role: StaffRole;
-  settings: ClinicSettings;
+  settings: SavedClinicSettings;
   /** A clinic admin who arrives through the admin console's ticket has no password here to change. */
   ticketOnly: boolean;
 };

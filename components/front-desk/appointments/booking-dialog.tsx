@@ -1,6 +1,8 @@
 "use client";
 
 import { useState } from "react";
+import { useClinicClock } from "@/components/ui/clinic-clock";
+import { ClinicDateField, ClinicTimeField } from "@/components/ui/clock-fields";
 import { Dialog } from "@/components/ui/dialog";
 import { FormActions } from "@/components/ui/form-actions";
 import { TextField } from "@/components/ui/form-field";
@@ -60,6 +62,7 @@ function BookingForm({
   locations: CalendarLocation[];
 }) {
   const [patient, setPatient] = useState<PickedPatient | null>(null);
+  const { hour12 } = useClinicClock();
   const { form, field, submit, pending } = useActionForm({
     schema: bookAppointmentFormSchema,
     action: bookAppointmentAction,
@@ -75,7 +78,7 @@ function BookingForm({
     }),
     fieldOf: formFieldOf,
     success: (booked) =>
-      `Booked ${patient?.name ?? "the patient"} at ${formatClinicTime(new Date(booked.startsAt), timeZone)} (ref ${booked.ref}).`,
+      `Booked ${patient?.name ?? "the patient"} at ${formatClinicTime(new Date(booked.startsAt), timeZone, { hour12 })} (ref ${booked.ref}).`,
     onSuccess: onDone,
   });
 
@@ -110,9 +113,9 @@ function BookingForm({
         />
       </div>
       <div className="grid gap-4 sm:grid-cols-3">
-        <TextField label="Date" type="date" {...field("date")} />
-        <TextField label="Start" type="time" step={300} {...field("startTime")} />
-        <TextField label="End" type="time" step={300} {...field("endTime")} />
+        <ClinicDateField label="Date" {...field("date")} />
+        <ClinicTimeField label="Start" {...field("startTime")} />
+        <ClinicTimeField label="End" {...field("endTime")} />
       </div>
       <p className="-mt-2 text-xs text-slate-600">Times are the clinic&apos;s ({timeZone}).</p>
       <OutsideHoursChoice form={form} field={field} />

@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useId, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { ClinicDate } from "@/components/ui/clinic-clock";
 import { FieldError, Input, Label } from "@/components/ui/input";
 import { searchPatientsForBookingAction } from "@/lib/actions/appointments/search-patients";
 
@@ -43,7 +44,7 @@ export function PatientPicker({
           <span>
             <span className="font-medium text-slate-900">{value.name}</span>{" "}
             <span className="text-slate-600">
-              {value.mrn} · born {value.dateOfBirth}
+              {value.mrn} · born <ClinicDate date={value.dateOfBirth} />
             </span>
           </span>
           <Button variant="ghost" size="sm" onClick={() => onChange(null)}>
@@ -86,7 +87,7 @@ export function PatientPicker({
               >
                 <span className="font-medium text-slate-900">{patient.name}</span>
                 <span className="text-xs text-slate-600">
-                  {patient.mrn} · born {patient.dateOfBirth}
+                  {patient.mrn} · born <ClinicDate date={patient.dateOfBirth} />
                 </span>
               </button>
             </li>

@@ -1,7 +1,8 @@
 "use client";
 
+import { useClinicClock } from "@/components/ui/clinic-clock";
+import { ClinicDateField, ClinicTimeField } from "@/components/ui/clock-fields";
 import { FormActions } from "@/components/ui/form-actions";
-import { TextField } from "@/components/ui/form-field";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { rescheduleAppointmentAction } from "@/lib/actions/appointments/reschedule-appointment";
 import type { CalendarAppointment } from "@/lib/clinic/calendar";
@@ -22,6 +23,7 @@ export function RescheduleForm({
   onBack: () => void;
   onDone: () => void;
 }) {
+  const { hour12 } = useClinicClock();
   const { form, field, submit, pending } = useActionForm({
     schema: rescheduleAppointmentFormSchema,
     action: rescheduleAppointmentAction,
@@ -36,16 +38,16 @@ export function RescheduleForm({
       outsideHours: values.outsideHours,
     }),
     fieldOf: formFieldOf,
-    success: (moved) => `Moved to ${formatClinicTime(new Date(moved.startsAt), timeZone)}.`,
+    success: (moved) => `Moved to ${formatClinicTime(new Date(moved.startsAt), timeZone, { hour12 })}.`,
     onSuccess: onDone,
   });
   return (
     <form onSubmit={submit} noValidate className="flex flex-col gap-4 border-t border-slate-200 pt-4">
       <h3 className="text-base font-semibold text-slate-900">Move to</h3>
       <div className="grid gap-4 sm:grid-cols-3">
-        <TextField label="New date" type="date" {...field("date")} />
-        <TextField label="New start" type="time" step={300} {...field("startTime")} />
-        <TextField label="New end" type="time" step={300} {...field("endTime")} />
+        <ClinicDateField label="New date" {...field("date")} />
+        <ClinicTimeField label="New start" {...field("startTime")} />
+        <ClinicTimeField label="New end" {...field("endTime")} />
       </div>
       <OutsideHoursChoice form={form} field={field} />
       <FormActions

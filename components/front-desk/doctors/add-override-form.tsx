@@ -1,5 +1,6 @@
 "use client";
 
+import { ClinicDateField, ClinicTimeField } from "@/components/ui/clock-fields";
 import { SubmitButton } from "@/components/ui/form-actions";
 import { TextField } from "@/components/ui/form-field";
 import { FieldError } from "@/components/ui/input";
@@ -58,7 +59,7 @@ export function AddOverrideForm({
         </label>
       </fieldset>
       <div className="grid gap-4 sm:grid-cols-2">
-        <TextField label="Date" type="date" min={today} {...field("date")} />
+        <ClinicDateField label="Date" {...field("date")} />
         {kind === "EXTRA_HOURS" ? (
           <SelectField
             label="Location"
@@ -75,8 +76,8 @@ export function AddOverrideForm({
       {showHours ? (
         <div className="flex flex-col gap-1">
           <div className="grid gap-4 sm:grid-cols-2">
-            <TextField label="From" type="time" {...form.register("hours.start")} />
-            <TextField label="To" type="time" {...form.register("hours.end")} />
+            <ClinicTimeField label="From" {...form.register("hours.start")} />
+            <ClinicTimeField label="To" {...form.register("hours.end")} />
           </div>
           {hoursError ? <FieldError>{hoursError}</FieldError> : null}
         </div>

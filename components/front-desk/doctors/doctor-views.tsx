@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { formatClockTime } from "@/lib/clinic/clock-input";
 import type { DoctorProfile } from "@/lib/clinic/doctors";
 import { WEEKDAY_ORDER, WEEKDAYS } from "@/lib/clinic/time-of-day";
 import { ColorSwatch } from "./color-swatch";
@@ -33,9 +34,12 @@ export function DoctorProfileView({ profile }: { profile: DoctorProfile }) {
 export function WeeklyScheduleView({
   hours,
   locations,
+  hour12 = false,
 }: {
   hours: { locationId: string; weekday: number; start: string; end: string }[];
   locations: { id: string; name: string }[];
+  /** The clinic's clock: "9:00 am" instead of "09:00". */
+  hour12?: boolean;
 }) {
   const names = new Map(locations.map((location) => [location.id, location.name]));
   return (
@@ -51,7 +55,7 @@ export function WeeklyScheduleView({
                 : today
                     .map(
                       (interval) =>
-                        `${interval.start}–${interval.end} at ${names.get(interval.locationId) ?? "?"}`,
+                        `${formatClockTime(interval.start, hour12)}–${formatClockTime(interval.end, hour12)} at ${names.get(interval.locationId) ?? "?"}`,
                     )
                     .join(", ")}
             </dd>

@@ -2,8 +2,9 @@
 
 import { type FieldErrors, useFieldArray } from "react-hook-form";
 import { Button } from "@/components/ui/button";
+import { TimeInput } from "@/components/ui/clock-fields";
 import { SubmitButton } from "@/components/ui/form-actions";
-import { FieldError, Input } from "@/components/ui/input";
+import { FieldError } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { setWeeklyScheduleAction } from "@/lib/actions/doctors/set-weekly-schedule";
@@ -66,20 +67,18 @@ export function WeeklyScheduleForm({
                         </Select>
                       </div>
                       <div className="w-32">
-                        <Input
-                          type="time"
+                        <TimeInput
                           aria-label={`${WEEKDAYS[day]} from`}
                           aria-invalid={errors.hours?.[index]?.start ? true : undefined}
-                          {...form.register(`hours.${index}.start`)}
+                          registered={form.register(`hours.${index}.start`)}
                         />
                       </div>
                       <span aria-hidden="true">–</span>
                       <div className="w-32">
-                        <Input
-                          type="time"
+                        <TimeInput
                           aria-label={`${WEEKDAYS[day]} to`}
                           aria-invalid={errors.hours?.[index]?.end ? true : undefined}
-                          {...form.register(`hours.${index}.end`)}
+                          registered={form.register(`hours.${index}.end`)}
                         />
                       </div>
                       <Button variant="ghost" size="sm" onClick={() => remove(index)}>

@@ -2,7 +2,8 @@
 
 import { type Control, type FieldErrors, type UseFormRegister, useFieldArray } from "react-hook-form";
 import { Button } from "@/components/ui/button";
-import { FieldError, Input } from "@/components/ui/input";
+import { TimeInput } from "@/components/ui/clock-fields";
+import { FieldError } from "@/components/ui/input";
 import { WEEKDAY_ORDER, WEEKDAYS } from "@/lib/clinic/time-of-day";
 import type { LocationFormValues, LocationInput } from "@/lib/validations/locations";
 
@@ -56,20 +57,18 @@ function DayHours({
             <div key={field.id} className="flex flex-col gap-1">
               <div className="flex flex-wrap items-center gap-2">
                 <div className="w-32">
-                  <Input
-                    type="time"
+                  <TimeInput
                     aria-label={`${name} opens`}
                     aria-invalid={dayErrors?.[index]?.start ? true : undefined}
-                    {...register(`openingHours.${day}.${index}.start`)}
+                    registered={register(`openingHours.${day}.${index}.start`)}
                   />
                 </div>
                 <span aria-hidden="true">–</span>
                 <div className="w-32">
-                  <Input
-                    type="time"
+                  <TimeInput
                     aria-label={`${name} closes`}
                     aria-invalid={dayErrors?.[index]?.end ? true : undefined}
-                    {...register(`openingHours.${day}.${index}.end`)}
+                    registered={register(`openingHours.${day}.${index}.end`)}
                   />
                 </div>
                 <Button variant="ghost" size="sm" onClick={() => remove(index)}>

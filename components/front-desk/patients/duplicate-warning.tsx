@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
+import { ClinicDate } from "@/components/ui/clinic-clock";
 
 export type DuplicateCandidate = {
   id: string;
@@ -51,7 +52,7 @@ export function DuplicateWarning({
                 <span className="font-medium">
                   {candidate.firstName} {candidate.lastName}
                 </span>
-                , born {candidate.dateOfBirth}
+                , born <ClinicDate date={candidate.dateOfBirth} />
                 {candidate.phone ? `, ${candidate.phone}` : ""}
               </span>
               <Link

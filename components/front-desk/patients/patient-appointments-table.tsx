@@ -1,6 +1,7 @@
 "use client";
 
 import { AppointmentStatusBadge } from "@/components/front-desk/appointments/appointment-status";
+import { ClinicDate } from "@/components/ui/clinic-clock";
 import { type Column, DataTable } from "@/components/ui/data-table";
 import type { AppointmentStatus } from "@/lib/generated/tenant/enums";
 
@@ -17,7 +18,12 @@ export type PatientAppointmentRow = {
 };
 
 const columns: Column<PatientAppointmentRow>[] = [
-  { key: "date", header: "Date", cell: (row) => row.date, sortValue: (row) => row.startsAtMs },
+  {
+    key: "date",
+    header: "Date",
+    cell: (row) => <ClinicDate date={row.date} />,
+    sortValue: (row) => row.startsAtMs,
+  },
   { key: "time", header: "Time", cell: (row) => <span className="whitespace-nowrap">{row.time}</span> },
   { key: "doctor", header: "Doctor", cell: (row) => row.doctorName, sortValue: (row) => row.doctorName },
   {

@@ -1,5 +1,6 @@
 "use client";
 
+import { ClinicDateField } from "@/components/ui/clock-fields";
 import { TextField } from "@/components/ui/form-field";
 import { SelectField } from "@/components/ui/select";
 import { TextAreaField } from "@/components/ui/textarea-field";
@@ -13,7 +14,7 @@ export function PatientFields({ field }: { field: FormField<PatientFormValues> }
     <div className="grid gap-5 sm:grid-cols-2">
       <TextField label="First name" autoComplete="off" {...field("firstName")} />
       <TextField label="Last name" autoComplete="off" {...field("lastName")} />
-      <TextField label="Date of birth" type="date" {...field("dateOfBirth")} />
+      <ClinicDateField label="Date of birth" {...field("dateOfBirth")} />
       <SelectField label="Sex" options={SEX_OPTIONS} {...field("sex")} />
       <TextField
         label="Phone"

@@ -3,6 +3,7 @@
 import { type ReactNode, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { ClinicDate } from "@/components/ui/clinic-clock";
 import { SubmitButton } from "@/components/ui/form-actions";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { updatePatientAction } from "@/lib/actions/patients/update-patient";
@@ -53,7 +54,12 @@ export function PatientOverview({ patient, canEdit }: { patient: PatientOverview
 
 function PatientDetailsList({ patient }: { patient: PatientOverviewData }) {
   const rows: [string, ReactNode][] = [
-    ["Date of birth", `${patient.dateOfBirth} (${patient.age} years)`],
+    [
+      "Date of birth",
+      <>
+        <ClinicDate date={patient.dateOfBirth} /> ({patient.age} years)
+      </>,
+    ],
     ["Sex", sexLabel(patient.sex)],
     ["Phone", patient.phone],
     ["Email", patient.email],

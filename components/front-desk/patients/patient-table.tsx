@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { ClinicDate } from "@/components/ui/clinic-clock";
 import { type Column, DataTable, type ServerSort } from "@/components/ui/data-table";
 import type { PatientSummary } from "@/lib/clinic/patients";
 import { isoDateOf } from "./patient-format";
@@ -26,7 +27,7 @@ const columns: Column<PatientSummary>[] = [
   {
     key: "dateOfBirth",
     header: "Date of birth",
-    cell: (patient) => <span className="whitespace-nowrap">{isoDateOf(new Date(patient.dateOfBirth))}</span>,
+    cell: (patient) => <ClinicDate date={isoDateOf(new Date(patient.dateOfBirth))} />,
   },
   {
     key: "phone",

@@ -140,7 +140,7 @@ describe("creating a clinic", () => {
       subdomain: "Use lowercase letters only (a–z): subdomains are not case-sensitive.",
       locationName: "Name the first location (at least 2 characters), e.g. Main clinic.",
       timezone: "Choose a time zone from the list, e.g. Europe/Berlin.",
-      currency: "Use a 3-letter ISO 4217 currency code, e.g. EUR or USD.",
+      currency: "Use a 3-letter currency code, e.g. EUR or USD.",
     });
     expect(await platform.central.clinic.count()).toBe(clinics);
     expect(await platform.central.auditEvent.count({ where: { actorId: admin.id } })).toBe(0);

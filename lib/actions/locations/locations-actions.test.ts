@@ -296,7 +296,7 @@ describe("bad requests", () => {
           name: "Enter the location's name.",
           "openingHours.2.1.start": "This overlaps another interval.",
           "openingHours.3.0.end": "The end must be after the start.",
-          "openingHours.4.0.start": "Enter a time as HH:MM.",
+          "openingHours.4.0.start": "Enter a time such as 9:30 or 14:00.",
         },
       },
     });

@@ -136,6 +136,8 @@ const settingsOf = (role: StaffRole) => ({
   currency: "eur",
   contactEmail: "Front.Desk@birch.test",
   contactPhone: "+49 30 1234567",
+  dateOrder: "MDY",
+  hour12: true,
 });
 const centralName = async () =>
   (await clinic.platform.central.clinic.findUniqueOrThrow({ where: { subdomain: clinic.subdomain } })).name;
@@ -150,6 +152,8 @@ describe.each(rolesWith("settings.manage"))("a %s, who manages the clinic's sett
       currency: "EUR",
       contactEmail: "front.desk@birch.test",
       contactPhone: "+49 30 1234567",
+      dateOrder: "MDY",
+      hour12: true,
     };
     expect(result).toEqual({ ok: true, data: saved });
     expect(await clinic.db.clinicSetting.findUniqueOrThrow({ where: { id: 1 } })).toMatchObject(saved);
@@ -159,6 +163,20 @@ describe.each(rolesWith("settings.manage"))("a %s, who manages the clinic's sett
         where: { action: "clinic-settings.updated", actorId: clinic.members[role].id },
       }),
     ).resolves.toMatchObject({ ip: TEST_CLIENT.ip, userAgent: TEST_CLIENT.userAgent });
+  });
+});
+
+describe("the clinic's way of writing dates and times", () => {
+  it("stays as it is when a save leaves it out, and refuses an order the fields cannot read", async () => {
+    await clinic.db.clinicSetting.update({ where: { id: 1 }, data: { dateOrder: "YMD", hour12: true } });
+    const { dateOrder: _order, hour12: _clock, ...rest } = settingsOf("OWNER");
+    expect(await clinic.callAs("OWNER", updateClinicSettingsAction, rest)).toMatchObject({
+      ok: true,
+      data: { dateOrder: "YMD", hour12: true },
+    });
+    expect(
+      await clinic.callAs("OWNER", updateClinicSettingsAction, { ...rest, dateOrder: "DDMMYY" }),
+    ).toMatchObject({ ok: false, error: { fields: { dateOrder: "Choose how dates are written." } } });
   });
 });
 
@@ -245,7 +263,7 @@ describe("bad input", () => {
         fields: {
           name: "Give the clinic a name of at least 2 characters.",
           timezone: "Choose a time zone from the list, e.g. Europe/Berlin.",
-          currency: "Use a 3-letter ISO 4217 currency code, e.g. EUR or USD.",
+          currency: "Use a 3-letter currency code, e.g. EUR or USD.",
           contactEmail: "Enter a valid email address, or leave it blank.",
         },
       },

@@ -13,6 +13,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { clinicRoleCan } from "@/lib/auth/permissions";
+import { formatClockTime } from "@/lib/clinic/clock-input";
 import { type DoctorDetail, findDoctor } from "@/lib/clinic/doctors";
 import { findLocationChoices } from "@/lib/clinic/locations";
 import { localDateOf } from "@/lib/clinic/time";
@@ -89,7 +90,7 @@ export default async function DoctorPage({ params }: { params: Promise<{ tenant:
               {canManage ? (
                 <WeeklyScheduleForm doctorId={doctor.id} hours={hours} locations={locations} />
               ) : (
-                <WeeklyScheduleView hours={hours} locations={locations} />
+                <WeeklyScheduleView hours={hours} locations={locations} hour12={settings.hour12} />
               )}
             </CardContent>
           </Card>
@@ -99,7 +100,10 @@ export default async function DoctorPage({ params }: { params: Promise<{ tenant:
               <CardDescription>Dated exceptions to the regular week, from today on.</CardDescription>
             </CardHeader>
             <CardContent className="flex flex-col gap-6">
-              <AvailabilityOverrides overrides={overrideRows(doctor)} canManage={canManage} />
+              <AvailabilityOverrides
+                overrides={overrideRows(doctor, settings.hour12)}
+                canManage={canManage}
+              />
               {canManage ? (
                 <section aria-labelledby="add-override-heading" className="flex flex-col gap-3">
                   <h3 id="add-override-heading" className="font-semibold text-slate-900">
@@ -124,12 +128,12 @@ const dateLabel = new Intl.DateTimeFormat("en-GB", {
   year: "numeric",
 });
 
-function overrideRows(doctor: DoctorDetail): OverrideRow[] {
+function overrideRows(doctor: DoctorDetail, hour12: boolean): OverrideRow[] {
   return doctor.overrides.map((override) => {
     const hours =
       override.startMinute === null || override.endMinute === null
         ? "whole day"
-        : `${timeOf(override.startMinute)}–${timeOf(override.endMinute)}`;
+        : `${formatClockTime(timeOf(override.startMinute), hour12)}–${formatClockTime(timeOf(override.endMinute), hour12)}`;
     return {
       id: override.id,
       dateLabel: dateLabel.format(override.date),

@@ -9,6 +9,7 @@ import { ageOn, isoDateOf, SEX_OPTIONS } from "@/components/front-desk/patients/
 import { PatientOverview, type PatientOverviewData } from "@/components/front-desk/patients/patient-overview";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
+import { ClinicDate } from "@/components/ui/clinic-clock";
 import { LinkTabs } from "@/components/ui/link-tabs";
 import { listHref } from "@/components/ui/list-href";
 import { PageHeader } from "@/components/ui/page-header";
@@ -40,6 +41,7 @@ export default async function PatientPage({ params, searchParams }: PatientPageP
   const { id } = await params;
   const tab: Tab = (await searchParams).tab === "appointments" ? "appointments" : "overview";
   const timeZone = settings.timezone;
+  const clock = { hour12: settings.hour12 };
   const data = await withTenantDb(clinic.subdomain, async (db) => {
     const patient = await findPatient({ db, patientId: id });
     if (!patient) return null;
@@ -58,7 +60,7 @@ export default async function PatientPage({ params, searchParams }: PatientPageP
             <Badge tone="brand" className="font-mono">
               {patient.mrn}
             </Badge>
-            born {isoDateOf(patient.dateOfBirth)}
+            born <ClinicDate date={isoDateOf(patient.dateOfBirth)} />
           </span>
         }
         actions={
@@ -80,7 +82,7 @@ export default async function PatientPage({ params, searchParams }: PatientPageP
       />
       {tab === "overview" ? (
         <PatientOverview
-          patient={overviewOf(patient, timeZone)}
+          patient={overviewOf(patient, timeZone, clock)}
           canEdit={clinicRoleCan(role, "patients.manage")}
         />
       ) : (
@@ -100,7 +102,7 @@ export default async function PatientPage({ params, searchParams }: PatientPageP
                 id: appointment.id,
                 startsAtMs: appointment.startsAt.getTime(),
                 date: localDateOf(appointment.startsAt, timeZone),
-                time: `${formatClinicTime(appointment.startsAt, timeZone)}–${formatClinicTime(appointment.endsAt, timeZone)}`,
+                time: `${formatClinicTime(appointment.startsAt, timeZone, clock)}–${formatClinicTime(appointment.endsAt, timeZone, clock)}`,
                 doctorName: appointment.doctorName,
                 locationName: appointment.locationName,
                 status: appointment.status,
@@ -114,7 +116,11 @@ export default async function PatientPage({ params, searchParams }: PatientPageP
   );
 }
 
-function overviewOf(patient: PatientRecord, timeZone: string): PatientOverviewData {
+function overviewOf(
+  patient: PatientRecord,
+  timeZone: string,
+  clock: { hour12: boolean },
+): PatientOverviewData {
   const dateOfBirth = isoDateOf(patient.dateOfBirth);
   return {
     id: patient.id,
@@ -128,7 +134,7 @@ function overviewOf(patient: PatientRecord, timeZone: string): PatientOverviewDa
     address: patient.address,
     emergencyContact: patient.emergencyContact,
     notes: patient.notes,
-    registeredAt: formatClinicDateTime(patient.createdAt, timeZone),
-    updatedAt: formatClinicDateTime(patient.updatedAt, timeZone),
+    registeredAt: formatClinicDateTime(patient.createdAt, timeZone, clock),
+    updatedAt: formatClinicDateTime(patient.updatedAt, timeZone, clock),
   };
 }

@@ -1,0 +1,3 @@
+import { installErrorMessages } from "@/lib/validations/error-map";
+
+installErrorMessages();
