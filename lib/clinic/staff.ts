@@ -127,6 +127,15 @@ async function changeStaffAccount(options: {
   });
 }
 
+/** Ends every open session of a member at once; how many there were goes into the audit row. */
+async function endSessions(tx: TenantTx, staffId: string, now: Date): Promise<number> {
+  const { count } = await tx.staffSession.updateMany({
+    where: { staffId, revokedAt: null },
+    data: { revokedAt: now },
+  });
+  return count;
+}
+
 const lastOwnerError = (name: string, doing: string) =>
   new AppError(
     "CONFLICT",
@@ -173,16 +182,12 @@ export function deactivateStaffMember(options: {
     change: async ({ tx, target, lastActiveOwner }) => {
       if (target.status === "DEACTIVATED") return target;
       if (lastActiveOwner) throw lastOwnerError(target.name, "deactivated");
-      const now = new Date();
       const staff = await tx.staffUser.update({
         where: { id: target.id },
         data: { status: "DEACTIVATED", sessionVersion: { increment: 1 } },
         select: staffRow,
       });
-      const { count } = await tx.staffSession.updateMany({
-        where: { staffId: target.id, revokedAt: null },
-        data: { revokedAt: now },
-      });
+      const count = await endSessions(tx, target.id, new Date());
       await recordAuditEvent(tx, {
         actor,
         action: "staff.deactivated",
@@ -286,10 +291,7 @@ export async function resetStaffPassword(options: {
         },
         select: staffRow,
       });
-      const { count } = await tx.staffSession.updateMany({
-        where: { staffId: target.id, revokedAt: null },
-        data: { revokedAt: now },
-      });
+      const count = await endSessions(tx, target.id, now);
       await recordAuditEvent(tx, {
         actor,
         action: "staff.password-reset",
