@@ -64,7 +64,7 @@ runScript(async () => {
     }
     await central.$disconnect();
     // The app server reads the same NEXT_DIST_DIR through next.config.js, so it serves this build.
-    if (!dev) await ensureBuild({ distDir: process.env.NEXT_DIST_DIR || ".next", env });
+    if (!dev) await ensureBuild({ distDir: process.env.NEXT_DIST_DIR || ".next", env, typecheck: false });
 
     const child = spawnAppServer({ dev, port, env: { ...env, DATABASE_URL: platform.centralUrl } });
     stopTogether(child, stopDatabase);
