@@ -37,7 +37,7 @@ export function startBuild(options: BuildOptions): { done: Promise<void>; stop()
   const buildId = path.join(projectRoot, options.distDir, "BUILD_ID");
   const buildTime = statSync(buildId, { throwIfNoEntry: false })?.mtimeMs ?? 0;
   if (buildTime > newestSourceTime()) return undefined;
-  console.log("building the app (next build); this takes a minute the first time…");
+  console.log("building the app (next build); the first time this takes one to two minutes…");
   const env = options.typecheck === false ? { ...options.env, NEXT_BUILD_SKIP_TYPECHECK: "1" } : options.env;
   const child = spawnNext(["build"], env);
   const done = runToEnd(child);
