@@ -4,7 +4,7 @@ import { deriveAuthSecret, getAuthSecret } from "../lib/auth/secret";
 import { createCentralClient } from "../lib/db/central";
 import { redactDatabaseUrl } from "../lib/db/database-url";
 import { isPortFree } from "../lib/db/embedded-server";
-import { connectPlatformDatabase, prepareCentralDatabase } from "../lib/db/platform";
+import { connectPlatformDatabase, type PlatformDatabase, prepareCentralDatabase } from "../lib/db/platform";
 import {
   DEMO_ACCOUNTS,
   DEMO_STAFF_PASSWORD,
@@ -15,7 +15,7 @@ import {
 import { getSecretsKey } from "../lib/tenancy/secrets";
 import { ensureDefaultServer } from "../lib/tenancy/servers";
 import { parseTrustedProxies } from "./lib/app-server";
-import { ensureBuild, spawnAppServer, stopTogether, waitForHealth } from "./lib/next-server";
+import { spawnAppServer, startBuild, stopTogether, waitForHealth } from "./lib/next-server";
 import { runScript } from "./lib/run-script";
 
 runScript(async () => {
@@ -40,31 +40,28 @@ runScript(async () => {
       process.env.AUTH_SECRET ?? (process.env.DATABASE_URL ? getAuthSecret() : deriveAuthSecret(secretsKey)),
   };
 
+  // The build needs no database: it runs while PostgreSQL starts and the demo is seeded.
+  const build = dev
+    ? undefined
+    : startBuild({ distDir: process.env.NEXT_DIST_DIR || ".next", env, typecheck: false });
   console.log(
     process.env.DATABASE_URL ? "using DATABASE_URL" : "starting embedded PostgreSQL (data in .data/)…",
   );
-  const platform = await connectPlatformDatabase({});
+  const platform = await connectPlatformDatabase({}).catch((error: unknown) => {
+    build?.stop();
+    throw error;
+  });
   const stopDatabase = async () => {
     await platform.embedded?.stop();
   };
   try {
-    const { created, applied } = await prepareCentralDatabase(platform.centralUrl);
-    console.log(
-      `central database ${redactDatabaseUrl(platform.centralUrl)}${created ? " (created)" : ""}: ${applied.length} migration(s) applied`,
-    );
-    const central = createCentralClient(platform.centralUrl, 2);
-    // The embedded server's port can change between runs; clinic URLs follow the server row.
-    await ensureDefaultServer(central, platform.centralUrl);
-    let firstAdmin: { email: string; password: string } | undefined;
-    if (platform.embedded) {
-      if ((await seedDemo(central)).seeded) console.log("demo accounts created");
-      await seedDemoClinics(central, (line) => console.log(line));
-    } else {
-      firstAdmin = await ensureFirstSuperAdmin(central, process.env.SUPER_ADMIN_EMAIL ?? "admin@example.com");
-    }
-    await central.$disconnect();
+    // A failed build waits for the seeding to finish, so a demo clinic is never left half filled.
+    const firstAdmin = await prepareDatabase(platform).catch((error: unknown) => {
+      build?.stop();
+      throw error;
+    });
     // The app server reads the same NEXT_DIST_DIR through next.config.js, so it serves this build.
-    if (!dev) await ensureBuild({ distDir: process.env.NEXT_DIST_DIR || ".next", env });
+    await build?.done;
 
     const child = spawnAppServer({ dev, port, env: { ...env, DATABASE_URL: platform.centralUrl } });
     stopTogether(child, stopDatabase);
@@ -91,3 +88,26 @@ runScript(async () => {
     throw error;
   }
 });
+
+/** Migrates the central database; seeds the embedded demo, or a first super admin on a real server. */
+async function prepareDatabase(
+  platform: PlatformDatabase,
+): Promise<{ email: string; password: string } | undefined> {
+  const { created, applied } = await prepareCentralDatabase(platform.centralUrl);
+  console.log(
+    `central database ${redactDatabaseUrl(platform.centralUrl)}${created ? " (created)" : ""}: ${applied.length} migration(s) applied`,
+  );
+  const central = createCentralClient(platform.centralUrl, 2);
+  try {
+    // The embedded server's port can change between runs; clinic URLs follow the server row.
+    await ensureDefaultServer(central, platform.centralUrl);
+    if (!platform.embedded) {
+      return await ensureFirstSuperAdmin(central, process.env.SUPER_ADMIN_EMAIL ?? "admin@example.com");
+    }
+    if ((await seedDemo(central)).seeded) console.log("demo accounts created");
+    await seedDemoClinics(central, (line) => console.log(line));
+    return undefined;
+  } finally {
+    await central.$disconnect();
+  }
+}
