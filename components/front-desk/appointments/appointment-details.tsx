@@ -22,7 +22,8 @@ export function AppointmentDetails({
       </dd>
       <dt className="text-slate-600">When</dt>
       <dd>
-        {formatDayHeading(localDateOf(appointment.startsAt, timeZone))}, {time}
+        {formatDayHeading(localDateOf(appointment.startsAt, timeZone))},{" "}
+        <span className="whitespace-nowrap">{time}</span>
         {appointment.outsideHours ? (
           <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900">
             Outside working hours

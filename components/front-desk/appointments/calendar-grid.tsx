@@ -5,7 +5,6 @@ import type { ClinicTimeFormat } from "@/components/clinic/clinic-time";
 import { useClinicTimeFormat } from "@/components/ui/clinic-clock";
 import { cn } from "@/components/ui/cn";
 import type { CalendarAppointment, CalendarSlot } from "@/lib/clinic/calendar";
-import { formatClockTime } from "@/lib/clinic/clock-input";
 import { isClosedStatus, STATUS_LABEL } from "./appointment-status";
 import { type CalendarColumn, columnItems, placeInLanes, visibleHours } from "./calendar-layout";
 
@@ -63,10 +62,10 @@ export function CalendarGrid(props: Props) {
           {hourLines.map((hour) => (
             <span
               key={hour}
-              className="absolute right-2 -translate-y-1/2 text-xs text-slate-500"
+              className="absolute right-2 -translate-y-1/2 whitespace-nowrap text-xs text-slate-500"
               style={{ top: at(hour * 60) || 8 }}
             >
-              {formatClockTime(`${String(hour).padStart(2, "0")}:00`, format.hour12)}
+              {hourLabel(hour, format.hour12)}
             </span>
           ))}
         </div>
@@ -196,4 +195,10 @@ function SlotButton({
       {time} free
     </button>
   );
+}
+
+/** The ruler's hours: "14:00", or "2 pm" on a 12-hour clock (short enough for the narrow ruler). */
+export function hourLabel(hour: number, hour12: boolean): string {
+  if (!hour12) return `${String(hour).padStart(2, "0")}:00`;
+  return `${hour % 12 || 12} ${hour < 12 ? "am" : "pm"}`;
 }
