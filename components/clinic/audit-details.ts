@@ -1,6 +1,7 @@
 import type { AuditEventRow, AuditNames } from "@/lib/clinic/audit";
-import { formatClinicDay, formatClinicTime } from "@/lib/clinic/time";
+import { formatClinicDay } from "@/lib/clinic/time";
 import { isStaffRole, STAFF_ROLE_LABELS } from "@/lib/validations/staff";
+import { clinicTimeFormat } from "./clinic-time";
 
 const SETTINGS_FIELDS: Record<string, string> = {
   name: "name",
@@ -62,7 +63,13 @@ export type AuditEventToDescribe = Pick<
 >;
 
 /** What a sentence needs to know about one event: its names resolved, its times on the clinic's clock. */
-function contextOf(event: AuditEventToDescribe, names: AuditNames, timeZone: string) {
+function contextOf(
+  event: AuditEventToDescribe,
+  names: AuditNames,
+  timeZone: string,
+  clock: { hour12: boolean },
+) {
+  const format = clinicTimeFormat(timeZone, clock);
   const details: Record<string, unknown> =
     event.details && typeof event.details === "object" && !Array.isArray(event.details) ? event.details : {};
   const text = (key: string) => (typeof details[key] === "string" ? (details[key] as string) : undefined);
@@ -77,7 +84,7 @@ function contextOf(event: AuditEventToDescribe, names: AuditNames, timeZone: str
   const moment = (value: Date | string | undefined) => {
     const instant = value === undefined ? undefined : new Date(value);
     if (!instant || Number.isNaN(instant.getTime())) return "an unknown time";
-    return `${formatClinicDay(instant, timeZone)} ${formatClinicTime(instant, timeZone)}`;
+    return format.dayTime(instant);
   };
   return {
     details,
@@ -210,8 +217,13 @@ export const DESCRIBED_AUDIT_ACTIONS = Object.keys(SENTENCES);
  * Ada Adams for Mon 30 Nov 09:40"), names as they are now, times on the clinic's clock. An action
  * without a sentence reads as its name in words, with its details.
  */
-export function describeAuditEvent(event: AuditEventToDescribe, names: AuditNames, timeZone: string): string {
-  const c = contextOf(event, names, timeZone);
+export function describeAuditEvent(
+  event: AuditEventToDescribe,
+  names: AuditNames,
+  timeZone: string,
+  clock: { hour12: boolean } = { hour12: false },
+): string {
+  const c = contextOf(event, names, timeZone, clock);
   const sentence = SENTENCES[event.action];
   if (sentence) return `${sentence(c)}.`;
   const what = event.action.replace(/[.-]+/g, " ").trim();

@@ -32,7 +32,7 @@ export function AuditLog({ entries, empty }: { entries: AuditLogEntry[]; empty: 
           <ol className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
             {ofDay.map((entry) => (
               <li key={entry.id} className="flex flex-col gap-1 px-3 py-2.5 sm:flex-row sm:gap-4">
-                <span className="shrink-0 font-mono text-xs text-slate-600 tabular-nums sm:w-16 sm:pt-0.5">
+                <span className="shrink-0 whitespace-nowrap font-mono text-xs text-slate-600 tabular-nums sm:w-20 sm:pt-0.5">
                   {entry.time}
                 </span>
                 <span className="flex min-w-0 flex-col gap-0.5">

@@ -1,6 +1,7 @@
 "use client";
 
-import { createContext, type ReactNode, useContext } from "react";
+import { createContext, type ReactNode, useContext, useMemo } from "react";
+import { type ClinicTimeFormat, clinicTimeFormat } from "@/components/clinic/clinic-time";
 import { type ClinicClock, DEFAULT_CLINIC_CLOCK, formatClinicDate } from "@/lib/clinic/clock-input";
 
 const ClinicClockContext = createContext<ClinicClock>(DEFAULT_CLINIC_CLOCK);
@@ -18,4 +19,10 @@ export function useClinicClock(): ClinicClock {
 export function ClinicDate({ date }: { date: string }) {
   const { dateOrder } = useClinicClock();
   return <span className="whitespace-nowrap tabular-nums">{formatClinicDate(date, dateOrder)}</span>;
+}
+
+/** Time formatters for the clinic's zone on its own clock (12- or 24-hour). */
+export function useClinicTimeFormat(timeZone: string): ClinicTimeFormat {
+  const { hour12 } = useClinicClock();
+  return useMemo(() => clinicTimeFormat(timeZone, { hour12 }), [timeZone, hour12]);
 }

@@ -293,6 +293,39 @@ describe("the day's rules for check-in and no-show", () => {
       status: "NO_SHOW",
     });
   });
+
+  it("writes times in messages on the clinic's clock: 12-hour where the clinic keeps one", async () => {
+    const appointment = await book(tomorrowAt(20 * 60 + 30));
+    const before = new Date(appointment.startsAt.getTime() - 60_000);
+    await expect(
+      changeAppointmentStatus({
+        db,
+        actor,
+        appointmentId: appointment.id,
+        to: "NO_SHOW",
+        timeZone: TZ,
+        hour12: true,
+        now: before,
+      }),
+    ).rejects.toMatchObject({
+      message: "A patient can be marked as not having come only once the appointment has started (8:30 pm).",
+    });
+    const clash = createAppointment({
+      db,
+      actor,
+      timeZone: TZ,
+      hour12: true,
+      request: {
+        patientId: ids.patient,
+        doctorId: ids.doctor,
+        locationId: ids.location,
+        startsAt: new Date(appointment.startsAt.getTime() + 10 * 60_000),
+        endsAt: new Date(appointment.startsAt.getTime() + 30 * 60_000),
+      },
+    });
+    await expect(clash).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(clash).rejects.toThrow(/\(appointment [0-9A-F]{8}, 8:30 pm–8:50 pm\)/);
+  });
 });
 
 describe("outside working hours", () => {

@@ -87,11 +87,15 @@ function clashesWith(slot: DoctorSlot) {
   };
 }
 
+/** The clinic's zone and clock, for times written in messages: "14:30", or "2:30 pm". */
+type SentenceClock = { timeZone: string; hour12?: boolean };
+
 /** The conflict message names the clashing appointment by time and reference, never the patient. */
-async function conflictError(db: TenantDb | TenantTx, slot: DoctorSlot, timeZone: string) {
+async function conflictError(db: TenantDb | TenantTx, slot: DoctorSlot, clock: SentenceClock) {
+  const time = (instant: Date) => formatClinicTime(instant, clock.timeZone, clock);
   const clash = await db.appointment.findFirst({ where: clashesWith(slot), orderBy: { startsAt: "asc" } });
   const detail = clash
-    ? ` (appointment ${appointmentRef(clash.id)}, ${formatClinicTime(clash.startsAt, timeZone)}–${formatClinicTime(clash.endsAt, timeZone)})`
+    ? ` (appointment ${appointmentRef(clash.id)}, ${time(clash.startsAt)}–${time(clash.endsAt)})`
     : "";
   return new AppError(
     "CONFLICT",
@@ -120,13 +124,15 @@ const SLOT_TRANSACTION = { maxWait: 10_000, timeout: 15_000 };
  * Whether the slot lies outside the doctor's hours; refused unless the front desk chose to book
  * outside them, because a time typed by hand can fall where the doctor does not work.
  */
-async function checkWorkingHours(tx: TenantTx, slot: DoctorSlot, timeZone: string): Promise<boolean> {
+async function checkWorkingHours(tx: TenantTx, slot: DoctorSlot, clock: SentenceClock): Promise<boolean> {
+  const { timeZone } = clock;
+  const time = (instant: Date) => formatClinicTime(instant, timeZone, clock);
   const within = await isWithinWorkingHours({ db: tx, ...slot, timeZone });
   if (within || slot.outsideHours) return !within;
   const doctor = await tx.staffUser.findUnique({ where: { id: slot.doctorId }, select: { name: true } });
   throw new AppError(
     "CONFLICT",
-    `${formatClinicDay(slot.startsAt, timeZone)} ${formatClinicTime(slot.startsAt, timeZone)}–${formatClinicTime(slot.endsAt, timeZone)} is outside ${doctor?.name ?? "the doctor"}'s working hours here. Choose a free slot, or tick "Book outside working hours" if the doctor agreed.`,
+    `${formatClinicDay(slot.startsAt, timeZone)} ${time(slot.startsAt)}–${time(slot.endsAt)} is outside ${doctor?.name ?? "the doctor"}'s working hours here. Choose a free slot, or tick "Book outside working hours" if the doctor agreed.`,
     { outsideHours: "Outside the doctor's working hours." },
   );
 }
@@ -141,18 +147,18 @@ async function checkWorkingHours(tx: TenantTx, slot: DoctorSlot, timeZone: strin
 async function takeDoctorSlot<T>(
   db: TenantDb,
   slot: DoctorSlot,
-  timeZone: string,
+  clock: SentenceClock,
   write: (tx: TenantTx, outsideHours: boolean) => Promise<T>,
 ): Promise<T> {
   try {
     return await db.$transaction(async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${slot.doctorId}))`;
       if ((await tx.appointment.count({ where: clashesWith(slot) })) > 0)
-        throw await conflictError(tx, slot, timeZone);
-      return write(tx, await checkWorkingHours(tx, slot, timeZone));
+        throw await conflictError(tx, slot, clock);
+      return write(tx, await checkWorkingHours(tx, slot, clock));
     }, SLOT_TRANSACTION);
   } catch (error) {
-    if (isExclusionViolation(error)) throw await conflictError(db, slot, timeZone);
+    if (isExclusionViolation(error)) throw await conflictError(db, slot, clock);
     throw error;
   }
 }
@@ -163,12 +169,13 @@ export async function createAppointment(options: {
   actor: Actor;
   request: BookingRequest;
   timeZone: string;
+  hour12?: boolean;
   now?: Date;
 }) {
-  const { db, actor, request, timeZone } = options;
+  const { db, actor, request } = options;
   refusePast(request.startsAt, options.now);
   await checkParticipants(db, request);
-  return takeDoctorSlot(db, request, timeZone, async (tx, outsideHours) => {
+  return takeDoctorSlot(db, request, options, async (tx, outsideHours) => {
     const appointment = await tx.appointment.create({
       data: { ...request, outsideHours, createdById: actor.id },
     });
@@ -198,9 +205,10 @@ export async function rescheduleAppointment(options: {
   endsAt: Date;
   outsideHours?: boolean;
   timeZone: string;
+  hour12?: boolean;
   now?: Date;
 }) {
-  const { db, actor, appointmentId, startsAt, endsAt, timeZone } = options;
+  const { db, actor, appointmentId, startsAt, endsAt } = options;
   const appointment = await db.appointment.findUnique({ where: { id: appointmentId } });
   if (!appointment) throw new AppError("NOT_FOUND", "No such appointment in this clinic.");
   if (appointment.status !== "BOOKED")
@@ -214,7 +222,7 @@ export async function rescheduleAppointment(options: {
     outsideHours: options.outsideHours,
     exceptId: appointmentId,
   };
-  return takeDoctorSlot(db, slot, timeZone, async (tx, outsideHours) => {
+  return takeDoctorSlot(db, slot, options, async (tx, outsideHours) => {
     const moved = await tx.appointment.updateMany({
       where: { id: appointmentId, status: "BOOKED" },
       data: { startsAt, endsAt, outsideHours },
@@ -248,6 +256,7 @@ export async function changeAppointmentStatus(options: {
   appointmentId: string;
   to: AppointmentStatus;
   timeZone: string;
+  hour12?: boolean;
   cancelReason?: string;
   doctorId?: string;
   now?: Date;
@@ -272,7 +281,7 @@ export async function changeAppointmentStatus(options: {
   if (to === "NO_SHOW" && now < appointment.startsAt) {
     throw new AppError(
       "CONFLICT",
-      `A patient can be marked as not having come only once the appointment has started (${formatClinicTime(appointment.startsAt, timeZone)}).`,
+      `A patient can be marked as not having come only once the appointment has started (${formatClinicTime(appointment.startsAt, timeZone, options)}).`,
     );
   }
   return db.$transaction(async (tx) => {

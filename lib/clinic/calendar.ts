@@ -3,7 +3,7 @@ import type { TenantDb } from "../tenancy/registry";
 import type { CalendarQuery } from "../validations/appointments";
 import { appointmentRef } from "./appointments";
 import { findFreeSlots } from "./availability";
-import { findClinicTimeZone } from "./settings";
+import { findClinicClock } from "./settings";
 import { addDays, localDateOf, weekdayOf, zonedTimeToUtc } from "./time";
 import { summarizeWeek, type WeekSummary } from "./week-summary";
 
@@ -245,7 +245,10 @@ export async function findCalendarView(options: {
 }) {
   const { db, query, viewer } = options;
   const now = options.now ?? new Date();
-  const [timeZone, resources] = await Promise.all([findClinicTimeZone(db), findCalendarResources(db)]);
+  const [{ timeZone, hour12 }, resources] = await Promise.all([
+    findClinicClock(db),
+    findCalendarResources(db),
+  ]);
   const today = localDateOf(now, timeZone);
   const filters = resolveCalendarFilters({ query, viewer, ...resources, today });
   const days = calendarDays(filters.view, filters.date);
@@ -276,6 +279,7 @@ export async function findCalendarView(options: {
           appointments,
           shifts: availability.shifts,
           timeZone,
+          hour12,
         })
       : null;
   return {

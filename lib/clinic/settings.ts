@@ -69,3 +69,14 @@ export async function findClinicTimeZone(db: TenantDb): Promise<string> {
   const settings = await db.clinicSetting.findUnique({ where: { id: 1 }, select: { timezone: true } });
   return settings?.timezone ?? "UTC";
 }
+
+/** The clinic's zone and how it writes dates and times, in one query: for server-side sentences. */
+export async function findClinicClock(db: TenantDb): Promise<ClinicClock & { timeZone: string }> {
+  const row = await db.clinicSetting.findUnique({
+    where: { id: 1 },
+    select: { timezone: true, dateOrder: true, hour12: true },
+  });
+  if (!row) return { timeZone: "UTC", ...DEFAULT_CLINIC_CLOCK };
+  const dateOrder = isDateOrder(row.dateOrder) ? row.dateOrder : DEFAULT_CLINIC_CLOCK.dateOrder;
+  return { timeZone: row.timezone, dateOrder, hour12: row.hour12 };
+}

@@ -26,8 +26,11 @@ export function summarizeWeek(options: {
   appointments: CalendarAppointment[];
   shifts: DoctorShift[];
   timeZone: string;
+  /** The clinic keeps a 12-hour clock: spans read "9:00 am–4:40 pm". */
+  hour12?: boolean;
 }): WeekSummary {
   const { days, timeZone } = options;
+  const time = (instant: number) => formatClinicTime(new Date(instant), timeZone, { hour12: options.hour12 });
   const doctors = new Map(options.doctors.map((doctor) => [doctor.id, doctor]));
   for (const { doctor } of options.appointments)
     if (!doctors.has(doctor.id)) doctors.set(doctor.id, { ...doctor, slotMinutes: 20 });
@@ -55,9 +58,7 @@ export function summarizeWeek(options: {
           count: booked.length,
           outsideHours: booked.filter((a) => a.outsideHours).length,
           working: working.has(`${doctor.id}|${date}`),
-          span: booked.length
-            ? `${formatClinicTime(new Date(Math.min(...starts)), timeZone)}–${formatClinicTime(new Date(Math.max(...ends)), timeZone)}`
-            : null,
+          span: booked.length ? `${time(Math.min(...starts))}–${time(Math.max(...ends))}` : null,
         };
       }),
     }));

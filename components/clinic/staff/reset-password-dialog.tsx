@@ -1,8 +1,8 @@
 "use client";
 
 import { useState } from "react";
-import { formatClinicDateTime } from "@/components/clinic/clinic-time";
 import { Button } from "@/components/ui/button";
+import { useClinicTimeFormat } from "@/components/ui/clinic-clock";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Dialog } from "@/components/ui/dialog";
 import { TemporaryPassword } from "@/components/ui/temporary-password";
@@ -23,6 +23,7 @@ export function ResetPasswordDialog({
   onClose: () => void;
 }) {
   const [reset, setReset] = useState<Reset | null>(null);
+  const format = useClinicTimeFormat(timezone);
   const call = useActionCall(resetStaffPasswordAction, {
     message: "inline",
     onSuccess: (data) =>
@@ -33,8 +34,7 @@ export function ResetPasswordDialog({
       <Dialog open onClose={onClose} title={`New password for ${row.name}`}>
         <TemporaryPassword password={reset.temporaryPassword}>
           Give {row.name} ({row.email}) this temporary password in person or by phone. It is shown only now
-          and works until {formatClinicDateTime(reset.expiresAt, timezone)}; at their next sign-in they choose
-          their own.
+          and works until {format.dateTime(reset.expiresAt)}; at their next sign-in they choose their own.
         </TemporaryPassword>
         <div className="flex justify-end">
           <Button onClick={onClose}>Done</Button>

@@ -1,5 +1,6 @@
+import { useClinicTimeFormat } from "@/components/ui/clinic-clock";
 import type { CalendarAppointment } from "@/lib/clinic/calendar";
-import { formatClinicTime, localDateOf } from "@/lib/clinic/time";
+import { localDateOf } from "@/lib/clinic/time";
 import { AppointmentStatusBadge } from "./appointment-status";
 import { formatDayHeading } from "./calendar-layout";
 
@@ -11,7 +12,7 @@ export function AppointmentDetails({
   appointment: CalendarAppointment;
   timeZone: string;
 }) {
-  const time = `${formatClinicTime(appointment.startsAt, timeZone)}–${formatClinicTime(appointment.endsAt, timeZone)}`;
+  const time = useClinicTimeFormat(timeZone).span(appointment.startsAt, appointment.endsAt);
   return (
     <dl className="grid grid-cols-[7rem_1fr] gap-x-3 gap-y-1.5 text-sm">
       <dt className="text-slate-600">Patient</dt>
@@ -21,7 +22,8 @@ export function AppointmentDetails({
       </dd>
       <dt className="text-slate-600">When</dt>
       <dd>
-        {formatDayHeading(localDateOf(appointment.startsAt, timeZone))}, {time}
+        {formatDayHeading(localDateOf(appointment.startsAt, timeZone))},{" "}
+        <span className="whitespace-nowrap">{time}</span>
         {appointment.outsideHours ? (
           <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900">
             Outside working hours

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { useClinicClock } from "@/components/ui/clinic-clock";
+import { useClinicTimeFormat } from "@/components/ui/clinic-clock";
 import { ClinicDateField, ClinicTimeField } from "@/components/ui/clock-fields";
 import { Dialog } from "@/components/ui/dialog";
 import { FormActions } from "@/components/ui/form-actions";
@@ -10,7 +10,6 @@ import { SelectField } from "@/components/ui/select";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { bookAppointmentAction } from "@/lib/actions/appointments/book-appointment";
 import type { CalendarDoctor, CalendarLocation } from "@/lib/clinic/calendar";
-import { formatClinicTime } from "@/lib/clinic/time";
 import { type BookAppointmentFormValues, bookAppointmentFormSchema } from "@/lib/validations/appointments";
 import { clinicInstantOf, formFieldOf } from "./clinic-clock";
 import { OutsideHoursChoice } from "./outside-hours-choice";
@@ -62,7 +61,7 @@ function BookingForm({
   locations: CalendarLocation[];
 }) {
   const [patient, setPatient] = useState<PickedPatient | null>(null);
-  const { hour12 } = useClinicClock();
+  const format = useClinicTimeFormat(timeZone);
   const { form, field, submit, pending } = useActionForm({
     schema: bookAppointmentFormSchema,
     action: bookAppointmentAction,
@@ -78,7 +77,7 @@ function BookingForm({
     }),
     fieldOf: formFieldOf,
     success: (booked) =>
-      `Booked ${patient?.name ?? "the patient"} at ${formatClinicTime(new Date(booked.startsAt), timeZone, { hour12 })} (ref ${booked.ref}).`,
+      `Booked ${patient?.name ?? "the patient"} at ${format.time(new Date(booked.startsAt))} (ref ${booked.ref}).`,
     onSuccess: onDone,
   });
 

@@ -1,9 +1,10 @@
 "use client";
 
 import type { CSSProperties } from "react";
+import type { ClinicTimeFormat } from "@/components/clinic/clinic-time";
+import { useClinicTimeFormat } from "@/components/ui/clinic-clock";
 import { cn } from "@/components/ui/cn";
 import type { CalendarAppointment, CalendarSlot } from "@/lib/clinic/calendar";
-import { formatClinicTime } from "@/lib/clinic/time";
 import { isClosedStatus, STATUS_LABEL } from "./appointment-status";
 import { type CalendarColumn, columnItems, placeInLanes, visibleHours } from "./calendar-layout";
 
@@ -24,6 +25,7 @@ type Props = {
 /** A time grid in the clinic's clock: a column per doctor or per day, appointments and free slots as blocks. */
 export function CalendarGrid(props: Props) {
   const { columns, timeZone } = props;
+  const format = useClinicTimeFormat(timeZone);
   const perColumn = columns.map((column) => ({
     column,
     items: columnItems(column, props.appointments, props.slots, timeZone),
@@ -60,10 +62,10 @@ export function CalendarGrid(props: Props) {
           {hourLines.map((hour) => (
             <span
               key={hour}
-              className="absolute right-2 -translate-y-1/2 text-xs text-slate-500"
+              className="absolute right-2 -translate-y-1/2 whitespace-nowrap text-xs text-slate-500"
               style={{ top: at(hour * 60) || 8 }}
             >
-              {String(hour).padStart(2, "0")}:00
+              {hourLabel(hour, format.hour12)}
             </span>
           ))}
         </div>
@@ -88,7 +90,7 @@ export function CalendarGrid(props: Props) {
                     key={`${slot.doctorId}-${slot.locationId}-${slot.startsAt.toISOString()}`}
                     slot={slot}
                     style={style}
-                    timeZone={timeZone}
+                    format={format}
                     doctorName={props.doctorNames.get(slot.doctorId) ?? "the doctor"}
                     onBook={props.onBookSlot}
                   />
@@ -100,7 +102,7 @@ export function CalendarGrid(props: Props) {
                   key={appointment.id}
                   appointment={appointment}
                   style={style}
-                  timeZone={timeZone}
+                  format={format}
                   onOpen={props.onOpenAppointment}
                 />
               );
@@ -123,17 +125,17 @@ function hourBackground(): CSSProperties {
 function AppointmentBlock({
   appointment,
   style,
-  timeZone,
+  format,
   onOpen,
 }: {
   appointment: CalendarAppointment;
   style: CSSProperties;
-  timeZone: string;
+  format: ClinicTimeFormat;
   onOpen: (appointment: CalendarAppointment) => void;
 }) {
   const closed = isClosedStatus(appointment.status);
-  const start = formatClinicTime(appointment.startsAt, timeZone);
-  const time = `${start}–${formatClinicTime(appointment.endsAt, timeZone)}`;
+  const start = format.time(appointment.startsAt);
+  const time = format.span(appointment.startsAt, appointment.endsAt);
   const outside = appointment.outsideHours ? ", outside working hours" : "";
   const label = `${time} ${appointment.patient.name}, ${STATUS_LABEL[appointment.status]}${outside}`;
   return (
@@ -168,17 +170,17 @@ function AppointmentBlock({
 function SlotButton({
   slot,
   style,
-  timeZone,
+  format,
   doctorName,
   onBook,
 }: {
   slot: CalendarSlot;
   style: CSSProperties;
-  timeZone: string;
+  format: ClinicTimeFormat;
   doctorName: string;
   onBook: (slot: CalendarSlot) => void;
 }) {
-  const time = formatClinicTime(slot.startsAt, timeZone);
+  const time = format.time(slot.startsAt);
   return (
     <button
       type="button"
@@ -193,4 +195,10 @@ function SlotButton({
       {time} free
     </button>
   );
+}
+
+/** The ruler's hours: "14:00", or "2 pm" on a 12-hour clock (short enough for the narrow ruler). */
+export function hourLabel(hour: number, hour12: boolean): string {
+  if (!hour12) return `${String(hour).padStart(2, "0")}:00`;
+  return `${hour % 12 || 12} ${hour < 12 ? "am" : "pm"}`;
 }

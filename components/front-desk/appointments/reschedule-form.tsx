@@ -1,12 +1,11 @@
 "use client";
 
-import { useClinicClock } from "@/components/ui/clinic-clock";
+import { useClinicTimeFormat } from "@/components/ui/clinic-clock";
 import { ClinicDateField, ClinicTimeField } from "@/components/ui/clock-fields";
 import { FormActions } from "@/components/ui/form-actions";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { rescheduleAppointmentAction } from "@/lib/actions/appointments/reschedule-appointment";
 import type { CalendarAppointment } from "@/lib/clinic/calendar";
-import { formatClinicTime } from "@/lib/clinic/time";
 import { rescheduleAppointmentFormSchema } from "@/lib/validations/appointments";
 import { clinicFieldsOf, clinicInstantOf, formFieldOf } from "./clinic-clock";
 import { OutsideHoursChoice } from "./outside-hours-choice";
@@ -23,7 +22,7 @@ export function RescheduleForm({
   onBack: () => void;
   onDone: () => void;
 }) {
-  const { hour12 } = useClinicClock();
+  const format = useClinicTimeFormat(timeZone);
   const { form, field, submit, pending } = useActionForm({
     schema: rescheduleAppointmentFormSchema,
     action: rescheduleAppointmentAction,
@@ -38,7 +37,7 @@ export function RescheduleForm({
       outsideHours: values.outsideHours,
     }),
     fieldOf: formFieldOf,
-    success: (moved) => `Moved to ${formatClinicTime(new Date(moved.startsAt), timeZone, { hour12 })}.`,
+    success: (moved) => `Moved to ${format.time(new Date(moved.startsAt))}.`,
     onSuccess: onDone,
   });
   return (

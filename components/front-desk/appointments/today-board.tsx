@@ -2,9 +2,9 @@
 
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { useClinicTimeFormat } from "@/components/ui/clinic-clock";
 import { type Column, DataTable } from "@/components/ui/data-table";
 import type { CalendarAppointment } from "@/lib/clinic/calendar";
-import { formatClinicTime } from "@/lib/clinic/time";
 import type { AppointmentStatus } from "@/lib/generated/tenant/enums";
 import { AppointmentDialog } from "./appointment-dialog";
 import { AppointmentStatusBadge } from "./appointment-status";
@@ -35,6 +35,7 @@ export function TodayBoard({
   showLocation: boolean;
 }) {
   const [openId, setOpenId] = useState<string | null>(null);
+  const format = useClinicTimeFormat(timeZone);
   const open = appointments.find((appointment) => appointment.id === openId) ?? null;
 
   const columns: Column<CalendarAppointment>[] = [
@@ -43,9 +44,7 @@ export function TodayBoard({
       header: "Time",
       sortValue: (a) => a.startsAt.getTime(),
       cell: (a) => (
-        <span className="whitespace-nowrap tabular-nums">
-          {formatClinicTime(a.startsAt, timeZone)}–{formatClinicTime(a.endsAt, timeZone)}
-        </span>
+        <span className="whitespace-nowrap tabular-nums">{format.span(a.startsAt, a.endsAt)}</span>
       ),
     },
     {
@@ -90,9 +89,7 @@ export function TodayBoard({
                 appointment={a}
                 mode={mode}
                 size="sm"
-                labelOf={(step) =>
-                  `${step.label}: ${a.patient.name} at ${formatClinicTime(a.startsAt, timeZone)}`
-                }
+                labelOf={(step) => `${step.label}: ${a.patient.name} at ${format.time(a.startsAt)}`}
               />
             ) : null}
             <Button size="sm" variant="ghost" onClick={() => setOpenId(a.id)}>

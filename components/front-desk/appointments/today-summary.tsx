@@ -1,10 +1,10 @@
 import Link from "next/link";
+import { clinicTimeFormat } from "@/components/clinic/clinic-time";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { clinicRoleCan } from "@/lib/auth/permissions";
 import { APPOINTMENT_STATUSES } from "@/lib/clinic/calendar";
 import { summarizeToday } from "@/lib/clinic/day-summary";
-import { findClinicTimeZone } from "@/lib/clinic/settings";
-import { formatClinicTime } from "@/lib/clinic/time";
+import { findClinicClock } from "@/lib/clinic/settings";
 import type { StaffRole } from "@/lib/generated/tenant/enums";
 import { withTenantDb } from "@/lib/tenancy/tenant-db";
 import { AppointmentStatusBadge, STATUS_LABEL } from "./appointment-status";
@@ -23,10 +23,13 @@ export async function TodaySummary({
   viewerId: string;
 }) {
   if (!clinicRoleCan(role, "appointments.view")) return null;
-  const { timeZone, summary } = await withTenantDb(subdomain, async (db) => {
-    const timeZone = await findClinicTimeZone(db);
+  const { format, summary } = await withTenantDb(subdomain, async (db) => {
+    const { timeZone, hour12 } = await findClinicClock(db);
     const nextForDoctorId = role === "DOCTOR" ? viewerId : null;
-    return { timeZone, summary: await summarizeToday({ db, timeZone, nextForDoctorId }) };
+    return {
+      format: clinicTimeFormat(timeZone, { hour12 }),
+      summary: await summarizeToday({ db, timeZone, nextForDoctorId }),
+    };
   });
   return (
     <Card>
@@ -35,7 +38,7 @@ export async function TodaySummary({
         <CardDescription>
           {summary.total === 0
             ? "Nothing is booked for today."
-            : `${summary.total} in all; times are the clinic's (${timeZone}).`}
+            : `${summary.total} in all; times are the clinic's (${format.timeZone}).`}
         </CardDescription>
       </CardHeader>
       <CardContent className="flex flex-col gap-5 text-sm">
@@ -59,7 +62,7 @@ export async function TodaySummary({
             <ul className="divide-y divide-slate-100">
               {summary.next.map((a) => (
                 <li key={a.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 py-1.5">
-                  <span className="tabular-nums font-medium">{formatClinicTime(a.startsAt, timeZone)}</span>
+                  <span className="tabular-nums font-medium">{format.time(a.startsAt)}</span>
                   <span className="text-slate-900">{a.patient.name}</span>
                   <span className="text-slate-600">{a.doctor.name}</span>
                   <AppointmentStatusBadge status={a.status} />

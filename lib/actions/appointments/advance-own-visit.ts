@@ -2,7 +2,7 @@
 
 import { defineClinicAction } from "@/lib/action-pipeline/define-clinic-action";
 import { changeAppointmentStatus } from "@/lib/clinic/appointments";
-import { findClinicTimeZone } from "@/lib/clinic/settings";
+import { findClinicClock } from "@/lib/clinic/settings";
 import { ownVisitSchema } from "@/lib/validations/appointments";
 
 /** A doctor starts or completes one of their own visits; another doctor's is not theirs to move. */
@@ -16,7 +16,7 @@ export const advanceOwnVisitAction = defineClinicAction({
       appointmentId: input.appointmentId,
       to: input.to,
       doctorId: actor.id,
-      timeZone: await findClinicTimeZone(db),
+      ...(await findClinicClock(db)),
     });
     return { id: appointment.id, status: appointment.status };
   },

@@ -2,7 +2,7 @@
 
 import { defineClinicAction } from "@/lib/action-pipeline/define-clinic-action";
 import { appointmentRef, createAppointment } from "@/lib/clinic/appointments";
-import { findClinicTimeZone } from "@/lib/clinic/settings";
+import { findClinicClock } from "@/lib/clinic/settings";
 import { bookAppointmentSchema } from "@/lib/validations/appointments";
 
 /** Books a patient with a doctor. */
@@ -14,7 +14,7 @@ export const bookAppointmentAction = defineClinicAction({
       db,
       actor,
       request: input,
-      timeZone: await findClinicTimeZone(db),
+      ...(await findClinicClock(db)),
     });
     return {
       id: appointment.id,

@@ -2,7 +2,7 @@
 
 import { defineClinicAction } from "@/lib/action-pipeline/define-clinic-action";
 import { changeAppointmentStatus } from "@/lib/clinic/appointments";
-import { findClinicTimeZone } from "@/lib/clinic/settings";
+import { findClinicClock } from "@/lib/clinic/settings";
 import { appointmentStatusSchema } from "@/lib/validations/appointments";
 
 /** Check in, start, complete, cancel (with a reason) or no-show. */
@@ -16,7 +16,7 @@ export const changeAppointmentStatusAction = defineClinicAction({
       appointmentId: input.appointmentId,
       to: input.to,
       cancelReason: input.to === "CANCELLED" ? input.cancelReason : undefined,
-      timeZone: await findClinicTimeZone(db),
+      ...(await findClinicClock(db)),
     });
     return { id: appointment.id, status: appointment.status };
   },

@@ -2,7 +2,7 @@
 
 import { defineClinicAction } from "@/lib/action-pipeline/define-clinic-action";
 import { rescheduleAppointment } from "@/lib/clinic/appointments";
-import { findClinicTimeZone } from "@/lib/clinic/settings";
+import { findClinicClock } from "@/lib/clinic/settings";
 import { rescheduleAppointmentInputSchema } from "@/lib/validations/appointments";
 
 /** Moves a booked appointment to another time with the same doctor. */
@@ -14,7 +14,7 @@ export const rescheduleAppointmentAction = defineClinicAction({
       db,
       actor,
       ...input,
-      timeZone: await findClinicTimeZone(db),
+      ...(await findClinicClock(db)),
     });
     return { id: appointment.id, startsAt: appointment.startsAt, endsAt: appointment.endsAt };
   },

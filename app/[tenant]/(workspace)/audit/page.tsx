@@ -25,9 +25,15 @@ export default async function AuditPage({ params, searchParams }: TenantParams &
     Promise.all([findAuditEvents({ db, page, filter }), findAuditPeople({ db })]),
   );
   const dayFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "full", timeZone });
-  const timeFormat = new Intl.DateTimeFormat("en-GB", { timeStyle: "medium", hourCycle: "h23", timeZone });
+  const timeFormat = new Intl.DateTimeFormat("en-GB", {
+    hour: settings.hour12 ? "numeric" : "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+    hourCycle: settings.hour12 ? "h12" : "h23",
+    timeZone,
+  });
   const entries = log.events.map((event) => {
-    const sentence = describeAuditEvent(event, log.names, timeZone);
+    const sentence = describeAuditEvent(event, log.names, timeZone, settings);
     const patientId = patientOfEvent(event, log.names);
     const patientName = patientId ? log.names.patients.get(patientId) : undefined;
     return {

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { formatClinicDateTime } from "@/components/clinic/clinic-time";
+import { clinicTimeFormat } from "@/components/clinic/clinic-time";
 import { StaffManager } from "@/components/clinic/staff/staff-manager";
 import { clinicRoleCan } from "@/lib/auth/permissions";
 import { findStaffMembers } from "@/lib/clinic/staff";
@@ -13,6 +13,7 @@ export default async function StaffPage({ params }: TenantParams) {
   const workspace = await requireWorkspace(params, "staff.view");
   if (!workspace) return null;
   const { clinic, session, role, settings } = workspace;
+  const format = clinicTimeFormat(settings.timezone, settings);
   const members = await withTenantDb(clinic.subdomain, (db) => findStaffMembers({ db }));
   const rows = members.map((member) => ({
     id: member.id,
@@ -22,7 +23,7 @@ export default async function StaffPage({ params }: TenantParams) {
     active: member.status === "ACTIVE",
     mustChangePassword: member.mustChangePassword,
     ticketOnly: member.ticketOnly,
-    lastSignIn: member.lastLoginAt ? formatClinicDateTime(member.lastLoginAt, settings.timezone) : null,
+    lastSignIn: member.lastLoginAt ? format.dateTime(member.lastLoginAt) : null,
     lastSignInAt: member.lastLoginAt?.getTime() ?? null,
   }));
   return (
