@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { expect, type Page, test } from "@playwright/test";
+import { localDateOf, zonedTimeToUtc } from "@/lib/clinic/time";
 import { withClinicDb } from "./support/central-db";
 import { openClinicAs } from "./support/open-clinic";
 import { clinicOrigin } from "./support/origins";
@@ -9,14 +10,26 @@ import { provisionOwnClinic } from "./support/own-clinics";
 // A clinic of this spec's own on a 12-hour clock: the demo clinics keep 24 hours for the other specs.
 const subdomain = `larch-${randomBytes(3).toString("hex")}`;
 const larch = clinicOrigin(subdomain);
-const today = new Date().toISOString().slice(0, 10);
+/**
+ * A fixed-offset zone where it is morning now (08:00–08:59), so 23:30 there is later today whenever
+ * the spec runs ("Etc/GMT-5" is UTC+5).
+ */
+function morningZone(now: Date): string {
+  let offset = 8 - now.getUTCHours();
+  if (offset < -12) offset += 24;
+  if (offset > 14) offset -= 24;
+  if (offset === 0) return "UTC";
+  return `Etc/GMT${offset > 0 ? "-" : "+"}${Math.abs(offset)}`;
+}
+const timeZone = morningZone(new Date());
+const today = localDateOf(new Date(), timeZone);
 let ownerEmail: string;
 
 test.beforeAll(async () => {
   ownerEmail = (await createPlatformAccount({ role: "CLINIC_ADMIN", name: "Hour Owner" })).email;
   await provisionOwnClinic({ subdomain, name: "Larch Clinic", ownerEmail });
   await withClinicDb(subdomain, async (db) => {
-    await db.clinicSetting.update({ where: { id: 1 }, data: { timezone: "UTC", hour12: true } });
+    await db.clinicSetting.update({ where: { id: 1 }, data: { timezone: timeZone, hour12: true } });
     const location = await db.location.create({ data: { name: "Larch Main", isMain: true } });
     const doctor = await db.staffUser.create({
       data: { email: `hana@${subdomain}.test`, name: "Dr Hana Hour", role: "DOCTOR", passwordHash: "!" },
@@ -25,14 +38,14 @@ test.beforeAll(async () => {
     const patient = await db.patient.create({
       data: { firstName: "Pat", lastName: "Clock", dateOfBirth: new Date("1980-05-01") },
     });
-    // Late in the clinic's day (UTC), so it is still to come whenever today the spec runs.
+    // Late in the clinic's day, which has just begun: still to come, and today.
     await db.appointment.create({
       data: {
         patientId: patient.id,
         doctorId: doctor.id,
         locationId: location.id,
-        startsAt: new Date(`${today}T23:30:00Z`),
-        endsAt: new Date(`${today}T23:50:00Z`),
+        startsAt: zonedTimeToUtc(today, 23 * 60 + 30, timeZone),
+        endsAt: zonedTimeToUtc(today, 23 * 60 + 50, timeZone),
         createdById: doctor.id,
       },
     });
