@@ -346,6 +346,9 @@ describe("TenantRegistry clinic lookups", () => {
   it("shares one central query among concurrent lookups and caches unknown subdomains too", async () => {
     const [clinic] = pick(1);
     const tenants = createRegistry();
+    // Once LISTEN is in place the registry forgets every row read before it (changes may have been
+    // missed): counted before that, a slow connection could empty the cache between two lookups.
+    await tenants.startListening();
     const answers = await Promise.all(
       Array.from({ length: 5 }, () => tenants.resolveClinic(clinic.subdomain)),
     );
