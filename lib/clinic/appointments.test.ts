@@ -7,7 +7,8 @@ import { TenantRegistry } from "../tenancy/registry";
 import { createTestPlatform, type TestPlatform } from "../testing/platform";
 import { TEST_CLIENT } from "../testing/requests";
 import { bookAppointmentSchema } from "../validations/appointments";
-import { changeAppointmentStatus, createAppointment, rescheduleAppointment } from "./appointments";
+import { changeAppointmentStatus } from "./appointment-status";
+import { createAppointment, rescheduleAppointment } from "./appointments";
 import { computeFreeSlots, findFreeSlots } from "./availability";
 import { localDateOf, zonedTimeToUtc } from "./time";
 

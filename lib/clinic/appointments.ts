@@ -6,7 +6,7 @@ import type { TenantDb } from "../tenancy/registry";
 import { MAX_APPOINTMENT_MS } from "../validations/appointments";
 import { recordAuditEvent } from "./audit";
 import { isWithinWorkingHours } from "./availability";
-import { formatClinicDay, formatClinicTime, localDateOf } from "./time";
+import { formatClinicDay, formatClinicTime } from "./time";
 
 type TenantTx = Prisma.TransactionClient;
 
@@ -19,16 +19,6 @@ export function overlapping(startsAt: Date, endsAt: Date) {
     endsAt: { gt: startsAt },
   };
 }
-
-/** Which status may follow which: the front desk's day, in order, plus cancel and no-show. */
-const NEXT: Record<AppointmentStatus, AppointmentStatus[]> = {
-  BOOKED: ["CHECKED_IN", "CANCELLED", "NO_SHOW"],
-  CHECKED_IN: ["IN_PROGRESS", "CANCELLED"],
-  IN_PROGRESS: ["COMPLETED"],
-  COMPLETED: [],
-  CANCELLED: [],
-  NO_SHOW: [],
-};
 
 export type BookingRequest = {
   patientId: string;
@@ -243,72 +233,7 @@ export async function rescheduleAppointment(options: {
   });
 }
 
-/**
- * booked → checked in → in progress → completed, or cancelled (with a reason) / no-show. Check-in
- * only on the appointment's own day and a no-show only once it has started, in the clinic's time
- * zone. With `doctorId`, only that doctor's own appointments (a doctor moving their own visit).
- * The cancel reason stays on the appointment only: it is free text and may describe the patient,
- * so the audit log does not copy it.
- */
-export async function changeAppointmentStatus(options: {
-  db: TenantDb;
-  actor: Actor;
-  appointmentId: string;
-  to: AppointmentStatus;
-  timeZone: string;
-  hour12?: boolean;
-  cancelReason?: string;
-  doctorId?: string;
-  now?: Date;
-}) {
-  const { db, actor, appointmentId, to, timeZone } = options;
-  const now = options.now ?? new Date();
-  const appointment = await db.appointment.findUnique({ where: { id: appointmentId } });
-  if (!appointment || (options.doctorId && appointment.doctorId !== options.doctorId))
-    throw new AppError(
-      "NOT_FOUND",
-      options.doctorId ? "This is not one of your appointments." : "No such appointment in this clinic.",
-    );
-  if (!NEXT[appointment.status].includes(to)) {
-    throw new AppError("CONFLICT", `A ${label(appointment.status)} appointment cannot become ${label(to)}.`);
-  }
-  if (to === "CHECKED_IN" && localDateOf(appointment.startsAt, timeZone) !== localDateOf(now, timeZone)) {
-    throw new AppError(
-      "CONFLICT",
-      `Patients can be checked in only on the day of their appointment (${formatClinicDay(appointment.startsAt, timeZone)}).`,
-    );
-  }
-  if (to === "NO_SHOW" && now < appointment.startsAt) {
-    throw new AppError(
-      "CONFLICT",
-      `A patient can be marked as not having come only once the appointment has started (${formatClinicTime(appointment.startsAt, timeZone, options)}).`,
-    );
-  }
-  return db.$transaction(async (tx) => {
-    const moved = await tx.appointment.updateMany({
-      where: { id: appointmentId, status: appointment.status },
-      data: {
-        status: to,
-        ...(to === "CANCELLED" ? { cancelReason: options.cancelReason } : {}),
-        ...(to === "CHECKED_IN" ? { checkedInAt: now } : {}),
-      },
-    });
-    if (moved.count === 0) throw changedMeanwhile();
-    await recordAuditEvent(tx, {
-      actor,
-      action: "appointment.status-changed",
-      targetType: "appointment",
-      targetId: appointmentId,
-      details: { from: appointment.status, to },
-    });
-    return tx.appointment.findUniqueOrThrow({ where: { id: appointmentId } });
-  });
-}
-
-function changedMeanwhile(): AppError {
+/** Another desk moved the appointment between reading and writing it. */
+export function changedMeanwhile(): AppError {
   return new AppError("CONFLICT", "Someone changed this appointment meanwhile. Reload and try again.");
-}
-
-function label(status: AppointmentStatus): string {
-  return status.toLowerCase().replace("_", " ");
 }

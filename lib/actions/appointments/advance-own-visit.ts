@@ -1,7 +1,7 @@
 "use server";
 
 import { defineClinicAction } from "@/lib/action-pipeline/define-clinic-action";
-import { changeAppointmentStatus } from "@/lib/clinic/appointments";
+import { changeAppointmentStatus } from "@/lib/clinic/appointment-status";
 import { findClinicClock } from "@/lib/clinic/settings";
 import { ownVisitSchema } from "@/lib/validations/appointments";
 

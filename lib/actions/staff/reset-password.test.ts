@@ -3,7 +3,7 @@ import { clinicAccountStore } from "@/lib/auth/account-store";
 import { resolveSession } from "@/lib/auth/session";
 import { signInWithPassword } from "@/lib/auth/sign-in";
 import { TEMPORARY_PASSWORD_TTL_MS } from "@/lib/auth/temporary-password";
-import { PASSWORD_RESETS_PER_HOUR } from "@/lib/clinic/staff";
+import { PASSWORD_RESETS_PER_HOUR } from "@/lib/clinic/staff-password-reset";
 import { TICKET_ONLY_PASSWORD_HASH } from "@/lib/tenancy/clinic-seed";
 import {
   type ClinicFixture,

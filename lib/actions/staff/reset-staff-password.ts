@@ -1,7 +1,7 @@
 "use server";
 
 import { defineClinicAction } from "@/lib/action-pipeline/define-clinic-action";
-import { resetStaffPassword } from "@/lib/clinic/staff";
+import { resetStaffPassword } from "@/lib/clinic/staff-password-reset";
 import { getCentralDb } from "@/lib/db/central";
 import { AppError } from "@/lib/errors";
 import { staffMemberSchema } from "@/lib/validations/staff";
