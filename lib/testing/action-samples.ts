@@ -2,13 +2,14 @@ import { randomBytes } from "node:crypto";
 import type { CentralDb } from "../db/central";
 import { parseDatabaseUrl } from "../db/database-url";
 import type { User } from "../generated/central/client";
-import type { StaffRole } from "../generated/tenant/enums";
 import { ClinicDatabaseService } from "../tenancy/clinic-database-service";
-import type { TenantDb } from "../tenancy/registry";
 import type { ClinicFixture, TestClinic } from "./clinic-fixture";
 import { registerClinicRow } from "./clinic-rows";
 import { adminDatabaseUrl } from "./databases";
 import { createPlatformUser } from "./platform-users";
+import { freshSlot, next, rowsOf } from "./sample-rows";
+
+export { rowsOf } from "./sample-rows";
 
 /** What samples build their input from: the fixture's clinic, a second clinic and the platform's people. */
 export type SampleWorld = {
@@ -23,53 +24,7 @@ export type SampleWorld = {
 /** A valid input for an action, made fresh each time (with whatever rows it refers to). */
 export type Sample = (world: SampleWorld) => Promise<unknown>;
 
-let serial = 0;
-const next = () => ++serial;
 const weekClosed = Array.from({ length: 7 }, () => []);
-
-/** A future slot no other sample uses: one day further out each time. */
-function freshSlot() {
-  const startsAt = new Date(Date.UTC(2031, 0, 1, 9) + next() * 86_400_000);
-  return { startsAt, endsAt: new Date(startsAt.getTime() + 20 * 60_000) };
-}
-
-/** The rows samples refer to, made in any clinic's database (the second clinic's give foreign ids). */
-export function rowsOf(db: TenantDb) {
-  const member = (role: StaffRole, status: "ACTIVE" | "DEACTIVATED" = "ACTIVE") =>
-    db.staffUser.create({
-      data: { email: `m${next()}@sample.test`, name: `Sam Ple ${serial}`, role, status, passwordHash: "!" },
-    });
-  const doctor = async () => {
-    const created = await member("DOCTOR");
-    await db.doctorProfile.create({ data: { staffId: created.id } });
-    return created;
-  };
-  const location = (active = true) => db.location.create({ data: { name: `Branch ${next()}`, active } });
-  const patient = () =>
-    db.patient.create({
-      data: { firstName: "Pat", lastName: `Sample${next()}`, dateOfBirth: new Date("1980-05-05") },
-    });
-  /** With a doctor of its own (unless given), so any time is free; by default on a future day. */
-  const appointment = async (
-    options: { startsAt?: Date; doctorId?: string; status?: "BOOKED" | "CHECKED_IN" } = {},
-  ) =>
-    db.appointment.create({
-      data: {
-        status: options.status,
-        patientId: (await patient()).id,
-        doctorId: options.doctorId ?? (await doctor()).id,
-        locationId: (await location()).id,
-        ...(options.startsAt
-          ? { startsAt: options.startsAt, endsAt: new Date(options.startsAt.getTime() + 20 * 60_000) }
-          : freshSlot()),
-      },
-    });
-  const override = async () =>
-    db.availabilityOverride.create({
-      data: { doctorId: (await doctor()).id, date: new Date("2031-06-01"), kind: "TIME_OFF" },
-    });
-  return { member, doctor, location, patient, appointment, override };
-}
 
 const row = (world: SampleWorld) => rowsOf(world.clinic.db);
 
