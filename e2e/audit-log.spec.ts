@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { expect, type Page, test } from "@playwright/test";
-import { addDays, formatClinicDay, localDateOf, weekdayOf, zonedTimeToUtc } from "@/lib/clinic/time";
+import { addDays, formatClinicDay, localDateOf, zonedTimeToUtc } from "@/lib/clinic/time";
 import { withClinicDb } from "./support/central-db";
+import { addMorningDoctor } from "./support/doctors";
 import { clinicOrigin } from "./support/origins";
 import { MAPLE_RECEPTIONIST, savedSessionFile } from "./support/saved-sessions";
 
@@ -27,25 +28,12 @@ test("a booking made at the front desk reads as a sentence in the owner's audit 
     const { timezone: timeZone } = await db.clinicSetting.findUniqueOrThrow({ where: { id: 1 } });
     const location = await db.location.findFirstOrThrow({ where: { isMain: true } });
     const tomorrow = addDays(localDateOf(new Date(), timeZone), 1);
-    const doctor = await db.staffUser.create({
-      data: {
-        email: `audit-doctor-${run}@maple.test`,
-        name: `Dr Ada ${run}`,
-        role: "DOCTOR",
-        passwordHash: "!",
-      },
-    });
-    await db.doctorProfile.create({
-      data: { staffId: doctor.id, calendarColor: "#0f766e", defaultSlotMinutes: 20 },
-    });
-    await db.workingHours.create({
-      data: {
-        doctorId: doctor.id,
-        locationId: location.id,
-        weekday: weekdayOf(tomorrow),
-        startMinute: 9 * 60,
-        endMinute: 12 * 60,
-      },
+    const doctor = await addMorningDoctor(db, {
+      email: `audit-doctor-${run}@maple.test`,
+      name: `Dr Ada ${run}`,
+      locationId: location.id,
+      date: tomorrow,
+      calendarColor: "#0f766e",
     });
     const patient = await db.patient.create({
       data: { firstName: "Ben", lastName: `Adams${run}`, dateOfBirth: new Date("1990-02-03") },

@@ -1,8 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { hashPassword } from "@/lib/auth/password";
-import { addDays, localDateOf, wallClockOf, weekdayOf, zonedTimeToUtc } from "@/lib/clinic/time";
+import { addDays, localDateOf, wallClockOf, zonedTimeToUtc } from "@/lib/clinic/time";
 import { withClinicDb } from "./support/central-db";
+import { addMorningDoctor } from "./support/doctors";
 import { clinicOrigin } from "./support/origins";
 import { MAPLE_RECEPTIONIST, savedSessionFile } from "./support/saved-sessions";
 import { signIn } from "./support/sign-in";
@@ -33,25 +34,14 @@ test("a receptionist books a free slot and checks a patient in; the doctor sees 
     const today = localDateOf(now, timeZone);
     const tomorrow = addDays(today, 1);
 
-    const doctor = await db.staffUser.create({
-      data: {
-        email: `doctor-${run}@maple.test`,
-        name: `Dr Rowan ${run}`,
-        role: "DOCTOR",
-        passwordHash: await hashPassword(DOCTOR_PASSWORD),
-      },
-    });
-    await db.doctorProfile.create({
-      data: { staffId: doctor.id, calendarColor: "#7c3aed", defaultSlotMinutes: 30 },
-    });
-    await db.workingHours.create({
-      data: {
-        doctorId: doctor.id,
-        locationId: location.id,
-        weekday: weekdayOf(tomorrow),
-        startMinute: 9 * 60,
-        endMinute: 12 * 60,
-      },
+    const doctor = await addMorningDoctor(db, {
+      email: `doctor-${run}@maple.test`,
+      name: `Dr Rowan ${run}`,
+      locationId: location.id,
+      date: tomorrow,
+      passwordHash: await hashPassword(DOCTOR_PASSWORD),
+      calendarColor: "#7c3aed",
+      defaultSlotMinutes: 30,
     });
     const receptionist = await db.staffUser.findUniqueOrThrow({ where: { email: MAPLE_RECEPTIONIST.email } });
     const booked = await db.patient.create({
@@ -152,18 +142,11 @@ test("booking outside a doctor's hours needs the front desk's explicit choice, a
     const { timezone: timeZone } = await db.clinicSetting.findUniqueOrThrow({ where: { id: 1 } });
     const location = await db.location.findFirstOrThrow({ where: { isMain: true } });
     const tomorrow = addDays(localDateOf(new Date(), timeZone), 1);
-    const doctor = await db.staffUser.create({
-      data: { email: `late-${run}@maple.test`, name: `Dr Late ${run}`, role: "DOCTOR", passwordHash: "!" },
-    });
-    await db.doctorProfile.create({ data: { staffId: doctor.id, defaultSlotMinutes: 20 } });
-    await db.workingHours.create({
-      data: {
-        doctorId: doctor.id,
-        locationId: location.id,
-        weekday: weekdayOf(tomorrow),
-        startMinute: 9 * 60,
-        endMinute: 12 * 60,
-      },
+    const doctor = await addMorningDoctor(db, {
+      email: `late-${run}@maple.test`,
+      name: `Dr Late ${run}`,
+      locationId: location.id,
+      date: tomorrow,
     });
     const patient = await db.patient.create({
       data: { firstName: "Eve", lastName: `Ning${run}`, dateOfBirth: new Date("1979-04-05") },
