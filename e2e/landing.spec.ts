@@ -28,6 +28,9 @@ test.describe("landing page on the root host", () => {
       /diagnos/i,
       /visit notes/i,
       /hand over/i,
+      // Overclaims the attack run found: a clinic role may reach the server's own postgres database,
+      // and a super admin's break-glass reset is a way in (shown in the clinic's audit log).
+      /connect to nothing else|reaches nothing else|cannot see clinic records/i,
       /northside|lakeview|riverbend/i,
     ])
       expect(text).not.toMatch(missing);

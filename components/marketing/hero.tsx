@@ -6,7 +6,7 @@ import { Card, CardContent, CardDescription, CardHeader } from "@/components/ui/
 const layout = (rootDomain: string) => [
   { label: "Web address", value: `your-clinic.${rootDomain}` },
   { label: "Database", value: "clinic_your_clinic_db" },
-  { label: "Database role", value: "its own, which reaches nothing else" },
+  { label: "Database role", value: "its own; no other clinic's data" },
 ];
 
 export function Hero({ rootDomain }: { rootDomain: string }) {

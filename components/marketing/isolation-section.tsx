@@ -5,7 +5,7 @@ const guarantees = [
   },
   {
     title: "Enforced by PostgreSQL",
-    body: "The app reaches a clinic's database as that clinic's own role, which can connect to nothing else. Isolation does not rest on a forgotten WHERE clause.",
+    body: "The app reaches a clinic's database as that clinic's own role, which cannot connect to another clinic's database or the platform's own. Isolation does not rest on a forgotten WHERE clause.",
   },
   {
     title: "Minimum necessary access",
