@@ -4,8 +4,19 @@ import { parseDatabaseUrl } from "./database-url";
 
 export type CentralDb = PrismaClient;
 
+const connectionStrings = new WeakMap<CentralDb, string>();
+
 export function createCentralClient(connectionString: string, poolMax = 5): CentralDb {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max: poolMax }) });
+  const client = new PrismaClient({ adapter: new PrismaPg({ connectionString, max: poolMax }) });
+  connectionStrings.set(client, connectionString);
+  return client;
+}
+
+/** Where a central client connects: for the direct connections that hold locks (lib/jobs). */
+export function centralUrlOf(central: CentralDb): string {
+  const url = connectionStrings.get(central);
+  if (!url) throw new Error("This central client was not made by createCentralClient.");
+  return url;
 }
 
 // One client per server process; kept on globalThis so Next's dev reloads do not open new pools.

@@ -1,7 +1,8 @@
 import type { CentralDb } from "../db/central";
 import { AppError, ConfigError } from "../errors";
-import type { Clinic, DatabaseServer } from "../generated/central/client";
+import type { Clinic, DatabaseServer, Job } from "../generated/central/client";
 import { Prisma } from "../generated/central/client";
+import { findActiveJob } from "../jobs/queue";
 import { type ClinicAudit, recordClinicAudit } from "./clinic-audit";
 import { clinicDatabaseName, clinicRoleName } from "./names";
 import type { ProvisionClinicRequest } from "./provision-input";
@@ -13,25 +14,36 @@ export type ClaimOptions = {
   now?: Date;
   /** Written with the claim itself. */
   audit?: ClinicAudit;
+  /** Queues the provisioning job in the claim's transaction. */
+  enqueue: (tx: Prisma.TransactionClient, clinic: Clinic) => Promise<Job>;
 };
 
 /**
- * Step one of provisioning: the central row, in state PROVISIONING, owned by this attempt. A new
- * subdomain gets a new row; a FAILED attempt of the same owner is taken over (retry); a deleted
- * clinic's subdomain is free again once its reservation has passed. The unique index on
+ * Step one of provisioning: the central row, in state PROVISIONING, and its job, in one
+ * transaction. A new subdomain gets a new row; a FAILED attempt of the same owner is taken over
+ * (retry); one of the same owner still being set up is answered with its job (whose worker may
+ * have died: waiting for it takes it up again); a deleted clinic's subdomain is free again once
+ * its reservation has passed (at once when it never became active). The unique index on
  * subdomain decides concurrent attempts: exactly one wins.
  */
 export async function claimClinicRow(
   central: CentralDb,
   request: ProvisionClinicRequest,
   options: ClaimOptions,
-): Promise<{ clinic: Clinic; server: DatabaseServer; retry: boolean }> {
+): Promise<{ clinic: Clinic; job: Job }> {
   const existing = await central.clinic.findUnique({ where: { subdomain: request.subdomain } });
-  if (existing?.status === "FAILED" && existing.ownerId === request.ownerId) {
-    const clinic = await central.$transaction(async (tx) => {
+  const sameOwner = existing?.ownerId === request.ownerId;
+  if (existing?.status === "PROVISIONING" && sameOwner) {
+    const job = await findActiveJob(central, existing.id);
+    if (job) return { clinic: existing, job };
+  }
+  if ((existing?.status === "FAILED" || existing?.status === "PROVISIONING") && sameOwner) {
+    const server = existing.databaseServerId ? null : await requireServer(central);
+    return central.$transaction(async (tx) => {
       const taken = await tx.clinic.updateMany({
-        where: { id: existing.id, status: "FAILED" },
+        where: { id: existing.id, status: existing.status },
         data: {
+          ...(server && { databaseServerId: server.id }),
           status: "PROVISIONING",
           name: request.name,
           statusReason: null,
@@ -40,18 +52,17 @@ export async function claimClinicRow(
       });
       if (taken.count === 0) throw new AppError("CONFLICT", "This clinic is already being set up.");
       await recordClinicAudit(tx, existing, options.audit);
-      return tx.clinic.findUniqueOrThrow({ where: { id: existing.id }, include: { databaseServer: true } });
+      const clinic = await tx.clinic.findUniqueOrThrow({ where: { id: existing.id } });
+      return { clinic, job: await options.enqueue(tx, clinic) };
     });
-    const server = clinic.databaseServer ?? (await requireServer(central));
-    return { clinic, server, retry: true };
   }
   if (existing?.status === "DELETED") await releaseDeletedSubdomain(central, existing, options);
   else if (existing) throw taken(request.subdomain);
 
   const server = await requireServer(central);
   try {
-    const clinic = await central.$transaction(async (tx) => {
-      const created = await tx.clinic.create({
+    return await central.$transaction(async (tx) => {
+      const clinic = await tx.clinic.create({
         data: {
           name: request.name,
           subdomain: request.subdomain,
@@ -62,10 +73,9 @@ export async function claimClinicRow(
           provisioningStep: "registered",
         },
       });
-      await recordClinicAudit(tx, created, options.audit);
-      return created;
+      await recordClinicAudit(tx, clinic, options.audit);
+      return { clinic, job: await options.enqueue(tx, clinic) };
     });
-    return { clinic, server, retry: false };
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")
       throw taken(request.subdomain);
@@ -92,7 +102,8 @@ export function subdomainReservedUntil(
 
 async function releaseDeletedSubdomain(central: CentralDb, deleted: Clinic, options: ClaimOptions) {
   const reservedUntil = subdomainReservedUntil(deleted, options.reservationDays);
-  if (reservedUntil > (options.now ?? new Date())) {
+  // A clinic that never became active (no schema version) had no staff, patients or links to protect.
+  if (deleted.schemaVersion !== null && reservedUntil > (options.now ?? new Date())) {
     throw new AppError(
       "CONFLICT",
       `The subdomain “${deleted.subdomain}” belonged to a deleted clinic and is reserved until ${reservedUntil.toISOString().slice(0, 10)}.`,

@@ -42,6 +42,8 @@ export async function createPlatformFixture(
     await prepareCentralDatabase(centralUrl);
   }
   const central = createCentralClient(centralUrl, 3);
+  // A copied template would share its platform identity with every other test platform.
+  await central.$executeRaw`UPDATE platform_instance SET id = gen_random_uuid()`;
   const server = await ensureDefaultServer(central, adminUrl);
   const owner = await central.user.create({
     data: {
