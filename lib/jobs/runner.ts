@@ -133,7 +133,7 @@ export class JobRunner {
 
   /** Runs a claimed attempt to its end: success, retry later, hand back, or give up. */
   async run(claimed: Claimed, stop?: AbortSignal): Promise<void> {
-    const { job, attempt, locks } = claimed;
+    const { job, locks } = claimed;
     const handler = this.options.handlers[job.kind as JobKind];
     const ctx = this.contextOf(claimed, stop);
     try {

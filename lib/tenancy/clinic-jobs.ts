@@ -3,7 +3,6 @@ import type { CentralDb } from "../db/central";
 import type { SchemaLocation } from "../db/migrations";
 import { AppError } from "../errors";
 import type { Clinic, DatabaseServer } from "../generated/central/client";
-import { describeJobError } from "../jobs/errors";
 import type { JobContext, JobHandler, JobHandlers } from "../jobs/runner";
 import { type ClinicAudit, recordClinicAudit } from "./clinic-audit";
 import { ensureTemplateDatabase, latestMigrationName, migrateClinicDatabase } from "./clinic-schema";
