@@ -4,7 +4,11 @@
 import { parseArgs } from "node:util";
 import next from "next";
 import { markClientAddressWritten } from "../lib/auth/request-context";
+import { createCentralClient } from "../lib/db/central";
+import { parseDatabaseUrl } from "../lib/db/database-url";
 import { projectRoot } from "../lib/db/project-root";
+import type { JobWorker } from "../lib/jobs/worker";
+import { startPlatformWorker } from "../lib/tenancy/job-worker";
 import { createAppServer, parseTrustedProxies } from "./lib/app-server";
 import { runScript } from "./lib/run-script";
 
@@ -22,16 +26,19 @@ runScript(async () => {
     server.once("error", reject);
     server.listen(port, resolve);
   });
+  const worker = await startWorker();
   console.log(
     `listening on port ${port}; client addresses from ${trustedProxies.length ? `the proxies ${trustedProxies.join(", ")}` : "the connection (no trusted proxy)"}`,
   );
-  // Like `next start`: stop taking connections, let requests under way finish, then stop Next.
+  // Like `next start`: stop taking connections, let requests under way finish, then stop Next;
+  // meanwhile the worker hands its jobs back at their next step.
   return new Promise<number>((resolve) => {
     let stopping = false;
     const stop = () => {
       if (stopping) return;
       stopping = true;
-      server.close(() => void app.close().finally(() => resolve(0)));
+      const drained = worker?.stop(5_000);
+      server.close(() => void Promise.all([app.close(), drained]).finally(() => resolve(0)));
       server.closeIdleConnections();
       setTimeout(() => server.closeAllConnections(), 5_000).unref();
     };
@@ -39,3 +46,10 @@ runScript(async () => {
     process.once("SIGINT", stop);
   });
 });
+
+/** The job worker runs beside the app unless JOB_WORKER=off (then `npm run worker` runs it apart). */
+async function startWorker(): Promise<JobWorker | undefined> {
+  if (process.env.JOB_WORKER === "off") return undefined;
+  const central = createCentralClient(parseDatabaseUrl(process.env.DATABASE_URL).toString(), 3);
+  return startPlatformWorker({ central, log: (line) => console.log(line) });
+}

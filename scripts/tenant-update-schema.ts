@@ -1,9 +1,19 @@
 // npm run tenant:update-schema [-- --only a,b --failed --canary N --concurrency N --dry-run --verify --json]
 import { parseArgs } from "node:util";
-import { createCentralClient } from "../lib/db/central";
+import { type CentralDb, createCentralClient } from "../lib/db/central";
 import { connectPlatformDatabase } from "../lib/db/platform";
 import { AppError } from "../lib/errors";
-import { DEFAULT_FLEET_CONCURRENCY, MAX_FLEET_CONCURRENCY, runFleetUpdate } from "../lib/tenancy/fleet";
+import { enqueueJob } from "../lib/jobs/queue";
+import { JobRunner } from "../lib/jobs/runner";
+import {
+  DEFAULT_FLEET_CONCURRENCY,
+  type FleetEvent,
+  type FleetSummary,
+  MAX_FLEET_CONCURRENCY,
+  runFleetUpdate,
+} from "../lib/tenancy/fleet";
+import { fleetJobHandler } from "../lib/tenancy/fleet-job";
+import { applyCentralMigrations } from "../lib/tenancy/fleet-setup";
 import { parseSubdomain } from "../lib/validations/subdomain";
 import { createFleetProgress, formatSummary } from "./lib/progress";
 import { runScript, UsageError } from "./lib/run-script";
@@ -93,13 +103,15 @@ runScript(async () => {
         columns: process.stdout.columns,
       });
   try {
-    const summary = await runFleetUpdate({
-      ...flags,
-      central,
-      centralUrl: platform.centralUrl,
-      env: process.env,
-      onEvent: progress?.onEvent,
-    });
+    const summary = flags.dryRun
+      ? await runFleetUpdate({
+          ...flags,
+          central,
+          centralUrl: platform.centralUrl,
+          env: process.env,
+          onEvent: progress?.onEvent,
+        })
+      : await runRolloutJob(central, platform.centralUrl, flags, progress?.onEvent);
     progress?.close();
     process.stdout.write(flags.json ? `${JSON.stringify(summary, null, 2)}\n` : formatSummary(summary));
     return summary.failed > 0 || summary.stopped ? 1 : 0;
@@ -113,3 +125,58 @@ runScript(async () => {
     await platform.embedded?.stop();
   }
 });
+
+/**
+ * A rollout is a job, run here with its progress printed: if this process is killed, a worker (or
+ * the next run of this command) takes the job up again where it stopped.
+ */
+async function runRolloutJob(
+  central: CentralDb,
+  centralUrl: string,
+  flags: ReturnType<typeof parseFlags>,
+  onEvent: ((event: FleetEvent) => void) | undefined,
+): Promise<FleetSummary> {
+  // The jobs table is in the central database: its migrations come before the job.
+  await applyCentralMigrations({ central, centralUrl, env: process.env });
+  let summary: FleetSummary | undefined;
+  const runner = new JobRunner({
+    central,
+    centralUrl,
+    handlers: {
+      "fleet-rollout": fleetJobHandler({
+        env: process.env,
+        onEvent,
+        onSummary: (done) => {
+          summary = done;
+        },
+      }),
+    },
+  });
+  const active = await central.job.findFirst({
+    where: { kind: "fleet-rollout", state: { in: ["QUEUED", "RUNNING"] } },
+  });
+  const job =
+    active ??
+    (await central.$transaction((tx) =>
+      enqueueJob(tx, {
+        kind: "fleet-rollout",
+        payload: {
+          concurrency: flags.concurrency,
+          canary: flags.canary,
+          verify: flags.verify,
+          only: flags.only,
+          failedOnly: flags.failedOnly,
+        },
+        maxAttempts: 3,
+      }),
+    ));
+  if (active)
+    console.log(
+      `A rollout is already queued or running (job ${active.id}); waiting for it, taking it up if its process died.`,
+    );
+  await runner.runUntilDone(job.id);
+  if (summary) return summary;
+  throw new UsageError(
+    `The rollout (job ${job.id}) was finished by another process; see /super for its results.`,
+  );
+}

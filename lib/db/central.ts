@@ -4,7 +4,11 @@ import { parseDatabaseUrl } from "./database-url";
 
 export type CentralDb = PrismaClient;
 
-const connectionStrings = new WeakMap<CentralDb, string>();
+// Kept on globalThis: Next's server bundle and the app server's own modules (scripts/serve.ts) are
+// separate copies of this module in one process, and either may have made the client.
+const shared = globalThis as typeof globalThis & { centralConnectionStrings?: WeakMap<CentralDb, string> };
+shared.centralConnectionStrings ??= new WeakMap();
+const connectionStrings = shared.centralConnectionStrings;
 
 export function createCentralClient(connectionString: string, poolMax = 5): CentralDb {
   const client = new PrismaClient({ adapter: new PrismaPg({ connectionString, max: poolMax }) });

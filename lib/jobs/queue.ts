@@ -30,6 +30,13 @@ export type NewJob = {
 };
 
 /**
+ * How long a new job is kept for the caller that queued it: the caller runs it itself at once
+ * (JobRunner.runUntilDone, so a CLI prints its progress and a request needs no worker); workers
+ * take it only if the caller has not started it by then (it died in between).
+ */
+export const CALLER_RESERVATION_MS = 15_000;
+
+/**
  * Queues a job in the caller's transaction, so the change that asks for it (a clinic's claimed
  * row, its new state, the audit row) and the job commit together or not at all. A clinic with a
  * job queued or running refuses a second one (a partial unique index decides races).
@@ -49,6 +56,7 @@ export async function enqueueJob(tx: Prisma.TransactionClient, job: NewJob): Pro
         payload: job.payload ?? {},
         requestedBy: job.requestedBy,
         maxAttempts: job.maxAttempts,
+        runAfter: new Date(Date.now() + CALLER_RESERVATION_MS),
       },
     });
     await tx.$executeRaw`SELECT pg_notify('job_queued', ${job.kind})`;

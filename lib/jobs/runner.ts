@@ -86,16 +86,16 @@ export class JobRunner {
    * Takes a ready job (`jobId`'s, or the oldest) on a connection of its own that locks it for the
    * attempt's life, and records the attempt; null when none is ready or another worker took it.
    */
-  async claim(jobId?: string): Promise<Claimed | null> {
+  async claim(jobId?: string, options: { evenIfNotDue?: boolean } = {}): Promise<Claimed | null> {
     const locks = await LockConnection.open(this.options.centralUrl, `job-worker:${this.workerName}`);
     try {
       await locks.query("BEGIN");
       const picked = await locks.query<{ id: string }>(
         `SELECT id FROM jobs
-          WHERE state = 'QUEUED' AND run_after <= now() AND kind = ANY($1) AND ($2::uuid IS NULL OR id = $2::uuid)
+          WHERE state = 'QUEUED' AND (run_after <= now() OR $3) AND kind = ANY($1) AND ($2::uuid IS NULL OR id = $2::uuid)
           ORDER BY run_after, created_at
           FOR UPDATE SKIP LOCKED LIMIT 1`,
-        [this.kinds, jobId ?? null],
+        [this.kinds, jobId ?? null, options.evenIfNotDue === true],
       );
       const id = picked.rows[0]?.id;
       if (!id) {
@@ -131,8 +131,11 @@ export class JobRunner {
     }
   }
 
-  /** Runs a claimed attempt to its end: success, retry later, hand back, or give up. */
-  async run(claimed: Claimed, stop?: AbortSignal): Promise<void> {
+  /**
+   * Runs a claimed attempt to its end: success, retry later, hand back, or give up. Resolves with
+   * the error that made it give up, if one did.
+   */
+  async run(claimed: Claimed, stop?: AbortSignal): Promise<unknown> {
     const { job, locks } = claimed;
     const handler = this.options.handlers[job.kind as JobKind];
     const ctx = this.contextOf(claimed, stop);
@@ -147,27 +150,43 @@ export class JobRunner {
       }
     } catch (error) {
       await this.settleFailure(ctx, claimed, handler, error);
+      return error;
     } finally {
       await locks.close();
     }
+    return undefined;
   }
 
   /**
-   * Runs `jobId` to its end, helping: if it is ready it is run here; if another worker runs it, this
-   * waits, taking it back when that worker dies. Resolves with the job (SUCCEEDED, or still under
-   * way when `timeoutMs` passed); rejects with the job's reason when it FAILED.
+   * Runs `jobId` to its end, helping: the caller that queued it runs it here at once (even while it
+   * is reserved for its caller); later attempts run here when due, unless a worker is faster; while
+   * another worker runs it, this waits, taking it back when that worker dies. Resolves with the
+   * job (SUCCEEDED, or still under way when `timeoutMs` passed); rejects with the job's reason
+   * when it FAILED.
    */
   async runUntilDone(jobId: string, options: { timeoutMs?: number } = {}): Promise<Job> {
     const deadline = Date.now() + (options.timeoutMs ?? Number.POSITIVE_INFINITY);
+    let first = true;
+    let failure: unknown;
     for (;;) {
       const job = await this.central.job.findUnique({ where: { id: jobId } });
       if (!job) throw new AppError("NOT_FOUND", "No such job.");
       if (job.state === "SUCCEEDED") return job;
-      if (job.state === "FAILED") throw new AppError("UNAVAILABLE", job.lastError ?? "It failed.");
-      if (job.state === "QUEUED" && job.runAfter.getTime() <= Date.now()) {
-        const claimed = await this.claim(jobId);
+      if (job.state === "FAILED") {
+        // A refusal keeps its code (CONFLICT, INVALID) when it happened here; the words are the job's.
+        const code = failure instanceof AppError ? failure.code : "UNAVAILABLE";
+        throw new AppError(
+          code,
+          job.lastError ?? "It failed.",
+          failure instanceof AppError ? failure.fields : undefined,
+        );
+      }
+      const due = first || job.runAfter.getTime() <= Date.now();
+      first = false;
+      if (job.state === "QUEUED" && due) {
+        const claimed = await this.claim(jobId, { evenIfNotDue: true });
         if (claimed) {
-          await this.run(claimed);
+          failure = await this.run(claimed);
           continue;
         }
       }

@@ -85,6 +85,7 @@ export class JobWorker {
           if (!claimed) break;
           const run: Promise<void> = this.runner
             .run(claimed, this.stopController.signal)
+            .then(() => undefined)
             .catch((error: unknown) => this.log(`[jobs] a job ended with ${nameOf(error)}`))
             .finally(() => {
               this.running.delete(run);

@@ -1,10 +1,12 @@
 import type { Actor } from "../auth/actor";
 import { continueAfterResponse } from "../background-work";
-import type { CentralDb } from "../db/central";
+import { type CentralDb, centralUrlOf } from "../db/central";
 import { listMigrationNames, SCHEMA_LOCATIONS, type SchemaLocation } from "../db/migrations";
 import { AppError } from "../errors";
-import { type FleetSummary, runFleetUpdate } from "../tenancy/fleet";
+import { enqueueJob } from "../jobs/queue";
+import { JobRunner } from "../jobs/runner";
 import { describeError } from "../tenancy/fleet-clinic";
+import { fleetJobHandler } from "../tenancy/fleet-job";
 
 /** Where every clinic with a database stands against the newest tenant migration. */
 export async function findFleetStatus(options: { central: CentralDb; schema?: SchemaLocation }) {
@@ -110,48 +112,57 @@ export async function findFleetRunProgress(options: {
 export type FleetRolloutOptions = {
   actor: Actor;
   central: CentralDb;
-  centralUrl: string;
   env?: NodeJS.ProcessEnv;
   schema?: SchemaLocation;
 };
 
 /**
- * Starts a rollout of pending tenant migrations and returns its run id as soon as the run is
- * recorded; the clinics are migrated in the background. A rollout already under way (the CLI's or
- * another dashboard's) is refused with CONFLICT by the fleet's lock, before anything changes.
+ * Queues a rollout of pending tenant migrations as a job and returns its run id as soon as the run
+ * is recorded; this process runs the job after the response (a worker takes it over if this
+ * process dies). A rollout already queued or running (the CLI's or another dashboard's) is
+ * refused with CONFLICT before anything changes.
  */
 export async function startFleetRollout(options: FleetRolloutOptions): Promise<{ runId: string }> {
   let announce: (runId: string) => void = () => {};
   const started = new Promise<string>((resolve) => {
     announce = resolve;
   });
-  let startedRunId: string | undefined;
-  const run = runFleetUpdate({
+  const runner = new JobRunner({
     central: options.central,
-    centralUrl: options.centralUrl,
-    env: options.env,
-    schema: options.schema,
-    startedBy: options.actor,
-    onEvent: (event) => {
-      if (event.type !== "start" || !event.runId) return;
-      startedRunId = event.runId;
-      announce(event.runId);
+    centralUrl: centralUrlOf(options.central),
+    handlers: {
+      "fleet-rollout": fleetJobHandler({
+        env: options.env,
+        schema: options.schema,
+        onEvent: (event) => {
+          if (event.type === "start" && event.runId) announce(event.runId);
+        },
+      }),
     },
   });
-  // The rest of the run goes on after the response (awaited by settleBackgroundWork in tests).
-  continueAfterResponse(
-    run.catch((error: unknown) => {
-      // A refusal before the start is the caller's answer; a failure after it is only logged here.
-      if (startedRunId) console.error(`[fleet] rollout ${startedRunId} failed: ${describeError(error)}`);
+  const job = await options.central.$transaction((tx) =>
+    enqueueJob(tx, {
+      kind: "fleet-rollout",
+      payload: { startedBy: options.actor },
+      requestedBy: options.actor.id,
+      maxAttempts: 3,
     }),
+  );
+  // The rest of the run goes on after the response (awaited by settleBackgroundWork in tests).
+  const run = runner.runUntilDone(job.id);
+  continueAfterResponse(
+    run.catch((error: unknown) =>
+      console.error(`[fleet] rollout job ${job.id} failed: ${describeError(error)}`),
+    ),
     "fleet",
   );
-  const runId = await Promise.race([started, run.then((summary: FleetSummary) => summary.runId)]).catch(
-    (error: unknown) => {
-      if (error instanceof AppError) throw error;
-      throw new AppError("UNAVAILABLE", `The rollout could not start: ${describeError(error)}`);
-    },
-  );
+  const runId = await Promise.race([
+    started,
+    run.then(async () => (await options.central.fleetRun.findFirst({ orderBy: { startedAt: "desc" } }))?.id),
+  ]).catch((error: unknown) => {
+    if (error instanceof AppError) throw error;
+    throw new AppError("UNAVAILABLE", `The rollout could not start: ${describeError(error)}`);
+  });
   if (!runId) throw new AppError("UNAVAILABLE", "The rollout could not start.");
   return { runId };
 }

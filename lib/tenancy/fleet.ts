@@ -37,6 +37,13 @@ export type FleetOptions = FleetSetupOptions & {
   onEvent?: (event: FleetEvent) => void;
   /** Who started the run from the dashboard: audited with the run's creation (CLI runs have no actor). */
   startedBy?: Actor;
+  /**
+   * Takes the clinic's lock (one operation at a time per clinic) and returns its release; throws
+   * when another operation keeps it too long. The rollout job passes its own; direct callers none.
+   */
+  lockClinic?: (clinicId: string) => Promise<() => Promise<void>>;
+  /** Throws to stop between clinics (the worker is stopping, or the job was taken over). */
+  checkpoint?: () => void;
 };
 
 export type FleetClinicStatus = "updated" | "up-to-date" | "failed" | "skipped" | "would-apply";
@@ -134,9 +141,12 @@ async function runFleetUpdateLocked(options: FleetOptions): Promise<FleetSummary
 
   const countFailed = () => results.filter((result) => result.status === "failed").length;
   const processClinic = async (clinic: FleetClinic) => {
+    options.checkpoint?.();
     emit({ type: "clinic-start", subdomain: clinic.subdomain });
     const clinicStartedAt = performance.now();
-    const outcome = dryRun ? await findPendingMigrations(clinic, schema) : await updateClinic(clinic, schema);
+    const outcome = dryRun
+      ? await findPendingMigrations(clinic, schema)
+      : await underClinicLock(clinic, options.lockClinic, () => updateClinic(clinic, schema));
     const durationMs = Math.round(performance.now() - clinicStartedAt);
     if (runId)
       await recordClinicOutcome(options.central, { runId, clinicId: clinic.id, target, outcome, durationMs });
@@ -183,6 +193,25 @@ async function runFleetUpdateLocked(options: FleetOptions): Promise<FleetSummary
     stopped,
     durationMs: Math.round(performance.now() - startedAt),
   };
+}
+
+async function underClinicLock(
+  clinic: FleetClinic,
+  lockClinic: FleetOptions["lockClinic"],
+  work: () => Promise<ClinicOutcome>,
+): Promise<ClinicOutcome> {
+  if (!lockClinic) return work();
+  let release: () => Promise<void>;
+  try {
+    release = await lockClinic(clinic.id);
+  } catch (error) {
+    return { applied: [], error: `${describeError(error)} The next run updates it.` };
+  }
+  try {
+    return await work();
+  } finally {
+    await release();
+  }
 }
 
 function checkConcurrency(value: number): number {

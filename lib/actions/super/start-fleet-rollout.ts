@@ -1,7 +1,6 @@
 "use server";
 
 import { definePlatformAction } from "@/lib/action-pipeline/define-platform-action";
-import { parseDatabaseUrl } from "@/lib/db/database-url";
 import { startFleetRollout } from "@/lib/super/fleet";
 import { startFleetRolloutSchema } from "@/lib/validations/super";
 
@@ -12,10 +11,5 @@ import { startFleetRolloutSchema } from "@/lib/validations/super";
 export const startFleetRolloutAction = definePlatformAction({
   schema: startFleetRolloutSchema,
   permission: "fleet.run",
-  handler: ({ db, actor }) =>
-    startFleetRollout({
-      central: db,
-      actor,
-      centralUrl: parseDatabaseUrl(process.env.DATABASE_URL).toString(),
-    }),
+  handler: ({ db, actor }) => startFleetRollout({ central: db, actor }),
 });

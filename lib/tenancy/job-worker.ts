@@ -1,0 +1,39 @@
+import { type CentralDb, centralUrlOf } from "../db/central";
+import { type JobHandlers, JobRunner } from "../jobs/runner";
+import { JobWorker } from "../jobs/worker";
+import { type ClinicJobOptions, clinicJobHandlers } from "./clinic-jobs";
+import { fleetJobHandler } from "./fleet-job";
+
+/** Every kind of job the platform runs, each with its handler. */
+export function platformJobHandlers(options: ClinicJobOptions): JobHandlers {
+  return {
+    ...clinicJobHandlers(options),
+    "fleet-rollout": fleetJobHandler({ env: options.env, schema: options.schema }),
+  };
+}
+
+/**
+ * The platform's job worker (inside `npm start`, or alone as `npm run worker`): JOB_CONCURRENCY
+ * jobs at once (default 2). Returns it started; `stop()` drains it.
+ */
+export async function startPlatformWorker(options: {
+  central: CentralDb;
+  env?: NodeJS.ProcessEnv;
+  log?: (line: string) => void;
+}): Promise<JobWorker> {
+  const env = options.env ?? process.env;
+  const concurrency = Number(env.JOB_CONCURRENCY ?? 2);
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 16) {
+    throw new Error("JOB_CONCURRENCY must be a whole number from 1 to 16.");
+  }
+  const centralUrl = centralUrlOf(options.central);
+  const runner = new JobRunner({
+    central: options.central,
+    centralUrl,
+    handlers: platformJobHandlers({ central: options.central, env }),
+    log: options.log,
+  });
+  const worker = new JobWorker(runner, { centralUrl, concurrency, log: options.log });
+  await worker.start();
+  return worker;
+}
