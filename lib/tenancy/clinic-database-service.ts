@@ -5,7 +5,7 @@ import { enqueueJob, type JobKind } from "../jobs/queue";
 import { JobRunner } from "../jobs/runner";
 import { type ClinicAudit, recordClinicAudit } from "./clinic-audit";
 import { claimClinicRow, subdomainReservationDays } from "./clinic-claim";
-import { type ClinicJobOptions, clinicJobHandlers } from "./clinic-jobs";
+import { type ClinicJobOptions, clinicJobHandlers, provisionPayloadSchema } from "./clinic-jobs";
 import { parseProvisionClinicInput } from "./provision-input";
 
 export { PROVISIONING_STEPS, type ProvisioningStep } from "./clinic-jobs";
@@ -82,6 +82,33 @@ export class ClinicDatabaseService {
     // The outcome is also on the row: a caller that only polls must not leave a rejection unhandled.
     finished.catch(() => {});
     return { clinic, job, finished };
+  }
+
+  /**
+   * Takes up a FAILED clinic's set-up again, with the details it was created with (Retry in the
+   * consoles; the clinic keeps its owner whoever retries).
+   */
+  async retryProvisioning(
+    subdomain: string,
+    audit?: ClinicAudit,
+  ): Promise<{ clinic: Clinic; finished: Promise<Clinic> }> {
+    const clinic = await this.central.clinic.findUnique({ where: { subdomain } });
+    if (!clinic) throw new AppError("NOT_FOUND", "No clinic at this address.");
+    if (clinic.status !== "FAILED") {
+      throw new AppError(
+        "CONFLICT",
+        `The clinic is ${clinic.status.toLowerCase()}; only a failed set-up can be retried.`,
+      );
+    }
+    const last = await this.central.job.findFirst({
+      where: { clinicId: clinic.id, kind: "provision-clinic" },
+      orderBy: { createdAt: "desc" },
+    });
+    const asked = provisionPayloadSchema.safeParse(last?.payload);
+    const request = asked.success
+      ? asked.data.request
+      : { name: clinic.name, subdomain: clinic.subdomain, ownerId: clinic.ownerId };
+    return this.startProvisioning({ ...request, ownerId: clinic.ownerId }, audit);
   }
 
   /**

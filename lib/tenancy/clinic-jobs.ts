@@ -69,7 +69,7 @@ const auditSchema = z
   .optional();
 
 const clinicPayloadSchema = z.object({ audit: auditSchema });
-const provisionPayloadSchema = z.object({ request: provisionClinicSchema });
+export const provisionPayloadSchema = z.object({ request: provisionClinicSchema });
 
 /** The payload of a clinic job: who asked (written to the audit log with the job's state changes). */
 export type ClinicJobPayload = { audit?: ClinicAudit };
@@ -339,6 +339,12 @@ function deleteHandler(): JobHandler {
       await ctx.locks.lockClinic(clinic.id, CLINIC_LOCK_WAIT_MS);
       await ctx.step("drop");
       await withAttemptAdmin(server, "postgres", ctx.attempt.applicationName, async (admin) => {
+        if (clinic.schemaVersion === null) {
+          // Never active: only what its set-up made (a same-named object it refused to touch stays).
+          const own = { instanceId: await platformInstanceId(ctx.central), clinicId: clinic.id };
+          await dropMarkedClinicObjects(admin, clinic, own);
+          return;
+        }
         await dropPendingDatabases(admin, clinic.databaseName);
         await admin.query(`DROP DATABASE IF EXISTS ${quoteIdent(clinic.databaseName)} WITH (FORCE)`);
         await admin.query(`DROP ROLE IF EXISTS ${quoteIdent(clinic.roleName)}`);
