@@ -11,7 +11,12 @@ shared.centralConnectionStrings ??= new WeakMap();
 const connectionStrings = shared.centralConnectionStrings;
 
 export function createCentralClient(connectionString: string, poolMax = 5): CentralDb {
-  const client = new PrismaClient({ adapter: new PrismaPg({ connectionString, max: poolMax }) });
+  const client = new PrismaClient({
+    adapter: new PrismaPg({ connectionString, max: poolMax }),
+    // Prisma's 5 s default expired under load on the 2-core machine (a claim's transaction took 5.5 s
+    // with the load average at 26); a transaction here is a few short statements, never long work.
+    transactionOptions: { maxWait: 10_000, timeout: 20_000 },
+  });
   connectionStrings.set(client, connectionString);
   return client;
 }
