@@ -13,14 +13,13 @@ export type ScriptProcess = {
 
 /** Runs a TypeScript file of this repository with tsx in a process of its own (crash tests, fault scripts). */
 export function runScriptProcess(file: string, args: string[], env: NodeJS.ProcessEnv): ScriptProcess {
-  const child = spawn(
-    path.join(projectRoot, "node_modules/.bin/tsx"),
-    [path.join(projectRoot, file), ...args],
-    {
-      env,
-      stdio: ["ignore", "pipe", "pipe"],
-    },
-  );
+  // Node itself with tsx's loader, not the tsx command: that one runs the script in a second process
+  // that a SIGKILL of the first would leave running.
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(projectRoot, file), ...args], {
+    cwd: projectRoot,
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let output = "";
   const listeners = new Set<() => void>();
   const onData = (chunk: Buffer) => {
