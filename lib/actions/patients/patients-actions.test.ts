@@ -165,7 +165,7 @@ describe("text PostgreSQL cannot store", () => {
     for (const [field, value] of [
       ["lastName", "Quill\u0000"],
       ["notes", "line\u0000"],
-    ]) {
+    ] as const) {
       const result = await clinic.callAs(
         "RECEPTIONIST",
         registerPatientAction,
