@@ -8,12 +8,16 @@ describe("a NUL character in an input", () => {
       expect.objectContaining({ path: ["hours", 1, "start"], message: NUL_MESSAGE }),
     ]);
     expect(nulCharacterError("\u0000")?.issues[0]?.path).toEqual([]);
+    // biome-ignore lint/suspicious/noSparseArray: a client can send one
+    expect(nulCharacterError([, "\u0000"])?.issues[0]?.path).toEqual([1]);
   });
 
   it("lets everything else through, other control characters and cycles included", () => {
     const cyclic: Record<string, unknown> = { notes: "line one\nline two\t\u0001" };
     cyclic.self = cyclic;
-    for (const input of [cyclic, null, undefined, 0, [], "\uD800", { "\u0000key": 1 }])
+    // biome-ignore lint/suspicious/noSparseArray: a client can send one
+    const sparse = [, , "a"];
+    for (const input of [cyclic, sparse, null, undefined, 0, [], "\uD800", { "\u0000key": 1 }, new Map()])
       expect(nulCharacterError(input)).toBeNull();
   });
 });

@@ -7,8 +7,9 @@ function pathOfNul(value: unknown, path: (string | number)[], seen: Set<object>)
   if (typeof value === "string") return value.includes("\u0000") ? path : null;
   if (!value || typeof value !== "object" || seen.has(value)) return null;
   seen.add(value);
-  const entries: [string | number, unknown][] = Array.isArray(value)
-    ? value.map((item, index) => [index, item])
+  // entries(), not map(): a sparse array's holes are items too (map would leave holes behind).
+  const entries: Iterable<[string | number, unknown]> = Array.isArray(value)
+    ? value.entries()
     : Object.entries(value);
   for (const [key, item] of entries) {
     const found = pathOfNul(item, [...path, key], seen);
