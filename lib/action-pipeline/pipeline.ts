@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { getRootDomain } from "../config/root-domain";
 import { AppError } from "../errors";
 import { type Realm, realmOfHost } from "../routing/host";
+import { nulCharacterError } from "../validations/nul-text";
 import { type ActionRequest, readActionRequest } from "./request";
 import { type ActionResult, failure, invalidInput, type ServerAction } from "./result";
 
@@ -55,9 +56,14 @@ export async function runDefinedAction<R>(
   }
 }
 
-/** The input through its schema; a form's FormData is read as a plain object first. */
+/**
+ * The input through its schema; a form's FormData is read as a plain object first. Text with a NUL
+ * character is refused before any schema sees it (PostgreSQL cannot store one).
+ */
 export function parseInput<S extends z.ZodType>(schema: S, rawInput: unknown) {
-  return schema.safeParse(rawInput instanceof FormData ? Object.fromEntries(rawInput) : rawInput);
+  const input = rawInput instanceof FormData ? Object.fromEntries(rawInput) : rawInput;
+  const nul = nulCharacterError(input);
+  return nul ? { success: false as const, error: nul } : schema.safeParse(input);
 }
 
 /** Parses or throws the INVALID AppError with one message per field. */

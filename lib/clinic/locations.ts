@@ -67,11 +67,13 @@ export function findLocationChoices(options: { db: TenantDb }) {
 
 async function ensureNameFree(tx: TenantTx, name: string, exceptId?: string) {
   // The unique index is case-sensitive; "North branch" beside "North Branch" would only confuse.
-  const clash = await tx.location.findFirst({
-    where: { name: { equals: name, mode: "insensitive" }, ...(exceptId ? { id: { not: exceptId } } : {}) },
-    select: { id: true },
-  });
-  if (clash) throw nameTaken();
+  // lower() = lower(), not Prisma's insensitive equals: that is an ILIKE, where % and _ match
+  // anything and a trailing \ is an error.
+  const clash = await tx.$queryRaw<{ id: string }[]>`
+    SELECT id::text FROM locations
+    WHERE lower(name) = lower(${name}) AND id IS DISTINCT FROM ${exceptId ?? null}::uuid
+    LIMIT 1`;
+  if (clash.length > 0) throw nameTaken();
 }
 
 export async function createLocation(options: {

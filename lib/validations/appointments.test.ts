@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
 import {
   bookAppointmentFormSchema,
+  bookAppointmentSchema,
   calendarQuerySchema,
   rescheduleAppointmentFormSchema,
+  rescheduleAppointmentInputSchema,
 } from "./appointments";
 
 const ID = "00000000-0000-4000-8000-000000000000";
@@ -43,6 +45,24 @@ describe("the booking form", () => {
       rescheduleAppointmentFormSchema.safeParse({ date: "2030-01-01", startTime: "09:00", endTime: "09:00" })
         .success,
     ).toBe(false);
+  });
+});
+
+describe("a booking or reschedule as the action receives it", () => {
+  it("refuses a malformed start or end with its own message instead of throwing", () => {
+    const booking = { patientId: ID, doctorId: ID, locationId: ID, startsAt: "2030-01-01T09:00:00Z" };
+    for (const endsAt of ["not a time", ID, 5, null]) {
+      expect(bookAppointmentSchema.safeParse({ ...booking, endsAt }).error?.issues).toEqual([
+        expect.objectContaining({ path: ["endsAt"], message: "Give a date and time." }),
+      ]);
+    }
+    expect(
+      rescheduleAppointmentInputSchema.safeParse({
+        appointmentId: ID,
+        startsAt: "tomorrow",
+        endsAt: "2030-01-01T09:00:00Z",
+      }).error?.issues,
+    ).toEqual([expect.objectContaining({ path: ["startsAt"], message: "Give a date and time." })]);
   });
 });
 

@@ -4,8 +4,10 @@ import { isoDateParam, uuidParam } from "./search-params";
 /** No appointment is longer, which also bounds every overlap search (lib/clinic/appointments.ts). */
 export const MAX_APPOINTMENT_MS = 8 * 3_600_000;
 
+// abort: a malformed instant stops the parse there, so the refinements below (which call getTime)
+// never see the raw string; zod would otherwise run them with it.
 const isoInstant = z.iso
-  .datetime({ offset: true, message: "Give a date and time." })
+  .datetime({ offset: true, message: "Give a date and time.", abort: true })
   .transform((value) => new Date(value));
 
 export const bookAppointmentSchema = z

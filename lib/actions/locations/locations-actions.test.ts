@@ -277,6 +277,19 @@ describe("bad requests", () => {
     expect(await locationCount()).toBe(locations + 1);
   });
 
+  it("takes % _ and \\ in a name as themselves: no clash with other names, no error", async () => {
+    await createLocation();
+    for (const name of ["%", "Branch _", "Back\\slash \\"]) {
+      expect(await clinic.callAs("OWNER", createLocationAction, newLocation({ name }))).toMatchObject({
+        ok: true,
+        data: { name },
+      });
+    }
+    expect(
+      await clinic.callAs("OWNER", createLocationAction, newLocation({ name: "back\\SLASH \\" })),
+    ).toMatchObject({ ok: false, error: { code: "CONFLICT" } });
+  });
+
   it("refuses overlapping or backwards opening hours with a message on the interval", async () => {
     const locations = await locationCount();
     const hours = [...weekHours];

@@ -159,6 +159,33 @@ describe("registering a possible duplicate", () => {
   });
 });
 
+describe("text PostgreSQL cannot store", () => {
+  it("refuses a NUL character in any field, on that field, and writes nothing", async () => {
+    const patients = await patientCount();
+    for (const [field, value] of [
+      ["lastName", "Quill\u0000"],
+      ["notes", "line\u0000"],
+    ] as const) {
+      const result = await clinic.callAs(
+        "RECEPTIONIST",
+        registerPatientAction,
+        newPatient({ [field]: value }),
+      );
+      expect(result).toEqual({
+        ok: false,
+        error: {
+          code: "INVALID",
+          message: "Remove the invisible NUL character from this text.",
+          fields: { [field]: "Remove the invisible NUL character from this text." },
+        },
+      });
+    }
+    const search = await clinic.callAs("RECEPTIONIST", searchPatientListAction, { query: "Qu\u0000" });
+    expect(search).toMatchObject({ ok: false, error: { code: "INVALID" } });
+    expect(await patientCount()).toBe(patients);
+  });
+});
+
 describe("the audit trail", () => {
   it("names the patient by id only, and lists which fields an edit changed without their values", async () => {
     const input = newPatient({ firstName: "Private", lastName: "Person", notes: "Sensitive note" });
