@@ -2,11 +2,13 @@
 // lists (and with --fix repairs) what differs between the central database and the database servers.
 import { userInfo } from "node:os";
 import { parseArgs } from "node:util";
+import { ZodError } from "zod";
+import { AppError } from "../lib/errors";
 import { diagnose, type Finding } from "../lib/tenancy/doctor";
 import { keepDatabase, unkeepDatabase } from "../lib/tenancy/doctor-kept";
 import { type RepairResult, repair } from "../lib/tenancy/doctor-repair";
 import { formatTable } from "./lib/progress";
-import { runScript } from "./lib/run-script";
+import { runScript, UsageError } from "./lib/run-script";
 import { withCentral } from "./lib/with-central";
 
 runScript(async () => {
@@ -22,12 +24,16 @@ runScript(async () => {
   return withCentral(async (central) => {
     if (values.keep) {
       const keptBy = process.env.USER || userInfo().username;
-      const kept = await keepDatabase(central, { target: values.keep, reason: values.reason, keptBy });
+      const kept = await keepDatabase(central, {
+        target: values.keep,
+        reason: values.reason ?? "",
+        keptBy,
+      }).catch(asUsageError);
       console.log(`kept ${values.keep}: the doctor leaves ${kept.databaseName} alone.`);
       return 0;
     }
     if (values.unkeep) {
-      const removed = await unkeepDatabase(central, { target: values.unkeep });
+      const removed = await unkeepDatabase(central, { target: values.unkeep }).catch(asUsageError);
       console.log(removed ? `${values.unkeep} is no longer kept.` : `${values.unkeep} was not kept.`);
       return 0;
     }
@@ -36,7 +42,8 @@ runScript(async () => {
     const remaining = values.fix ? await diagnose(central) : findings;
     const problems = remaining.filter((finding) => finding.problem);
     if (values.json) {
-      console.log(JSON.stringify({ findings, repaired: repaired.map(repairRow), remaining }, null, 2));
+      const report = values.fix ? { findings, repaired: repaired.map(repairRow), remaining } : { findings };
+      console.log(JSON.stringify(report, null, 2));
     } else {
       printReport(findings, repaired, values.fix);
       if (values.fix) console.log(`\nAfter --fix: ${describeCount(problems.length)} remain.`);
@@ -69,6 +76,13 @@ function printReport(findings: Finding[], repaired: RepairResult[], fixed: boole
 
 function repairRow({ finding, outcome, detail }: RepairResult) {
   return { kind: finding.kind, server: finding.server, object: finding.object, result: outcome, detail };
+}
+
+/** A bad --keep/--unkeep argument or an unknown server: one line, no stack. */
+function asUsageError(error: unknown): never {
+  if (error instanceof ZodError) throw new UsageError(error.issues.map((issue) => issue.message).join("; "));
+  if (error instanceof AppError) throw new UsageError(error.message);
+  throw error;
 }
 
 const describeCount = (count: number) => `${count} ${count === 1 ? "inconsistency" : "inconsistencies"}`;

@@ -25,7 +25,7 @@ const keepSchema = z.object({
 /** Records a database that tenant:doctor must leave alone (again: the reason is updated). */
 export async function keepDatabase(
   central: CentralDb,
-  input: { target: string; reason: string | undefined; keptBy: string },
+  input: { target: string; reason: string; keptBy: string },
 ): Promise<KeptDatabase> {
   const { target, reason, keptBy } = keepSchema.parse(input);
   const server = await findServerByName(central, target.server);

@@ -155,6 +155,27 @@ describe("tenant doctor", () => {
     expect(await exists("database", name("busy_db_p1"))).toBe(true);
   });
 
+  it("reports a database marked for another live clinic of this instance, and leaves it", async () => {
+    const alpha = await platform.central.clinic.create({
+      data: {
+        name: "Alpha",
+        subdomain: "alpha",
+        ownerId: platform.owner.id,
+        status: "ACTIVE",
+        databaseServerId: platform.server.id,
+        databaseName: name("alpha_db"),
+        roleName: name("alpha_role"),
+      },
+    });
+    await makeDatabase(name("alpha_copy_db"), formatMarker({ instanceId, clinicId: alpha.id }));
+
+    const found = await findingsFor(name("alpha_copy_db"));
+    expect(found.map((f) => [f.kind, f.clinic, f.action])).toEqual([["other-clinic", "alpha", "none"]]);
+
+    await fixAll();
+    expect(await exists("database", name("alpha_copy_db"))).toBe(true);
+  });
+
   it("brings a template whose version is behind the newest tenant migration up to date", async () => {
     const template = templateDatabaseName({ env: platform.env });
     await adminQuery(
