@@ -85,8 +85,10 @@ describe("tenant doctor", () => {
     expect(await exists("database", name("handmade_db"))).toBe(true);
   });
 
-  it("leaves a kept database alone and does not count it as an inconsistency", async () => {
-    await makeDatabase(name("evidence_db"), formatMarker({ instanceId, clinicId: randomUUID() }));
+  it("leaves a kept database and its role alone and does not count them as inconsistencies", async () => {
+    const marker = formatMarker({ instanceId, clinicId: randomUUID() });
+    await makeDatabase(name("evidence_db"), marker);
+    await makeRole(name("evidence_role"), marker);
     await keepDatabase(platform.central, {
       target: `${platform.server.name}/${name("evidence_db")}`,
       reason: "copy kept for an investigation",
@@ -96,9 +98,12 @@ describe("tenant doctor", () => {
     const found = await findingsFor(name("evidence_db"));
     expect(found.map((f) => [f.kind, f.problem])).toEqual([["kept", false]]);
     expect(found[0]?.what).toContain("copy kept for an investigation");
+    // Its role stays with it, so the kept copy can still be opened as the clinic would.
+    expect((await findingsFor(name("evidence_role"))).map((f) => f.kind)).toEqual(["kept"]);
 
     await fixAll();
     expect(await exists("database", name("evidence_db"))).toBe(true);
+    expect(await exists("role", name("evidence_role"))).toBe(true);
   });
 
   it("reports an active clinic whose database was dropped, and never changes its row", async () => {
