@@ -7,7 +7,7 @@ type CentralTx = Prisma.TransactionClient;
 export type CentralAuditInput = {
   actor: Actor;
   action: string;
-  target: { type: "user" | "clinic" | "database-server" | "fleet-run"; id: string };
+  target: { type: "user" | "clinic" | "database-server" | "fleet-run" | "job"; id: string };
   /** What changed, in words and numbers; never a password, hash, ticket or token. */
   details?: Record<string, string | number | boolean | null>;
 };

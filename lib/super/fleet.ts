@@ -1,6 +1,7 @@
 import type { Actor } from "../auth/actor";
 import { continueAfterResponse } from "../background-work";
 import { type CentralDb, centralUrlOf } from "../db/central";
+import { recordCentralAudit } from "../db/central-audit";
 import { listMigrationNames, SCHEMA_LOCATIONS, type SchemaLocation } from "../db/migrations";
 import { AppError } from "../errors";
 import { enqueueJob } from "../jobs/queue";
@@ -140,14 +141,21 @@ export async function startFleetRollout(options: FleetRolloutOptions): Promise<{
       }),
     },
   });
-  const job = await options.central.$transaction((tx) =>
-    enqueueJob(tx, {
+  // The request is audited with the job itself: either both are written or neither.
+  const job = await options.central.$transaction(async (tx) => {
+    const queued = await enqueueJob(tx, {
       kind: "fleet-rollout",
       payload: { startedBy: options.actor },
       requestedBy: options.actor.id,
       maxAttempts: 3,
-    }),
-  );
+    });
+    await recordCentralAudit(tx, {
+      actor: options.actor,
+      action: "fleet.rollout-requested",
+      target: { type: "job", id: queued.id },
+    });
+    return queued;
+  });
   // The rest of the run goes on after the response (awaited by settleBackgroundWork in tests).
   const run = runner.runUntilDone(job.id);
   continueAfterResponse(

@@ -1,4 +1,3 @@
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { settleBackgroundWork } from "@/lib/background-work";
 import type { User } from "@/lib/generated/central/client";
@@ -28,12 +27,9 @@ afterAll(async () => {
 
 const startRollout = (user: User = superAdmin) => caller.callAs(user, startFleetRolloutAction, {});
 
-/** Another rollout (the CLI's, another dashboard's), as far as the fleet's lock can tell. */
-async function holdFleetLock() {
-  const client = new pg.Client({ connectionString: platform.centralUrl });
-  await client.connect();
-  await client.query("SELECT pg_advisory_lock(hashtext('clinic-platform:fleet-run'))");
-  return client;
+/** Another rollout (the CLI's, another dashboard's): its job is running. */
+async function runningRollout() {
+  return platform.central.job.create({ data: { kind: "fleet-rollout", state: "RUNNING" } });
 }
 
 const runsAndAudits = async () => ({
@@ -42,19 +38,19 @@ const runsAndAudits = async () => ({
 });
 
 describe("rolling out tenant migrations from the dashboard", () => {
-  it("refuses while another rollout holds the lock, and starts nothing", async () => {
+  it("refuses while another rollout is under way, and starts nothing", async () => {
     const before = await runsAndAudits();
-    const held = await holdFleetLock();
+    const other = await runningRollout();
     try {
       expect(await startRollout()).toEqual({
         ok: false,
         error: {
           code: "CONFLICT",
-          message: "Another schema rollout is running. Wait for it to finish, then run again.",
+          message: "Another schema rollout is queued or running. Wait for it to finish, then run again.",
         },
       });
     } finally {
-      await held.end();
+      await platform.central.job.delete({ where: { id: other.id } });
     }
     await settleBackgroundWork();
     expect(await runsAndAudits()).toEqual(before);
