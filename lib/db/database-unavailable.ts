@@ -8,8 +8,8 @@ const UNREACHABLE_KINDS = new Set([
   "TooManyConnections",
   "DatabaseDoesNotExist",
 ]);
-// P1001 cannot reach, P1002/P1008 timed out, P1017 server closed the connection, P2024 pool timeout.
-const UNREACHABLE_PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"]);
+// P1001 cannot reach, P1003 database missing, P1002/P1008 timed out, P1017 server closed the connection, P2024 pool timeout.
+const UNREACHABLE_PRISMA_CODES = new Set(["P1001", "P1003", "P1002", "P1008", "P1017", "P2024"]);
 const UNREACHABLE_SOCKET_CODES = new Set([
   "ECONNREFUSED",
   "ECONNRESET",

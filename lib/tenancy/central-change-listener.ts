@@ -8,10 +8,8 @@ export type CentralChangeListenerOptions = {
   log?: (line: string) => void;
   minBackoffMs?: number;
   maxBackoffMs?: number;
-  /** DB_* env when omitted. */
+  /** DB_* env when omitted; an idle LISTEN connection is asked `SELECT 1` every keepAliveDelayMs. */
   timeouts?: DbTimeouts;
-  /** How often an idle LISTEN connection is asked `SELECT 1` (default 10 s). */
-  heartbeatMs?: number;
 };
 
 /** What one channel's subscriber is told. */
@@ -31,6 +29,7 @@ export class CentralChangeListener {
   /** Completed (re)connections; tests wait on it. */
   connections = 0;
   private readonly options: CentralChangeListenerOptions;
+  private readonly timeouts: DbTimeouts;
   private readonly subscribers = new Map<string, ChangeSubscriber>();
   private client?: pg.Client;
   private started = false;
@@ -42,6 +41,7 @@ export class CentralChangeListener {
 
   constructor(options: CentralChangeListenerOptions) {
     this.options = options;
+    this.timeouts = options.timeouts ?? readDbTimeouts();
   }
 
   /** Sends `channel`'s notifications to `subscriber` from now on (one subscriber per channel). */
@@ -88,7 +88,7 @@ export class CentralChangeListener {
     if (this.closed) return;
     const client = new pg.Client({
       connectionString: this.options.url,
-      ...pgTimeoutOptions(this.options.timeouts ?? readDbTimeouts()),
+      ...pgTimeoutOptions(this.timeouts),
       application_name: "central-change-listener",
     });
     this.client = client;
@@ -122,7 +122,7 @@ export class CentralChangeListener {
     this.heartbeatTimer = setInterval(() => {
       if (this.client !== client) return;
       client.query("SELECT 1").catch((error: unknown) => this.dropped(client, error));
-    }, this.options.heartbeatMs ?? 10_000);
+    }, this.timeouts.keepAliveDelayMs);
     this.heartbeatTimer.unref();
   }
 
