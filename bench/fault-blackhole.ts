@@ -1,4 +1,4 @@
-// npm run fault:blackhole [-- --rate 75 --before 10 --down 10 --after 20]: PostgreSQL stops answering
+// npm run fault:blackhole [-- --rate N --before 10 --down 10 --after 15]: PostgreSQL stops answering
 // (the proxy accepts connections and stalls open ones) under load; every request must answer within
 // the stated timeout and all must succeed again 5 s after it answers. Writes bench/RELIABILITY.md.
 import { runFaultScenario } from "./lib/fault-run";

@@ -1,4 +1,4 @@
-// npm run fault:db-restart [-- --rate 75 --before 10 --down 10 --after 20]: PostgreSQL (central and
+// npm run fault:db-restart [-- --rate N --before 10 --down 10 --after 15]: PostgreSQL (central and
 // clinic databases) restarts under load; every request must answer within the stated timeout and
 // all must succeed again 5 s after it is back, with no app restart. Writes bench/RELIABILITY.md.
 import { runFaultScenario } from "./lib/fault-run";

@@ -68,3 +68,30 @@ function send(
     request.once("error", () => done("error"));
   });
 }
+
+/**
+ * Answers per second that `concurrency` back-to-back clients get (200s only): the page's capacity
+ * on this machine now, from which the paced load takes its rate (the machine is shared, so a
+ * figure measured on another day would overload or underload it).
+ */
+export async function measureCapacity(options: {
+  port: number;
+  host: string;
+  path: string;
+  concurrency: number;
+  seconds: number;
+}): Promise<number> {
+  const agent = new http.Agent({ keepAlive: true });
+  const until = performance.now() + options.seconds * 1000;
+  let ok = 0;
+  const client = async () => {
+    while (performance.now() < until) {
+      const sample = await send(agent, { ...options, timeoutMs: 30_000 });
+      if (sample.status === 200) ok++;
+    }
+  };
+  const started = performance.now();
+  await Promise.all(Array.from({ length: options.concurrency }, client));
+  agent.destroy();
+  return ok / ((performance.now() - started) / 1000);
+}

@@ -96,3 +96,17 @@ export function centralDatabaseUnavailableError(): AppError {
 
 /** Seconds a client should wait before retrying a request refused during an outage (Retry-After). */
 export const RETRY_AFTER_SECONDS = 30;
+
+/** Headers of a route handler's 503: when to retry, and never cached. */
+export const UNAVAILABLE_HEADERS = {
+  "Retry-After": String(RETRY_AFTER_SECONDS),
+  "Cache-Control": "no-store",
+};
+
+/** A route handler's answer during an outage: 503 JSON `{ error: { code, message } }` with Retry-After. */
+export function unavailableResponse(error: AppError = centralDatabaseUnavailableError()): Response {
+  return Response.json(
+    { error: { code: "UNAVAILABLE", message: error.message } },
+    { status: 503, headers: UNAVAILABLE_HEADERS },
+  );
+}

@@ -1,5 +1,5 @@
 import { getCentralDb } from "@/lib/db/central";
-import { RETRY_AFTER_SECONDS } from "@/lib/db/database-unavailable";
+import { UNAVAILABLE_HEADERS } from "@/lib/db/database-unavailable";
 import { getTenantRegistry } from "@/lib/tenancy/tenant-db";
 
 export const dynamic = "force-dynamic";
@@ -24,7 +24,7 @@ export async function GET() {
         listening,
         error: "The central database is unreachable.",
       },
-      { status: 503, headers: { "Retry-After": String(RETRY_AFTER_SECONDS), "Cache-Control": "no-store" } },
+      { status: 503, headers: UNAVAILABLE_HEADERS },
     );
   }
 }
