@@ -27,6 +27,8 @@ const PG_MESSAGES = [
   "Query read timeout",
   "Connection terminated",
   "timeout exceeded when trying to connect",
+  // A lone pg.Client's connect timeout (a pool's says "Connection terminated due to connection timeout").
+  "timeout expired",
   "Client has encountered a connection error and is not queryable",
 ];
 
