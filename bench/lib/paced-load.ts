@@ -16,7 +16,8 @@ export function startPacedLoad(options: {
   /** A request still unanswered after this long counts as a timeout. */
   timeoutMs: number;
 }): { startedAt: number; stop(): Promise<PacedSample[]> } {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: Number.POSITIVE_INFINITY });
+  // A connection per request: a reused keep-alive socket the server is just closing fails with a reset that is no fault's.
+  const agent = new http.Agent({ keepAlive: false, maxSockets: Number.POSITIVE_INFINITY });
   const samples: PacedSample[] = [];
   const pending = new Set<Promise<void>>();
   const startedAt = performance.now();
