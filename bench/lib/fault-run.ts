@@ -144,6 +144,8 @@ export async function runFaultScenario(scenario: FaultScenario): Promise<void> {
     await sleep(beforeMs);
     const faultAt = performance.now() - load.startedAt;
     console.log(`  fault: ${scenario.describe(Number(values.down))}`);
+    // What a person sees meanwhile: one page fetched halfway through the fault.
+    const seen = sleep(downMs / 2).then(() => getPage(target).catch(() => undefined));
     await scenario.inject(context, downMs);
     const backAt = performance.now() - load.startedAt;
     console.log(`  back after ${((backAt - faultAt) / 1000).toFixed(1)} s; ${values.after} s more load…`);
@@ -152,7 +154,11 @@ export async function runFaultScenario(scenario: FaultScenario): Promise<void> {
     const timeline: FaultTimeline = { faultAt, backAt, endAt: backAt + afterMs };
     const crashed = app.exitCode !== null || app.signalCode !== null;
     const log = await readFile(logFile, "utf8");
+    const page = await seen;
     const summary = summarizeFault({ samples, timeline, timeouts, crashed, log });
+    summary.lines.push(
+      `- The page fetched halfway through the fault: ${page ? `HTTP ${page.status}, ${page.body.includes("Temporarily unavailable") ? 'says "Temporarily unavailable" and "try again in a minute"' : "**without** the unavailable notice"}` : "no answer"}.`,
+    );
     await writeReliabilitySection({
       script: scenario.script,
       title: scenario.title,
