@@ -8,9 +8,9 @@ await runFaultScenario({
   title: "PostgreSQL blackholed under load",
   describe: (down) =>
     `for ${down} s the fault proxy accepts new connections and never answers, and stalls every open one (no bytes either way, nothing closed), as a host that went silent; then traffic passes again and stalled connections resume.`,
-  inject: async (context, downMs) => {
+  inject: async (context, downMs, whileDown) => {
     await context.proxy.setMode("blackhole");
-    await new Promise((resolve) => setTimeout(resolve, downMs));
+    await Promise.all([new Promise((resolve) => setTimeout(resolve, downMs)), whileDown?.()]);
     await context.proxy.setMode("pass");
   },
 });

@@ -8,5 +8,5 @@ await runFaultScenario({
   title: "PostgreSQL restart under load",
   describe: (down) =>
     `the embedded PostgreSQL is stopped (fast shutdown: every session is ended, as in a restart) and started again ${down} s later on the same data; meanwhile its port refuses connections.`,
-  inject: (context, downMs) => context.restartPostgres(downMs),
+  inject: (context, downMs, whileDown) => context.restartPostgres(downMs, whileDown),
 });
