@@ -1,6 +1,7 @@
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { getRootDomain } from "../config/root-domain";
+import { centralDatabaseUnavailableError, isDatabaseUnavailable } from "../db/database-unavailable";
 import { AppError } from "../errors";
 import { type Realm, realmOfHost } from "../routing/host";
 import { nulCharacterError } from "../validations/nul-text";
@@ -51,6 +52,8 @@ export async function runDefinedAction<R>(
   } catch (error) {
     unstable_rethrow(error);
     if (error instanceof AppError) return failure(error);
+    // A clinic's own outage became an AppError in withTenantDb; what is left is the central database's.
+    if (isDatabaseUnavailable(error)) return failure(centralDatabaseUnavailableError());
     console.error(`[action] ${defined.permission ?? defined.kind} failed: ${nameOf(error)}`);
     return failure(new AppError("UNAVAILABLE", "Something went wrong. Please try again in a moment."));
   }

@@ -1,5 +1,6 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../generated/central/client";
+import { type DbTimeouts, pgTimeoutOptions, readDbTimeouts } from "./connection-timeouts";
 import { parseDatabaseUrl } from "./database-url";
 
 export type CentralDb = PrismaClient;
@@ -10,9 +11,16 @@ const shared = globalThis as typeof globalThis & { centralConnectionStrings?: We
 shared.centralConnectionStrings ??= new WeakMap();
 const connectionStrings = shared.centralConnectionStrings;
 
-export function createCentralClient(connectionString: string, poolMax = 5): CentralDb {
+/** A central client whose pool times out (DB_* timeouts unless given) instead of waiting forever. */
+export function createCentralClient(
+  connectionString: string,
+  poolMax = 5,
+  timeouts: DbTimeouts = readDbTimeouts(),
+): CentralDb {
+  // The adapter listens for errors of idle pooled connections, so a restarting server cannot crash the process.
+  const adapter = new PrismaPg({ connectionString, max: poolMax, ...pgTimeoutOptions(timeouts) });
   const client = new PrismaClient({
-    adapter: new PrismaPg({ connectionString, max: poolMax }),
+    adapter,
     // Prisma's 5 s default expired under load on the 2-core machine (a claim's transaction took 5.5 s
     // with the load average at 26); a transaction here is a few short statements, never long work.
     transactionOptions: { maxWait: 10_000, timeout: 20_000 },

@@ -1,4 +1,5 @@
 import pg from "pg";
+import { type DbTimeouts, pgTimeoutOptions, readDbTimeouts } from "@/lib/db/connection-timeouts";
 import { describeConnectionError } from "./connection-error";
 
 export type CentralChangeListenerOptions = {
@@ -7,6 +8,8 @@ export type CentralChangeListenerOptions = {
   log?: (line: string) => void;
   minBackoffMs?: number;
   maxBackoffMs?: number;
+  /** DB_* env when omitted; an idle LISTEN connection is asked `SELECT 1` every keepAliveDelayMs. */
+  timeouts?: DbTimeouts;
 };
 
 /** What one channel's subscriber is told. */
@@ -26,16 +29,19 @@ export class CentralChangeListener {
   /** Completed (re)connections; tests wait on it. */
   connections = 0;
   private readonly options: CentralChangeListenerOptions;
+  private readonly timeouts: DbTimeouts;
   private readonly subscribers = new Map<string, ChangeSubscriber>();
   private client?: pg.Client;
   private started = false;
   private closed = false;
   private failures = 0;
   private retryTimer?: NodeJS.Timeout;
+  private heartbeatTimer?: NodeJS.Timeout;
   private waiters: Array<() => void> = [];
 
   constructor(options: CentralChangeListenerOptions) {
     this.options = options;
+    this.timeouts = options.timeouts ?? readDbTimeouts();
   }
 
   /** Sends `channel`'s notifications to `subscriber` from now on (one subscriber per channel). */
@@ -71,6 +77,7 @@ export class CentralChangeListener {
   async close(): Promise<void> {
     this.closed = true;
     clearTimeout(this.retryTimer);
+    clearInterval(this.heartbeatTimer);
     const client = this.client;
     this.client = undefined;
     for (const resolve of this.waiters.splice(0)) resolve();
@@ -81,7 +88,7 @@ export class CentralChangeListener {
     if (this.closed) return;
     const client = new pg.Client({
       connectionString: this.options.url,
-      keepAlive: true,
+      ...pgTimeoutOptions(this.timeouts),
       application_name: "central-change-listener",
     });
     this.client = client;
@@ -100,13 +107,29 @@ export class CentralChangeListener {
     if (this.client !== client) return;
     this.failures = 0;
     this.connections++;
+    this.startHeartbeat(client);
     for (const subscriber of this.subscribers.values()) subscriber.onListening();
     for (const resolve of this.waiters.splice(0)) resolve();
+  }
+
+  /**
+   * A LISTEN connection only waits, so it would never notice a server that went silent (a
+   * blackholed host answers no keepalive through a proxy either): a periodic query with the
+   * client's query timeout does, and its failure starts a reconnect.
+   */
+  private startHeartbeat(client: pg.Client): void {
+    clearInterval(this.heartbeatTimer);
+    this.heartbeatTimer = setInterval(() => {
+      if (this.client !== client) return;
+      client.query("SELECT 1").catch((error: unknown) => this.dropped(client, error));
+    }, this.timeouts.keepAliveDelayMs);
+    this.heartbeatTimer.unref();
   }
 
   private dropped(client: pg.Client, error?: unknown): void {
     if (this.client !== client) return;
     this.client = undefined;
+    clearInterval(this.heartbeatTimer);
     client.end().catch(() => {});
     if (this.closed) return;
     const min = this.options.minBackoffMs ?? 100;

@@ -1,3 +1,5 @@
+import type { DbTimeouts } from "@/lib/db/connection-timeouts";
+import { clinicDatabaseUnavailableError } from "@/lib/db/database-unavailable";
 import { AppError } from "@/lib/errors";
 import { ClientCache } from "./client-cache";
 import { ClientSlots } from "./client-slots";
@@ -11,7 +13,7 @@ export type ClientLeasesOptions = {
   poolMax: number;
   idleTtlMs: number;
   waitTimeoutMs: number;
-  connectTimeoutMs: number;
+  timeouts: DbTimeouts;
   connectionUrl?: ConnectionUrlBuilder;
   log: (line: string) => void;
 };
@@ -33,12 +35,6 @@ export type ClientMetrics = {
 
 /** A client being opened: requests for the same clinic meanwhile share it. */
 type Opening = { fingerprint: string; joiners: number; invalidated: boolean; client: Promise<TenantClient> };
-
-const unreachableError = () =>
-  new AppError(
-    "UNAVAILABLE",
-    "This clinic's database is not available right now. Please try again in a moment.",
-  );
 
 export const shutdownError = () => new AppError("UNAVAILABLE", "The clinic service is shutting down.");
 
@@ -73,7 +69,7 @@ export class ClientLeases {
       await client.ready;
     } catch {
       this.release(client);
-      throw unreachableError();
+      throw clinicDatabaseUnavailableError();
     }
     return client;
   }
@@ -175,14 +171,14 @@ export class ClientLeases {
       return createTenantClient(record, {
         poolMax: this.options.poolMax,
         idleTimeoutMs: this.options.idleTtlMs,
-        connectTimeoutMs: this.options.connectTimeoutMs,
+        timeouts: this.options.timeouts,
         applicationName: "clinic-tenant-registry",
         connectionUrl: this.options.connectionUrl,
         onActivity: () => this.slots.pump(),
       });
     } catch (error) {
       this.logConnectionFailure(record.subdomain, error);
-      throw unreachableError();
+      throw clinicDatabaseUnavailableError();
     }
   }
 

@@ -1,4 +1,5 @@
 import type { CentralDb } from "../db/central";
+import { bulkWorkDbTimeouts } from "../db/connection-timeouts";
 import type { Clinic, DatabaseServer } from "../generated/central/client";
 import { createTenantClient } from "./clinic-connection";
 import { type ClinicRecord, clinicNotFoundError } from "./clinic-lookup";
@@ -43,7 +44,7 @@ async function connectClinicClient(record: ClinicRecord): Promise<ClinicClient> 
     // Two, as the test registries had: a transaction and a query beside it both proceed.
     poolMax: 2,
     idleTimeoutMs: 10_000,
-    connectTimeoutMs: 10_000,
+    timeouts: bulkWorkDbTimeouts(),
     applicationName: "clinic-one-off-client",
   });
   try {

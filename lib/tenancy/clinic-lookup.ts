@@ -1,5 +1,6 @@
 import { LRUCache } from "lru-cache";
 import type { CentralDb } from "@/lib/db/central";
+import { isDatabaseUnavailable } from "@/lib/db/database-unavailable";
 import { AppError } from "@/lib/errors";
 import type { Clinic, ClinicStatus, DatabaseServer } from "@/lib/generated/central/client";
 import { parseSubdomain } from "@/lib/validations/subdomain";
@@ -26,6 +27,8 @@ const HIDDEN_STATUSES: ReadonlySet<ClinicStatus> = new Set(["DELETING", "DELETED
 export class ClinicLookup {
   hits = 0;
   misses = 0;
+  /** Rows kept past their TTL and used while the central database is down. */
+  staleAnswers = 0;
   private readonly central: CentralDb;
   private readonly ttlMs: number;
   private readonly cache: LRUCache<string, CachedLookup>;
@@ -34,7 +37,12 @@ export class ClinicLookup {
   constructor(options: ClinicLookupOptions) {
     this.central = options.central;
     this.ttlMs = options.ttlMs;
-    this.cache = new LRUCache({ max: options.maxEntries ?? 10_000, ttl: options.ttlMs });
+    // Expired rows stay until replaced or dropped: they answer while the central database is down.
+    this.cache = new LRUCache({
+      max: options.maxEntries ?? 10_000,
+      ttl: options.ttlMs,
+      noDeleteOnStaleGet: true,
+    });
   }
 
   /** The clinic row for a subdomain, or null when the subdomain is invalid or unknown. */
@@ -50,18 +58,34 @@ export class ClinicLookup {
     this.misses++;
     const pending = this.inFlight.get(key);
     if (pending) return pending;
-    const lookup = this.query(key);
+    let stale = false;
+    const lookup = this.query(key).catch((error: unknown) => {
+      stale = true;
+      return this.lastKnown(key, error);
+    });
     this.inFlight.set(key, lookup);
     try {
       const clinic = await lookup;
       // Invalidated while the query ran: the answer may predate the change, so do not keep it.
       const current = this.inFlight.get(key) === lookup;
       // lru-cache reads a TTL of 0 as "never expires"; here it means "keep nothing".
-      if (current && this.ttlMs > 0) this.cache.set(key, { clinic });
+      if (current && !stale && this.ttlMs > 0) this.cache.set(key, { clinic });
       return clinic;
     } finally {
       if (this.inFlight.get(key) === lookup) this.inFlight.delete(key);
     }
+  }
+
+  /**
+   * The central database is down: the row read last (however old) rather than refusing every
+   * request. Nobody can change a clinic's row meanwhile, a suspension also locks the clinic's role
+   * and ends its sessions in its own database, and a LISTEN reconnect drops every kept row.
+   */
+  private lastKnown(subdomain: string, error: unknown): ClinicRecord | null {
+    const kept = isDatabaseUnavailable(error) ? this.cache.get(subdomain, { allowStale: true }) : undefined;
+    if (!kept) throw error;
+    this.staleAnswers++;
+    return kept.clinic;
   }
 
   invalidate(subdomain: string): void {

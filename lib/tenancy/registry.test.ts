@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type CentralDb, createCentralClient } from "../db/central";
+import { centralDatabaseUnavailableError, clinicDatabaseUnavailableError } from "../db/database-unavailable";
 import { withDatabaseName } from "../db/database-url";
 import { AppError } from "../errors";
 import type { Clinic } from "../generated/central/client";
@@ -17,6 +18,8 @@ let clinics: Clinic[];
 let registry: TenantRegistry | undefined;
 let otherProcess: CentralDb | undefined;
 let logged: string[];
+const CLINIC_UNAVAILABLE = clinicDatabaseUnavailableError().message;
+const CENTRAL_UNAVAILABLE = centralDatabaseUnavailableError().message;
 
 // One platform for the file keeps it fast (a platform and twelve clinics take seconds); each test
 // starts from the clinics as provisioned and closes its own registry.
@@ -369,7 +372,7 @@ describe("TenantRegistry connection checks", () => {
 
     expect(await rejectionOf(tenants.withTenantDb(own.subdomain, async () => "leaked"))).toMatchObject({
       code: "UNAVAILABLE",
-      message: "This clinic's database is not available right now. Please try again in a moment.",
+      message: CLINIC_UNAVAILABLE,
     });
     expect(logged).toEqual([
       `[tenant-registry] clinic ${own.subdomain}: refused a client that connected to database "${other.databaseName}" instead of "${own.databaseName}"`,
@@ -387,7 +390,7 @@ describe("TenantRegistry connection checks", () => {
       const tenants = createRegistry();
       expect(await rejectionOf(tenants.withTenantDb(clinic.subdomain, async () => "never"))).toMatchObject({
         code: "UNAVAILABLE",
-        message: "This clinic's database is not available right now. Please try again in a moment.",
+        message: CLINIC_UNAVAILABLE,
       });
       expect(tenants.metrics()).toMatchObject({ cachedClients: 0, leasedClients: 0 });
     } finally {
@@ -410,7 +413,7 @@ describe("TenantRegistry connection checks", () => {
     ]) {
       expect(await rejectionOf(attempt)).toMatchObject({
         code: "UNAVAILABLE",
-        message: "The clinic service is unavailable right now. Please try again in a moment.",
+        message: CENTRAL_UNAVAILABLE,
       });
     }
     expect(logged[0]).toBe(

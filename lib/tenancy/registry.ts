@@ -1,6 +1,11 @@
 import type { CentralDb } from "@/lib/db/central";
+import { type DbTimeouts, readDbTimeouts } from "@/lib/db/connection-timeouts";
 import { cleanDatabaseError } from "@/lib/db/database-error";
-import { AppError } from "@/lib/errors";
+import {
+  centralDatabaseUnavailableError,
+  clinicDatabaseUnavailableError,
+  isDatabaseUnavailable,
+} from "@/lib/db/database-unavailable";
 import { CentralChangeListener } from "./central-change-listener";
 import { ClientLeases, type ClientMetrics, shutdownError } from "./client-leases";
 import type { ConnectionUrlBuilder } from "./clinic-connection";
@@ -33,7 +38,8 @@ export type TenantRegistryOptions = {
   lookupTtlMs?: number;
   /** How long a request waits for a client before the "busy" error (default 5 s). */
   waitTimeoutMs?: number;
-  connectTimeoutMs?: number;
+  /** Connect, query and keepalive timeouts of every connection it opens; DB_* env when omitted. */
+  timeouts?: DbTimeouts;
   /** How to reach a clinic's database; its own row and server by default. */
   connectionUrl?: ConnectionUrlBuilder;
   env?: Readonly<Record<string, string | undefined>>;
@@ -70,18 +76,19 @@ export class TenantRegistry {
     this.budget = budget;
     this.poolMax = poolMax;
     this.log = options.log ?? ((line) => console.error(line));
+    const timeouts = options.timeouts ?? readDbTimeouts(options.env);
     this.lookup = new ClinicLookup({ central: options.central, ttlMs: options.lookupTtlMs ?? 5_000 });
     this.clients = new ClientLeases({
       budget,
       poolMax,
       idleTtlMs: options.idleTtlMs ?? 5 * 60_000,
       waitTimeoutMs: options.waitTimeoutMs ?? 5_000,
-      connectTimeoutMs: options.connectTimeoutMs ?? 10_000,
+      timeouts,
       connectionUrl: options.connectionUrl,
       log: this.log,
     });
     if (options.centralUrl) {
-      this.listener = new CentralChangeListener({ url: options.centralUrl, log: this.log });
+      this.listener = new CentralChangeListener({ url: options.centralUrl, log: this.log, timeouts });
       // The central `clinics` trigger notifies it with the clinic's subdomain.
       this.listener.subscribe("clinic_changed", {
         onChange: (subdomain) => this.invalidateClinic(subdomain),
@@ -104,7 +111,8 @@ export class TenantRegistry {
     try {
       return await work(client.db, clinic);
     } catch (error) {
-      // What reaches a page, an action or Next's log names the failure, never the query's text.
+      // An outage reads "try again in a minute"; anything else names the failure, never the query's text.
+      if (isDatabaseUnavailable(error)) throw clinicDatabaseUnavailableError();
       throw cleanDatabaseError(error);
     } finally {
       this.clients.release(client);
@@ -160,10 +168,7 @@ export class TenantRegistry {
       return await this.lookup.find(subdomain);
     } catch (error) {
       this.log(`[tenant-registry] clinic lookup failed: ${describeConnectionError(error)}`);
-      throw new AppError(
-        "UNAVAILABLE",
-        "The clinic service is unavailable right now. Please try again in a moment.",
-      );
+      throw centralDatabaseUnavailableError();
     }
   }
 }

@@ -1,5 +1,6 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
+import { type DbTimeouts, pgTimeoutOptions } from "@/lib/db/connection-timeouts";
 import { PrismaClient } from "@/lib/generated/tenant/client";
 
 export type TenantDb = PrismaClient;
@@ -12,7 +13,8 @@ export type TenantClientOptions = {
   connectionString: string;
   poolMax: number;
   idleTimeoutMs: number;
-  connectTimeoutMs: number;
+  /** Connect, query and keepalive timeouts (lib/db/connection-timeouts.ts). */
+  timeouts: DbTimeouts;
   /** Who holds the connections, as pg_stat_activity shows them. */
   applicationName: string;
   /** A pooled connection was given back: the client may have become evictable. */
@@ -50,7 +52,7 @@ export class TenantClient {
       connectionString: options.connectionString,
       max: options.poolMax,
       idleTimeoutMillis: options.idleTimeoutMs,
-      connectionTimeoutMillis: options.connectTimeoutMs,
+      ...pgTimeoutOptions(options.timeouts),
       allowExitOnIdle: true,
       application_name: options.applicationName,
     });

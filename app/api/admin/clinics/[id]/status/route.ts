@@ -1,4 +1,5 @@
 import { getClinicProgressAction } from "@/lib/actions/admin/get-clinic-progress";
+import { UNAVAILABLE_HEADERS } from "@/lib/db/database-unavailable";
 import { HTTP_STATUS } from "@/lib/errors";
 
 // Polled twice a second while a clinic is set up: never cached anywhere.
@@ -11,7 +12,10 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   if (!result.ok)
     return Response.json(
       { error: result.error },
-      { status: HTTP_STATUS[result.error.code], headers: NO_STORE },
+      {
+        status: HTTP_STATUS[result.error.code],
+        headers: result.error.code === "UNAVAILABLE" ? UNAVAILABLE_HEADERS : NO_STORE,
+      },
     );
   return Response.json(result.data, { headers: NO_STORE });
 }

@@ -1,12 +1,22 @@
 import { z } from "zod";
 import { findPlatformSession } from "@/lib/auth/platform-page";
 import { getCentralDb } from "@/lib/db/central";
+import { isDatabaseUnavailable, unavailableResponse } from "@/lib/db/database-unavailable";
 import { findFleetRunProgress } from "@/lib/super/fleet";
 
 const NO_STORE = { "Cache-Control": "no-store" };
 
 /** A fleet run's progress for the dashboard's polling: super admins only, never cached. */
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+export async function GET(request: Request, context: { params: Promise<{ id: string }> }) {
+  try {
+    return await answer(request, context);
+  } catch (error) {
+    if (isDatabaseUnavailable(error)) return unavailableResponse();
+    throw error;
+  }
+}
+
+async function answer(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   const session = await findPlatformSession("fleet.run");
   if (!session) {
     return Response.json(
