@@ -88,6 +88,6 @@ it("says which database is missing instead of a stack trace", async () => {
   await writeMigration("20260101000000_rooms", "CREATE TABLE rooms (id int);\n");
   const url = database.url.replace(database.name, `${database.name}_missing`);
   await expect(applyMigrations({ ...options(), connectionString: url })).rejects.toThrow(
-    `Database ${database.name}_missing: Database \`${database.name}_missing\` does not exist`,
+    `Database ${database.name}_missing: PostgreSQL said: database "${database.name}_missing" does not exist [3D000]`,
   );
 });
