@@ -40,6 +40,7 @@ export class MigrationFailure extends Error {
  * migration lock, runs the migration's SQL and inserts its finished `_prisma_migrations` row, so a
  * crash at any instant leaves it either wholly applied and recorded or not there at all. The
  * history is read again under the lock before each one: another applier may have got there first.
+ * Round trips: one to lock and read, then the SQL, its row and COMMIT for each pending migration.
  */
 export async function applyPendingMigrations(
   client: pg.Client,
@@ -53,13 +54,16 @@ export async function applyPendingMigrations(
       await client.query("ROLLBACK");
       throw new MigrationFailure("failed-earlier", { name: failed }, "recorded as failed");
     }
-    const next = migrations.find((migration) => !history.finished.has(migration.name));
+    const pending = migrations.filter((migration) => !history.finished.has(migration.name));
+    const next = pending[0];
     if (!next) {
       await client.query("COMMIT");
       return applied;
     }
     await applyInTransaction(client, next);
     applied.push(next.name);
+    // Rows are only ever added, so once the last pending one is in, nothing is left to look for.
+    if (pending.length === 1) return applied;
   }
 }
 
