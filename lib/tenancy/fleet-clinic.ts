@@ -1,9 +1,10 @@
-import type pg from "pg";
+import pg from "pg";
 import { markRolledBack, readMigrationHistory } from "../db/migration-applier";
 import { readMigrationFiles } from "../db/migration-files";
 import { listMigrationNames, MigrationError, type SchemaLocation } from "../db/migrations";
 import type { Clinic, DatabaseServer } from "../generated/central/client";
 import { migrateClinicOver, withAdminClient } from "./clinic-schema";
+import { serverAdminUrl } from "./servers";
 
 export type FleetClinic = Clinic & { databaseServer: DatabaseServer | null };
 
@@ -25,7 +26,7 @@ export async function updateClinic(clinic: FleetClinic, schema: SchemaLocation):
   if (typeof server === "string") return { applied: [], error: server };
   try {
     const migrations = await readMigrationFiles(schema.migrationsDir);
-    return await withAdminClient(server, clinic.databaseName, async (client) => {
+    return await withClinicAdminClient(server, clinic.databaseName, async (client) => {
       const retried = await rollBackRecordedFailure(clinic, client);
       const applied = await migrateClinicOver(client, { ...clinic, migrations });
       return { applied, retried };
@@ -53,6 +54,26 @@ export async function findPendingMigrations(
     return { applied: names.filter((name) => !rows.finished.has(name)) };
   } catch (error) {
     return { applied: [], error: describeClinicError(clinic, error) };
+  }
+}
+
+/**
+ * One admin connection to a clinic's database for the fleet. The outcome is known once the last
+ * query returns; waiting for the server to end the backend (tens of milliseconds on a busy
+ * machine) would only hold back the next clinic, so the connection closes in the background.
+ */
+async function withClinicAdminClient<T>(
+  server: DatabaseServer,
+  databaseName: string,
+  work: (client: pg.Client) => Promise<T>,
+): Promise<T> {
+  const client = new pg.Client({ connectionString: serverAdminUrl(server, databaseName) });
+  client.on("error", () => {});
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    client.end().catch(() => {});
   }
 }
 
