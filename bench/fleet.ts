@@ -1,5 +1,6 @@
-// npm run bench:fleet [-- --clinics 200]: tenant:update-schema over many clinics: one small migration at
-// concurrency 1 and at the default, then the run with nothing to apply (in-process and the whole CLI).
+// npm run bench:fleet [-- --clinics 200 --concurrency 1,4 --rounds 1]: tenant:update-schema over many
+// clinics: one small migration at each concurrency (each round adds one more per concurrency, for
+// medians), then the run with nothing to apply (in-process and the whole CLI).
 import { execFile } from "node:child_process";
 import { cp, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
@@ -13,15 +14,23 @@ import { DEFAULT_FLEET_CONCURRENCY, type FleetOptions, runFleetUpdate } from "..
 import { createPlatformFixture } from "../lib/testing/platform-fixture";
 import { machineLine, median, percentile, startBenchServer } from "./lib/bench-server";
 
-const { values } = parseArgs({ options: { clinics: { type: "string", default: "200" } } });
+const { values } = parseArgs({
+  options: {
+    clinics: { type: "string", default: "200" },
+    concurrency: { type: "string", default: `1,${DEFAULT_FLEET_CONCURRENCY}` },
+    rounds: { type: "string", default: "1" },
+  },
+});
 const count = Number(values.clinics);
+const concurrencies = values.concurrency.split(",").map(Number);
+const rounds = Number(values.rounds);
 process.env.TENANT_SECRETS_KEY ??= Buffer.alloc(32, 7).toString("base64");
 
 const server = await startBenchServer();
 const platform = await createPlatformFixture(server.adminUrl, { label: "bench" });
 const tempDir = await mkdtemp(path.join(os.tmpdir(), "clinic-bench-fleet-"));
 // The CLI's pool: one central connection per clinic under way, plus one.
-const central = createCentralClient(platform.centralUrl, DEFAULT_FLEET_CONCURRENCY + 1);
+const central = createCentralClient(platform.centralUrl, Math.max(...concurrencies) + 1);
 console.log(`fleet update over ${count} clinics on ${server.kind}; ${machineLine()}`);
 
 try {
@@ -47,18 +56,27 @@ try {
     runFleetUpdate({ central, centralUrl: platform.centralUrl, env: platform.env, schema, ...options });
 
   await report("nothing to apply, in-process", await fleet({}));
-  await addMigration(
-    migrationsDir,
-    "20991231000001_add_rooms",
-    "CREATE TABLE rooms (id int PRIMARY KEY, name text);",
-  );
-  await report("one migration, concurrency 1", await fleet({ concurrency: 1 }));
-  await addMigration(
-    migrationsDir,
-    "20991231000002_add_beds",
-    "CREATE TABLE beds (id int PRIMARY KEY, room int);",
-  );
-  await report(`one migration, concurrency ${DEFAULT_FLEET_CONCURRENCY} (default)`, await fleet({}));
+  const timings = new Map(concurrencies.map((concurrency) => [concurrency, [] as number[]]));
+  let added = 0;
+  for (let round = 1; round <= rounds; round++) {
+    for (const concurrency of concurrencies) {
+      added += 1;
+      await addMigration(
+        migrationsDir,
+        `2099123100${String(added).padStart(4, "0")}_bench_${added}`,
+        `CREATE TABLE bench_${added} (id int PRIMARY KEY, name text);`,
+      );
+      const summary = await fleet({ concurrency });
+      await report(`one migration, concurrency ${labelOf(concurrency)}, round ${round}`, summary);
+      timings.get(concurrency)?.push(summary.durationMs);
+    }
+  }
+  for (const [concurrency, times] of timings) {
+    console.log(
+      `  one migration, concurrency ${labelOf(concurrency)}: median ${seconds(median(times))} ` +
+        `(${seconds(Math.min(...times))}–${seconds(Math.max(...times))}, ${times.length} runs)`,
+    );
+  }
   await report("nothing to apply, in-process", await fleet({}));
   await report("nothing to apply, --verify (connects to each)", await fleet({ verify: true }));
 } finally {
@@ -94,6 +112,10 @@ async function timeCli(): Promise<number> {
     },
   );
   return performance.now() - started;
+}
+
+function labelOf(concurrency: number): string {
+  return concurrency === DEFAULT_FLEET_CONCURRENCY ? `${concurrency} (default)` : String(concurrency);
 }
 
 function seconds(ms: number): string {

@@ -77,10 +77,16 @@ it("names the failed migration and PostgreSQL's error, records it, refuses the n
   expect(Number(count.rows[0]?.n)).toBe(0);
 });
 
-it("refuses to mark an unknown migration as rolled back", async () => {
+it("refuses to mark an unknown or a finished migration as rolled back", async () => {
   await writeMigration("20260101000000_rooms", "CREATE TABLE rooms (id int);\n");
   await expect(markMigrationRolledBack({ ...options(), migrationName: "nope" })).rejects.toThrow(
     /There is no migration named nope/,
+  );
+  await applyMigrations(options());
+  await expect(
+    markMigrationRolledBack({ ...options(), migrationName: "20260101000000_rooms" }),
+  ).rejects.toThrow(
+    `Database ${database.name}: migration 20260101000000_rooms is not recorded as failed, so there is nothing to mark rolled back.`,
   );
 });
 
@@ -88,6 +94,6 @@ it("says which database is missing instead of a stack trace", async () => {
   await writeMigration("20260101000000_rooms", "CREATE TABLE rooms (id int);\n");
   const url = database.url.replace(database.name, `${database.name}_missing`);
   await expect(applyMigrations({ ...options(), connectionString: url })).rejects.toThrow(
-    `Database ${database.name}_missing: Database \`${database.name}_missing\` does not exist`,
+    `Database ${database.name}_missing: PostgreSQL said: database "${database.name}_missing" does not exist [3D000]`,
   );
 });

@@ -1,10 +1,11 @@
-import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import type { MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm";
-import type pg from "pg";
+import pg from "pg";
 import { databaseNameOf } from "./database-url";
+import { applyPendingMigrations, MigrationFailure, markRolledBack } from "./migration-applier";
+import { listMigrationNames, type MigrationFile, readMigrationFiles } from "./migration-files";
 import { projectRoot } from "./project-root";
-import { type EngineDiagnostics, withSchemaEngine } from "./schema-engine";
+
+export { listMigrationNames } from "./migration-files";
 
 export type SchemaKind = "central" | "tenant";
 
@@ -33,111 +34,83 @@ export class MigrationError extends Error {
   }
 }
 
-/** Migration folder names in the order they apply (their timestamp prefix sorts them). */
-export async function listMigrationNames(migrationsDir: string): Promise<string[]> {
-  const entries = await readdir(migrationsDir, { withFileTypes: true }).catch(
-    (error: NodeJS.ErrnoException) => {
-      if (error.code === "ENOENT") return [];
-      throw error;
-    },
-  );
-  return entries
-    .filter((entry) => entry.isDirectory())
-    .map((entry) => entry.name)
-    .sort();
-}
-
-export async function readMigrationList(migrationsDir: string): Promise<MigrationList> {
-  const names = await listMigrationNames(migrationsDir);
-  const migrationDirectories = await Promise.all(
-    names.map(async (name) => {
-      const file = path.join(migrationsDir, name, "migration.sql");
-      const content = await readFile(file, "utf8").then(
-        (value) => ({ tag: "ok" as const, value }),
-        (error: Error) => ({ tag: "error" as const, value: error.message }),
-      );
-      return { path: name, migrationFile: { path: "migration.sql", content } };
-    }),
-  );
-  const lockPath = path.join(migrationsDir, "migration_lock.toml");
-  return {
-    baseDir: migrationsDir,
-    lockfile: { path: lockPath, content: await readFile(lockPath, "utf8").catch(() => null) },
-    shadowDbInitScript: "",
-    migrationDirectories,
-  };
-}
-
-export type ApplyMigrationsOptions = SchemaLocation & { connectionString: string };
+export type ApplyMigrationsOptions = { migrationsDir: string; connectionString: string };
 
 /** Applies the pending migrations to one database and returns the names it applied, in order. */
 export async function applyMigrations(options: ApplyMigrationsOptions): Promise<string[]> {
-  const migrationsList = await readMigrationList(options.migrationsDir);
-  return runEngine(options, migrationsList, async (engine) => {
-    const output = await engine.applyMigrations({ migrationsList, filters: noFilters });
-    return output.appliedMigrationNames;
-  });
+  const migrations = await readMigrationFiles(options.migrationsDir);
+  return withMigrationClient(options.connectionString, (client) =>
+    applyMigrationsOver(client, { database: databaseNameOf(options.connectionString), migrations }),
+  );
+}
+
+/**
+ * The same over a connection the caller holds (the fleet reuses one per clinic); `database` names
+ * it in errors.
+ */
+export async function applyMigrationsOver(
+  client: pg.Client,
+  options: { database: string; migrations: readonly MigrationFile[] },
+): Promise<string[]> {
+  try {
+    return await applyPendingMigrations(client, options.migrations);
+  } catch (error) {
+    throw toMigrationError(error, options.database);
+  }
 }
 
 /**
  * Marks a failed migration as rolled back so that the next run applies it again: the recovery
- * step once its SQL (or the database) is fixed. Migrations run in one transaction, so a failed one
- * left nothing half-done behind.
+ * step once its SQL (or the database) is fixed. Each migration runs in one transaction, so a
+ * failed one left nothing half-done behind.
  */
 export async function markMigrationRolledBack(
   options: ApplyMigrationsOptions & { migrationName: string },
 ): Promise<void> {
-  const migrationsList = await readMigrationList(options.migrationsDir);
-  if (!migrationsList.migrationDirectories.some((dir) => dir.path === options.migrationName)) {
-    throw new MigrationError(
-      `There is no migration named ${options.migrationName} in ${options.migrationsDir}.`,
-      {
-        database: databaseNameOf(options.connectionString),
-        reason: "unknown migration",
-      },
-    );
+  const database = databaseNameOf(options.connectionString);
+  const { migrationName } = options;
+  if (!(await listMigrationNames(options.migrationsDir)).includes(migrationName)) {
+    throw new MigrationError(`There is no migration named ${migrationName} in ${options.migrationsDir}.`, {
+      database,
+      reason: "unknown migration",
+    });
   }
-  await runEngine(options, migrationsList, (engine) =>
-    engine.markMigrationRolledBack({ migrationName: options.migrationName }),
+  const marked = await withMigrationClient(options.connectionString, (client) =>
+    markRolledBack(client, migrationName),
   );
-}
-
-const noFilters = { externalTables: [], externalEnums: [] };
-
-async function runEngine<T>(
-  options: ApplyMigrationsOptions,
-  migrationsList: MigrationList,
-  work: (engine: SchemaEngine) => Promise<T>,
-): Promise<T> {
-  const datamodel = { path: options.schemaPath, content: await readFile(options.schemaPath, "utf8") };
-  let diagnostics: EngineDiagnostics = { logs: [] };
-  try {
-    return await withSchemaEngine(
-      { connectionString: options.connectionString, datamodel },
-      (engine, seen) => {
-        diagnostics = seen;
-        return work(engine);
-      },
-    );
-  } catch (error) {
-    throw toMigrationError(error, {
-      database: databaseNameOf(options.connectionString),
-      diagnostics,
-      migrationsList,
+  if (marked === 0) {
+    const reason = `migration ${migrationName} is not recorded as failed`;
+    throw new MigrationError(`Database ${database}: ${reason}, so there is nothing to mark rolled back.`, {
+      database,
+      migration: migrationName,
+      reason,
     });
   }
 }
 
-function toMigrationError(
-  error: unknown,
-  context: { database: string; diagnostics: EngineDiagnostics; migrationsList: MigrationList },
-): MigrationError {
-  const { database, diagnostics, migrationsList } = context;
-  const raw = error instanceof Error ? error.message : String(error);
-  const migration =
-    /migration_name="([^"]+)"/.exec(raw)?.[1] ?? /The `([^`]+)` migration started at/.exec(raw)?.[1];
+async function withMigrationClient<T>(connectionString: string, work: (client: pg.Client) => Promise<T>) {
+  const client = new pg.Client({ connectionString });
+  try {
+    await client.connect();
+  } catch (error) {
+    await client.end().catch(() => undefined);
+    throw toMigrationError(error, databaseNameOf(connectionString));
+  }
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
 
-  if (raw.includes("found failed migrations")) {
+function toMigrationError(error: unknown, database: string): unknown {
+  if (error instanceof MigrationError) return error;
+  if (!(error instanceof MigrationFailure)) {
+    const reason = error instanceof pg.DatabaseError ? postgresSaid(error) : firstLine(error);
+    return new MigrationError(`Database ${database}: ${reason}`, { database, reason });
+  }
+  const migration = error.migration.name;
+  if (error.kind === "failed-earlier") {
     const reason = `migration ${migration} failed earlier and is recorded as failed`;
     return new MigrationError(
       `Database ${database}: ${reason}, so no new migration will be applied. ` +
@@ -146,25 +119,41 @@ function toMigrationError(
       { database, migration, reason },
     );
   }
-
-  const pgError = diagnostics.lastDatabaseError;
-  const reason = pgError ? describeDatabaseError(pgError, migration, migrationsList) : firstLineOf(raw);
-  const where = migration ? `Migration ${migration} failed on database ${database}` : `Database ${database}`;
-  return new MigrationError(`${where}: ${reason}`, { database, migration, reason });
+  const reason = describeFailure(error);
+  return new MigrationError(`Migration ${migration} failed on database ${database}: ${reason}`, {
+    database,
+    migration,
+    reason,
+  });
 }
 
-function describeDatabaseError(error: pg.DatabaseError, migration: string | undefined, list: MigrationList) {
-  const script = list.migrationDirectories.find((dir) => dir.path === migration)?.migrationFile.content;
-  const position = Number(error.position);
-  const line =
-    script?.tag === "ok" && position > 0
-      ? ` (migration.sql line ${script.value.slice(0, position).split("\n").length})`
-      : "";
-  return `PostgreSQL said: ${error.message} [${error.code}]${line}`;
+function describeFailure(failure: MigrationFailure): string {
+  if (failure.kind === "left-transaction") {
+    return (
+      "its SQL ends the transaction it runs in (COMMIT or ROLLBACK), so part of it may be applied " +
+      "without its record; check the database, remove the statement, then mark it rolled back."
+    );
+  }
+  const { cause } = failure;
+  if (!(cause instanceof pg.DatabaseError)) return firstLine(cause);
+  const sql = "sql" in failure.migration ? failure.migration.sql : "";
+  const position = Number(cause.position);
+  const line = position > 0 ? ` (migration.sql line ${sql.slice(0, position).split("\n").length})` : "";
+  const said = `${postgresSaid(cause)}${line}`;
+  // 25001: CREATE INDEX CONCURRENTLY, VACUUM and the like refuse to run inside a transaction.
+  if (cause.code !== "25001") return said;
+  return (
+    `${said}. Every migration runs as one transaction (a crash then leaves it wholly applied or not ` +
+    `at all), so it cannot hold a statement that refuses transactions; use the plain form (e.g. ` +
+    `CREATE INDEX without CONCURRENTLY) or run that statement by hand outside the migrations.`
+  );
 }
 
-// The engine's messages end in a Rust span trace; the first line that is not boilerplate is the reason.
-function firstLineOf(message: string): string {
-  const lines = message.split("\n").map((line) => line.trim());
-  return lines.find((line) => line && line !== "external connector error" && !/^\d+:/.test(line)) ?? message;
+function postgresSaid(error: pg.DatabaseError): string {
+  return `PostgreSQL said: ${error.message} [${error.code}]`;
+}
+
+function firstLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split("\n")[0] ?? message;
 }

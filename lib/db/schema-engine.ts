@@ -44,11 +44,6 @@ function engineWasmPath(): string {
   return path.join(projectRoot, "node_modules/@prisma/schema-engine-wasm/schema_engine_bg.wasm");
 }
 
-export type EngineLogLine = { level?: string; fields?: { message?: string }; message?: string };
-
-/** What the engine saw while it ran: its log lines and the last error PostgreSQL itself raised. */
-export type EngineDiagnostics = { logs: EngineLogLine[]; lastDatabaseError?: pg.DatabaseError };
-
 type ScriptAdapter = {
   executeScript(script: string): Promise<void>;
   underlyingDriver(): pg.PoolClient | pg.Pool;
@@ -56,19 +51,11 @@ type ScriptAdapter = {
 };
 
 /**
- * PrismaPg's executeScript splits a migration on every ";" (breaking function bodies and string
- * literals) and runs the pieces one by one (a failure leaves half a migration applied). Sending
- * the script as one simple query fixes both: PostgreSQL runs a multi-statement query as a
- * single implicit transaction, so a migration applies completely or not at all.
+ * PrismaPg's executeScript splits a script on every ";" (breaking function bodies and string
+ * literals) and runs the pieces one by one. Sending it as one simple query keeps it whole, so the
+ * engine can apply this repository's migrations (the compatibility test compares its rows with ours).
  */
 class WholeScriptPg extends PrismaPg {
-  constructor(
-    pool: pg.Pool,
-    private readonly diagnostics: EngineDiagnostics,
-  ) {
-    super(pool);
-  }
-
   override async connect() {
     const adapter = await super.connect();
     const scriptAdapter = adapter as unknown as ScriptAdapter;
@@ -76,7 +63,6 @@ class WholeScriptPg extends PrismaPg {
       try {
         await scriptAdapter.underlyingDriver().query(script);
       } catch (error) {
-        if (error instanceof pg.DatabaseError) this.diagnostics.lastDatabaseError = error;
         scriptAdapter.onError(error);
       }
     };
@@ -86,36 +72,29 @@ class WholeScriptPg extends PrismaPg {
 
 /**
  * Runs `work` with a schema engine connected to `connectionString`, and frees the engine after.
- * `datamodel` is the schema file the engine reads its datasource provider from.
+ * `datamodel` is the schema file the engine reads its datasource provider from. Only
+ * `db:migration:create` (a schema-to-schema diff) and the test that checks our migration rows
+ * against the engine's use it; migrations are applied by `migration-applier.ts`.
  */
 export async function withSchemaEngine<T>(
   options: { connectionString: string; datamodel: { path: string; content: string } },
-  work: (engine: SchemaEngine, diagnostics: EngineDiagnostics) => Promise<T>,
+  work: (engine: SchemaEngine) => Promise<T>,
 ): Promise<T> {
   const { SchemaEngine } = await loadEngineModule();
-  const diagnostics: EngineDiagnostics = { logs: [] };
   // Our own pool, so it can be ended: the engine frees itself but leaves the adapter's pool open.
   const pool = new pg.Pool({ connectionString: options.connectionString, max: 2 });
   try {
     const engine = await SchemaEngine.new(
       { datamodels: [[options.datamodel.path, options.datamodel.content]] },
-      (line: string) => diagnostics.logs.push(parseLogLine(line)),
-      bindMigrationAwareSqlAdapterFactory(new WholeScriptPg(pool, diagnostics)),
+      () => {},
+      bindMigrationAwareSqlAdapterFactory(new WholeScriptPg(pool)),
     );
     try {
-      return await work(engine, diagnostics);
+      return await work(engine);
     } finally {
       engine.free();
     }
   } finally {
     await pool.end();
-  }
-}
-
-function parseLogLine(line: string): EngineLogLine {
-  try {
-    return JSON.parse(line) as EngineLogLine;
-  } catch {
-    return { message: String(line) };
   }
 }

@@ -1,5 +1,12 @@
 import pg from "pg";
-import { applyMigrations, listMigrationNames, SCHEMA_LOCATIONS, type SchemaLocation } from "../db/migrations";
+import { type MigrationFile, readMigrationFiles } from "../db/migration-files";
+import {
+  applyMigrations,
+  applyMigrationsOver,
+  listMigrationNames,
+  SCHEMA_LOCATIONS,
+  type SchemaLocation,
+} from "../db/migrations";
 import type { DatabaseServer } from "../generated/central/client";
 import { quoteIdent, quoteLiteral, templateDatabaseName } from "./names";
 import { serverAdminUrl } from "./servers";
@@ -43,21 +50,32 @@ export async function grantClinicRole(client: pg.Client, roleName: string): Prom
   `);
 }
 
-/** Applies a clinic database's pending tenant migrations as the server admin, then re-grants its role. */
+/**
+ * Applies a clinic database's pending tenant migrations as the server admin, then re-grants its
+ * role, all over one admin connection.
+ */
 export async function migrateClinicDatabase(options: {
   server: DatabaseServer;
   databaseName: string;
   roleName: string;
   schema?: SchemaLocation;
 }): Promise<string[]> {
-  const schema = options.schema ?? SCHEMA_LOCATIONS.tenant;
-  const applied = await applyMigrations({
-    ...schema,
-    connectionString: serverAdminUrl(options.server, options.databaseName),
-  });
-  await withAdminClient(options.server, options.databaseName, (client) =>
-    grantClinicRole(client, options.roleName),
+  const migrations = await readMigrationFiles((options.schema ?? SCHEMA_LOCATIONS.tenant).migrationsDir);
+  return withAdminClient(options.server, options.databaseName, (client) =>
+    migrateClinicOver(client, { ...options, migrations }),
   );
+}
+
+/** The same over an admin connection to the clinic's database that the caller holds. */
+export async function migrateClinicOver(
+  client: pg.Client,
+  options: { databaseName: string; roleName: string; migrations: readonly MigrationFile[] },
+): Promise<string[]> {
+  const applied = await applyMigrationsOver(client, {
+    database: options.databaseName,
+    migrations: options.migrations,
+  });
+  await grantClinicRole(client, options.roleName);
   return applied;
 }
 

@@ -1,7 +1,10 @@
-import type pg from "pg";
+import pg from "pg";
+import { markRolledBack, readMigrationHistory } from "../db/migration-applier";
+import { readMigrationFiles } from "../db/migration-files";
 import { listMigrationNames, MigrationError, type SchemaLocation } from "../db/migrations";
 import type { Clinic, DatabaseServer } from "../generated/central/client";
-import { migrateClinicDatabase, withAdminClient } from "./clinic-schema";
+import { migrateClinicOver, withAdminClient } from "./clinic-schema";
+import { serverAdminUrl } from "./servers";
 
 export type FleetClinic = Clinic & { databaseServer: DatabaseServer | null };
 
@@ -13,22 +16,21 @@ export type ClinicOutcome = {
 };
 
 /**
- * Applies a clinic's pending migrations as the server admin. When the fleet itself recorded that
- * a migration failed on this clinic, that migration is marked rolled back first and runs again:
- * each migration runs as one transaction, so its failure left nothing behind to clean up.
+ * Applies a clinic's pending migrations as the server admin and re-grants its role, over one
+ * connection. When the fleet itself recorded that a migration failed on this clinic, that
+ * migration is marked rolled back first and runs again: each migration runs as one transaction,
+ * so its failure left nothing behind to clean up.
  */
 export async function updateClinic(clinic: FleetClinic, schema: SchemaLocation): Promise<ClinicOutcome> {
   const server = usableServer(clinic);
   if (typeof server === "string") return { applied: [], error: server };
   try {
-    const retried = await rollBackRecordedFailure(clinic, server);
-    const applied = await migrateClinicDatabase({
-      server,
-      databaseName: clinic.databaseName,
-      roleName: clinic.roleName,
-      schema,
+    const migrations = await readMigrationFiles(schema.migrationsDir);
+    return await withClinicAdminClient(server, clinic.databaseName, async (client) => {
+      const retried = await rollBackRecordedFailure(clinic, client);
+      const applied = await migrateClinicOver(client, { ...clinic, migrations });
+      return { applied, retried };
     });
-    return { applied, retried };
   } catch (error) {
     return { applied: [], error: describeClinicError(clinic, error) };
   }
@@ -45,7 +47,7 @@ export async function findPendingMigrations(
   const server = usableServer(clinic);
   if (typeof server === "string") return { applied: [], error: server };
   try {
-    const rows = await withAdminClient(server, clinic.databaseName, readMigrationRows);
+    const rows = await withAdminClient(server, clinic.databaseName, readMigrationHistory);
     const blocking = rows.failed.find((name) => name !== recordedFailureOf(clinic));
     if (blocking) return { applied: [], error: foreignFailure(clinic, blocking) };
     const names = await listMigrationNames(schema.migrationsDir);
@@ -55,15 +57,24 @@ export async function findPendingMigrations(
   }
 }
 
-async function readMigrationRows(client: pg.Client) {
-  if (!(await hasMigrationsTable(client))) return { finished: new Set<string>(), failed: [] };
-  const rows = await client.query<{ migration_name: string; finished: boolean }>(
-    "SELECT migration_name, finished_at IS NOT NULL AS finished FROM _prisma_migrations WHERE rolled_back_at IS NULL",
-  );
-  return {
-    finished: new Set(rows.rows.filter((row) => row.finished).map((row) => row.migration_name)),
-    failed: rows.rows.filter((row) => !row.finished).map((row) => row.migration_name),
-  };
+/**
+ * One admin connection to a clinic's database for the fleet. The outcome is known once the last
+ * query returns; waiting for the server to end the backend (tens of milliseconds on a busy
+ * machine) would only hold back the next clinic, so the connection closes in the background.
+ */
+async function withClinicAdminClient<T>(
+  server: DatabaseServer,
+  databaseName: string,
+  work: (client: pg.Client) => Promise<T>,
+): Promise<T> {
+  const client = new pg.Client({ connectionString: serverAdminUrl(server, databaseName) });
+  client.on("error", () => {});
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    client.end().catch(() => {});
+  }
 }
 
 function usableServer(clinic: FleetClinic): DatabaseServer | string {
@@ -83,30 +94,10 @@ function recordedFailureOf(clinic: Pick<Clinic, "lastMigrationError">): string |
   return RECORDED_FAILURE.exec(clinic.lastMigrationError ?? "")?.[1];
 }
 
-async function rollBackRecordedFailure(
-  clinic: FleetClinic,
-  server: DatabaseServer,
-): Promise<string | undefined> {
+async function rollBackRecordedFailure(clinic: FleetClinic, client: pg.Client): Promise<string | undefined> {
   const migration = recordedFailureOf(clinic);
   if (!migration) return undefined;
-  // The same statement the engine's markMigrationRolledBack runs, limited to the failed attempt.
-  const marked = await withAdminClient(server, clinic.databaseName, async (client) => {
-    if (!(await hasMigrationsTable(client))) return 0;
-    const update = await client.query(
-      `UPDATE _prisma_migrations SET rolled_back_at = now()
-       WHERE migration_name = $1 AND finished_at IS NULL AND rolled_back_at IS NULL`,
-      [migration],
-    );
-    return update.rowCount ?? 0;
-  });
-  return marked > 0 ? migration : undefined;
-}
-
-async function hasMigrationsTable(client: pg.Client): Promise<boolean> {
-  const table = await client.query<{ found: string | null }>(
-    "SELECT to_regclass('_prisma_migrations') AS found",
-  );
-  return Boolean(table.rows[0]?.found);
+  return (await markRolledBack(client, migration)) > 0 ? migration : undefined;
 }
 
 /**
