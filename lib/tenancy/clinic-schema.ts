@@ -1,4 +1,5 @@
 import pg from "pg";
+import { readDbTimeouts } from "../db/connection-timeouts";
 import { type MigrationFile, readMigrationFiles } from "../db/migration-files";
 import {
   applyMigrations,
@@ -24,7 +25,17 @@ export async function withAdminClient<T>(
   database: string,
   work: (client: pg.Client) => Promise<T>,
 ): Promise<T> {
-  const client = new pg.Client({ connectionString: serverAdminUrl(server, database) });
+  const { connectTimeoutMs, keepAliveDelayMs } = readDbTimeouts();
+  // A connect timeout and keepalive, but no query timeout: a migration or CREATE DATABASE may be long.
+  const client = new pg.Client({
+    connectionString: serverAdminUrl(server, database),
+    connectionTimeoutMillis: connectTimeoutMs,
+    keepAlive: true,
+    keepAliveInitialDelayMillis: keepAliveDelayMs,
+  });
+  // A server restart while the client is idle (between a job's steps) would otherwise crash the
+  // process; the next query on it fails instead, and says why.
+  client.on("error", () => {});
   await client.connect();
   try {
     return await work(client);

@@ -12,7 +12,12 @@ export async function withFleetLock<T>(
   centralUrl: string,
   work: () => Promise<T>,
 ): Promise<T> {
-  const client = new pg.Client({ connectionString: centralUrl });
+  const client = new pg.Client({
+    connectionString: centralUrl,
+    connectionTimeoutMillis: 10_000,
+    keepAlive: true,
+  });
+  client.on("error", () => {}); // a restart while it is held must not crash the process
   await client.connect();
   try {
     const { rows } = await client.query<{ locked: boolean }>(
