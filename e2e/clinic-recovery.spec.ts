@@ -8,7 +8,6 @@ import { withCentralDb } from "./support/central-db";
 import { readE2eContext } from "./support/context";
 import { E2E_PORT, ROOT_ORIGIN } from "./support/origins";
 import { createPlatformAccount } from "./support/own-accounts";
-import { savedSessionFile } from "./support/saved-sessions";
 import { signIn } from "./support/sign-in";
 
 /** Screenshots of each state at desktop and phone width, when E2E_SHOTS_DIR asks for them. */
@@ -113,8 +112,6 @@ test.describe("clinics whose set-up failed", () => {
   });
 
   test.describe("in the super admin's console", () => {
-    test.use({ storageState: savedSessionFile("super-admin") });
-
     test("lists failed and retrying clinics under Needs attention, and removes a failed one", async ({
       page,
     }) => {
@@ -122,6 +119,12 @@ test.describe("clinics whose set-up failed", () => {
       const undo = await failSetUp({ subdomain: "stalled", name: "Stalled Clinic", ownerEmail: admin.email });
       const waiting = await withCentralDb((central) => retryingSetUp(central, "waiting", admin.email));
 
+      await signIn(
+        page,
+        ROOT_ORIGIN,
+        await createPlatformAccount({ role: "SUPER_ADMIN", name: "Sam Stuck" }),
+      );
+      await page.waitForURL("**/super");
       await page.goto("/super/clinics");
       await page.getByRole("link", { name: "Needs attention" }).click();
       await expect(page).toHaveURL(/status=attention/);
