@@ -131,7 +131,7 @@ test.describe("clinics whose set-up failed", () => {
       const stalled = page.getByRole("row", { name: /Stalled Clinic/ });
       await expect(stalled.getByText(/Set-up stopped while creating the clinic's database/)).toBeVisible();
       const retrying = page.getByRole("row", { name: /Waiting Clinic/ });
-      await expect(retrying.getByText(/Being retried automatically/)).toBeVisible();
+      await expect(retrying.getByText(/being retried automatically/)).toBeVisible();
       await shoot(page, "super-needs-attention");
 
       await stalled.getByRole("button", { name: "Remove stalled" }).click();

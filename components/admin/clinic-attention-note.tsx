@@ -20,14 +20,14 @@ const activityOf = (step: string | null) => STEP_ACTIVITIES[step ?? "registered"
 export function ClinicAttentionNote({ attention }: { attention: ClinicAttention }) {
   switch (attention.kind) {
     case "working":
-      return (
-        <span className="flex max-w-64 flex-col gap-1 text-xs text-slate-600">
-          {attention.step ? <span>Now {activityOf(attention.step)}…</span> : <span>Waiting to start…</span>}
-          {attention.retrying ? (
-            <span className="text-amber-900">
-              Being retried automatically. Last attempt: {attention.retrying}
-            </span>
-          ) : null}
+      return attention.retrying ? (
+        <span className="flex max-w-64 flex-col gap-1 text-xs text-amber-900">
+          <span>Stopped while {activityOf(attention.step)}; it is being retried automatically.</span>
+          <span>Last attempt: {attention.retrying}</span>
+        </span>
+      ) : (
+        <span className="max-w-64 text-xs text-slate-600">
+          {attention.step ? `Now ${activityOf(attention.step)}…` : "Waiting to start…"}
         </span>
       );
     case "setup-failed":
