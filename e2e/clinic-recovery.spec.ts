@@ -83,8 +83,30 @@ test.describe("clinics whose set-up failed", () => {
       name: "Dropped Clinic",
       ownerEmail: admin.email,
     });
+    // A deletion that stopped, and a set-up waiting for its automatic retry.
+    const undoHalfGone = await failSetUp({
+      subdomain: "halfgone",
+      name: "Halfgone Clinic",
+      ownerEmail: admin.email,
+    });
+    const waiting = await withCentralDb(async (central) => {
+      await central.clinic.update({
+        where: { subdomain: "halfgone" },
+        data: { status: "DELETING", statusReason: "The database server could not be reached." },
+      });
+      return retryingSetUp(central, "waiting", admin.email);
+    });
     await signIn(page, ROOT_ORIGIN, admin);
     await page.waitForURL("**/admin");
+    await expect(
+      page.getByRole("row", { name: /Waiting Clinic/ }).getByText(/being retried automatically/),
+    ).toBeVisible();
+    await expect(
+      page
+        .getByRole("row", { name: /Halfgone Clinic/ })
+        .getByText("Deleting stopped: The database server could not be reached."),
+    ).toBeVisible();
+    await shoot(page, "admin-needs-attention");
 
     const row = page.getByRole("row", { name: /Mended Clinic/ });
     await expect(row.getByText("Set-up failed", { exact: true })).toBeVisible();
@@ -109,6 +131,20 @@ test.describe("clinics whose set-up failed", () => {
     await expect(page.getByText("Dropped Clinic was removed.")).toBeVisible();
     await expect(other).toHaveCount(0);
     await undoOther();
+
+    await page
+      .getByRole("row", { name: /Halfgone Clinic/ })
+      .getByRole("button", { name: "Retry delete" })
+      .click();
+    const finish = page.getByRole("dialog", { name: "Finish deleting Halfgone Clinic?" });
+    await shoot(page, "admin-retry-delete-dialog");
+    await finish.getByRole("button", { name: "Retry delete" }).click();
+    await expect(page.getByText("Halfgone Clinic was deleted.")).toBeVisible();
+    await undoHalfGone();
+    await withCentralDb(async (central) => {
+      await central.job.deleteMany({ where: { clinicId: waiting.id } });
+      await central.clinic.delete({ where: { id: waiting.id } });
+    });
   });
 
   test.describe("in the super admin's console", () => {
@@ -117,7 +153,7 @@ test.describe("clinics whose set-up failed", () => {
     }) => {
       const admin = await createPlatformAccount({ role: "CLINIC_ADMIN", name: "Sky Stuck" });
       const undo = await failSetUp({ subdomain: "stalled", name: "Stalled Clinic", ownerEmail: admin.email });
-      const waiting = await withCentralDb((central) => retryingSetUp(central, "waiting", admin.email));
+      const waiting = await withCentralDb((central) => retryingSetUp(central, "idling", admin.email));
 
       await signIn(
         page,
