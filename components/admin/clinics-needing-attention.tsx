@@ -18,7 +18,10 @@ export function ClinicsNeedingAttention({
   rootDomain: string;
   reservationDays: number;
 }) {
-  const stuck = clinics.filter((clinic) => clinic.attention && clinic.attention.kind !== "working");
+  // Work under way needs nobody, unless its last attempt failed (it is being retried).
+  const stuck = clinics.filter(
+    (clinic) => clinic.attention && (clinic.attention.kind !== "working" || clinic.attention.retrying),
+  );
   if (stuck.length === 0) return null;
   return (
     <section aria-labelledby="attention-heading" className="flex flex-col gap-3 md:hidden">
