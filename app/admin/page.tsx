@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { ClinicTable } from "@/components/admin/clinic-table";
+import { ClinicsNeedingAttention } from "@/components/admin/clinics-needing-attention";
 import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { findAdminClinics } from "@/lib/admin/find-admin-clinics";
@@ -19,6 +20,11 @@ export default async function MyClinicsPage() {
         title="My clinics"
         description="The clinics you own or co-admin. Each has its own database and its own address."
         actions={clinics.length > 0 ? <ButtonLink href="/admin/clinics/new">Create clinic</ButtonLink> : null}
+      />
+      <ClinicsNeedingAttention
+        clinics={clinics}
+        rootDomain={getRootDomain()}
+        reservationDays={subdomainReservationDays()}
       />
       <ClinicTable
         clinics={clinics}

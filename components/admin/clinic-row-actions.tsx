@@ -2,16 +2,18 @@
 
 import { useState } from "react";
 import { resumeClinicAction } from "@/lib/actions/admin/resume-clinic";
+import { retryClinicSetupAction } from "@/lib/actions/admin/retry-clinic-setup";
 import type { AdminClinicRow } from "@/lib/admin/find-admin-clinics";
 import { Button, ButtonLink } from "../ui/button";
 import { useActionCall } from "../ui/use-action-call";
 import { DeleteClinicDialog } from "./delete-clinic-dialog";
 import { OpenClinicButton } from "./open-clinic-button";
+import { RemoveFailedClinicDialog } from "./remove-failed-clinic-dialog";
 import { SuspendClinicDialog } from "./suspend-clinic-dialog";
 
 /**
- * What an admin can do to one clinic, by its status and their role in it: co-admins open, suspend
- * and resume; only the owner deletes, retries a failed set-up and manages co-admins.
+ * What an admin can do to one clinic, by its status and their role in it: co-admins open, suspend,
+ * resume and retry a failed set-up; only the owner deletes, removes and manages co-admins.
  */
 export function ClinicRowActions({
   clinic,
@@ -22,10 +24,12 @@ export function ClinicRowActions({
   address: string;
   reservationDays: number;
 }) {
-  const [dialog, setDialog] = useState<"suspend" | "delete" | null>(null);
+  const [dialog, setDialog] = useState<"suspend" | "delete" | "remove" | null>(null);
   const resume = useActionCall(resumeClinicAction, { success: () => `${clinic.name} is active again.` });
+  const retry = useActionCall(retryClinicSetupAction, { success: () => `Setting up ${clinic.name} again.` });
   const isOwner = clinic.role === "owner";
-  const retry = `/admin/clinics/new?${new URLSearchParams({ name: clinic.name, subdomain: clinic.subdomain })}`;
+  const running = clinic.status === "ACTIVE" || clinic.status === "SUSPENDED";
+  const deleteStopped = clinic.attention?.kind === "delete-failed";
 
   return (
     <div className="flex flex-wrap gap-2">
@@ -47,12 +51,17 @@ export function ClinicRowActions({
           {resume.pending ? "Resuming…" : "Resume"}
         </Button>
       ) : null}
-      {clinic.status === "FAILED" && isOwner ? (
-        <ButtonLink size="sm" href={retry}>
-          Try again
-        </ButtonLink>
+      {clinic.status === "FAILED" ? (
+        <Button size="sm" disabled={retry.pending} onClick={() => retry.call({ clinicId: clinic.id })}>
+          {retry.pending ? "Retrying…" : "Retry"}
+        </Button>
       ) : null}
-      {isOwner && clinic.status !== "PROVISIONING" && clinic.status !== "DELETING" ? (
+      {isOwner && (clinic.status === "FAILED" || deleteStopped) ? (
+        <Button size="sm" variant="ghost" className="text-red-700" onClick={() => setDialog("remove")}>
+          {deleteStopped ? "Retry delete" : "Remove"}
+        </Button>
+      ) : null}
+      {isOwner && running ? (
         <>
           <ButtonLink size="sm" variant="ghost" href={`/admin/clinics/${clinic.id}/co-admins`}>
             Co-admins
@@ -66,6 +75,14 @@ export function ClinicRowActions({
       {dialog === "delete" ? (
         <DeleteClinicDialog
           clinic={clinic}
+          address={address}
+          reservationDays={reservationDays}
+          onClose={() => setDialog(null)}
+        />
+      ) : null}
+      {dialog === "remove" ? (
+        <RemoveFailedClinicDialog
+          clinic={{ ...clinic, neverActive: clinic.schemaVersion === null }}
           address={address}
           reservationDays={reservationDays}
           onClose={() => setDialog(null)}

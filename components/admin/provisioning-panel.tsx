@@ -39,6 +39,11 @@ export function ProvisioningPanel({
           {progress.error.message} Still trying…
         </p>
       ) : null}
+      {status === "PROVISIONING" && progress.data?.retrying ? (
+        <p role="status" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          Being retried automatically. Last attempt: {progress.data.retrying}
+        </p>
+      ) : null}
       {status === "FAILED" ? (
         <div className="flex flex-col gap-3">
           <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">

@@ -5,7 +5,12 @@ import { Button } from "@/components/ui/button";
 import { type Column, DataTable, type ServerSort } from "@/components/ui/data-table";
 import { Dialog } from "@/components/ui/dialog";
 import { StatusBadge } from "@/components/ui/status-badge";
+import { useActionCall } from "@/components/ui/use-action-call";
+import { retryClinicSetupAction } from "@/lib/actions/super/retry-clinic-setup";
+import type { ClinicAttention } from "@/lib/admin/clinic-attention";
+import { ClinicAttentionNote } from "../admin/clinic-attention-note";
 import { formatBytes, formatDateTime } from "./format";
+import { RemoveFailedClinicDialog } from "./remove-failed-clinic-dialog";
 import { ResumeClinicDialog } from "./resume-clinic-dialog";
 import { SuspendClinicForm } from "./suspend-clinic-form";
 
@@ -22,6 +27,7 @@ export type ClinicRow = {
   sizeProblem: string | null;
   lastMigrationAt: string | null;
   lastMigrationError: string | null;
+  attention: ClinicAttention | null;
 };
 
 /**
@@ -31,14 +37,20 @@ export type ClinicRow = {
 export function ClinicsTable({
   clinics,
   targetVersion,
+  reservationDays,
   sort,
 }: {
   clinics: ClinicRow[];
   targetVersion: string | null;
+  reservationDays: number;
   sort: ServerSort;
 }) {
   const [suspending, setSuspending] = useState<ClinicRow | null>(null);
   const [resuming, setResuming] = useState<ClinicRow | null>(null);
+  const [removing, setRemoving] = useState<ClinicRow | null>(null);
+  const retry = useActionCall(retryClinicSetupAction, {
+    success: () => "The clinic's set-up runs again.",
+  });
 
   const columns: Column<ClinicRow>[] = [
     {
@@ -57,7 +69,11 @@ export function ClinicsTable({
       cell: (clinic) => (
         <span className="flex max-w-56 flex-col items-start gap-1">
           <StatusBadge status={clinic.status} />
-          {clinic.statusReason ? <span className="text-xs text-slate-600">{clinic.statusReason}</span> : null}
+          {clinic.attention ? (
+            <ClinicAttentionNote attention={clinic.attention} />
+          ) : clinic.statusReason ? (
+            <span className="text-xs text-slate-600">{clinic.statusReason}</span>
+          ) : null}
         </span>
       ),
     },
@@ -121,6 +137,36 @@ export function ClinicsTable({
           >
             Resume
           </Button>
+        ) : clinic.status === "FAILED" ? (
+          <span className="flex flex-wrap gap-2">
+            <Button
+              size="sm"
+              disabled={retry.pending}
+              onClick={() => retry.call({ clinicId: clinic.id })}
+              aria-label={`Retry setting up ${clinic.subdomain}`}
+            >
+              Retry
+            </Button>
+            <Button
+              size="sm"
+              variant="ghost"
+              className="text-red-700"
+              onClick={() => setRemoving(clinic)}
+              aria-label={`Remove ${clinic.subdomain}`}
+            >
+              Remove
+            </Button>
+          </span>
+        ) : clinic.attention?.kind === "delete-failed" ? (
+          <Button
+            size="sm"
+            variant="ghost"
+            className="text-red-700"
+            onClick={() => setRemoving(clinic)}
+            aria-label={`Retry deleting ${clinic.subdomain}`}
+          >
+            Retry delete
+          </Button>
         ) : null,
     },
   ];
@@ -146,6 +192,13 @@ export function ClinicsTable({
         ) : null}
       </Dialog>
       {resuming ? <ResumeClinicDialog clinic={resuming} onClose={() => setResuming(null)} /> : null}
+      {removing ? (
+        <RemoveFailedClinicDialog
+          clinic={{ ...removing, neverActive: removing.schemaVersion === null }}
+          reservationDays={reservationDays}
+          onClose={() => setRemoving(null)}
+        />
+      ) : null}
     </>
   );
 }

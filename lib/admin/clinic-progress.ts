@@ -1,5 +1,6 @@
 import type { CentralDb } from "../db/central";
 import type { ClinicStatus } from "../generated/central/client";
+import { findActiveJob } from "../jobs/queue";
 import { PROVISIONING_STEPS } from "../tenancy/clinic-database-service";
 import { findManagedClinic } from "./clinic-access";
 
@@ -9,6 +10,8 @@ export type ClinicProgress = {
   step: string | null;
   steps: readonly string[];
   reason: string | null;
+  /** Why the last attempt did not finish, while the job is being retried on its own. */
+  retrying: string | null;
 };
 
 export async function getClinicProgress(options: {
@@ -17,10 +20,12 @@ export async function getClinicProgress(options: {
   clinicId: string;
 }): Promise<ClinicProgress> {
   const { clinic } = await findManagedClinic(options);
+  const job = await findActiveJob(options.central, clinic.id);
   return {
     status: clinic.status,
     step: clinic.provisioningStep,
     steps: PROVISIONING_STEPS,
     reason: clinic.status === "FAILED" ? clinic.statusReason : null,
+    retrying: job?.lastError ?? null,
   };
 }

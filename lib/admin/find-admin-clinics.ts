@@ -1,6 +1,7 @@
 import type { CentralDb } from "../db/central";
 import type { ClinicStatus } from "../generated/central/client";
 import type { ClinicAdminRole } from "./clinic-access";
+import { type ClinicAttention, findClinicAttention } from "./clinic-attention";
 
 /** A row of "My clinics": plain values only, so it can go to the browser as it is. */
 export type AdminClinicRow = {
@@ -13,6 +14,8 @@ export type AdminClinicRow = {
   schemaVersion: string | null;
   createdAt: string;
   role: ClinicAdminRole;
+  /** Work under way, or why it is stuck (a failed set-up or deletion). */
+  attention: ClinicAttention | null;
 };
 
 /** The clinics a clinic admin owns or co-admins, deleted ones left out, newest first. */
@@ -28,6 +31,7 @@ export async function findAdminClinics(options: {
     },
     orderBy: { createdAt: "desc" },
   });
+  const attention = await findClinicAttention(central, clinics);
   return clinics.map((clinic) => ({
     id: clinic.id,
     name: clinic.name,
@@ -38,5 +42,6 @@ export async function findAdminClinics(options: {
     schemaVersion: clinic.schemaVersion,
     createdAt: clinic.createdAt.toISOString(),
     role: clinic.ownerId === userId ? "owner" : "co-admin",
+    attention: attention.get(clinic.id) ?? null,
   }));
 }

@@ -34,6 +34,9 @@ export async function checkSubdomainAvailability(options: {
     };
   }
   if (existing.status === "DELETED") {
+    // A clinic that never became active held nothing worth protecting: its address is free at once.
+    if (existing.schemaVersion === null)
+      return { available: true, subdomain, message: `“${subdomain}” is available.` };
     const days = options.reservationDays ?? subdomainReservationDays();
     const reservedUntil = subdomainReservedUntil(existing, days);
     if (reservedUntil <= (options.now ?? new Date()))

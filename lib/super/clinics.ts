@@ -1,3 +1,5 @@
+import { type ClinicAttention, findClinicAttention, needsAttentionWhere } from "../admin/clinic-attention";
+import { removeStuckClinic, retryClinicSetup } from "../admin/clinic-recovery";
 import type { Actor } from "../auth/actor";
 import type { CentralDb } from "../db/central";
 import { AppError } from "../errors";
@@ -21,7 +23,11 @@ export type ClinicListRow = {
   lastMigrationAt: Date | null;
   lastMigrationError: string | null;
   size: DatabaseSize;
+  attention: ClinicAttention | null;
 };
+
+/** The list's filter: one status, or every clinic that needs someone to look at it. */
+export type ClinicListFilter = ClinicStatus | "attention";
 
 type Direction = Prisma.SortOrder;
 
@@ -44,12 +50,13 @@ const CLINIC_ORDER: Record<ClinicListSort["key"], (dir: Direction) => Prisma.Cli
 export async function findClinicsPage(options: {
   central: CentralDb;
   page: number;
-  status?: ClinicStatus;
+  filter?: ClinicListFilter;
   sort?: ClinicListSort;
 }): Promise<{ rows: ClinicListRow[]; total: number; pages: number }> {
-  const { central, page, status } = options;
+  const { central, page, filter } = options;
   const sort = options.sort ?? { key: "clinic", desc: false };
-  const where = status ? { status } : {};
+  const where =
+    filter === "attention" ? await needsAttentionWhere(central) : filter ? { status: filter } : {};
   const [clinics, total] = await Promise.all([
     central.clinic.findMany({
       where,
@@ -60,7 +67,10 @@ export async function findClinicsPage(options: {
     }),
     central.clinic.count({ where }),
   ]);
-  const sizes = await findDatabaseSizes(clinics);
+  const [sizes, attention] = await Promise.all([
+    findDatabaseSizes(clinics),
+    findClinicAttention(central, clinics),
+  ]);
   const rows = clinics.map((clinic) => ({
     id: clinic.id,
     name: clinic.name,
@@ -73,6 +83,7 @@ export async function findClinicsPage(options: {
     lastMigrationAt: clinic.lastMigrationAt,
     lastMigrationError: clinic.lastMigrationError,
     size: sizes.get(clinic.id) ?? { bytes: null, problem: "Not measured." },
+    attention: attention.get(clinic.id) ?? null,
   }));
   return { rows, total, pages: Math.max(1, Math.ceil(total / CLINICS_PAGE_SIZE)) };
 }
@@ -104,6 +115,27 @@ export async function resumeClinic(options: {
     actor: options.actor,
     action: "clinic.resumed",
   });
+}
+
+/** Any clinic's failed set-up, taken up again with its first details; it keeps its owner. */
+export async function retryPlatformClinicSetup(options: {
+  actor: Actor;
+  central: CentralDb;
+  clinicId: string;
+}): Promise<void> {
+  const subdomain = await findSubdomain(options.central, options.clinicId);
+  await retryClinicSetup({ ...options, subdomain });
+}
+
+/** Any clinic whose set-up failed (removed) or whose deletion failed (deleted again). */
+export async function removeFailedPlatformClinic(options: {
+  actor: Actor;
+  central: CentralDb;
+  clinicId: string;
+}): Promise<void> {
+  const clinic = await options.central.clinic.findUnique({ where: { id: options.clinicId } });
+  if (!clinic) throw new AppError("NOT_FOUND", "There is no such clinic.");
+  await removeStuckClinic({ ...options, clinic });
 }
 
 async function findSubdomain(central: CentralDb, clinicId: string): Promise<string> {

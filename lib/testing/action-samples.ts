@@ -227,7 +227,9 @@ export const ACTION_SAMPLES = new Map<string, Sample>([
       return { clinicId: clinic.id, userId: coAdmin.id };
     },
   ],
+  ["admin/remove-failed-clinic", async (world) => ({ clinicId: (await failedClinic(world)).id })],
   ["admin/resume-clinic", async (world) => ({ clinicId: (await otherClinicIn(world, "SUSPENDED")).id })],
+  ["admin/retry-clinic-setup", async (world) => ({ clinicId: (await failedClinic(world)).id })],
   ["admin/suspend-clinic", async (world) => ({ clinicId: (await otherClinicIn(world, "ACTIVE")).id })],
   [
     "super/add-database-server",
@@ -260,11 +262,13 @@ export const ACTION_SAMPLES = new Map<string, Sample>([
     },
   ],
   ["super/reset-clinic-admin-password", async (world) => ({ userId: (await clinicAdmin(world)).id })],
+  ["super/remove-failed-clinic", async (world) => ({ clinicId: (await failedClinic(world)).id })],
   ["super/resume-clinic", async (world) => ({ clinicId: (await otherClinicIn(world, "SUSPENDED")).id })],
   [
     "super/suspend-clinic",
     async (world) => ({ clinicId: (await otherClinicIn(world, "ACTIVE")).id, reason: "Unpaid invoices" }),
   ],
+  ["super/retry-clinic-setup", async (world) => ({ clinicId: (await failedClinic(world)).id })],
   ["super/start-fleet-rollout", async () => ({})],
   [
     "super/update-database-server",

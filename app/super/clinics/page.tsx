@@ -8,8 +8,9 @@ import { formatStatus } from "@/components/ui/status-badge";
 import { requirePlatformPage } from "@/lib/auth/platform-page";
 import { getCentralDb } from "@/lib/db/central";
 import { ClinicStatus } from "@/lib/generated/central/enums";
-import { findClinicsPage } from "@/lib/super/clinics";
+import { type ClinicListFilter, findClinicsPage } from "@/lib/super/clinics";
 import { findFleetStatus } from "@/lib/super/fleet";
+import { subdomainReservationDays } from "@/lib/tenancy/clinic-claim";
 import { PAGE_QUERY, parseSearchParams, type SearchParamsProps } from "@/lib/validations/search-params";
 import { CLINIC_SORT_KEYS, clinicListSortSchema } from "@/lib/validations/super";
 
@@ -17,6 +18,7 @@ export const metadata: Metadata = { title: "Clinics" };
 
 const FILTERS = [
   { value: undefined, label: "All" },
+  { value: "attention", label: "Needs attention" },
   ...Object.values(ClinicStatus).map((status) => ({ value: status, label: formatStatus(status) })),
 ];
 
@@ -24,11 +26,14 @@ export default async function ClinicsPage({ searchParams }: SearchParamsProps) {
   await requirePlatformPage("clinics.viewAll");
   const params = await searchParams;
   const { page } = parseSearchParams(PAGE_QUERY, params);
-  const status = Object.values(ClinicStatus).find((value) => value === params.status);
+  const filter: ClinicListFilter | undefined =
+    params.status === "attention"
+      ? "attention"
+      : Object.values(ClinicStatus).find((value) => value === params.status);
   const sort = parseSearchParams(clinicListSortSchema, params);
   const central = getCentralDb();
   const [list, fleet] = await Promise.all([
-    findClinicsPage({ central, page, status, sort }),
+    findClinicsPage({ central, page, filter, sort }),
     findFleetStatus({ central }),
   ]);
   const rows: ClinicRow[] = list.rows.map(({ size, lastMigrationAt, ...clinic }) => ({
@@ -45,16 +50,21 @@ export default async function ClinicsPage({ searchParams }: SearchParamsProps) {
       />
       <FilterLinks
         label="Clinic status"
-        current={status}
+        current={filter}
         options={FILTERS}
         href={(value) => listHref("/super/clinics", { status: value })}
       />
-      <ClinicsTable clinics={rows} targetVersion={fleet.target} sort={{ keys: CLINIC_SORT_KEYS, ...sort }} />
+      <ClinicsTable
+        clinics={rows}
+        targetVersion={fleet.target}
+        reservationDays={subdomainReservationDays()}
+        sort={{ keys: CLINIC_SORT_KEYS, ...sort }}
+      />
       <LinkPager
         label="Clinic pages"
         page={page}
         pages={list.pages}
-        hrefFor={(next) => listHref("/super/clinics", { status, sort, page: next })}
+        hrefFor={(next) => listHref("/super/clinics", { status: filter, sort, page: next })}
       />
     </>
   );

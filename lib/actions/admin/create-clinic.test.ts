@@ -68,7 +68,7 @@ describe("creating a clinic", () => {
     expect(active).toMatchObject({ status: "ACTIVE", provisioningStep: "active", statusReason: null });
     expect(await caller.callAs(admin, getClinicProgressAction, { clinicId: active.id })).toEqual({
       ok: true,
-      data: { status: "ACTIVE", step: "active", steps: PROVISIONING_STEPS, reason: null },
+      data: { status: "ACTIVE", step: "active", steps: PROVISIONING_STEPS, reason: null, retrying: null },
     });
     const audit = await platform.central.auditEvent.findMany({
       where: { OR: [{ targetId: active.id }, { actorId: admin.id }] },
@@ -165,6 +165,7 @@ describe("creating a clinic", () => {
         step: "migrations",
         steps: PROVISIONING_STEPS,
         reason: "migrations: disk full.",
+        retrying: null,
       },
     });
     expect(await caller.callAs(admin, checkSubdomainAction, { subdomain: "dusk" })).toMatchObject({
