@@ -38,7 +38,5 @@ export function ClinicAttentionNote({ attention }: { attention: ClinicAttention 
       );
     case "delete-failed":
       return <span className="max-w-64 text-xs text-red-800">Deleting stopped: {attention.reason}</span>;
-    case "stuck":
-      return <span className="max-w-64 text-xs text-red-800">Stuck: {attention.reason}</span>;
   }
 }

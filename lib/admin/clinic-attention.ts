@@ -16,8 +16,7 @@ export type ClinicAttention =
       retrying: string | null;
     }
   | { kind: "setup-failed"; step: string | null; reason: string; neverActive: boolean }
-  | { kind: "delete-failed"; reason: string; neverActive: boolean }
-  | { kind: "stuck"; reason: string };
+  | { kind: "delete-failed"; reason: string; neverActive: boolean };
 
 type AttentionClinic = Pick<Clinic, "id" | "status" | "statusReason" | "provisioningStep" | "schemaVersion">;
 
@@ -50,11 +49,12 @@ function attentionOf(clinic: AttentionClinic, job: Job | null): ClinicAttention 
       retrying: job.lastError,
     };
   }
-  if (clinic.status === "FAILED") {
+  // A set-up with no job left to finish it stopped too: the same Retry and Remove apply.
+  if (clinic.status === "FAILED" || clinic.status === "PROVISIONING") {
     return {
       kind: "setup-failed",
       step: clinic.provisioningStep,
-      reason: reasonOf(clinic) ?? job?.lastError ?? "The set-up stopped.",
+      reason: reasonOf(clinic) ?? job?.lastError ?? "The set-up stopped before it finished.",
       neverActive: clinic.schemaVersion === null,
     };
   }
@@ -64,9 +64,6 @@ function attentionOf(clinic: AttentionClinic, job: Job | null): ClinicAttention 
       reason: clinic.statusReason ?? job?.lastError ?? "Deleting stopped.",
       neverActive: clinic.schemaVersion === null,
     };
-  }
-  if (clinic.status === "PROVISIONING") {
-    return { kind: "stuck", reason: job?.lastError ?? "Its set-up is not running." };
   }
   return null;
 }

@@ -25,7 +25,8 @@ export async function retryClinicSetup(options: {
 }
 
 /**
- * Removes a clinic whose set-up failed, or deletes again one whose deletion failed. Nothing else:
+ * Removes a clinic whose set-up failed or stopped (refused while its job still runs), or deletes
+ * again one whose deletion failed. Nothing else:
  * a working clinic is deleted with its subdomain typed (Delete), since its data goes with it.
  */
 export async function removeStuckClinic(options: {
@@ -34,7 +35,7 @@ export async function removeStuckClinic(options: {
   clinic: Clinic;
 }): Promise<Clinic> {
   const { central, actor, clinic } = options;
-  if (clinic.status !== "FAILED" && clinic.status !== "DELETING") {
+  if (!["FAILED", "DELETING", "PROVISIONING"].includes(clinic.status)) {
     throw new AppError(
       "CONFLICT",
       `The clinic is ${clinic.status.toLowerCase()}; only a clinic whose set-up or deletion failed is removed here.`,
@@ -42,7 +43,7 @@ export async function removeStuckClinic(options: {
   }
   return getClinicService(central).deleteClinic(clinic.subdomain, {
     actor,
-    action: clinic.status === "FAILED" ? "clinic.remove-failed" : "clinic.delete-retry",
+    action: clinic.status === "DELETING" ? "clinic.delete-retry" : "clinic.remove-failed",
   });
 }
 

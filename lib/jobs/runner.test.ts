@@ -176,10 +176,18 @@ describe("jobs", () => {
         .toBe("SUCCEEDED");
       expect(Date.now() - diedAt).toBeLessThan(15_000);
       // Draining: a running job hands itself back at its next step.
+      await expect.poll(() => worker.busy, { timeout: 10_000 }).toBe(0);
       const second = await queueJob();
       await platform.central.job.update({ where: { id: second.id }, data: { runAfter: new Date() } });
       worker.wake();
-      await expect.poll(() => worker.busy, { timeout: 10_000 }).toBe(1);
+      await expect
+        .poll(
+          async () => (await platform.central.job.findUniqueOrThrow({ where: { id: second.id } })).state,
+          {
+            timeout: 10_000,
+          },
+        )
+        .toBe("RUNNING");
       const stopping = worker.stop(5_000);
       release();
       await stopping;

@@ -1,7 +1,7 @@
 import { type CentralDb, centralUrlOf } from "../db/central";
 import { AppError } from "../errors";
 import type { Clinic, ClinicStatus, Job, Prisma } from "../generated/central/client";
-import { enqueueJob, type JobKind } from "../jobs/queue";
+import { enqueueJob, findActiveJob, type JobKind } from "../jobs/queue";
 import { JobRunner } from "../jobs/runner";
 import { type ClinicAudit, recordClinicAudit } from "./clinic-audit";
 import { claimClinicRow, subdomainReservationDays } from "./clinic-claim";
@@ -85,8 +85,8 @@ export class ClinicDatabaseService {
   }
 
   /**
-   * Takes up a FAILED clinic's set-up again, with the details it was created with (Retry in the
-   * consoles; the clinic keeps its owner whoever retries).
+   * Takes up a FAILED (or stuck) clinic's set-up again, with the details it was created with (Retry
+   * in the consoles; the clinic keeps its owner whoever retries).
    */
   async retryProvisioning(
     subdomain: string,
@@ -94,7 +94,9 @@ export class ClinicDatabaseService {
   ): Promise<{ clinic: Clinic; finished: Promise<Clinic> }> {
     const clinic = await this.central.clinic.findUnique({ where: { subdomain } });
     if (!clinic) throw new AppError("NOT_FOUND", "No clinic at this address.");
-    if (clinic.status !== "FAILED") {
+    // A set-up with no job left to finish it (its job gave up without settling the row) is stuck.
+    const stuck = clinic.status === "PROVISIONING" && !(await findActiveJob(this.central, clinic.id));
+    if (clinic.status !== "FAILED" && !stuck) {
       throw new AppError(
         "CONFLICT",
         `The clinic is ${clinic.status.toLowerCase()}; only a failed set-up can be retried.`,
@@ -139,7 +141,8 @@ export class ClinicDatabaseService {
    */
   async deleteClinic(subdomain: string, audit?: ClinicAudit): Promise<Clinic> {
     return this.changeState(subdomain, "delete-clinic", {
-      from: ["ACTIVE", "SUSPENDED", "FAILED", "DELETING"],
+      // PROVISIONING only when its set-up has no job left (a running one refuses this job).
+      from: ["ACTIVE", "SUSPENDED", "FAILED", "DELETING", "PROVISIONING"],
       to: "DELETING",
       reason: null,
       audit,

@@ -134,6 +134,6 @@ export async function dropMarkedClinicObjects(
 export function foreignObjectError(kind: "database" | "role", name: string): AppError {
   return new AppError(
     "CONFLICT",
-    `A ${kind} named ${name} already exists on the database server and was not made for this clinic, so it was left alone. Ask the platform operator to run npm run tenant:doctor.`,
+    `A ${kind} named ${name} already exists on the database server and was not made for this clinic, so nothing was changed. Ask the platform team to look at that server (npm run tenant:doctor lists what is on it), then try again.`,
   );
 }

@@ -14,6 +14,8 @@ export function registerClinicRow(
     name?: string;
     databaseServerId?: string | null;
     deletedAt?: Date;
+    /** Set when the clinic was ever active (a deleted one then keeps its subdomain reserved). */
+    schemaVersion?: string | null;
   },
 ): Promise<Clinic> {
   const { subdomain } = options;
@@ -28,6 +30,7 @@ export function registerClinicRow(
       databaseName: `${platform.prefix}clinic_${subdomain}_db`,
       roleName: `${platform.prefix}clinic_${subdomain}_role`,
       deletedAt: options.deletedAt,
+      schemaVersion: options.schemaVersion,
     },
   });
 }

@@ -19,6 +19,8 @@ async function registerClinic(subdomain: string, status: ClinicStatus, owner: Us
     ownerId: owner.id,
     databaseServerId: null,
     deletedAt,
+    // A deleted clinic holds its subdomain only if it was ever active (had a schema version).
+    schemaVersion: deletedAt ? "20261126191733_init" : null,
   });
 }
 
