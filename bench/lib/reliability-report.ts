@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { DbTimeouts } from "../../lib/db/connection-timeouts";
@@ -106,6 +107,10 @@ export async function writeReliabilitySection(options: {
       ? `${current.slice(0, from)}${section}${current.slice(to + end.length)}`
       : `${current.trimEnd()}\n\n${section}\n`;
   await writeFile(RELIABILITY_FILE, next);
+  // Laid out as the lint step expects (Biome formats Markdown tables), so a rerun never fails `npm test`.
+  execFileSync(path.join(projectRoot, "node_modules/.bin/biome"), ["format", "--write", RELIABILITY_FILE], {
+    stdio: "ignore",
+  });
 }
 
 function describeStatuses(samples: PacedSample[]): string {
