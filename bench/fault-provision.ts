@@ -140,6 +140,6 @@ async function countLeftovers(): Promise<{ databases: number; roles: number }> {
 }
 
 function seconds(ms: number): string {
-  if (Number.isNaN(ms)) return "— (not yet claimed)";
+  if (Number.isNaN(ms)) return "— (no attempt died: done before the kill, or not yet claimed)";
   return `${(ms / 1000).toFixed(1)} s`;
 }
