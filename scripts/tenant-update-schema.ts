@@ -3,8 +3,6 @@ import { parseArgs } from "node:util";
 import { type CentralDb, createCentralClient } from "../lib/db/central";
 import { connectPlatformDatabase } from "../lib/db/platform";
 import { AppError } from "../lib/errors";
-import { enqueueJob } from "../lib/jobs/queue";
-import { JobRunner } from "../lib/jobs/runner";
 import {
   DEFAULT_FLEET_CONCURRENCY,
   type FleetEvent,
@@ -12,7 +10,7 @@ import {
   MAX_FLEET_CONCURRENCY,
   runFleetUpdate,
 } from "../lib/tenancy/fleet";
-import { fleetJobHandler } from "../lib/tenancy/fleet-job";
+import { runRolloutHere } from "../lib/tenancy/fleet-job";
 import { applyCentralMigrations } from "../lib/tenancy/fleet-setup";
 import { parseSubdomain } from "../lib/validations/subdomain";
 import { createFleetProgress, formatSummary } from "./lib/progress";
@@ -138,45 +136,19 @@ async function runRolloutJob(
 ): Promise<FleetSummary> {
   // The jobs table is in the central database: its migrations come before the job.
   await applyCentralMigrations({ central, centralUrl, env: process.env });
-  let summary: FleetSummary | undefined;
-  const runner = new JobRunner({
+  const { concurrency, canary, verify, only, failedOnly } = flags;
+  const summary = await runRolloutHere({
     central,
-    centralUrl,
-    handlers: {
-      "fleet-rollout": fleetJobHandler({
-        env: process.env,
-        onEvent,
-        onSummary: (done) => {
-          summary = done;
-        },
-      }),
+    env: process.env,
+    payload: { concurrency, canary, verify, only, failedOnly },
+    onEvent,
+    onJob: (job, alreadyQueued) => {
+      if (!alreadyQueued) return;
+      console.log(
+        `A rollout is already queued or running (job ${job.id}); waiting for it, taking it up if its process died.`,
+      );
     },
   });
-  const active = await central.job.findFirst({
-    where: { kind: "fleet-rollout", state: { in: ["QUEUED", "RUNNING"] } },
-  });
-  const job =
-    active ??
-    (await central.$transaction((tx) =>
-      enqueueJob(tx, {
-        kind: "fleet-rollout",
-        payload: {
-          concurrency: flags.concurrency,
-          canary: flags.canary,
-          verify: flags.verify,
-          only: flags.only,
-          failedOnly: flags.failedOnly,
-        },
-        maxAttempts: 3,
-      }),
-    ));
-  if (active)
-    console.log(
-      `A rollout is already queued or running (job ${active.id}); waiting for it, taking it up if its process died.`,
-    );
-  await runner.runUntilDone(job.id);
   if (summary) return summary;
-  throw new UsageError(
-    `The rollout (job ${job.id}) was finished by another process; see /super for its results.`,
-  );
+  throw new UsageError("The rollout was finished by another process; see /super → Fleet for its results.");
 }

@@ -30,6 +30,8 @@ export function ClinicRowActions({
   const isOwner = clinic.role === "owner";
   const running = clinic.status === "ACTIVE" || clinic.status === "SUSPENDED";
   const deleteStopped = clinic.attention?.kind === "delete-failed";
+  // FAILED, or a set-up with no job left to finish it.
+  const setupStopped = clinic.attention?.kind === "setup-failed";
 
   return (
     <div className="flex flex-wrap gap-2">
@@ -51,12 +53,12 @@ export function ClinicRowActions({
           {resume.pending ? "Resuming…" : "Resume"}
         </Button>
       ) : null}
-      {clinic.status === "FAILED" ? (
+      {setupStopped ? (
         <Button size="sm" disabled={retry.pending} onClick={() => retry.call({ clinicId: clinic.id })}>
           {retry.pending ? "Retrying…" : "Retry"}
         </Button>
       ) : null}
-      {isOwner && (clinic.status === "FAILED" || deleteStopped) ? (
+      {isOwner && (setupStopped || deleteStopped) ? (
         <Button size="sm" variant="ghost" className="text-red-700" onClick={() => setDialog("remove")}>
           {deleteStopped ? "Retry delete" : "Remove"}
         </Button>

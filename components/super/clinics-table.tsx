@@ -137,7 +137,7 @@ export function ClinicsTable({
           >
             Resume
           </Button>
-        ) : clinic.status === "FAILED" ? (
+        ) : clinic.attention?.kind === "setup-failed" ? (
           <span className="flex flex-wrap gap-2">
             <Button
               size="sm"

@@ -1,7 +1,9 @@
 import { z } from "zod";
-import { centralUrlOf } from "../db/central";
+import { type CentralDb, centralUrlOf } from "../db/central";
 import type { SchemaLocation } from "../db/migrations";
-import type { JobHandler } from "../jobs/runner";
+import type { Job } from "../generated/central/client";
+import { enqueueJob } from "../jobs/queue";
+import { type JobHandler, JobRunner } from "../jobs/runner";
 import { type FleetEvent, type FleetSummary, runFleetUpdate } from "./fleet";
 
 /** How long a rollout waits for another operation on a clinic before leaving it for the next run. */
@@ -65,4 +67,48 @@ export function fleetJobHandler(options: {
     // The fleet's reasons are already sentences for the operator (a refusal, or where it stopped).
     giveUp: async (_ctx, reason) => reason,
   };
+}
+
+/**
+ * Runs a rollout job in this process (the CLI; the fault script's child) with its progress: a new
+ * one with `payload`, or the one already queued or running (whose process may have died: waiting
+ * for it takes it up). Resolves with the summary when this process finished the run, or without
+ * one when another process did.
+ */
+export async function runRolloutHere(options: {
+  central: CentralDb;
+  env?: NodeJS.ProcessEnv;
+  schema?: SchemaLocation;
+  payload: FleetJobPayload;
+  onEvent?: (event: FleetEvent) => void;
+  /** Told which job is run, and whether it was already under way. */
+  onJob?: (job: Job, alreadyQueued: boolean) => void;
+}): Promise<FleetSummary | undefined> {
+  const { central } = options;
+  let summary: FleetSummary | undefined;
+  const runner = new JobRunner({
+    central,
+    centralUrl: centralUrlOf(central),
+    handlers: {
+      "fleet-rollout": fleetJobHandler({
+        env: options.env,
+        schema: options.schema,
+        onEvent: options.onEvent,
+        onSummary: (done) => {
+          summary = done;
+        },
+      }),
+    },
+  });
+  const active = await central.job.findFirst({
+    where: { kind: "fleet-rollout", state: { in: ["QUEUED", "RUNNING"] } },
+  });
+  const job =
+    active ??
+    (await central.$transaction((tx) =>
+      enqueueJob(tx, { kind: "fleet-rollout", payload: options.payload, maxAttempts: 3 }),
+    ));
+  options.onJob?.(job, active !== null);
+  await runner.runUntilDone(job.id);
+  return summary;
 }
