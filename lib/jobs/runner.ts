@@ -5,6 +5,7 @@ import type { Job, Prisma } from "../generated/central/client";
 import { describeJobError, isTransientError, ReleasedError, SupersededError } from "./errors";
 import { LOCK_SPACES, LockConnection } from "./locks";
 import type { JobKind } from "./queue";
+import { reapDeadJobs } from "./reaper";
 
 /** One try at a job: its number, and the token that fences its writes. */
 export type Attempt = {
@@ -197,48 +198,10 @@ export class JobRunner {
   }
 
   /**
-   * Takes back running jobs whose worker is gone: their lock is free. Each goes back to the queue
-   * at once (its next attempt resumes, or gives up when it has failed too often) and its attempt is
-   * marked DIED, which fences off anything that attempt may still try to write.
+   * Takes back running jobs whose worker is gone (their lock is free); see reapDeadJobs.
    */
-  async reap(jobId?: string): Promise<number> {
-    const running = await this.central.job.findMany({
-      where: { state: "RUNNING", ...(jobId ? { id: jobId } : {}) },
-      select: { id: true },
-    });
-    if (running.length === 0) return 0;
-    const locks = await LockConnection.open(this.options.centralUrl, `job-reaper:${this.workerName}`);
-    let reaped = 0;
-    try {
-      for (const { id } of running) {
-        if (!(await locks.tryLock("job", id))) continue;
-        try {
-          await locks.query("BEGIN");
-          const taken = await locks.query(
-            `UPDATE jobs SET state = 'QUEUED', run_after = now(),
-                    last_error = 'The process running it stopped; it was taken up again.'
-              WHERE id = $1 AND state = 'RUNNING'`,
-            [id],
-          );
-          await locks.query(
-            `UPDATE job_attempts SET state = 'DIED', ended_at = now(), error = 'Its worker stopped.'
-              WHERE job_id = $1 AND state = 'RUNNING'`,
-            [id],
-          );
-          await locks.query("SELECT pg_notify('job_queued', 'reaped')");
-          await locks.query("COMMIT");
-          if (taken.rowCount) {
-            reaped += 1;
-            this.options.log?.(`[jobs] ${id}: its worker died; queued again`);
-          }
-        } finally {
-          await locks.unlock("job", id);
-        }
-      }
-    } finally {
-      await locks.close();
-    }
-    return reaped;
+  reap(jobId?: string): Promise<number> {
+    return reapDeadJobs({ ...this.options, workerName: this.workerName }, jobId);
   }
 
   private contextOf(claimed: Claimed, stop: AbortSignal | undefined): JobContext {

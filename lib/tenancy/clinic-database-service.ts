@@ -5,10 +5,12 @@ import { enqueueJob, findActiveJob, type JobKind } from "../jobs/queue";
 import { JobRunner } from "../jobs/runner";
 import { type ClinicAudit, recordClinicAudit } from "./clinic-audit";
 import { claimClinicRow, subdomainReservationDays } from "./clinic-claim";
-import { type ClinicJobOptions, clinicJobHandlers, provisionPayloadSchema } from "./clinic-jobs";
+import type { ClinicJobOptions } from "./clinic-job-context";
+import { clinicJobHandlers } from "./clinic-jobs";
 import { parseProvisionClinicInput } from "./provision-input";
+import { provisionPayloadSchema } from "./provisioning-job";
 
-export { PROVISIONING_STEPS, type ProvisioningStep } from "./clinic-jobs";
+export { PROVISIONING_STEPS, type ProvisioningStep } from "./clinic-job-context";
 
 export type ClinicDatabaseServiceOptions = ClinicJobOptions & {
   /** How long a deleted clinic's subdomain stays reserved (SUBDOMAIN_RESERVATION_DAYS, default 30). */

@@ -1,7 +1,8 @@
 import { type CentralDb, centralUrlOf } from "../db/central";
 import { type JobHandlers, JobRunner } from "../jobs/runner";
 import { JobWorker } from "../jobs/worker";
-import { type ClinicJobOptions, clinicJobHandlers } from "./clinic-jobs";
+import type { ClinicJobOptions } from "./clinic-job-context";
+import { clinicJobHandlers } from "./clinic-jobs";
 import { fleetJobHandler } from "./fleet-job";
 
 /** Every kind of job the platform runs, each with its handler. */
