@@ -344,7 +344,7 @@ describe("an audit event as a sentence", () => {
     // The names on lines that write or look up an audit row, in the code that reaches a clinic's log.
     const written = new Set<string>();
     const clinicAction =
-      /"((?:appointment|patients?|staff|doctor|location|clinic-settings|sign-in|sign-out|password)(?:\.[a-z-]+)?)"/g;
+      /"((?:appointment|patients?|staff|doctor|location|clinic-settings|sign-in|sign-out|password|chart|visit|note|vitals|allergy|allergies|diagnosis|immunization|document|template)(?:\.[a-z-]+)?)"/g;
     for (const file of readdirSync("lib", { recursive: true, encoding: "utf8" })) {
       if (
         !file.endsWith(".ts") ||

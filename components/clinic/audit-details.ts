@@ -1,6 +1,10 @@
 import type { AuditEventRow, AuditNames } from "@/lib/clinic/audit";
 import { formatClinicDay } from "@/lib/clinic/time";
 import { isStaffRole, STAFF_ROLE_LABELS } from "@/lib/validations/staff";
+import { LISTS_SENTENCES } from "./audit-sentences/lists";
+import { NOTES_SENTENCES } from "./audit-sentences/notes";
+import { RECORDS_SENTENCES } from "./audit-sentences/records";
+import { VITALS_SENTENCES } from "./audit-sentences/vitals";
 import { clinicTimeFormat } from "./clinic-time";
 
 const SETTINGS_FIELDS: Record<string, string> = {
@@ -110,6 +114,7 @@ function contextOf(
 }
 
 type Context = ReturnType<typeof contextOf>;
+export type AuditContext = Context;
 
 function statusSentence(c: Context): string {
   const at = c.appointmentAt ? ` for ${c.appointmentAt}` : "";
@@ -138,7 +143,27 @@ const outsideHours = (c: Context) => (c.details.outsideHours ? ", outside the do
 const sessionsEnded = (c: Context, joiner: string) =>
   c.count("sessionsEnded") ? `${joiner}${plural(c.count("sessionsEnded"), "open session")}` : "";
 
+/** The parts of a chart a `chart.read` event names (lib/clinical/chart-read.ts). */
+const CHART_PARTS: Record<string, string> = {
+  timeline: "timeline",
+  visits: "visit list",
+  visit: "visit",
+  note: "note",
+  vitals: "vitals",
+  "allergies-problems": "allergies and problems",
+  immunizations: "immunizations",
+  "immunization-record": "printable immunization record",
+  documents: "documents",
+  document: "document",
+};
+
 const SENTENCES: Record<string, (c: Context) => string> = {
+  ...NOTES_SENTENCES,
+  ...VITALS_SENTENCES,
+  ...LISTS_SENTENCES,
+  ...RECORDS_SENTENCES,
+  "chart.read": (c) =>
+    `${c.who} opened ${possessive(c.patient)} ${CHART_PARTS[c.text("what") ?? ""] ?? "clinical record"}`,
   "appointment.booked": (c) =>
     `${c.who} booked ${c.patient} with ${c.doctor} for ${c.moment(c.text("startsAt"))}${outsideHours(c)}`,
   "appointment.rescheduled": (c) =>

@@ -18,8 +18,29 @@ export const CLINIC_PERMISSIONS = {
   "appointments.manage": ["OWNER", "MANAGER", "NURSE", "RECEPTIONIST"],
   /** Start and complete one's own visits (the server checks the appointment is the doctor's). */
   "appointments.ownVisits": ["DOCTOR"],
-  "records.view": ["OWNER", "DOCTOR", "NURSE"],
-  "records.manage": ["DOCTOR", "NURSE"],
+  /** Read the clinical record: chart, notes, vitals, allergies, diagnoses, immunizations, clinical documents. */
+  "chart.view": ["OWNER", "MANAGER", "DOCTOR", "NURSE"],
+  /** The active-allergies banner on a patient's pages (the front desk's safety line, nothing else clinical). */
+  "chart.allergyBanner": ["OWNER", "MANAGER", "DOCTOR", "NURSE", "RECEPTIONIST"],
+  /** Visit dates and their diagnosis codes (what statements need), never note text. */
+  "visits.codes": ["OWNER", "MANAGER", "DOCTOR", "NURSE", "BILLING"],
+  "visits.start": ["DOCTOR"],
+  /** Write and sign one's own SOAP notes. */
+  "notes.write": ["DOCTOR"],
+  /** Write and sign one's own nursing notes (triage, injection, dressing). */
+  "nursingNotes.write": ["DOCTOR", "NURSE"],
+  "addenda.write": ["DOCTOR", "NURSE"],
+  "vitals.record": ["DOCTOR", "NURSE"],
+  "allergies.manage": ["DOCTOR", "NURSE"],
+  "diagnoses.manage": ["DOCTOR"],
+  "immunizations.manage": ["DOCTOR", "NURSE"],
+  /** ID, insurance card, referral letter, consent: see and download. */
+  "documents.viewAdministrative": ["OWNER", "MANAGER", "DOCTOR", "NURSE", "RECEPTIONIST"],
+  "documents.uploadAdministrative": ["DOCTOR", "NURSE", "RECEPTIONIST"],
+  /** Results, letters, images (seen with chart.view). */
+  "documents.uploadClinical": ["DOCTOR", "NURSE"],
+  "templates.manageClinic": ["OWNER"],
+  "templates.manageOwn": ["DOCTOR", "NURSE"],
   "prescriptions.manage": ["DOCTOR"],
   "billing.manage": ["OWNER", "MANAGER", "BILLING"],
 } as const satisfies Record<string, readonly StaffRole[]>;

@@ -8,6 +8,10 @@ import { registerClinicRow } from "./clinic-rows";
 import { adminDatabaseUrl } from "./databases";
 import { createPlatformUser } from "./platform-users";
 import { freshSlot, next, rowsOf } from "./sample-rows";
+import { LISTS_SAMPLES } from "./samples/lists";
+import { NOTES_SAMPLES } from "./samples/notes";
+import { RECORDS_SAMPLES } from "./samples/records";
+import { VITALS_SAMPLES } from "./samples/vitals";
 
 export { rowsOf } from "./sample-rows";
 
@@ -57,6 +61,10 @@ const clinicAdmin = (world: SampleWorld) =>
  * has none, so every new action is tested by default.
  */
 export const ACTION_SAMPLES = new Map<string, Sample>([
+  ...NOTES_SAMPLES,
+  ...VITALS_SAMPLES,
+  ...LISTS_SAMPLES,
+  ...RECORDS_SAMPLES,
   [
     "appointments/book-appointment",
     async (world) => {

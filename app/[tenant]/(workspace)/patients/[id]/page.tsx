@@ -1,18 +1,15 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { formatClinicDateTime } from "@/components/clinic/clinic-time";
+import { PatientFrame } from "@/components/clinical/patient-frame";
 import {
   type PatientAppointmentRow,
   PatientAppointmentsTable,
 } from "@/components/front-desk/patients/patient-appointments-table";
 import { ageOn, isoDateOf, SEX_OPTIONS } from "@/components/front-desk/patients/patient-format";
 import { PatientOverview, type PatientOverviewData } from "@/components/front-desk/patients/patient-overview";
-import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
-import { ClinicDate } from "@/components/ui/clinic-clock";
-import { LinkTabs } from "@/components/ui/link-tabs";
 import { listHref } from "@/components/ui/list-href";
-import { PageHeader } from "@/components/ui/page-header";
 import { clinicRoleCan } from "@/lib/auth/permissions";
 import {
   findPatient,
@@ -21,6 +18,7 @@ import {
   type PatientRecord,
 } from "@/lib/clinic/patients";
 import { formatClinicTime, localDateOf } from "@/lib/clinic/time";
+import { findAllergyBanner } from "@/lib/clinical/allergy-banner";
 import { withTenantDb } from "@/lib/tenancy/tenant-db";
 import { requireWorkspace } from "../../require-workspace";
 
@@ -31,8 +29,7 @@ type PatientPageProps = {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
-const TABS = ["overview", "appointments"] as const;
-type Tab = (typeof TABS)[number];
+type Tab = "overview" | "appointments";
 
 export default async function PatientPage({ params, searchParams }: PatientPageProps) {
   const workspace = await requireWorkspace(params, "patients.view");
@@ -45,41 +42,30 @@ export default async function PatientPage({ params, searchParams }: PatientPageP
   const data = await withTenantDb(clinic.subdomain, async (db) => {
     const patient = await findPatient({ db, patientId: id });
     if (!patient) return null;
-    const appointments = tab === "appointments" ? await findPatientAppointments({ db, patientId: id }) : null;
-    return { patient, appointments };
+    const [appointments, banner] = await Promise.all([
+      tab === "appointments" ? findPatientAppointments({ db, patientId: id }) : null,
+      clinicRoleCan(role, "chart.allergyBanner") ? findAllergyBanner({ db, patientId: id }) : null,
+    ]);
+    return { patient, appointments, banner };
   });
   if (!data) notFound();
-  const { patient, appointments } = data;
+  const { patient, appointments, banner } = data;
 
   return (
-    <>
-      <PageHeader
-        title={`${patient.firstName} ${patient.lastName}`}
-        description={
-          <span className="flex flex-wrap items-center gap-2">
-            <Badge tone="brand" className="font-mono">
-              {patient.mrn}
-            </Badge>
-            born <ClinicDate date={isoDateOf(patient.dateOfBirth)} />
-          </span>
-        }
-        actions={
-          clinicRoleCan(role, "audit.view") ? (
-            <ButtonLink href={listHref("/audit", { patient: patient.id })} variant="secondary">
-              Audit history
-            </ButtonLink>
-          ) : null
-        }
-      />
-      <LinkTabs
-        label="Patient sections"
-        className="border-b border-slate-200"
-        current={tab}
-        tabs={[
-          { key: "overview", label: "Overview", href: `/patients/${patient.id}` },
-          { key: "appointments", label: "Appointments", href: `/patients/${patient.id}?tab=appointments` },
-        ]}
-      />
+    <PatientFrame
+      patient={patient}
+      banner={banner}
+      role={role}
+      timeZone={timeZone}
+      current={tab}
+      actions={
+        clinicRoleCan(role, "audit.view") ? (
+          <ButtonLink href={listHref("/audit", { patient: patient.id })} variant="secondary">
+            Audit history
+          </ButtonLink>
+        ) : null
+      }
+    >
       {tab === "overview" ? (
         <PatientOverview
           patient={overviewOf(patient, timeZone, clock)}
@@ -112,7 +98,7 @@ export default async function PatientPage({ params, searchParams }: PatientPageP
           />
         </section>
       )}
-    </>
+    </PatientFrame>
   );
 }
 
