@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { actorSchema } from "../auth/actor";
 import type { JobContext, JobHandler, JobHandlers } from "../jobs/runner";
 import { type ClinicAudit, recordClinicAudit } from "./clinic-audit";
 import { CLINIC_LOCK_WAIT_MS, type ClinicJobOptions, loadClinic } from "./clinic-job-context";
@@ -13,12 +14,7 @@ import {
 
 const auditSchema = z
   .object({
-    actor: z.object({
-      id: z.string(),
-      email: z.string(),
-      ip: z.string().nullable(),
-      userAgent: z.string().nullable(),
-    }),
+    actor: actorSchema,
     action: z.string(),
     details: z.record(z.string(), z.string()).optional(),
   })

@@ -1,20 +1,33 @@
 import { z } from "zod";
+import { actorSchema } from "../auth/actor";
 import { type CentralDb, centralUrlOf } from "../db/central";
 import type { SchemaLocation } from "../db/migrations";
 import type { Job } from "../generated/central/client";
 import { enqueueJob } from "../jobs/queue";
-import { type JobHandler, JobRunner } from "../jobs/runner";
+import { type JobContext, type JobHandler, JobRunner } from "../jobs/runner";
 import { type FleetEvent, type FleetSummary, runFleetUpdate } from "./fleet";
 
 /** How long a rollout waits for another operation on a clinic before leaving it for the next run. */
 const CLINIC_LOCK_WAIT_MS = 10_000;
 
-const actorSchema = z.object({
-  id: z.string(),
-  email: z.string(),
-  ip: z.string().nullable(),
-  userAgent: z.string().nullable(),
-});
+/**
+ * The job's step (what the dashboard shows) is written at most this often, and at the first and last
+ * clinic, instead of a central write per clinic on top of the clinic's own result row.
+ */
+const STEP_INTERVAL_MS = 1000;
+
+/** Writes "n of m clinics" as the job's step: the first, the last, and at most one a second between. */
+function stepWriter(ctx: JobContext) {
+  let writtenAt = Number.NEGATIVE_INFINITY;
+  return {
+    report(done: number, total: number) {
+      const now = performance.now();
+      if (done !== 0 && done !== total && now - writtenAt < STEP_INTERVAL_MS) return;
+      writtenAt = now;
+      void ctx.step(`${done} of ${total} clinics`).catch(() => {});
+    },
+  };
+}
 
 /** What a rollout job was asked to do (the CLI's flags, or the dashboard's button). */
 export const fleetJobPayloadSchema = z.object({
@@ -42,6 +55,7 @@ export function fleetJobHandler(options: {
   return {
     async run(ctx) {
       const payload = fleetJobPayloadSchema.parse(ctx.job.payload);
+      const progress = stepWriter(ctx);
       const summary = await runFleetUpdate({
         ...payload,
         central: ctx.central,
@@ -49,11 +63,8 @@ export function fleetJobHandler(options: {
         env: options.env,
         schema: options.schema,
         onEvent: (event) => {
-          if (event.type === "clinic-done" || event.type === "start") {
-            void ctx
-              .step(`${event.type === "start" ? 0 : event.done} of ${event.total} clinics`)
-              .catch(() => {});
-          }
+          if (event.type === "start") progress.report(0, event.total);
+          if (event.type === "clinic-done") progress.report(event.done, event.total);
           options.onEvent?.(event);
         },
         checkpoint: ctx.checkpoint,
