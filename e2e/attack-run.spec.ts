@@ -11,8 +11,10 @@ import { resetClinicAdminPassword, setClinicAdminStatus } from "@/lib/super/clin
 import { checkDatabaseServer } from "@/lib/super/server-checks";
 import { ClinicDatabaseService } from "@/lib/tenancy/clinic-database-service";
 import { clinicConnectionUrl } from "@/lib/tenancy/servers";
+import type { HostAnswer } from "@/lib/testing/host-request";
 import { withCentralDb, withClinicDb } from "./support/central-db";
 import { e2eServerLogPath } from "./support/context";
+import { sendWithHost } from "./support/http";
 import { issueOpenClinicTicket } from "./support/open-clinic";
 import { E2E_PORT } from "./support/origins";
 import { createPlatformAccount } from "./support/own-accounts";
@@ -30,47 +32,7 @@ const LOCKED = /Too many failed sign-ins/;
 // What a leaked stack trace or database error looks like in a response.
 const LEAK = /\n\s+at [\w.<]+ \(|node_modules|prisma\.|PrismaClient|SQLSTATE|invalid input syntax/;
 
-type Answer = { status: number; headers: http.IncomingHttpHeaders; body: string; ms: number };
-
-function send(options: {
-  host: string;
-  path: string;
-  method?: string;
-  headers?: Record<string, string>;
-  body?: string;
-  agent?: http.Agent;
-}): Promise<Answer> {
-  const started = performance.now();
-  return new Promise((resolve, reject) => {
-    const request = http.request(
-      {
-        agent: options.agent,
-        host: "127.0.0.1",
-        port: E2E_PORT,
-        method: options.method ?? "GET",
-        path: options.path,
-        headers: { ...options.headers, host: options.host },
-      },
-      (response) => {
-        let body = "";
-        response.setEncoding("utf8");
-        response.on("data", (chunk: string) => {
-          body += chunk;
-        });
-        response.on("end", () =>
-          resolve({
-            status: response.statusCode ?? 0,
-            headers: response.headers,
-            body,
-            ms: performance.now() - started,
-          }),
-        );
-      },
-    );
-    request.on("error", reject);
-    request.end(options.body);
-  });
-}
+const send = sendWithHost;
 
 /** Calls a server action as a browser's fetch would (same-origin Origin unless `headers` says otherwise). */
 function callAction(options: {
@@ -81,7 +43,7 @@ function callAction(options: {
   cookie?: string;
   headers?: Record<string, string>;
   agent?: http.Agent;
-}): Promise<Answer> {
+}): Promise<HostAnswer> {
   return send({
     host: options.host,
     path: options.path,
@@ -102,7 +64,7 @@ function callAction(options: {
 const SIGN_IN: [string, string] = ["lib/actions/account/sign-in.ts", "signInAction"];
 
 /** The cookies a response sets, as a `Cookie` header. */
-function cookiesOf(answer: Answer): string {
+function cookiesOf(answer: HostAnswer): string {
   return (answer.headers["set-cookie"] ?? []).map((line) => line.split(";")[0]).join("; ");
 }
 
@@ -672,7 +634,7 @@ test("10. Open clinic: a ticket in a URL, from another origin, on another clinic
       body: form(value),
     });
   const rows: string[] = [];
-  const noSession = (label: string, answer: Answer) => {
+  const noSession = (label: string, answer: HostAnswer) => {
     rows.push(`${label}: ${answer.status} → ${answer.headers.location}`);
     expect(cookiesOf(answer), label).not.toMatch(/session-token/);
   };

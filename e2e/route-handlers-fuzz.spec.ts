@@ -1,10 +1,11 @@
 import { readFile } from "node:fs/promises";
-import http from "node:http";
 import { expect, test } from "@playwright/test";
 import fc from "fast-check";
 import { boundaryStrings, seedOf } from "@/lib/testing/fuzz-inputs";
+import type { HostAnswer } from "@/lib/testing/host-request";
 import { quickFingerprint } from "@/lib/testing/quick-fingerprint";
 import { withCentralDb, withClinicDb } from "./support/central-db";
+import { sendWithHost } from "./support/http";
 import { E2E_PORT, ROOT_ORIGIN } from "./support/origins";
 import { type SavedSession, savedSessionFile } from "./support/saved-sessions";
 
@@ -19,38 +20,7 @@ const LEAK =
 
 test.describe.configure({ timeout: 300_000 });
 
-type Answer = { status: number; body: string };
-
-/** Any method, path, headers and body, to 127.0.0.1 with the given Host (Node cannot resolve *.localhost). */
-function send(options: {
-  method: string;
-  host: string;
-  path: string;
-  headers?: Record<string, string>;
-  body?: string | Buffer;
-}): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const request = http.request(
-      {
-        host: "127.0.0.1",
-        port: E2E_PORT,
-        path: options.path,
-        method: options.method,
-        headers: { ...options.headers, host: options.host },
-      },
-      (response) => {
-        let body = "";
-        response.setEncoding("utf8");
-        response.on("data", (chunk: string) => {
-          body += chunk;
-        });
-        response.on("end", () => resolve({ status: response.statusCode ?? 0, body }));
-      },
-    );
-    request.on("error", reject);
-    request.end(options.body);
-  });
-}
+const send = sendWithHost;
 
 /** Percent-encodes every byte but the unreserved ones (lone surrogates become U+FFFD, as a browser sends them). */
 function encodeSegment(value: string): string {
@@ -125,7 +95,7 @@ const contentType = fc.constantFrom(
 );
 
 /** The answer may refuse in any way but a 5xx, and shows no stack or database error. */
-function expectNoServerError(answer: Answer, shown: string) {
+function expectNoServerError(answer: HostAnswer, shown: string) {
   expect(answer.status, shown).toBeLessThan(500);
   expect(LEAK.test(answer.body), `a stack or database error in ${shown}`).toBe(false);
 }

@@ -1,5 +1,5 @@
 import type { ChildProcess } from "node:child_process";
-import http from "node:http";
+import { requestWithHost } from "../../lib/testing/host-request";
 import { ensureBuild, spawnNext } from "../../scripts/lib/next-server";
 
 // Its own build folder, so a benchmark never replaces the build `npm start` or the e2e server uses.
@@ -34,21 +34,7 @@ export async function startBenchNext(options: {
 
 /** GET `path` from 127.0.0.1:`port` as if for `host` (fetch may not set a Host header). */
 export function getPage(options: { port: number; host: string; path?: string }) {
-  return new Promise<{ status: number; body: string }>((resolve, reject) => {
-    const request = http.get(
-      { host: "127.0.0.1", port: options.port, path: options.path ?? "/", headers: { host: options.host } },
-      (response) => {
-        let body = "";
-        response.setEncoding("utf8");
-        response.on("data", (chunk: string) => {
-          body += chunk;
-        });
-        response.on("end", () => resolve({ status: response.statusCode ?? 0, body }));
-      },
-    );
-    request.setTimeout(10_000, () => request.destroy(new Error("no answer within 10 s")));
-    request.once("error", reject);
-  });
+  return requestWithHost({ ...options, path: options.path ?? "/", timeoutMs: 10_000 });
 }
 
 async function waitForHealth(child: ChildProcess, port: number, rootHost: string, timeoutMs = 120_000) {

@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
-import http from "node:http";
+import type http from "node:http";
 import path from "node:path";
-import { E2E_PORT } from "./origins";
+import type { HostAnswer } from "@/lib/testing/host-request";
+import { sendWithHost } from "./http";
 
 type ManifestEntry = { filename?: string; exportedName?: string };
 
@@ -30,34 +31,19 @@ export function postServerAction(options: {
   actionId: string;
   args: unknown[];
   headers?: Record<string, string>;
-}): Promise<{ status: number; body: string; socket: unknown }> {
-  return new Promise((resolve, reject) => {
-    const request = http.request(
-      {
-        agent: options.agent,
-        host: "127.0.0.1",
-        port: E2E_PORT,
-        method: "POST",
-        path: options.path,
-        headers: {
-          ...options.headers,
-          host: options.host,
-          origin: `http://${options.host}`,
-          accept: "text/x-component",
-          "content-type": "text/plain;charset=UTF-8",
-          "next-action": options.actionId,
-        },
-      },
-      (response) => {
-        let body = "";
-        response.setEncoding("utf8");
-        response.on("data", (chunk: string) => {
-          body += chunk;
-        });
-        response.on("end", () => resolve({ status: response.statusCode ?? 0, body, socket: request.socket }));
-      },
-    );
-    request.on("error", reject);
-    request.end(JSON.stringify(options.args));
+}): Promise<HostAnswer> {
+  return sendWithHost({
+    agent: options.agent,
+    method: "POST",
+    host: options.host,
+    path: options.path,
+    headers: {
+      ...options.headers,
+      origin: `http://${options.host}`,
+      accept: "text/x-component",
+      "content-type": "text/plain;charset=UTF-8",
+      "next-action": options.actionId,
+    },
+    body: JSON.stringify(options.args),
   });
 }
