@@ -36,7 +36,7 @@ test("a doctor records an allergy (the banner shows it), adds a problem from the
   await page.getByRole("button", { name: "Record allergy" }).click();
   const form = page.getByRole("form", { name: "Record an allergy" });
   await form.getByLabel("Substance").fill("Penicillin");
-  await form.getByLabel("Reaction 1").fill("Hives");
+  await form.getByRole("textbox", { name: "Reaction 1" }).fill("Hives");
   await form.getByLabel("Severity").selectOption("SEVERE");
   await form.getByLabel("Verification").selectOption("CONFIRMED");
   await form.getByLabel("Onset (optional)").fill("2019-13");

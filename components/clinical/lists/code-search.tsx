@@ -145,8 +145,8 @@ export function CodeSearch({
               onClick={() => choose(option)}
               onMouseEnter={() => setActive(index)}
             >
-              <span className="w-20 shrink-0 font-mono font-semibold">{option.code}</span>
-              <span className="text-slate-800">{option.title ?? "Use this code"}</span>
+              <span className="w-20 shrink-0 font-mono font-semibold">{option.code}</span>{" "}
+              <span className="text-slate-800">{option.title ?? "Use this code"}</span>{" "}
               {option.inCodeList ? null : <Badge tone="warning">not in the list</Badge>}
             </button>
           ))}

@@ -57,43 +57,50 @@ export function DiagnosisList({
       {shown.length > 0 ? (
         <ul aria-label={label} className="divide-y divide-slate-200 rounded-md border border-slate-200">
           {shown.map((item) => (
-            <li key={item.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 px-3 py-2.5 text-sm">
-              <span className="w-20 shrink-0 font-mono font-semibold text-slate-900">{item.code}</span>
-              <span
-                className={`min-w-0 flex-1 ${item.status === "ACTIVE" ? "text-slate-900" : "text-slate-500"} ${item.status === "ENTERED_IN_ERROR" ? "line-through" : ""}`}
-              >
-                {item.title}
-                {item.onset ? <span className="text-slate-600"> · since {item.onset}</span> : null}
-                {item.status === "RESOLVED" && item.resolvedOn ? (
-                  <span className="text-slate-600">
-                    {" "}
-                    · resolved <ClinicDate date={item.resolvedOn} />
-                  </span>
-                ) : null}
-                {item.enteredInErrorReason ? (
-                  <span className="block text-slate-600 no-underline">
-                    Reason: {item.enteredInErrorReason}
-                  </span>
-                ) : null}
-              </span>
-              {item.inCodeList ? null : <Badge tone="warning">not in the list</Badge>}
-              <Badge
-                tone={item.status === "ACTIVE" ? "brand" : item.status === "RESOLVED" ? "success" : "danger"}
-              >
-                {DIAGNOSIS_STATUS_LABELS[item.status]}
-              </Badge>
-              {canManage && item.status !== "ENTERED_IN_ERROR" ? (
-                <span className="flex gap-2">
-                  {item.status === "ACTIVE" ? (
-                    <Button
-                      size="sm"
-                      variant="secondary"
-                      onClick={() => setResolving(item)}
-                      aria-label={`Resolve ${item.code}`}
-                    >
-                      Resolve
-                    </Button>
+            <li
+              key={item.id}
+              className="flex flex-col gap-2 px-3 py-2.5 text-sm sm:flex-row sm:items-center sm:gap-3"
+            >
+              <div className="flex min-w-0 flex-1 flex-col gap-0.5 sm:flex-row sm:items-baseline sm:gap-3">
+                <span className="shrink-0 font-mono font-semibold text-slate-900 sm:w-20">{item.code}</span>{" "}
+                <span
+                  className={`min-w-0 ${item.status === "ACTIVE" ? "text-slate-900" : "text-slate-500"} ${item.status === "ENTERED_IN_ERROR" ? "line-through" : ""}`}
+                >
+                  {item.title}
+                  {item.onset ? <span className="text-slate-600"> · since {item.onset}</span> : null}
+                  {item.status === "RESOLVED" && item.resolvedOn ? (
+                    <span className="text-slate-600">
+                      {" "}
+                      · resolved <ClinicDate date={item.resolvedOn} />
+                    </span>
                   ) : null}
+                  {item.enteredInErrorReason ? (
+                    <span className="block text-slate-600 no-underline">
+                      Reason: {item.enteredInErrorReason}
+                    </span>
+                  ) : null}
+                </span>
+              </div>
+              <div className="flex flex-wrap items-center gap-2">
+                {item.inCodeList ? null : <Badge tone="warning">not in the list</Badge>}
+                <Badge
+                  tone={
+                    item.status === "ACTIVE" ? "brand" : item.status === "RESOLVED" ? "success" : "danger"
+                  }
+                >
+                  {DIAGNOSIS_STATUS_LABELS[item.status]}
+                </Badge>
+                {canManage && item.status === "ACTIVE" ? (
+                  <Button
+                    size="sm"
+                    variant="secondary"
+                    onClick={() => setResolving(item)}
+                    aria-label={`Resolve ${item.code}`}
+                  >
+                    Resolve
+                  </Button>
+                ) : null}
+                {canManage && item.status !== "ENTERED_IN_ERROR" ? (
                   <Button
                     size="sm"
                     variant="ghost"
@@ -102,8 +109,8 @@ export function DiagnosisList({
                   >
                     Entered in error
                   </Button>
-                </span>
-              ) : null}
+                ) : null}
+              </div>
             </li>
           ))}
         </ul>
