@@ -99,6 +99,15 @@ beforeAll(async () => {
   foreignIds.set("locationId", (await rows.location()).id);
   foreignIds.set("appointmentId", (await rows.appointment()).id);
   foreignIds.set("overrideId", (await rows.override()).id);
+  const vitals = await other.db.vitalSigns.create({
+    data: {
+      patientId: foreignIds.get("patientId") as string,
+      takenAt: new Date(),
+      recordedById: doctor.id,
+      spo2: 97,
+    },
+  });
+  foreignIds.set("vitalsId", vitals.id);
 });
 
 afterAll(async () => {
