@@ -11,11 +11,18 @@ test("a nurse records vitals for a demo patient, sees them in the table and the 
   page,
 }) => {
   mkdirSync(SHOTS, { recursive: true });
+  // The charts must render under the app's Content-Security-Policy: no refused style or script.
+  const refused: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error" && /Content.Security.Policy/i.test(message.text()))
+      refused.push(message.text());
+  });
   await page.setViewportSize({ width: 1280, height: 900 });
   await signIn(page, clinicUrl, { email: "nurse@maple.test", password: DEMO_STAFF_PASSWORD });
 
   await page.goto(`${clinicUrl}/patients`);
-  await page.getByRole("table").getByRole("link").first().click();
+  // The first patient's row (the header's links sort the list).
+  await page.getByRole("table").locator('a[href^="/patients/"]').first().click();
   await page.getByRole("link", { name: "Vitals" }).click();
   await expect(page.getByRole("heading", { level: 2, name: "Record vitals" })).toBeVisible();
   const form = page.getByRole("form", { name: "Record vitals" });
@@ -27,7 +34,7 @@ test("a nurse records vitals for a demo patient, sees them in the table and the 
 
   // Two sets, so the charts have a line; values as entered, each unit beside its input.
   await form.getByLabel("Oxygen saturation (SpO₂)").fill("97");
-  await form.getByLabel("Temperature").fill("38.4");
+  await form.getByLabel("Temperature", { exact: true }).fill("38.4");
   await form.getByLabel("Heart rate").fill("88");
   await form.getByLabel("Systolic (upper)").fill("132");
   await form.getByLabel("Diastolic (lower)").fill("84");
@@ -37,7 +44,7 @@ test("a nurse records vitals for a demo patient, sees them in the table and the 
   await form.getByRole("button", { name: "Record vitals" }).click();
   await expect(page.getByText("Vitals recorded.")).toBeVisible();
 
-  await form.getByLabel("Temperature").fill("37.1");
+  await form.getByLabel("Temperature", { exact: true }).fill("37.1");
   await form.getByLabel("Heart rate").fill("76");
   await form.getByLabel("Systolic (upper)").fill("124");
   await form.getByLabel("Diastolic (lower)").fill("80");
@@ -57,4 +64,5 @@ test("a nurse records vitals for a demo patient, sees them in the table and the 
   await page.setViewportSize({ width: 390, height: 844 });
   await expect(page.getByRole("heading", { level: 2, name: "Trends" })).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/vitals-390.png`, fullPage: true });
+  expect(refused).toEqual([]);
 });

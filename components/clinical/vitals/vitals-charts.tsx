@@ -8,6 +8,17 @@ function dayFormat(timeZone: string) {
   return new Intl.DateTimeFormat("en-GB", { timeZone, day: "numeric", month: "short" });
 }
 
+function dayTimeFormat(timeZone: string, hour12: boolean) {
+  return new Intl.DateTimeFormat("en-GB", {
+    timeZone,
+    day: "numeric",
+    month: "short",
+    hour: hour12 ? "numeric" : "2-digit",
+    minute: "2-digit",
+    hourCycle: hour12 ? "h12" : "h23",
+  });
+}
+
 function dateTimeFormat(timeZone: string, hour12: boolean) {
   return new Intl.DateTimeFormat("en-GB", {
     timeZone,
@@ -29,11 +40,13 @@ function TrendChart({
   timeZone: string;
   hour12: boolean;
 }) {
-  const day = dayFormat(timeZone);
   const moment = dateTimeFormat(timeZone, hour12);
   const latest = series.points.at(-1);
+  // Sets taken within two days apart are told apart by their time, longer series by their day.
+  const span = (latest?.t ?? 0) - (series.points[0]?.t ?? 0);
+  const tick = span < 2 * 86_400_000 && span > 0 ? dayTimeFormat(timeZone, hour12) : dayFormat(timeZone);
   return (
-    <Card>
+    <Card className="overflow-hidden">
       <CardHeader className="flex-row items-baseline justify-between gap-2 pb-1">
         <CardTitle as="h3" className="text-base">
           {series.title}
@@ -57,21 +70,21 @@ function TrendChart({
                 type="number"
                 scale="time"
                 domain={["dataMin", "dataMax"]}
-                tickFormatter={(value: number) => day.format(value)}
+                tickFormatter={(value: number) => tick.format(value)}
                 tick={{ fontSize: 11, fill: "#475569" }}
                 minTickGap={24}
               />
               <YAxis
                 width={40}
-                domain={["auto", "auto"]}
+                domain={[(min: number) => Math.floor(min) - 1, (max: number) => Math.ceil(max) + 1]}
                 tick={{ fontSize: 11, fill: "#475569" }}
-                allowDecimals
+                allowDecimals={false}
               />
               <Tooltip
                 labelFormatter={(value) => moment.format(Number(value))}
                 formatter={(value, name) => [`${value} ${series.unit}`, name]}
               />
-              {series.lines.length > 1 ? <Legend wrapperStyle={{ fontSize: 12 }} /> : null}
+              {series.lines.length > 1 ? <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} /> : null}
               {series.lines.map((line) => (
                 <Line
                   key={line.key}
