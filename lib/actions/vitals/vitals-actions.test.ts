@@ -2,7 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { updateClinicSettingsAction } from "@/lib/actions/settings/update-clinic-settings";
 import { findClinicSettings } from "@/lib/clinic/settings";
 import { formatEntered } from "@/lib/clinical/vital-units";
-import { findLatestVitals, findVitalsHistory, findVitalsTrend } from "@/lib/clinical/vitals-queries";
+import {
+  findLatestVitals,
+  findVisitVitals,
+  findVitalsHistory,
+  findVitalsTrend,
+} from "@/lib/clinical/vitals-queries";
 import { type ClinicFixture, createClinicFixture, type TestClinic } from "@/lib/testing/clinic-fixture";
 import { ROLE_REFUSED, rolesWith, rolesWithout } from "@/lib/testing/roles";
 import { markVitalsEnteredInErrorAction } from "./mark-vitals-entered-in-error";
@@ -177,6 +182,10 @@ describe("recording vitals", () => {
       spo2: "98",
     });
     expect(inVisit).toMatchObject({ ok: true, data: { visitId: visit.id } });
+    await clinic.callAs("NURSE", recordVitalsAction, { patientId: patient.id, spo2: "96" });
+    // The visit page's panel shows that visit's sets only.
+    const panel = await findVisitVitals({ db: clinic.db, patientId: patient.id, visitId: visit.id });
+    expect(panel.map((row) => row.spo2)).toEqual([98]);
 
     const someoneElse = await newPatient();
     const before = await counts();
