@@ -13,6 +13,8 @@ const SETTINGS_FIELDS: Record<string, string> = {
   currency: "currency",
   contactEmail: "contact email",
   contactPhone: "contact phone",
+  unitSystem: "units for vitals",
+  maxUploadMb: "largest document upload",
 };
 
 const PATIENT_FIELDS: Record<string, string> = {

@@ -16,6 +16,11 @@ const DATE_ORDER_OPTIONS = [
   { value: "YMD", label: "Year first: 2026-11-30" },
 ];
 
+const UNIT_SYSTEM_OPTIONS = [
+  { value: "METRIC", label: "Metric: cm, kg, °C" },
+  { value: "US", label: "US: in, lb, °F" },
+];
+
 // The form types blanks; the settings keep them as null.
 const formValuesOf = (settings: SavedClinicSettings) => ({
   ...settings,
@@ -72,6 +77,24 @@ export function ClinicSettingsForm({
             <div className="sm:pt-7">
               <CheckboxField label="12-hour clock (2:30 pm instead of 14:30)" {...field("hour12")} />
             </div>
+          </div>
+          <div className="grid gap-4 sm:grid-cols-2">
+            <SelectField
+              label="Units for vitals"
+              options={UNIT_SYSTEM_OPTIONS}
+              hint="The units a vitals form starts with; each height, weight and temperature can switch."
+              {...field("unitSystem")}
+            />
+            <TextField
+              label="Largest document upload (MB)"
+              type="number"
+              inputMode="numeric"
+              min={1}
+              max={10}
+              step={1}
+              hint="From 1 to 10 megabytes."
+              {...field("maxUploadMb")}
+            />
           </div>
           <SubmitButton pending={pending} pendingLabel="Saving…" className="self-end">
             Save settings

@@ -17,6 +17,7 @@ import { type ClinicFixture, createClinicFixture } from "@/lib/testing/clinic-fi
 import { failAuditWrites, fingerprintDatabase } from "@/lib/testing/database-fingerprint";
 import { createPlatformUser, platformCaller } from "@/lib/testing/platform-users";
 import { listsForeignIds } from "@/lib/testing/samples/lists";
+import { vitalsForeignIds } from "@/lib/testing/samples/vitals";
 import { STAFF_ROLES } from "@/lib/validations/staff";
 
 // Every file under lib/actions, loaded the way Next loads them: each export is a public endpoint.
@@ -100,7 +101,8 @@ beforeAll(async () => {
   foreignIds.set("locationId", (await rows.location()).id);
   foreignIds.set("appointmentId", (await rows.appointment()).id);
   foreignIds.set("overrideId", (await rows.override()).id);
-  for (const [field, id] of await listsForeignIds(other.db)) foreignIds.set(field, id);
+  for (const foreign of [listsForeignIds, vitalsForeignIds])
+    for (const [field, id] of await foreign(other.db)) foreignIds.set(field, id);
 });
 
 afterAll(async () => {

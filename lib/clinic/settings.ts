@@ -1,4 +1,5 @@
 import type { Actor } from "@/lib/auth/actor";
+import { isUnitSystem, type UnitSystem } from "@/lib/clinical/vital-units";
 import type { CentralDb } from "@/lib/db/central";
 import type { TenantDb } from "@/lib/tenancy/tenant-db";
 import type { ClinicSettings } from "@/lib/validations/clinic-settings";
@@ -13,13 +14,22 @@ const settingsFields = {
   contactPhone: true,
   dateOrder: true,
   hour12: true,
+  unitSystem: true,
+  maxUploadMb: true,
 } as const;
 
-/** The settings as saved, with the clinic's way of writing dates and times always there. */
-export type SavedClinicSettings = ClinicSettings & ClinicClock;
+/** The settings as saved, with the clinic's way of writing dates and times, its units and upload limit always there. */
+export type SavedClinicSettings = ClinicSettings &
+  ClinicClock & { unitSystem: UnitSystem; maxUploadMb: number };
 
-function savedOf(row: Omit<SavedClinicSettings, "dateOrder"> & { dateOrder: string }): SavedClinicSettings {
-  return { ...row, dateOrder: isDateOrder(row.dateOrder) ? row.dateOrder : DEFAULT_CLINIC_CLOCK.dateOrder };
+function savedOf(
+  row: Omit<SavedClinicSettings, "dateOrder" | "unitSystem"> & { dateOrder: string; unitSystem: string },
+): SavedClinicSettings {
+  return {
+    ...row,
+    dateOrder: isDateOrder(row.dateOrder) ? row.dateOrder : DEFAULT_CLINIC_CLOCK.dateOrder,
+    unitSystem: isUnitSystem(row.unitSystem) ? row.unitSystem : "METRIC",
+  };
 }
 
 export async function findClinicSettings(options: { db: TenantDb }): Promise<SavedClinicSettings> {

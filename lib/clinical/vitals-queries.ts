@@ -42,3 +42,50 @@ export async function findVitalsTrend(options: {
   });
   return rows.map((row) => ({ takenAt: row.takenAt as Date, value: Number(row[column]) })).reverse();
 }
+
+const historyRow = {
+  id: true,
+  visitId: true,
+  takenAt: true,
+  heightValue: true,
+  heightUnit: true,
+  heightCm: true,
+  weightValue: true,
+  weightUnit: true,
+  weightKg: true,
+  bmi: true,
+  temperatureValue: true,
+  temperatureUnit: true,
+  temperatureC: true,
+  heartRate: true,
+  respiratoryRate: true,
+  systolic: true,
+  diastolic: true,
+  spo2: true,
+  painScore: true,
+  enteredInErrorAt: true,
+  enteredInErrorReason: true,
+} as const;
+
+export const VITALS_HISTORY_LIMIT = 100;
+
+/** The patient's sets of vitals, newest first (entered-in-error ones too, for the table to mark). */
+export function findVitalsHistory(options: { db: TenantDb; patientId: string; limit?: number }) {
+  return options.db.vitalSigns.findMany({
+    where: { patientId: options.patientId },
+    orderBy: [{ takenAt: "desc" }, { createdAt: "desc" }],
+    take: options.limit ?? VITALS_HISTORY_LIMIT,
+    select: historyRow,
+  });
+}
+
+/** The sets of vitals taken in one visit of this patient, newest first. */
+export function findVisitVitals(options: { db: TenantDb; patientId: string; visitId: string }) {
+  return options.db.vitalSigns.findMany({
+    where: { patientId: options.patientId, visitId: options.visitId },
+    orderBy: [{ takenAt: "desc" }, { createdAt: "desc" }],
+    select: historyRow,
+  });
+}
+
+export type VitalsHistoryRow = Awaited<ReturnType<typeof findVitalsHistory>>[number];

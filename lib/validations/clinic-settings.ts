@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DATE_ORDERS } from "../clinic/clock-input";
+import { UNIT_SYSTEMS } from "../clinical/vital-units";
 
 // Computed where the schema runs (server and browser); "UTC" is valid but not in V8's list.
 const timeZones = new Set(Intl.supportedValuesOf("timeZone"));
@@ -67,6 +68,21 @@ export const clinicSettingsSchema = z.object({
   /** How dates and times are written and typed; left out, they stay as they are. */
   dateOrder: z.enum(DATE_ORDERS, "Choose how dates are written.").optional(),
   hour12: z.boolean().optional(),
+  /** Vitals typed and charted in metric (cm, kg, °C) or US (in, lb, °F) units; left out, unchanged. */
+  unitSystem: z.enum(UNIT_SYSTEMS, "Choose metric or US units for vitals.").optional(),
+  /** The largest document upload, in whole megabytes (the platform's limit is 10). */
+  maxUploadMb: z
+    .union([z.string(), z.number()])
+    .optional()
+    .transform((value, context) => {
+      if (value === undefined || value === "") return undefined;
+      const number = typeof value === "number" ? value : Number(value.trim());
+      if (!Number.isInteger(number) || number < 1 || number > 10) {
+        context.addIssue({ code: "custom", message: "Choose a whole number of megabytes from 1 to 10." });
+        return z.NEVER;
+      }
+      return number;
+    }),
 });
 
 export type ClinicSettingsInput = z.input<typeof clinicSettingsSchema>;

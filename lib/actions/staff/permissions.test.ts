@@ -154,6 +154,8 @@ describe.each(rolesWith("settings.manage"))("a %s, who manages the clinic's sett
       contactPhone: "+49 30 1234567",
       dateOrder: "MDY",
       hour12: true,
+      unitSystem: "METRIC",
+      maxUploadMb: 10,
     };
     expect(result).toEqual({ ok: true, data: saved });
     expect(await clinic.db.clinicSetting.findUniqueOrThrow({ where: { id: 1 } })).toMatchObject(saved);
