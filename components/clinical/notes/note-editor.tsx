@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useMemo, useRef, useState } from "react";
+import { useLayoutEffect, useMemo, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { useClinicTimeFormat } from "@/components/ui/clinic-clock";
 import { Notice } from "@/components/ui/notice";
@@ -73,13 +73,23 @@ export function NoteEditor({
     focused.current = { section, start: element.selectionStart, end: element.selectionEnd };
   };
 
-  const place = (section: NoteSection, caret: number) =>
-    requestAnimationFrame(() => {
-      const element = fields.current[section];
-      element?.focus();
-      element?.setSelectionRange(caret, caret);
-      if (element) remember(section, element);
-    });
+  // Where the caret goes once an expansion or an insertion has rendered: set before the next
+  // keystroke is handled, so typing goes on after the inserted text.
+  const caretAfterRender = useRef<{ section: NoteSection; caret: number } | null>(null);
+  useLayoutEffect(() => {
+    const pending = caretAfterRender.current;
+    if (!pending) return;
+    caretAfterRender.current = null;
+    const element = fields.current[pending.section];
+    if (!element) return;
+    element.focus();
+    element.setSelectionRange(pending.caret, pending.caret);
+    remember(pending.section, element);
+  });
+
+  const place = (section: NoteSection, caret: number) => {
+    caretAfterRender.current = { section, caret };
+  };
 
   const change = (section: NoteSection, element: HTMLTextAreaElement) => {
     const expanded = expandQuickText(element.value, element.selectionStart, codes);

@@ -49,8 +49,14 @@ export default async function UnsignedNotesPage({ params }: TenantParams) {
                   <span className="text-slate-600">{note.patient.mrn}</span>
                 </Cell>
                 <Cell>{NOTE_KIND_LABELS[note.kind]}</Cell>
-                <Cell className="whitespace-nowrap">{at(note.visitStartedAt)}</Cell>
-                <Cell className="whitespace-nowrap text-slate-600">{at(note.updatedAt)}</Cell>
+                <Cell className="whitespace-nowrap">
+                  <span className="sm:hidden">Visit </span>
+                  {at(note.visitStartedAt)}
+                </Cell>
+                <Cell className="whitespace-nowrap text-slate-600">
+                  <span className="sm:hidden">Last saved </span>
+                  {at(note.updatedAt)}
+                </Cell>
                 <Cell>
                   <Link
                     href={`/visits/${note.visitId}`}
