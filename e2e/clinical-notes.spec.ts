@@ -116,15 +116,29 @@ test("a doctor starts the visit from Today, writes with a template and a quick t
   await plan.pressSequentially("Rest, fluids, review in 1 week.");
   await expect(page.getByText("Not saved yet — retrying")).toBeVisible({ timeout: 15_000 });
   await context.setOffline(false);
+  await expect(page.getByRole("status").filter({ hasText: /^Saved / })).toBeVisible({ timeout: 40_000 });
+
+  // Saves fail again (the server unreachable); the page is reloaded meanwhile: the typed text comes back.
+  await page.route(visitUrl, (route) =>
+    route.request().method() === "POST" ? route.abort() : route.continue(),
+  );
+  await plan.click();
+  await plan.press("End");
+  await plan.pressSequentially(" Paracetamol as needed.");
+  await expect(page.getByText("Not saved yet — retrying")).toBeVisible({ timeout: 15_000 });
   await page.reload();
-  await expect(page.getByRole("textbox", { name: /^Plan/ })).toHaveValue("Rest, fluids, review in 1 week.");
-  await expect(page.getByRole("status").filter({ hasText: /^Saved / })).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByText("Restored unsaved text from this browser.")).toBeVisible();
+  await expect(page.getByRole("textbox", { name: /^Plan/ })).toHaveValue(
+    "Rest, fluids, review in 1 week. Paracetamol as needed.",
+  );
+  await page.unroute(visitUrl);
+  await expect(page.getByRole("status").filter({ hasText: /^Saved / })).toBeVisible({ timeout: 40_000 });
   await shots(page, "visit-draft");
 
   await page.getByRole("button", { name: "Sign note" }).click();
   const note = page.getByRole("article", { name: `SOAP note by Dr Quill ${run}` });
   await expect(note.getByText("Signed", { exact: true })).toBeVisible();
-  await expect(note.getByText("Rest, fluids, review in 1 week.")).toBeVisible();
+  await expect(note.getByText("Rest, fluids, review in 1 week. Paracetamol as needed.")).toBeVisible();
   await expect(page.getByRole("textbox", { name: /^Plan/ })).toHaveCount(0);
 
   await note.getByRole("button", { name: "Add addendum" }).click();
@@ -141,7 +155,7 @@ test("a doctor starts the visit from Today, writes with a template and a quick t
       subjective: "Sore throat for 3 days, no fever.",
       objective: "Throat: red, no exudate.",
       assessment: "No acute distress. Viral pharyngitis.",
-      plan: "Rest, fluids, review in 1 week.",
+      plan: "Rest, fluids, review in 1 week. Paracetamol as needed.",
     });
     expect(saved.addenda.map((addendum) => addendum.body)).toEqual(["Rapid strep test negative."]);
   });
