@@ -14,6 +14,19 @@ describe("the dashboard", () => {
     expect(summaryOf("NURSE", "/doctors")).not.toMatch(/^Set/);
   });
 
+  it("lists unsigned notes for those who write notes, and templates for those who keep them", () => {
+    const hrefs = (role: Parameters<typeof workspaceAreasFor>[0]) =>
+      workspaceAreasFor(role).map((area) => area.href);
+    expect(hrefs("DOCTOR")).toEqual(expect.arrayContaining(["/notes", "/templates"]));
+    expect(hrefs("NURSE")).toEqual(expect.arrayContaining(["/notes", "/templates"]));
+    expect(hrefs("OWNER")).toContain("/templates");
+    expect(hrefs("OWNER")).not.toContain("/notes");
+    for (const role of ["RECEPTIONIST", "BILLING", "MANAGER"] as const) {
+      expect(hrefs(role)).not.toContain("/notes");
+      expect(hrefs(role)).not.toContain("/templates");
+    }
+  });
+
   it("greets a doctor by title and family name, others by first name", () => {
     expect(greetingName("Dr Ada Adams")).toBe("Dr Adams");
     expect(greetingName("Rita Reception")).toBe("Rita");

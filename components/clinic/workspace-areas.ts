@@ -8,7 +8,11 @@ type Summary = string | ((can: (permission: ClinicPermission) => boolean) => str
 
 // The workspace's pages and the permission each needs: the navigation and the dashboard show a
 // role only what it may open (the pages and actions check again for themselves).
-const AREAS: (Omit<WorkspaceArea, "summary"> & { permission: ClinicPermission; summary: Summary })[] = [
+// An area with several permissions opens to a role with any of them.
+const AREAS: (Omit<WorkspaceArea, "summary"> & {
+  permission: ClinicPermission | ClinicPermission[];
+  summary: Summary;
+})[] = [
   {
     href: "/dashboard",
     label: "Dashboard",
@@ -43,6 +47,21 @@ const AREAS: (Omit<WorkspaceArea, "summary"> & { permission: ClinicPermission; s
       can("patients.manage")
         ? "Find patients by name, record number, phone or birth date; register new ones."
         : "Find patients by name, record number, phone or birth date.",
+  },
+  {
+    href: "/notes",
+    label: "My unsigned notes",
+    permission: "nursingNotes.write",
+    summary: "Your draft notes, oldest first, to finish and sign.",
+  },
+  {
+    href: "/templates",
+    label: "Templates",
+    permission: ["templates.manageOwn", "templates.manageClinic"],
+    summary: (can) =>
+      can("templates.manageClinic")
+        ? "The clinic's note templates and quick texts, shared by its clinicians."
+        : "Your note templates and quick texts, beside the clinic's.",
   },
   {
     href: "/doctors",
@@ -82,7 +101,9 @@ const AREAS: (Omit<WorkspaceArea, "summary"> & { permission: ClinicPermission; s
 
 export function workspaceAreasFor(role: StaffRole): WorkspaceArea[] {
   const can = (permission: ClinicPermission) => clinicRoleCan(role, permission);
-  return AREAS.filter((area) => can(area.permission)).map(({ permission, summary, ...area }) => ({
+  const open = (permission: ClinicPermission | ClinicPermission[]) =>
+    Array.isArray(permission) ? permission.some(can) : can(permission);
+  return AREAS.filter((area) => open(area.permission)).map(({ permission, summary, ...area }) => ({
     ...area,
     summary: typeof summary === "string" ? summary : summary(can),
   }));

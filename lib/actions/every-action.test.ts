@@ -17,6 +17,7 @@ import { type ClinicFixture, createClinicFixture } from "@/lib/testing/clinic-fi
 import { failAuditWrites, fingerprintDatabase } from "@/lib/testing/database-fingerprint";
 import { createPlatformUser, platformCaller } from "@/lib/testing/platform-users";
 import { listsForeignIds } from "@/lib/testing/samples/lists";
+import { clinicalForeignIds } from "@/lib/testing/samples/notes";
 import { vitalsForeignIds } from "@/lib/testing/samples/vitals";
 import { STAFF_ROLES } from "@/lib/validations/staff";
 
@@ -101,7 +102,7 @@ beforeAll(async () => {
   foreignIds.set("locationId", (await rows.location()).id);
   foreignIds.set("appointmentId", (await rows.appointment()).id);
   foreignIds.set("overrideId", (await rows.override()).id);
-  for (const foreign of [listsForeignIds, vitalsForeignIds])
+  for (const foreign of [clinicalForeignIds, listsForeignIds, vitalsForeignIds])
     for (const [field, id] of await foreign(other.db)) foreignIds.set(field, id);
 });
 

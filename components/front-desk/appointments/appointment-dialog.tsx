@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { StartVisitButton, VISIT_STATUSES } from "@/components/clinical/notes/start-visit-button";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import type { CalendarAppointment } from "@/lib/clinic/calendar";
@@ -68,6 +69,9 @@ function AppointmentPanel({
         <CancelAppointmentForm appointment={appointment} onBack={back} onDone={onClose} />
       ) : (
         <div className="flex flex-wrap justify-end gap-2">
+          {steps === "own-visit" && VISIT_STATUSES.includes(appointment.status) ? (
+            <StartVisitButton appointmentId={appointment.id} />
+          ) : null}
           {steps ? <NextStepButtons appointment={appointment} mode={steps} onDone={onClose} /> : null}
           {canManage && appointment.status === "BOOKED" ? (
             <Button variant="secondary" onClick={() => setMode("reschedule")}>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { StartVisitButton, VISIT_STATUSES } from "@/components/clinical/notes/start-visit-button";
 import { Button } from "@/components/ui/button";
 import { useClinicTimeFormat } from "@/components/ui/clinic-clock";
 import { type Column, DataTable } from "@/components/ui/data-table";
@@ -84,6 +85,13 @@ export function TodayBoard({
         const mode = stepModeOf(a, { canManage, ownDoctorId });
         return (
           <div className="flex flex-wrap gap-2">
+            {mode === "own-visit" && VISIT_STATUSES.includes(a.status) ? (
+              <StartVisitButton
+                appointmentId={a.id}
+                size="sm"
+                label={`Start visit: ${a.patient.name} at ${format.time(a.startsAt)}`}
+              />
+            ) : null}
             {mode ? (
               <NextStepButtons
                 appointment={a}

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { formatClinicDateTime } from "@/components/clinic/clinic-time";
+import { WalkInVisitButton } from "@/components/clinical/notes/walk-in-visit-button";
 import { PatientFrame } from "@/components/clinical/patient-frame";
 import {
   type PatientAppointmentRow,
@@ -19,6 +20,7 @@ import {
 } from "@/lib/clinic/patients";
 import { formatClinicTime, localDateOf } from "@/lib/clinic/time";
 import { findAllergyBanner } from "@/lib/clinical/allergy-banner";
+import { findVisitLocations } from "@/lib/clinical/visits";
 import { withTenantDb } from "@/lib/tenancy/tenant-db";
 import { requireWorkspace } from "../../require-workspace";
 
@@ -42,14 +44,15 @@ export default async function PatientPage({ params, searchParams }: PatientPageP
   const data = await withTenantDb(clinic.subdomain, async (db) => {
     const patient = await findPatient({ db, patientId: id });
     if (!patient) return null;
-    const [appointments, banner] = await Promise.all([
+    const [appointments, banner, walkInLocations] = await Promise.all([
       tab === "appointments" ? findPatientAppointments({ db, patientId: id }) : null,
       clinicRoleCan(role, "chart.allergyBanner") ? findAllergyBanner({ db, patientId: id }) : null,
+      clinicRoleCan(role, "visits.start") ? findVisitLocations({ db }) : null,
     ]);
-    return { patient, appointments, banner };
+    return { patient, appointments, banner, walkInLocations };
   });
   if (!data) notFound();
-  const { patient, appointments, banner } = data;
+  const { patient, appointments, banner, walkInLocations } = data;
 
   return (
     <PatientFrame
@@ -59,11 +62,14 @@ export default async function PatientPage({ params, searchParams }: PatientPageP
       timeZone={timeZone}
       current={tab}
       actions={
-        clinicRoleCan(role, "audit.view") ? (
-          <ButtonLink href={listHref("/audit", { patient: patient.id })} variant="secondary">
-            Audit history
-          </ButtonLink>
-        ) : null
+        <>
+          {walkInLocations ? <WalkInVisitButton patientId={patient.id} locations={walkInLocations} /> : null}
+          {clinicRoleCan(role, "audit.view") ? (
+            <ButtonLink href={listHref("/audit", { patient: patient.id })} variant="secondary">
+              Audit history
+            </ButtonLink>
+          ) : null}
+        </>
       }
     >
       {tab === "overview" ? (
