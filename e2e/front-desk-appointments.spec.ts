@@ -112,9 +112,11 @@ test("a receptionist books a free slot and checks a patient in; the doctor sees 
     await expect(
       doctorPage.getByRole("region", { name: /^Checked in/ }).getByText(`Sky Arrow${run}`),
     ).toBeVisible();
-    // The doctor starts and completes their own visit; check-in and no-show stay with the front desk.
+    // The doctor starts their own visit (it opens) and completes it; check-in and no-show stay with the front desk.
     await expect(doctorPage.getByRole("button", { name: /^(Check in|No-show):/ })).toHaveCount(0);
-    await doctorPage.getByRole("button", { name: new RegExp(`^Start: Sky Arrow${run}`) }).click();
+    await doctorPage.getByRole("button", { name: new RegExp(`^Start visit: Sky Arrow${run}`) }).click();
+    await doctorPage.waitForURL(/\/visits\//);
+    await doctorPage.goto(`${clinicUrl}/today`);
     await expect(
       doctorPage.getByRole("region", { name: /^With the doctor/ }).getByText(`Sky Arrow${run}`),
     ).toBeVisible();

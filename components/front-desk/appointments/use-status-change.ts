@@ -33,7 +33,8 @@ export function stepModeOf(
   return appointment.doctor.id === viewer.ownDoctorId ? "own-visit" : null;
 }
 
-const OWN_VISIT_STEPS: AppointmentStatus[] = ["IN_PROGRESS", "COMPLETED"];
+// A doctor starts their own visit with "Start visit" (the visit opens with it), then completes it here.
+const OWN_VISIT_STEPS: AppointmentStatus[] = ["COMPLETED"];
 
 export function stepsOf(status: AppointmentStatus, mode: StepMode): StatusStep[] {
   const steps = NEXT_STEPS[status] ?? [];
