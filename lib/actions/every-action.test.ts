@@ -16,6 +16,7 @@ import { ACTION_SAMPLES, rowsOf, type SampleWorld } from "@/lib/testing/action-s
 import { type ClinicFixture, createClinicFixture } from "@/lib/testing/clinic-fixture";
 import { failAuditWrites, fingerprintDatabase } from "@/lib/testing/database-fingerprint";
 import { createPlatformUser, platformCaller } from "@/lib/testing/platform-users";
+import { recordsForeignIds } from "@/lib/testing/samples/records";
 import { STAFF_ROLES } from "@/lib/validations/staff";
 
 // Every file under lib/actions, loaded the way Next loads them: each export is a public endpoint.
@@ -99,6 +100,7 @@ beforeAll(async () => {
   foreignIds.set("locationId", (await rows.location()).id);
   foreignIds.set("appointmentId", (await rows.appointment()).id);
   foreignIds.set("overrideId", (await rows.override()).id);
+  for (const [field, id] of await recordsForeignIds(other.db)) foreignIds.set(field, id);
 });
 
 afterAll(async () => {
