@@ -1,10 +1,12 @@
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { markDocumentEnteredInErrorAction } from "@/lib/actions/documents/mark-document-entered-in-error";
+import { clinicRoleCan } from "@/lib/auth/permissions";
 import type { StaffRole } from "@/lib/generated/tenant/enums";
 import { type ClinicFixture, createClinicFixture, type TestClinic } from "@/lib/testing/clinic-fixture";
 import { clinicHost } from "@/lib/testing/requests";
 import { PNG_BYTES, sampleDocument } from "@/lib/testing/samples/records";
+import { STAFF_ROLES } from "@/lib/validations/staff";
 import { answerDocumentDownload, contentDispositionOf, downloadDocument } from "./document-download";
 import { answerDocumentUpload, uploadDocument } from "./document-upload";
 import { findPatientDocuments } from "./documents";
@@ -324,5 +326,35 @@ describe("a document entered in error", () => {
       includeEnteredInError: true,
     });
     expect(receptionistSees.map((row) => row.category)).toEqual(["ID"]);
+  });
+});
+
+describe.each(STAFF_ROLES)("a %s", (role) => {
+  const may = (permission: Parameters<typeof clinicRoleCan>[1]) => clinicRoleCan(role, permission);
+
+  it("uploads exactly the categories the permission matrix gives the role", async () => {
+    const patient = await newPatient();
+    const card = await upload(role, patient.id, uploadRequest(patient.id, { category: "ID", file: png() }));
+    const results = await upload(
+      role,
+      patient.id,
+      uploadRequest(patient.id, { category: "RESULTS", file: png() }),
+    );
+
+    expect(card.status).toBe(may("documents.uploadAdministrative") ? 201 : 403);
+    expect(results.status).toBe(may("documents.uploadClinical") ? 201 : 403);
+  });
+
+  it("downloads exactly the categories the role may see, each download audited", async () => {
+    const patient = await newPatient();
+    const card = await sampleDocument(clinic.db, { patientId: patient.id });
+    const results = await sampleDocument(clinic.db, { patientId: patient.id, category: "RESULTS" });
+    const seesCards = may("documents.viewAdministrative");
+    const seesResults = seesCards && may("chart.view");
+
+    expect((await download(role, patient.id, card.id)).status).toBe(seesCards ? 200 : 403);
+    expect((await download(role, patient.id, results.id)).status).toBe(seesResults ? 200 : 403);
+    const reads = await clinic.db.auditEvent.count({ where: { action: "chart.read", targetId: patient.id } });
+    expect(reads).toBe(Number(seesCards) + Number(seesResults));
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { detectFileType, megabytes, tooLargeMessage } from "./file-types";
+import { detectFileType, fileSizeLabel, megabytes, tooLargeMessage } from "./file-types";
 
 const bytes = (...values: number[]) => Uint8Array.from(values);
 const text = (value: string) => new TextEncoder().encode(value);
@@ -33,5 +33,10 @@ describe("the size refusal", () => {
       "This file is just over 10 MB; the clinic accepts up to 10 MB.",
     );
     expect(megabytes(1_000)).toBe("0.1 MB");
+    expect([fileSizeLabel(70), fileSizeLabel(68_400), fileSizeLabel(2_450_000)]).toEqual([
+      "1 KB",
+      "68 KB",
+      "2.5 MB",
+    ]);
   });
 });

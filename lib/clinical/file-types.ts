@@ -44,3 +44,8 @@ export function tooLargeMessage(bytes: number, limitMb: number): string {
   const said = Number.parseFloat(size) <= limitMb ? `just over ${limitMb} MB` : size;
   return `This file is ${said}; the clinic accepts up to ${limitMb} MB.`;
 }
+
+/** A stored file's size for a list: "68 KB" under a megabyte, else "2.5 MB". */
+export function fileSizeLabel(bytes: number): string {
+  return bytes < BYTES_PER_MB ? `${Math.max(1, Math.round(bytes / 1000))} KB` : megabytes(bytes);
+}

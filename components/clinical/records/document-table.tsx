@@ -2,7 +2,7 @@ import { Badge } from "@/components/ui/badge";
 import { Cell, EmptyState, HeaderCell, Table, TableBody, TableHead } from "@/components/ui/table";
 import { markDocumentEnteredInErrorAction } from "@/lib/actions/documents/mark-document-entered-in-error";
 import type { DocumentRow } from "@/lib/clinical/documents";
-import { megabytes, UPLOAD_TYPES } from "@/lib/clinical/file-types";
+import { fileSizeLabel, UPLOAD_TYPES } from "@/lib/clinical/file-types";
 import { categoryLabel, isAdministrativeCategory } from "@/lib/validations/documents";
 import { EnteredInErrorButton } from "./entered-in-error-button";
 
@@ -44,7 +44,7 @@ export function DocumentTable({ patientId, rows }: { patientId: string; rows: Do
             <Cell>
               <span className="break-all">{row.fileName}</span>
               <span className="block text-xs text-slate-600">
-                {typeLabel(row.contentType)} · {megabytes(row.sizeBytes)}
+                {typeLabel(row.contentType)} · {fileSizeLabel(row.sizeBytes)}
               </span>
             </Cell>
             <Cell>

@@ -110,15 +110,21 @@ export function ImmunizationForm({
             Elsewhere (another clinic, a pharmacy)
           </label>
         </div>
-        {givenHere ? (
-          <SelectField
-            label="Staff member"
-            options={[{ value: "", label: "Choose…" }, ...vaccinators]}
-            {...field("givenById")}
-          />
-        ) : (
-          <TextField label="Who gave it" placeholder="e.g. City Pharmacy, Dr Lee" {...field("givenByName")} />
-        )}
+        <div className="sm:max-w-[calc(50%-0.5rem)]">
+          {givenHere ? (
+            <SelectField
+              label="Staff member"
+              options={[{ value: "", label: "Choose…" }, ...vaccinators]}
+              {...field("givenById")}
+            />
+          ) : (
+            <TextField
+              label="Who gave it"
+              placeholder="e.g. City Pharmacy, Dr Lee"
+              {...field("givenByName")}
+            />
+          )}
+        </div>
         {givenHere && form.formState.errors.givenByName ? (
           <p className="text-sm text-red-700">{form.formState.errors.givenByName.message}</p>
         ) : null}

@@ -17,7 +17,7 @@ export function ImmunizationRecord({
   printedBy: string;
 }) {
   return (
-    <article className="flex flex-col gap-5 rounded-lg border border-slate-200 bg-white p-5 text-slate-900 sm:p-8 print:border-0 print:p-0">
+    <article className="printable-record flex flex-col gap-5 rounded-lg border border-slate-200 bg-white p-5 text-slate-900 sm:p-8 print:border-0 print:p-0">
       <div className="flex flex-col gap-1 border-b border-slate-300 pb-4">
         <p className="text-sm font-medium uppercase tracking-wide text-slate-600">{clinicName}</p>
         <h1 className="text-2xl font-semibold">Immunization record</h1>

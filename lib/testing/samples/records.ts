@@ -42,11 +42,12 @@ export async function sampleDocument(
   });
 }
 
-/** Ids of another clinic's immunization and document, by the field names the actions take. */
+/** Ids of another clinic's immunization, document and nurse, by the field names the actions take. */
 export async function recordsForeignIds(db: TenantDb): Promise<[string, string][]> {
   return [
     ["immunizationId", (await sampleImmunization(db)).id],
     ["documentId", (await sampleDocument(db)).id],
+    ["givenById", (await rowsOf(db).member("NURSE")).id],
   ];
 }
 

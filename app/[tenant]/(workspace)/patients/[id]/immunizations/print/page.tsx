@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ImmunizationRecord } from "@/components/clinical/records/immunization-record";
 import { PrintButton } from "@/components/clinical/records/print-button";
-import { PrintStyles } from "@/components/clinical/records/print-styles";
+import "@/components/clinical/records/printable-record.css";
 import { isoDateOf } from "@/components/front-desk/patients/patient-format";
 import { ButtonLink } from "@/components/ui/button";
 import { findPatient } from "@/lib/clinic/patients";
@@ -33,7 +33,6 @@ export default async function ImmunizationRecordPage({ params }: Props) {
 
   return (
     <>
-      <PrintStyles />
       <div className="flex flex-wrap items-center justify-between gap-3 print:hidden">
         <ButtonLink href={`/patients/${patient.id}/immunizations`} variant="secondary">
           Back to immunizations
