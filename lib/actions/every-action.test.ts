@@ -18,6 +18,7 @@ import { failAuditWrites, fingerprintDatabase } from "@/lib/testing/database-fin
 import { createPlatformUser, platformCaller } from "@/lib/testing/platform-users";
 import { listsForeignIds } from "@/lib/testing/samples/lists";
 import { clinicalForeignIds } from "@/lib/testing/samples/notes";
+import { recordsForeignIds } from "@/lib/testing/samples/records";
 import { vitalsForeignIds } from "@/lib/testing/samples/vitals";
 import { STAFF_ROLES } from "@/lib/validations/staff";
 
@@ -102,7 +103,7 @@ beforeAll(async () => {
   foreignIds.set("locationId", (await rows.location()).id);
   foreignIds.set("appointmentId", (await rows.appointment()).id);
   foreignIds.set("overrideId", (await rows.override()).id);
-  for (const foreign of [clinicalForeignIds, listsForeignIds, vitalsForeignIds])
+  for (const foreign of [clinicalForeignIds, listsForeignIds, recordsForeignIds, vitalsForeignIds])
     for (const [field, id] of await foreign(other.db)) foreignIds.set(field, id);
 });
 
