@@ -105,6 +105,9 @@ test("the route handlers answer every id, query, method and body without a 500 o
     ...(await central.clinic.findMany({ select: { id: true }, take: 5 })).map((row) => row.id),
     ...(await central.user.findMany({ select: { id: true }, take: 5 })).map((row) => row.id),
     ...(await central.fleetRun.findMany({ select: { id: true }, take: 5 })).map((row) => row.id),
+    ...(await withClinicDb("maple", (db) => db.patient.findMany({ select: { id: true }, take: 3 }))).map(
+      (row) => row.id,
+    ),
     "00000000-0000-0000-0000-000000000000",
   ]);
   const cookies = {
@@ -119,6 +122,16 @@ test("the route handlers answer every id, query, method and body without a 500 o
     { name: "api/admin/clinics/[id]/status", host: root, path: (id) => `/api/admin/clinics/${id}/status` },
     { name: "api/super/fleet/runs/[id]", host: root, path: (id) => `/api/super/fleet/runs/${id}` },
     { name: "[tenant]/open", host: maple, path: () => "/open" },
+    {
+      name: "[tenant]/patients/[id]/documents/upload",
+      host: maple,
+      path: (id) => `/patients/${id}/documents/upload`,
+    },
+    {
+      name: "[tenant]/patients/[id]/documents/[documentId]/download",
+      host: maple,
+      path: (id) => `/patients/${id}/documents/${id}/download`,
+    },
   ];
   const before = await fingerprints();
   for (const route of routes) {
