@@ -80,6 +80,15 @@ type Branch = {
   sql: (where: Prisma.Sql, limit: number) => Prisma.Sql;
 };
 
+export type TimelineOptions = {
+  patientId: string;
+  kinds?: readonly TimelineKind[];
+  includeEnteredInError?: boolean;
+  includeClinicalDocuments: boolean;
+  before?: TimelineCursor | null;
+  pageSize?: number;
+};
+
 /**
  * One page of a patient's timeline, newest first: appointments, visits (with their notes' status),
  * vital sets, diagnoses, immunizations and documents, in one query. Each kind's rows come from its
@@ -87,17 +96,25 @@ type Branch = {
  * Entries entered in error are left out unless asked for; clinical documents only when the reader
  * may see them.
  */
-export async function findTimeline(options: {
-  db: TenantDb;
-  patientId: string;
-  kinds?: readonly TimelineKind[];
-  includeEnteredInError?: boolean;
-  includeClinicalDocuments: boolean;
-  before?: TimelineCursor | null;
-  pageSize?: number;
-}): Promise<{ entries: TimelineEntry[]; next: TimelineCursor | null }> {
-  const { db, patientId, before } = options;
-  if (!z.uuid().safeParse(patientId).success) return { entries: [], next: null };
+export async function findTimeline(
+  options: TimelineOptions & { db: TenantDb },
+): Promise<{ entries: TimelineEntry[]; next: TimelineCursor | null }> {
+  const pageSize = options.pageSize ?? TIMELINE_PAGE_SIZE;
+  const query = timelineQuery(options);
+  if (!query) return { entries: [], next: null };
+  const rows = await options.db.$queryRaw<Row[]>(query);
+  const entries = rows.slice(0, pageSize).map(entryOf);
+  const last = entries.at(-1);
+  return {
+    entries,
+    next: rows.length > pageSize && last ? { at: last.at, kind: last.kind, id: last.id } : null,
+  };
+}
+
+/** The page's SQL (one row more than the page, to tell whether there is an older one); null when it can have no rows. */
+export function timelineQuery(options: TimelineOptions): Prisma.Sql | null {
+  const { patientId, before } = options;
+  if (!z.uuid().safeParse(patientId).success) return null;
   const pageSize = options.pageSize ?? TIMELINE_PAGE_SIZE;
   const kinds = new Set(options.kinds?.length ? options.kinds : TIMELINE_KINDS);
   const showErrors = options.includeEnteredInError ?? false;
@@ -118,17 +135,11 @@ export async function findTimeline(options: {
       }`;
       return Prisma.sql`(${branch.sql(where, pageSize + 1)})`;
     });
-  if (selected.length === 0) return { entries: [], next: null };
-  const rows = await db.$queryRaw<Row[]>`
+  if (selected.length === 0) return null;
+  return Prisma.sql`
     SELECT at, kind, id, visit_id, entered_in_error, details FROM (${Prisma.join(selected, " UNION ALL ")}) t
     ORDER BY at DESC, kind DESC, id DESC
     LIMIT ${pageSize + 1}`;
-  const entries = rows.slice(0, pageSize).map(entryOf);
-  const last = entries.at(-1);
-  return {
-    entries,
-    next: rows.length > pageSize && last ? { at: last.at, kind: last.kind, id: last.id } : null,
-  };
 }
 
 type Row = {
