@@ -66,16 +66,16 @@ async function patientWithOneOfEach(at: Date) {
           locationId: location.id,
           startsAt: at,
           endsAt: new Date(at.getTime() + 20 * 60_000),
-          status: "COMPLETED",
+          status: "NO_SHOW",
           reason: "Check-up",
         },
       });
+      // A walk-in at the same moment (the booked appointment was missed).
       const visit = await db.visit.create({
         data: {
           patientId: patient.id,
           doctorId: doctor.id,
           locationId: location.id,
-          appointmentId: appointment.id,
           reason: `Cough for a week (${firstName})`,
           startedAt: at,
         },
@@ -222,13 +222,55 @@ describe("patient timeline", () => {
       firstLine: "Viral bronchitis in Ada, improving.",
     });
     expect(entries.find((entry) => entry.kind === "appointment")).toMatchObject({
-      status: "COMPLETED",
-      visitId: rows.visit.id,
+      id: rows.appointment.id,
+      status: "NO_SHOW",
+      visitId: null,
     });
     expect(entries.find((entry) => entry.kind === "vitals" && entry.id === rows.vitals.id)).toMatchObject({
       visitId: rows.visit.id,
       measures: { systolic: 128, diastolic: 82, weightValue: 70.5, weightUnit: "kg" },
     });
+  });
+
+  it("shows an appointment that became a visit once, as the visit, and leaves upcoming bookings out", async () => {
+    const rows = await patientWithOneOfEach(new Date("2026-03-15T10:00:00Z"));
+    const later = await inClinic(async (db) => {
+      const started = await db.appointment.create({
+        data: {
+          patientId: rows.patient.id,
+          doctorId: rows.doctor.id,
+          locationId: rows.location.id,
+          startsAt: new Date("2026-03-20T10:00:00Z"),
+          endsAt: new Date("2026-03-20T10:20:00Z"),
+          status: "COMPLETED",
+        },
+      });
+      const visit = await db.visit.create({
+        data: {
+          patientId: rows.patient.id,
+          doctorId: rows.doctor.id,
+          locationId: rows.location.id,
+          appointmentId: started.id,
+          reason: "Follow-up",
+          startedAt: started.startsAt,
+        },
+      });
+      const upcoming = await db.appointment.create({
+        data: {
+          patientId: rows.patient.id,
+          doctorId: rows.doctor.id,
+          locationId: rows.location.id,
+          startsAt: new Date(Date.now() + 7 * 86_400_000),
+          endsAt: new Date(Date.now() + 7 * 86_400_000 + 20 * 60_000),
+        },
+      });
+      return { started, visit, upcoming };
+    });
+    const ids = (await timeline(rows.patient.id)).entries.map((entry) => entry.id);
+    expect(ids[0]).toBe(later.visit.id);
+    expect(ids).not.toContain(later.started.id);
+    expect(ids).not.toContain(later.upcoming.id);
+    expect(ids).toContain(rows.appointment.id);
   });
 
   it("never includes another patient's rows, even at the same moment", async () => {

@@ -90,7 +90,8 @@ export type TimelineOptions = {
 };
 
 /**
- * One page of a patient's timeline, newest first: appointments, visits (with their notes' status),
+ * One page of a patient's timeline, newest first: past appointments that did not become a visit
+ * (cancelled, no-show, or not started here), visits (with their notes' status),
  * vital sets, diagnoses, immunizations and documents, in one query. Each kind's rows come from its
  * (patient, time) index, at most a page of each, so a long record costs no more than a short one.
  * Entries entered in error are left out unless asked for; clinical documents only when the reader
@@ -167,13 +168,16 @@ function branchesFor(options: { showErrors: boolean; includeClinicalDocuments: b
       kind: "appointment",
       at: Prisma.sql`x.starts_at`,
       sql: (where, limit) => Prisma.sql`
-        SELECT x.starts_at AS at, 'appointment'::text AS kind, x.id, v.id AS visit_id, false AS entered_in_error,
+        SELECT x.starts_at AS at, 'appointment'::text AS kind, x.id, NULL::uuid AS visit_id, false AS entered_in_error,
           jsonb_build_object('status', x.status, 'reason', x.reason, 'doctor', d.name, 'location', l.name) AS details
         FROM appointments x
         JOIN staff_users d ON d.id = x.doctor_id
         JOIN locations l ON l.id = x.location_id
-        LEFT JOIN visits v ON v.appointment_id = x.id
         WHERE ${where}
+          -- What happened: upcoming bookings are on the appointments tab, and one that became a
+          -- visit is that visit's entry.
+          AND x.starts_at <= now()
+          AND NOT EXISTS (SELECT 1 FROM visits v WHERE v.appointment_id = x.id)
         ORDER BY x.starts_at DESC, x.id DESC LIMIT ${limit}`,
     },
     {

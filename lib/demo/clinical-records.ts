@@ -14,6 +14,11 @@ import {
 } from "./clinical-texts";
 import { insertRows } from "./insert-rows";
 
+const ASTHMA = CHRONIC_CONDITIONS.find((condition) => condition.code === "J45.909") as DemoCondition;
+const CHILD_ACUTE_CONDITIONS = ACUTE_CONDITIONS.filter((condition) =>
+  ["J06.9", "J02.9"].includes(condition.code),
+);
+
 type Random = { next: () => number; pick: <T>(items: readonly T[]) => T };
 
 export type DemoPatient = { id: string; dateOfBirth: Date };
@@ -146,7 +151,11 @@ export async function generateClinicalRecords(options: {
       ...appointment,
       appointmentId: appointment.id,
       startedAt: appointment.startsAt,
-      condition: random.next() < 0.35 ? random.pick(CHRONIC_CONDITIONS) : random.pick(ACUTE_CONDITIONS),
+      condition: bodyOf(appointment.patientId).adult
+        ? random.next() < 0.35
+          ? random.pick(CHRONIC_CONDITIONS)
+          : random.pick(ACUTE_CONDITIONS)
+        : random.pick(CHILD_ACUTE_CONDITIONS),
       draft,
       monthsAgo: 0,
     });
@@ -165,13 +174,22 @@ export async function generateClinicalRecords(options: {
   for (const patientId of history) {
     const doctorId = random.pick(options.doctorIds);
     const locationId = random.pick(options.locationIds);
-    const chronic = random.next() < 0.7 ? random.pick(CHRONIC_CONDITIONS) : null;
+    const adult = bodyOf(patientId).adult;
+    // Children are seen for coughs, sore throats and asthma, not for adults' long-term problems.
+    const chronic = adult
+      ? random.next() < 0.7
+        ? random.pick(CHRONIC_CONDITIONS)
+        : null
+      : random.next() < 0.3
+        ? ASTHMA
+        : null;
+    const acute = adult ? ACUTE_CONDITIONS : CHILD_ACUTE_CONDITIONS;
     const visits = 3 + Math.floor(random.next() * 5);
     for (let v = 0; v < visits; v++) {
       const monthsAgo = Math.round(18 - (v * 17) / visits + random.next() * 2);
       const day = weekdayNear(addDays(today, -monthsAgo * 30));
       const startedAt = zonedTimeToUtc(day, (9 + Math.floor(random.next() * 7)) * 60, timeZone);
-      const condition = chronic && random.next() < 0.75 ? chronic : random.pick(ACUTE_CONDITIONS);
+      const condition = chronic && random.next() < 0.75 ? chronic : random.pick(acute);
       const visitId = addVisit({
         patientId,
         doctorId,
@@ -266,14 +284,10 @@ type BodyTrend = {
 
 function bodyTrendOf(random: Random, age: number): BodyTrend {
   if (age < 18) {
-    const heightCm = Math.min(175, 52 + age * 6.5);
-    return {
-      adult: false,
-      heightCm,
-      weightKg: Math.max(3.5, 3.5 + age * 3.1),
-      weightSlope: -0.25,
-      systolic: 100,
-    };
+    // Rough growth: 52 cm and 5 kg in the first year, 75 cm and 10 kg at one, then about 6 cm and 2.6 kg a year.
+    const heightCm = age < 1 ? 52 : Math.min(172, 75 + (age - 1) * 6);
+    const weightKg = age < 1 ? 5 : Math.min(62, 10 + (age - 1) * 2.6);
+    return { adult: false, heightCm, weightKg, weightSlope: -0.2, systolic: 96 + age };
   }
   return {
     adult: true,
@@ -286,7 +300,13 @@ function bodyTrendOf(random: Random, age: number): BodyTrend {
 }
 
 function vitalsAt(trend: BodyTrend, monthsAgo: number, random: Random, condition: DemoCondition) {
-  const weightKg = round(trend.weightKg + trend.weightSlope * monthsAgo + (random.next() - 0.5) * 1.2, 1);
+  const weightKg = round(
+    Math.max(
+      3,
+      trend.weightKg + trend.weightSlope * monthsAgo + (random.next() - 0.5) * (trend.adult ? 1.2 : 0.4),
+    ),
+    1,
+  );
   // Treated hypertension comes down over the months.
   const treated = condition.code === "I10" ? Math.min(monthsAgo, 12) * 1.5 : 0;
   const systolic = Math.round(trend.systolic + treated + (random.next() - 0.5) * 8);
