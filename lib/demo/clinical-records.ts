@@ -14,6 +14,7 @@ import {
 } from "./clinical-texts";
 import { insertRows } from "./insert-rows";
 
+const TWO_WEEKS = 14 * 24 * 60;
 const ASTHMA = CHRONIC_CONDITIONS.find((condition) => condition.code === "J45.909") as DemoCondition;
 const CHILD_ACUTE_CONDITIONS = ACUTE_CONDITIONS.filter((condition) =>
   ["J06.9", "J02.9"].includes(condition.code),
@@ -124,6 +125,7 @@ export async function generateClinicalRecords(options: {
       createdAt: startedAt,
     });
     if (!visit.draft) {
+      const resolved = !condition.chronic && minutesAfter(startedAt, TWO_WEEKS) < now;
       rows.diagnoses.push({
         id: randomUUID(),
         updatedAt: now,
@@ -132,8 +134,9 @@ export async function generateClinicalRecords(options: {
         codeSystem: CODE_SYSTEM,
         code: condition.code,
         title: condition.title,
-        status: condition.chronic ? "ACTIVE" : "RESOLVED",
-        resolvedAt: condition.chronic ? null : minutesAfter(startedAt, 60 * 24 * 14),
+        // A short illness is resolved two weeks on, if that has passed.
+        status: resolved ? "RESOLVED" : "ACTIVE",
+        resolvedAt: resolved ? minutesAfter(startedAt, TWO_WEEKS) : null,
         recordedById: doctorId,
         createdAt: minutesAfter(startedAt, 20),
       });
