@@ -1,4 +1,6 @@
 import { randomUUID } from "node:crypto";
+import { generateClinicalRecords } from "../demo/clinical-records";
+import { insertRows } from "../demo/insert-rows";
 import type { AppointmentStatus } from "../generated/tenant/enums";
 import type { TenantDb } from "../tenancy/registry";
 import { addDays, localDateOf, weekdayOf, zonedTimeToUtc } from "./time";
@@ -62,7 +64,7 @@ const SPECIALTIES = ["General practice", "Paediatrics", "Dermatology", "Cardiolo
 const COLORS = ["#0f766e", "#7c3aed", "#b45309", "#be123c", "#1d4ed8"];
 
 /** A small seeded generator, so the demo and the benchmarks are the same every time. */
-function createRandom(seed: number) {
+export function createRandom(seed: number) {
   let state = seed >>> 0;
   const next = () => {
     state = (state + 0x6d2b79f5) >>> 0;
@@ -102,6 +104,7 @@ export async function generateDemoData(options: DemoDataOptions) {
   const { db, timeZone } = options;
   const random = createRandom(options.seed ?? 42);
   const progress = options.onProgress ?? (() => {});
+  const now = options.today ?? new Date();
   const found = await db.location.findFirstOrThrow({ where: { isMain: true } });
   // Provisioning names the main location only; a believable practice has its address too.
   const main = await db.location.update({
@@ -159,6 +162,7 @@ export async function generateDemoData(options: DemoDataOptions) {
 
   progress(`registering ${options.patients} patients…`);
   const patientIds: string[] = [];
+  const patients: { id: string; dateOfBirth: Date }[] = [];
   for (let start = 0; start < options.patients; start += 5000) {
     const batch = Array.from({ length: Math.min(5000, options.patients - start) }, () => {
       const id = randomUUID();
@@ -166,20 +170,22 @@ export async function generateDemoData(options: DemoDataOptions) {
       const year = 1930 + Math.floor(random.next() * 90);
       const day = 1 + Math.floor(random.next() * 28);
       const month = 1 + Math.floor(random.next() * 12);
+      const dateOfBirth = new Date(Date.UTC(year, month - 1, day));
+      patients.push({ id, dateOfBirth });
       return {
         id,
         firstName: random.pick(FIRST),
         lastName: `${random.pick(LAST)}${random.next() < 0.5 ? "" : `-${random.pick(LAST)}`}`,
-        dateOfBirth: new Date(Date.UTC(year, month - 1, day)),
+        dateOfBirth,
         sex: random.pick(["FEMALE", "MALE", "OTHER"]),
+        updatedAt: now,
         phone: `+1 555 ${String(Math.floor(random.next() * 1000)).padStart(3, "0")} ${String(Math.floor(random.next() * 10000)).padStart(4, "0")}`,
       };
     });
-    await db.patient.createMany({ data: batch });
+    await insertRows(db, "patients", batch);
   }
 
-  const today = localDateOf(options.today ?? new Date(), timeZone);
-  const now = options.today ?? new Date();
+  const today = localDateOf(now, timeZone);
   const days = options.daysAround ?? 45;
   const appointments = [];
   for (let offset = -days; offset <= days; offset++) {
@@ -202,6 +208,7 @@ export async function generateDemoData(options: DemoDataOptions) {
               ? "CANCELLED"
               : "BOOKED";
           appointments.push({
+            id: randomUUID(),
             patientId: random.pick(patientIds),
             doctorId: doctor.id,
             locationId: range.locationId,
@@ -216,13 +223,31 @@ export async function generateDemoData(options: DemoDataOptions) {
     }
   }
   progress(`booking ${appointments.length} appointments…`);
-  for (let start = 0; start < appointments.length; start += 5000) {
-    await db.appointment.createMany({ data: appointments.slice(start, start + 5000) });
-  }
+  await insertRows(
+    db,
+    "appointments",
+    appointments.map((appointment) => ({ ...appointment, updatedAt: now })),
+  );
+  progress("writing clinical records…");
+  const nurse = await db.staffUser.findFirstOrThrow({ where: { role: "NURSE" }, select: { id: true } });
+  const records = await generateClinicalRecords({
+    db,
+    random,
+    timeZone,
+    now,
+    patients,
+    completed: appointments.filter((appointment) => appointment.status === "COMPLETED"),
+    doctorIds: doctors.map((doctor) => doctor.id),
+    nurseId: nurse.id,
+    locationIds: locations.map((location) => location.id),
+  });
   return {
     patients: patientIds.length,
     doctors: doctors.length,
     appointments: appointments.length,
     locations: locations.length,
+    visits: records.visits,
+    unsignedNotes: records.drafts,
+    vitals: records.vitals,
   };
 }
