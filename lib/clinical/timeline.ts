@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { Prisma } from "@/lib/generated/tenant/client";
 import type { TenantDb } from "@/lib/tenancy/tenant-db";
+import { ADMINISTRATIVE_CATEGORIES } from "@/lib/validations/documents";
 
 export const TIMELINE_KINDS = [
   "appointment",
@@ -63,13 +64,6 @@ export type TimelineVitals = {
   spo2: number | null;
   painScore: number | null;
 };
-
-export const ADMINISTRATIVE_DOCUMENT_CATEGORIES = [
-  "ID",
-  "INSURANCE_CARD",
-  "REFERRAL_LETTER",
-  "CONSENT",
-] as const;
 
 const FIRST_LINE_LENGTH = 80;
 
@@ -161,7 +155,7 @@ function branchesFor(options: { showErrors: boolean; includeClinicalDocuments: b
   const documentError = Prisma.sql`(x.entered_in_error_at IS NOT NULL)`;
   const documentCategories = options.includeClinicalDocuments
     ? Prisma.empty
-    : Prisma.sql` AND x.category::text IN (${Prisma.join([...ADMINISTRATIVE_DOCUMENT_CATEGORIES])})`;
+    : Prisma.sql` AND x.category::text IN (${Prisma.join(ADMINISTRATIVE_CATEGORIES)})`;
   const immunizationAt = Prisma.sql`(x.given_on::timestamp AT TIME ZONE 'UTC')`;
   return [
     {
