@@ -4,10 +4,11 @@ import { findTimeline } from "@/lib/clinical/timeline";
 import { DEMO_STAFF_PASSWORD } from "@/lib/demo/seed";
 import { withClinicDb } from "./support/central-db";
 import { clinicOrigin } from "./support/origins";
+import { SCREENS_DIR } from "./support/screens";
 import { signIn } from "./support/sign-in";
 
 const clinicUrl = clinicOrigin("maple");
-const SHOTS = "/work/shots/wtchart";
+const SHOTS = SCREENS_DIR;
 
 /** A demo patient with a history over months and more than one page of timeline. */
 async function demoPatientWithHistory() {

@@ -1,15 +1,15 @@
 import { randomBytes } from "node:crypto";
-import { mkdirSync, readFileSync } from "node:fs";
-import { expect, type Page, test } from "@playwright/test";
+import { readFileSync } from "node:fs";
+import { expect, test } from "@playwright/test";
 import { DEMO_STAFF_PASSWORD } from "@/lib/demo/seed";
 import { withClinicDb } from "./support/central-db";
 import { clinicOrigin } from "./support/origins";
 import { savedSessionFile } from "./support/saved-sessions";
+import { SCREENS_DIR, screenBothWidths } from "./support/screens";
 import { signIn } from "./support/sign-in";
 
 const clinicUrl = clinicOrigin("maple");
-const SHOTS = process.env.E2E_SHOTS_DIR ?? "/work/shots/wtrecords";
-mkdirSync(SHOTS, { recursive: true });
+const SHOTS = SCREENS_DIR;
 
 // A real 2×2 PNG: the server checks the bytes, not the name.
 const PNG = Buffer.from(
@@ -24,15 +24,6 @@ async function newPatient(lastName: string): Promise<string> {
     });
     return patient.id;
   });
-}
-
-/** The whole page at desktop width, then on a 390 px phone. */
-async function shoot(page: Page, name: string) {
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await page.screenshot({ path: `${SHOTS}/${name}-desktop.png`, fullPage: true });
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: `${SHOTS}/${name}-390.png`, fullPage: true });
-  await page.setViewportSize({ width: 1280, height: 900 });
 }
 
 test.describe("the receptionist and the patient's documents", () => {
@@ -98,7 +89,7 @@ test.describe("the receptionist and the patient's documents", () => {
     const clinical = await post({ category: "RESULTS", name: "b.png", type: "image/png", bytes: [...PNG] });
     expect(clinical.status).toBe(403);
     await expect(page.getByRole("row", { name: /Passport/ })).toHaveCount(1);
-    await shoot(page, "documents-receptionist");
+    await screenBothWidths(page, "documents-receptionist");
   });
 });
 
@@ -122,7 +113,7 @@ test("a nurse records an immunization and opens the printable record", async ({ 
   const row = page.getByRole("row", { name: /Influenza 2026\/27/ });
   await expect(row).toContainText("FLU-7731");
   await expect(row).toContainText("Nina Nurse");
-  await shoot(page, "immunizations-nurse");
+  await screenBothWidths(page, "immunizations-nurse");
 
   await page.getByRole("link", { name: "Printable record" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Immunization record" })).toBeVisible();
@@ -131,7 +122,7 @@ test("a nurse records an immunization and opens the printable record", async ({ 
     "Left upper arm (deltoid)",
   );
   await expect(page.getByRole("button", { name: "Print record" })).toBeVisible();
-  await shoot(page, "immunization-record");
+  await screenBothWidths(page, "immunization-record");
   await page.emulateMedia({ media: "print" });
   await expect(page.getByRole("button", { name: "Print record" })).toBeHidden();
   await page.screenshot({ path: `${SHOTS}/immunization-record-print.png`, fullPage: true });

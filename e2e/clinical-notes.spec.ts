@@ -1,22 +1,14 @@
 import { randomBytes } from "node:crypto";
-import { expect, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { hashPassword } from "@/lib/auth/password";
 import { localDateOf, wallClockOf, zonedTimeToUtc } from "@/lib/clinic/time";
 import { withClinicDb } from "./support/central-db";
 import { clinicOrigin } from "./support/origins";
+import { screenBothWidths } from "./support/screens";
 import { signIn } from "./support/sign-in";
 
 const clinicUrl = clinicOrigin("maple");
 const PASSWORD = "clinical-notes-e2e-password";
-const SHOTS = "/work/shots/wtnotes";
-
-async function shots(page: Page, name: string) {
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await page.screenshot({ path: `${SHOTS}/${name}-desktop.png`, fullPage: true });
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: `${SHOTS}/${name}-390.png`, fullPage: true });
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
 
 test("a doctor starts the visit from Today, writes with a template and a quick text, keeps typed text through a dropped connection and a reload, signs, and adds an addendum", async ({
   page,
@@ -133,7 +125,7 @@ test("a doctor starts the visit from Today, writes with a template and a quick t
   );
   await page.unroute(visitUrl);
   await expect(page.getByRole("status").filter({ hasText: /^Saved / })).toBeVisible({ timeout: 40_000 });
-  await shots(page, "visit-draft");
+  await screenBothWidths(page, "visit-draft");
 
   await page.getByRole("button", { name: "Sign note" }).click();
   const note = page.getByRole("article", { name: `SOAP note by Dr Quill ${run}` });
@@ -160,15 +152,15 @@ test("a doctor starts the visit from Today, writes with a template and a quick t
     expect(saved.addenda.map((addendum) => addendum.body)).toEqual(["Rapid strep test negative."]);
   });
   await page.goto(visitUrl);
-  await shots(page, "visit-signed");
+  await screenBothWidths(page, "visit-signed");
 
   await page.goto(`${clinicUrl}/notes`);
   await expect(page.getByRole("heading", { level: 1, name: "My unsigned notes" })).toBeVisible();
   await expect(page.getByText(`Otto Earlier${run}`)).toBeVisible();
   await expect(page.getByText(patientName)).toHaveCount(0);
-  await shots(page, "unsigned-notes");
+  await screenBothWidths(page, "unsigned-notes");
 
   await page.goto(`${clinicUrl}/templates`);
   await expect(page.getByText("Throat exam")).toBeVisible();
-  await shots(page, "templates");
+  await screenBothWidths(page, "templates");
 });

@@ -1,21 +1,12 @@
 import { randomBytes } from "node:crypto";
-import { expect, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { DEMO_STAFF_PASSWORD } from "@/lib/demo/seed";
 import { withClinicDb } from "./support/central-db";
 import { clinicOrigin } from "./support/origins";
+import { screenBothWidths } from "./support/screens";
 import { signIn } from "./support/sign-in";
 
 const clinicUrl = clinicOrigin("maple");
-const SCREENSHOTS = process.env.E2E_SCREENSHOT_DIR;
-
-async function screenshot(page: Page, name: string) {
-  if (!SCREENSHOTS) return;
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await page.screenshot({ path: `${SCREENSHOTS}/${name}-1280.png`, fullPage: true });
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: `${SCREENSHOTS}/${name}-390.png`, fullPage: true });
-  await page.setViewportSize({ width: 1280, height: 720 });
-}
 
 test("a doctor records an allergy (the banner shows it), adds a problem from the ICD-10-CM search and resolves one", async ({
   page,
@@ -53,7 +44,7 @@ test("a doctor records an allergy (the banner shows it), adds a problem from the
   await expect(
     page.getByRole("option", { name: /J45\.909\s*Unspecified asthma, uncomplicated/ }),
   ).toBeVisible();
-  await screenshot(page, "problems-search");
+  await screenBothWidths(page, "problems-search");
   await search.press("ArrowDown");
   await search.press("ArrowDown");
   await search.press("ArrowDown");
@@ -80,10 +71,10 @@ test("a doctor records an allergy (the banner shows it), adds a problem from the
   await expect(page.getByText("J45.909 is resolved.")).toBeVisible();
   await expect(problems.getByRole("listitem").last()).toContainText("Resolved");
   await expect(problems.getByRole("listitem").first()).toContainText("C4A.0");
-  await screenshot(page, "problems");
+  await screenBothWidths(page, "problems");
 
   // The banner is on every page of the patient: the overview too.
   await page.goto(`${clinicUrl}/patients/${patient.id}`);
   await expect(page.getByRole("region", { name: "Allergies" })).toContainText("Penicillin (severe)");
-  await screenshot(page, "overview-banner");
+  await screenBothWidths(page, "overview-banner");
 });

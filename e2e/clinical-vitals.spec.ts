@@ -2,10 +2,11 @@ import { mkdirSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { DEMO_STAFF_PASSWORD } from "@/lib/demo/seed";
 import { clinicOrigin } from "./support/origins";
+import { SCREENS_DIR } from "./support/screens";
 import { signIn } from "./support/sign-in";
 
 const clinicUrl = clinicOrigin("maple");
-const SHOTS = "/work/shots/wtvitals";
+const SHOTS = SCREENS_DIR;
 
 test("a nurse records vitals for a demo patient, sees them in the table and the charts, and an impossible SpO₂ is refused beside its input", async ({
   page,

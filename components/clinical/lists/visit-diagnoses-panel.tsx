@@ -37,7 +37,7 @@ export async function VisitDiagnosesPanel({
   });
   const canDiagnose = clinicRoleCan(role, "diagnoses.manage");
   return (
-    <div className="grid gap-4 lg:grid-cols-2">
+    <div className="flex flex-col gap-4">
       <Card>
         <CardHeader>
           <CardTitle as="h2">Diagnoses</CardTitle>
