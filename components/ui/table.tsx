@@ -21,7 +21,8 @@ export function Table({
   return (
     <div
       className={cn(
-        "overflow-x-auto rounded-lg border border-slate-200 bg-white",
+        // relative: an sr-only (absolute) cell text would otherwise escape the scroller and widen the page.
+        "relative overflow-x-auto rounded-lg border border-slate-200 bg-white",
         stackOnPhone && STACKED_ON_PHONE,
       )}
     >

@@ -9,6 +9,12 @@ export const AUDIT_KINDS = {
   appointments: { label: "Appointments", actions: ["appointment."] },
   patients: { label: "Patient records", actions: ["patient."] },
   searches: { label: "Patient searches", actions: ["patients.searched"] },
+  clinical: {
+    label: "Clinical record changes",
+    actions: ["visit.", "note.", "vitals.", "allergy.", "diagnosis.", "immunization.", "document."],
+  },
+  chartReads: { label: "Clinical record reads", actions: ["chart.read"] },
+  templates: { label: "Note templates", actions: ["template."] },
   access: { label: "Sign-ins and passwords", actions: ["sign-in.", "sign-out", "password."] },
   staff: { label: "Staff accounts", actions: ["staff."] },
   doctors: { label: "Doctors' hours", actions: ["doctor."] },

@@ -52,17 +52,17 @@ export function DiagnosisList({
     ...(showErrors ? errors : []),
   ];
   return (
-    <div className="flex flex-col gap-2">
+    <div className="@container flex flex-col gap-2">
       {shown.length === 0 ? <p className="text-sm text-slate-600">{empty}</p> : null}
       {shown.length > 0 ? (
         <ul aria-label={label} className="divide-y divide-slate-200 rounded-md border border-slate-200">
           {shown.map((item) => (
             <li
               key={item.id}
-              className="flex flex-col gap-2 px-3 py-2.5 text-sm sm:flex-row sm:items-center sm:gap-3"
+              className="flex flex-col gap-2 px-3 py-2.5 text-sm @xl:flex-row @xl:items-center @xl:gap-3"
             >
-              <div className="flex min-w-0 flex-1 flex-col gap-0.5 sm:flex-row sm:items-baseline sm:gap-3">
-                <span className="shrink-0 font-mono font-semibold text-slate-900 sm:w-20">{item.code}</span>{" "}
+              <div className="flex min-w-0 flex-1 flex-col gap-0.5 @xl:flex-row @xl:items-baseline @xl:gap-3">
+                <span className="shrink-0 font-mono font-semibold text-slate-900 @xl:w-20">{item.code}</span>{" "}
                 <span
                   className={`min-w-0 ${item.status === "ACTIVE" ? "text-slate-900" : "text-slate-500"} ${item.status === "ENTERED_IN_ERROR" ? "line-through" : ""}`}
                 >
