@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { describeAuditEvent } from "@/components/clinic/audit-details";
 import { bookAppointmentAction } from "@/lib/actions/appointments/book-appointment";
 import { changeAppointmentStatusAction } from "@/lib/actions/appointments/change-appointment-status";
+import { startNoteAction } from "@/lib/actions/notes/start-note";
 import { updatePatientAction } from "@/lib/actions/patients/update-patient";
+import { startWalkInVisitAction } from "@/lib/actions/visits/start-walk-in-visit";
 import type { TenantDb } from "@/lib/tenancy/tenant-db";
 import { createFrontDeskClinic, type FrontDeskClinic } from "@/lib/testing/front-desk-practice";
 import { findAuditEvents } from "./audit";
@@ -90,6 +92,33 @@ describe("the clinic's audit log", () => {
       /^Rita Reception booked Ben Adams with Doctor One for \w{3} \d+ \w{3} 10:00\.$/,
     );
     expect(JSON.stringify(await clinic.db.auditEvent.findMany())).not.toContain("Adams");
+  });
+
+  it("counts a patient's visits and notes as theirs, and keeps the filters' counts apart", async () => {
+    const other = await clinic.db.patient.create({
+      data: { firstName: "Cleo", lastName: "Other", dateOfBirth: new Date("1985-06-07") },
+    });
+    const visits: string[] = [];
+    for (const patientId of [ben, other.id]) {
+      const visit = await clinic.callAs("DOCTOR", startWalkInVisitAction, {
+        patientId,
+        locationId: clinic.mainLocationId,
+        reason: "Cough",
+      });
+      if (!visit.ok) throw new Error(visit.error.message);
+      visits.push(visit.data.visitId);
+      const note = await clinic.callAs("DOCTOR", startNoteAction, {
+        visitId: visit.data.visitId,
+        kind: "SOAP",
+      });
+      if (!note.ok) throw new Error(note.error.message);
+    }
+    const log = await findAuditEvents({ db: clinic.db, page: 1, filter: { patient: ben, kind: "clinical" } });
+    expect(log.events.map((event) => event.action)).toEqual(["note.started", "visit.started"]);
+    expect(log.events.every((event) => (event.details as { patientId?: string }).patientId === ben)).toBe(
+      true,
+    );
+    await clinic.db.auditEvent.deleteMany({ where: { action: { in: ["note.started", "visit.started"] } } });
   });
 
   it("filters by who did it and by kind, together", async () => {

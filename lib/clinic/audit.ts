@@ -55,7 +55,7 @@ export type AuditNames = {
 
 export const AUDIT_PAGE_SIZE = 50;
 
-/** The rows a filter keeps: by who did it, the patient it concerns (their record and appointments), its kind. */
+/** The rows a filter keeps: by who did it, the patient it concerns (their record, appointments, visits and notes), its kind. */
 async function whereOf(db: TenantDb, filter: ClinicAuditFilter): Promise<Prisma.AuditEventWhereInput> {
   const where: Prisma.AuditEventWhereInput[] = [];
   if (filter.person) where.push({ actorId: filter.person });
@@ -72,6 +72,8 @@ async function whereOf(db: TenantDb, filter: ClinicAuditFilter): Promise<Prisma.
       OR: [
         { targetType: "patient", targetId: filter.patient },
         { targetType: "appointment", targetId: { in: appointments.map((appointment) => appointment.id) } },
+        // Visits and notes name their patient in the details.
+        { targetType: { in: ["visit", "note"] }, details: { path: ["patientId"], equals: filter.patient } },
       ],
     });
   }
@@ -185,9 +187,11 @@ export function patientOfEvent(
   names: AuditNames,
 ): string | null {
   if (event.targetType === "patient") return event.targetId;
-  if (event.targetType !== "appointment" || !event.targetId) return null;
   const stored = isRecord(event.details) ? event.details.patientId : undefined;
-  return names.appointments.get(event.targetId)?.patientId ?? (typeof stored === "string" ? stored : null);
+  const storedId = typeof stored === "string" ? stored : null;
+  if (event.targetType === "visit" || event.targetType === "note") return storedId;
+  if (event.targetType !== "appointment" || !event.targetId) return null;
+  return names.appointments.get(event.targetId)?.patientId ?? storedId;
 }
 
 /** Everyone the log's "who" filter offers: every staff member, deactivated ones too, by name. */
