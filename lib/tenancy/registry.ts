@@ -6,6 +6,7 @@ import {
   clinicDatabaseUnavailableError,
   isDatabaseUnavailable,
 } from "@/lib/db/database-unavailable";
+import { withinRequestBudget } from "@/lib/db/request-budget";
 import { CentralChangeListener } from "./central-change-listener";
 import { ClientLeases, type ClientMetrics, shutdownError } from "./client-leases";
 import type { ConnectionUrlBuilder } from "./clinic-connection";
@@ -68,6 +69,8 @@ export class TenantRegistry {
   /** The process's LISTEN connection to the central database, when it has a URL for one. */
   readonly listener?: CentralChangeListener;
   private readonly log: (line: string) => void;
+  /** How long one request may wait on databases in all (DB_CONNECT_TIMEOUT_MS + DB_QUERY_TIMEOUT_MS). */
+  private readonly requestBudgetMs: number;
   private started = false;
   private closed = false;
 
@@ -77,6 +80,7 @@ export class TenantRegistry {
     this.poolMax = poolMax;
     this.log = options.log ?? ((line) => console.error(line));
     const timeouts = options.timeouts ?? readDbTimeouts(options.env);
+    this.requestBudgetMs = timeouts.connectTimeoutMs + timeouts.queryTimeoutMs;
     this.lookup = new ClinicLookup({ central: options.central, ttlMs: options.lookupTtlMs ?? 5_000 });
     this.clients = new ClientLeases({
       budget,
@@ -103,25 +107,29 @@ export class TenantRegistry {
     subdomain: string,
     work: (db: TenantDb, clinic: TenantClinic) => Promise<T>,
   ): Promise<T> {
-    const record = await this.findClinic(subdomain);
-    const clinic = record && toTenantClinic(record);
-    const refusal = clinicUnusableError(clinic);
-    if (!record || !clinic || refusal) throw refusal ?? clinicNotFoundError();
-    const client = await this.clients.lease(record);
-    try {
-      return await work(client.db, clinic);
-    } catch (error) {
-      // An outage reads "try again in a minute"; anything else names the failure, never the query's text.
-      if (isDatabaseUnavailable(error)) throw clinicDatabaseUnavailableError();
-      throw cleanDatabaseError(error);
-    } finally {
-      this.clients.release(client);
-    }
+    return withinRequestBudget(this.requestBudgetMs, clinicDatabaseUnavailableError, async () => {
+      const record = await this.findClinic(subdomain);
+      const clinic = record && toTenantClinic(record);
+      const refusal = clinicUnusableError(clinic);
+      if (!record || !clinic || refusal) throw refusal ?? clinicNotFoundError();
+      const client = await this.clients.lease(record);
+      try {
+        return await work(client.db, clinic);
+      } catch (error) {
+        // An outage reads "try again in a minute"; anything else names the failure, never the query's text.
+        if (isDatabaseUnavailable(error)) throw clinicDatabaseUnavailableError();
+        throw cleanDatabaseError(error);
+      } finally {
+        this.clients.release(client);
+      }
+    });
   }
 
   /** The clinic a subdomain names, whatever its status, or null for "no clinic at this address". */
   async resolveClinic(subdomain: string): Promise<TenantClinic | null> {
-    const record = await this.findClinic(subdomain);
+    const record = await withinRequestBudget(this.requestBudgetMs, centralDatabaseUnavailableError, () =>
+      this.findClinic(subdomain),
+    );
     return record && toTenantClinic(record);
   }
 
