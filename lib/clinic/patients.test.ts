@@ -1,38 +1,22 @@
 import { inspect } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ClinicDatabaseService } from "../tenancy/clinic-database-service";
-import { TenantRegistry } from "../tenancy/registry";
-import { createTestPlatform, type TestPlatform } from "../testing/platform";
+import { createRegistryClinic, type RegistryClinic } from "../testing/registry-clinic";
 import { patientSchema } from "../validations/patients";
 import { createPatient, findPatients } from "./patients";
 
-let platform: TestPlatform;
-let registry: TenantRegistry;
+let clinic: RegistryClinic;
 
 beforeAll(async () => {
-  platform = await createTestPlatform();
-  await new ClinicDatabaseService({ central: platform.central, env: platform.env }).provisionClinic({
-    name: "Maple",
-    subdomain: "maple",
-    ownerId: platform.owner.id,
-  });
-  registry = new TenantRegistry({
-    central: platform.central,
-    centralUrl: platform.centralUrl,
-    budget: 2,
-    poolMax: 2,
-  });
+  clinic = await createRegistryClinic();
 });
 
 afterAll(async () => {
-  await registry.close();
-  await platform.cleanup();
+  await clinic?.cleanup();
 });
 
 const register = (input: Record<string, unknown>) =>
-  registry.withTenantDb("maple", (db) => createPatient({ db, input: patientSchema.parse(input) }));
-const search = (query: string, page = 1) =>
-  registry.withTenantDb("maple", (db) => findPatients({ db, query, page }));
+  clinic.inClinic((db) => createPatient({ db, input: patientSchema.parse(input) }));
+const search = (query: string, page = 1) => clinic.inClinic((db) => findPatients({ db, query, page }));
 
 describe("patients", () => {
   it("gives each new patient the next medical record number", async () => {
@@ -97,21 +81,19 @@ describe("patients", () => {
     const lastNames = async (query: string) => (await search(query)).patients.map((p) => p.lastName);
     expect(await lastNames("2/1/1913")).toEqual(["Kenneth"]);
     expect(await lastNames("02.01.1913")).toEqual(["Kenneth"]);
-    await registry.withTenantDb("maple", (db) =>
-      db.clinicSetting.update({ where: { id: 1 }, data: { dateOrder: "MDY" } }),
-    );
+    await clinic.inClinic((db) => db.clinicSetting.update({ where: { id: 1 }, data: { dateOrder: "MDY" } }));
     try {
       expect(await lastNames("1/2/1913")).toEqual(["Kenneth"]);
       expect(await lastNames("2/1/1913")).toEqual([]);
     } finally {
-      await registry.withTenantDb("maple", (db) =>
+      await clinic.inClinic((db) =>
         db.clinicSetting.update({ where: { id: 1 }, data: { dateOrder: "DMY" } }),
       );
     }
   });
 
   it("pages through many patients", async () => {
-    await registry.withTenantDb("maple", (db) =>
+    await clinic.inClinic((db) =>
       db.patient.createMany({
         data: Array.from({ length: 60 }, (_, i) => ({
           firstName: `Test${i}`,
@@ -138,8 +120,8 @@ describe("patients", () => {
 
   it("lets no query text out in a failed query's error: not in its message, stack or properties", async () => {
     const typed = "Ada Lovelace 1985-12-10";
-    const failure = await registry
-      .withTenantDb("maple", (db) => db.$queryRaw`SELECT ${typed}::date`)
+    const failure = await clinic
+      .inClinic((db) => db.$queryRaw`SELECT ${typed}::date`)
       .then(
         () => null,
         (error: unknown) => error,

@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ClinicDatabaseService } from "../tenancy/clinic-database-service";
-import { TenantRegistry } from "../tenancy/registry";
 import type { TenantDb } from "../tenancy/tenant-client";
-import { createTestPlatform, type TestPlatform } from "../testing/platform";
+import { createRegistryClinic, type RegistryClinic } from "../testing/registry-clinic";
 import {
   decodeTimelineCursor,
   encodeTimelineCursor,
@@ -13,28 +11,15 @@ import {
   type TimelineKind,
 } from "./timeline";
 
-let platform: TestPlatform;
-let registry: TenantRegistry;
-const inClinic = <T>(work: (db: TenantDb) => Promise<T>) => registry.withTenantDb("maple", work);
+let clinic: RegistryClinic;
+const inClinic = <T>(work: (db: TenantDb) => Promise<T>) => clinic.inClinic(work);
 
 beforeAll(async () => {
-  platform = await createTestPlatform();
-  await new ClinicDatabaseService({ central: platform.central, env: platform.env }).provisionClinic({
-    name: "Maple",
-    subdomain: "maple",
-    ownerId: platform.owner.id,
-  });
-  registry = new TenantRegistry({
-    central: platform.central,
-    centralUrl: platform.centralUrl,
-    budget: 2,
-    poolMax: 2,
-  });
+  clinic = await createRegistryClinic();
 });
 
 afterAll(async () => {
-  await registry.close();
-  await platform.cleanup();
+  await clinic?.cleanup();
 });
 
 let run = 0;
