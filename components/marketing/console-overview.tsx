@@ -27,6 +27,7 @@ const consoles = [
     items: [
       "Locations and each doctor's working hours",
       "Patients, appointments and the day's schedule",
+      "Visit notes that lock once signed, vitals with trends, allergies, ICD-10-CM problems, immunizations and documents",
       "Staff accounts with roles, and the clinic's audit log",
     ],
   },
