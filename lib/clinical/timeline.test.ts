@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TenantDb } from "../tenancy/tenant-client";
 import { createRegistryClinic, type RegistryClinic } from "../testing/registry-clinic";
+import { findTimeline } from "./timeline";
 import {
   decodeTimelineCursor,
   encodeTimelineCursor,
-  findTimeline,
   parseTimelineKinds,
   type TimelineCursor,
   type TimelineEntry,
   type TimelineKind,
-} from "./timeline";
+} from "./timeline-entries";
 
 let clinic: RegistryClinic;
 const inClinic = <T>(work: (db: TenantDb) => Promise<T>) => clinic.inClinic(work);

@@ -5,7 +5,7 @@ import { buttonClasses } from "@/components/ui/button";
 import { ClinicDate } from "@/components/ui/clinic-clock";
 import { cn } from "@/components/ui/cn";
 import { formatClinicTime, localDateOf } from "@/lib/clinic/time";
-import type { TimelineEntry, TimelineKind } from "@/lib/clinical/timeline";
+import type { TimelineEntry, TimelineKind } from "@/lib/clinical/timeline-entries";
 import type { AppointmentStatus } from "@/lib/generated/tenant/enums";
 import { DOCUMENT_CATEGORY_LABELS, entryTitle, KIND_LABELS, notesLine } from "./timeline-summary";
 

@@ -1,4 +1,4 @@
-import type { TimelineEntry, TimelineKind, TimelineVitals } from "@/lib/clinical/timeline";
+import type { TimelineEntry, TimelineKind, TimelineVitals } from "@/lib/clinical/timeline-entries";
 
 export const KIND_LABELS: Record<TimelineKind, string> = {
   appointment: "Appointment",

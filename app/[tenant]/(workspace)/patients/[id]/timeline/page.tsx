@@ -12,13 +12,13 @@ import { clinicRoleCan } from "@/lib/auth/permissions";
 import { findPatient } from "@/lib/clinic/patients";
 import { findAllergyBanner } from "@/lib/clinical/allergy-banner";
 import { recordChartRead } from "@/lib/clinical/chart-read";
+import { findTimeline } from "@/lib/clinical/timeline";
 import {
   decodeTimelineCursor,
   encodeTimelineCursor,
-  findTimeline,
   parseTimelineKinds,
   TIMELINE_KINDS,
-} from "@/lib/clinical/timeline";
+} from "@/lib/clinical/timeline-entries";
 import { withTenantDb } from "@/lib/tenancy/tenant-db";
 import { requireWorkspace } from "../../../require-workspace";
 
