@@ -41,7 +41,16 @@ export const CLINIC_PERMISSIONS = {
   "documents.uploadClinical": ["DOCTOR", "NURSE"],
   "templates.manageClinic": ["OWNER"],
   "templates.manageOwn": ["DOCTOR", "NURSE"],
-  "prescriptions.manage": ["DOCTOR"],
+  /** Write, sign, cancel, stop and complete prescriptions; one's own favourites. */
+  "prescriptions.write": ["DOCTOR"],
+  /** Record what the patient says they take, and stop it. */
+  "medications.recordReported": ["DOCTOR", "NURSE"],
+  /** List a patient's signed prescriptions and print them (the paper shows what it says). */
+  "prescriptions.print": ["DOCTOR", "NURSE", "RECEPTIONIST"],
+  /** Print a visit's summary for the patient. */
+  "summaries.print": ["DOCTOR", "NURSE", "RECEPTIONIST"],
+  /** Write and print sick notes and referral letters. */
+  "letters.write": ["DOCTOR"],
   "billing.manage": ["OWNER", "MANAGER", "BILLING"],
 } as const satisfies Record<string, readonly StaffRole[]>;
 

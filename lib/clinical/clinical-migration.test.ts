@@ -33,7 +33,14 @@ async function clinicBeforeClinicalRecord() {
   });
   const url = withDatabaseName(adminDatabaseUrl(), clinic.databaseName);
   await adminQuery(
-    `DROP TABLE document_contents, patient_documents, immunizations, diagnoses, allergies, vital_signs,
+    `DROP TABLE document_prints, referral_letters, sick_notes, medication_favourites, reported_medications,
+       prescription_lines, prescriptions;
+     DROP FUNCTION prescription_lock(), prescription_line_lock(), written_once();
+     DROP SEQUENCE prescription_number_seq;
+     DROP TYPE "PrescriptionStatus", "MedicationStatus", "DoseFrequency", "DurationUnit",
+       "ReportedMedicationStatus", "PrintKind";
+     ALTER TABLE clinic_settings DROP COLUMN country, DROP COLUMN paper_size;
+     DROP TABLE document_contents, patient_documents, immunizations, diagnoses, allergies, vital_signs,
        note_templates, note_addenda, clinical_notes, visits;
      DROP FUNCTION clinical_note_lock(), note_addendum_append_only();
      DROP TYPE "NoteKind", "NoteStatus", "TemplateKind", "AllergyCategory", "AllergyStatus",

@@ -7,8 +7,10 @@ export type PatientTabKey =
   | "visits"
   | "vitals"
   | "problems"
+  | "medications"
   | "immunizations"
   | "documents"
+  | "print"
   | "appointments";
 
 type PatientTab = { key: PatientTabKey; label: string; path: string; permission: ClinicPermission };
@@ -20,8 +22,10 @@ const PATIENT_TABS: PatientTab[] = [
   { key: "visits", label: "Visits", path: "/visits", permission: "visits.codes" },
   { key: "vitals", label: "Vitals", path: "/vitals", permission: "chart.view" },
   { key: "problems", label: "Allergies & problems", path: "/problems", permission: "chart.view" },
+  { key: "medications", label: "Medications", path: "/medications", permission: "chart.view" },
   { key: "immunizations", label: "Immunizations", path: "/immunizations", permission: "chart.view" },
   { key: "documents", label: "Documents", path: "/documents", permission: "documents.viewAdministrative" },
+  { key: "print", label: "Print", path: "/print", permission: "prescriptions.print" },
   { key: "appointments", label: "Appointments", path: "?tab=appointments", permission: "appointments.view" },
 ];
 

@@ -8,8 +8,12 @@ import { registerClinicRow } from "./clinic-rows";
 import { adminDatabaseUrl } from "./databases";
 import { createPlatformUser } from "./platform-users";
 import { freshSlot, next, rowsOf } from "./sample-rows";
+import { LETTERS_SAMPLES } from "./samples/letters";
 import { LISTS_SAMPLES } from "./samples/lists";
+import { MEDICATIONS_SAMPLES } from "./samples/medications";
 import { NOTES_SAMPLES } from "./samples/notes";
+import { PRESCRIPTIONS_SAMPLES } from "./samples/prescriptions";
+import { PRINTING_SAMPLES } from "./samples/printing";
 import { RECORDS_SAMPLES } from "./samples/records";
 import { VITALS_SAMPLES } from "./samples/vitals";
 
@@ -65,6 +69,10 @@ export const ACTION_SAMPLES = new Map<string, Sample>([
   ...VITALS_SAMPLES,
   ...LISTS_SAMPLES,
   ...RECORDS_SAMPLES,
+  ...PRESCRIPTIONS_SAMPLES,
+  ...MEDICATIONS_SAMPLES,
+  ...LETTERS_SAMPLES,
+  ...PRINTING_SAMPLES,
   [
     "appointments/book-appointment",
     async (world) => {
