@@ -1,10 +1,140 @@
+import type { StaffRole } from "../../generated/tenant/enums";
 import type { TenantDb } from "../../tenancy/registry";
-import type { Sample } from "../action-samples";
+import type { Sample, SampleWorld } from "../action-samples";
+import { next, rowsOf } from "../sample-rows";
 
-/** Ids of another clinic's rows, by the field names this area's inputs use (every-action.test.ts). */
-export async function prescriptionsForeignIds(_db: TenantDb): Promise<[string, string][]> {
-  return [];
+/** A line as the doctor's form sends it. */
+export const sampleLine = (medicationName = "Amoxicillin") => ({
+  medicationName,
+  strength: "500 mg",
+  doseForm: "capsule",
+  route: "by mouth",
+  doseAmount: "1",
+  doseUnit: "capsule",
+  frequency: "THREE_TIMES_DAILY",
+  durationValue: 7,
+  durationUnit: "DAY",
+  quantity: "21",
+  quantityUnit: "capsules",
+  refills: 0,
+  instructions: "Finish the course.",
+});
+
+const lineColumns = (medicationName = "Amoxicillin") => ({
+  ...sampleLine(medicationName),
+  frequency: "THREE_TIMES_DAILY" as const,
+  durationUnit: "DAY" as const,
+});
+
+/** Prescriptions and favourites made directly in a clinic's database, for samples and tests. */
+export function prescriptionRowsOf(db: TenantDb) {
+  const rows = rowsOf(db);
+  /** A patient whose allergies are recorded as none known, so signing raises no warning. */
+  const patient = async () => {
+    const created = await rows.patient();
+    return db.patient.update({ where: { id: created.id }, data: { noKnownAllergiesAt: new Date() } });
+  };
+  const draft = async (options: { prescriberId?: string; lines?: number } = {}) => {
+    const prescriberId = options.prescriberId ?? (await rows.doctor()).id;
+    const patientId = (await patient()).id;
+    return db.prescription.create({
+      data: {
+        patientId,
+        prescriberId,
+        locationId: (await rows.location()).id,
+        lines: {
+          create: Array.from({ length: options.lines ?? 1 }, (_, position) => ({
+            ...lineColumns(`Medicine ${next()}`),
+            patientId,
+            position,
+          })),
+        },
+      },
+    });
+  };
+  /** A signed prescription whose lines are active. */
+  const signed = async (options: { prescriberId?: string } = {}) => {
+    const created = await draft(options);
+    await db.prescriptionLine.updateMany({
+      where: { prescriptionId: created.id },
+      data: { status: "ACTIVE", startsAt: new Date() },
+    });
+    return db.prescription.update({
+      where: { id: created.id },
+      data: { status: "SIGNED", number: `RX-S${next()}`, signedAt: new Date(), heading: {} },
+    });
+  };
+  const favourite = async (ownerId?: string) =>
+    db.medicationFavourite.create({
+      data: {
+        ownerId: ownerId ?? (await rows.doctor()).id,
+        label: `Favourite ${next()}`,
+        line: lineColumns(),
+      },
+    });
+  return { patient, draft, signed, favourite };
 }
 
+/** Ids of another clinic's rows, by the field names this area's inputs use (every-action.test.ts). */
+export async function prescriptionsForeignIds(db: TenantDb): Promise<[string, string][]> {
+  const rows = prescriptionRowsOf(db);
+  return [
+    ["prescriptionId", (await rows.signed()).id],
+    ["favouriteId", (await rows.favourite()).id],
+  ];
+}
+
+const doctorOf = (world: SampleWorld, role: StaffRole = "DOCTOR") => world.clinic.members[role].id;
+const rx = (world: SampleWorld) => prescriptionRowsOf(world.clinic.db);
+const ownDraft = async (world: SampleWorld) => {
+  const draft = await rx(world).draft({ prescriberId: doctorOf(world) });
+  return { prescriptionId: draft.id, revision: draft.updatedAt.toISOString() };
+};
+
 /** Samples for the actions under lib/actions that this area adds (see ACTION_SAMPLES). */
-export const PRESCRIPTIONS_SAMPLES: [string, Sample][] = [];
+export const PRESCRIPTIONS_SAMPLES: [string, Sample][] = [
+  [
+    "prescriptions/start-prescription",
+    async (world) => {
+      const patient = await rx(world).patient();
+      const rows = rowsOf(world.clinic.db);
+      const visit = await world.clinic.db.visit.create({
+        data: {
+          patientId: patient.id,
+          doctorId: doctorOf(world),
+          locationId: (await rows.location()).id,
+          reason: "Sample visit",
+        },
+      });
+      return { visitId: visit.id };
+    },
+  ],
+  [
+    "prescriptions/save-prescription-draft",
+    async (world) => ({ ...(await ownDraft(world)), lines: [sampleLine()] }),
+  ],
+  [
+    "prescriptions/sign-prescription",
+    async (world) => ({ ...(await ownDraft(world)), lines: [sampleLine()], overrideReasons: [] }),
+  ],
+  [
+    "prescriptions/discard-prescription-draft",
+    async (world) => ({ prescriptionId: (await ownDraft(world)).prescriptionId }),
+  ],
+  [
+    "prescriptions/cancel-prescription",
+    async (world) => ({
+      prescriptionId: (await rx(world).signed()).id,
+      reason: "Patient changed their mind",
+    }),
+  ],
+  [
+    "prescriptions/mark-prescription-entered-in-error",
+    async (world) => ({ prescriptionId: (await rx(world).signed()).id, reason: "Wrong patient" }),
+  ],
+  ["favourites/save-favourite", async () => ({ label: `Amoxicillin adult ${next()}`, line: sampleLine() })],
+  [
+    "favourites/delete-favourite",
+    async (world) => ({ favouriteId: (await rx(world).favourite(doctorOf(world))).id }),
+  ],
+];
