@@ -8,6 +8,7 @@ import { AddAddendum, MarkEnteredInError } from "@/components/clinical/notes/not
 import { NoteEditor } from "@/components/clinical/notes/note-editor";
 import { NoteView } from "@/components/clinical/notes/note-view";
 import { PatientFrame } from "@/components/clinical/patient-frame";
+import { VisitPrescriptionsPanel } from "@/components/clinical/prescriptions/visit-prescriptions-panel";
 import { VisitVitalsPanel } from "@/components/clinical/vitals/visit-vitals-panel";
 import { clinicRoleCan } from "@/lib/auth/permissions";
 import { formatClinicDay } from "@/lib/clinic/time";
@@ -143,7 +144,11 @@ export default async function VisitPage({ params, searchParams }: VisitPageProps
             ) : null}
           </section>
         </div>
-        <section aria-label="Diagnoses and vitals" className="flex min-w-0 flex-col gap-4 self-start">
+        <section
+          aria-label="Prescriptions, diagnoses and vitals"
+          className="flex min-w-0 flex-col gap-4 self-start"
+        >
+          <VisitPrescriptionsPanel subdomain={clinic.subdomain} visitId={visit.id} role={role} />
           <VisitDiagnosesPanel
             subdomain={clinic.subdomain}
             patientId={visit.patientId}

@@ -1,0 +1,5 @@
+import { AccessDenied } from "@/components/clinic/access-denied";
+
+export default function Forbidden() {
+  return <AccessDenied area="Prescriptions" />;
+}
