@@ -22,7 +22,7 @@ export async function savePrescriptionDraft(options: {
   const saved = await lockAware(() =>
     db.$transaction(async (tx) => {
       const updatedAt = await claimDraftVersion(tx, prescription);
-      if (!updatedAt) throw await lostRace(db, prescriptionId);
+      if (!updatedAt) throw await lostRace(tx, prescriptionId);
       await writeDraftLines(tx, prescription, lines);
       await recordAuditEvent(tx, {
         actor,
@@ -54,7 +54,7 @@ export async function discardPrescriptionDraft(options: {
   return lockAware(() =>
     db.$transaction(async (tx) => {
       const removed = await tx.prescription.deleteMany({ where: { id: prescriptionId, status: "DRAFT" } });
-      if (removed.count === 0) throw await lostRace(db, prescriptionId);
+      if (removed.count === 0) throw await lostRace(tx, prescriptionId);
       await recordAuditEvent(tx, {
         actor,
         action: "prescription.discarded",

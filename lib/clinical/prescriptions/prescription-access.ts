@@ -42,8 +42,14 @@ export async function findOwnDraft(
   return prescription;
 }
 
-/** Why a conditional update of a draft matched no row, now that it is read again. */
-export async function lostRace(db: TenantDb, prescriptionId: string): Promise<AppError> {
+/**
+ * Why a conditional update of a draft matched no row, now that it is read again (inside the same
+ * transaction: a second connection from a busy pool could wait on the one this holds).
+ */
+export async function lostRace(
+  db: Pick<TenantDb, "prescription">,
+  prescriptionId: string,
+): Promise<AppError> {
   const now = await db.prescription.findUnique({ where: { id: prescriptionId }, select: { status: true } });
   if (!now) return new AppError("NOT_FOUND", NO_PRESCRIPTION);
   return new AppError("CONFLICT", now.status !== "DRAFT" ? SIGNED_PRESCRIPTION_MESSAGE : STALE_DRAFT_MESSAGE);

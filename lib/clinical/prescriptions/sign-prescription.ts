@@ -60,7 +60,7 @@ export async function signPrescription(options: {
 
   return lockAware(() =>
     db.$transaction(async (tx) => {
-      if (!(await claimDraftVersion(tx, prescription))) throw await lostRace(db, prescriptionId);
+      if (!(await claimDraftVersion(tx, prescription))) throw await lostRace(tx, prescriptionId);
       const [{ number }] = await tx.$queryRaw<[{ number: string }]>`
         SELECT 'RX-' || lpad(nextval('prescription_number_seq')::text, 6, '0') AS number`;
       await tx.prescriptionLine.deleteMany({ where: { prescriptionId } });
@@ -81,7 +81,7 @@ export async function signPrescription(options: {
         where: { id: prescriptionId, status: "DRAFT" },
         data: { status: "SIGNED", number, heading, signedAt },
       });
-      if (signed.count === 0) throw await lostRace(db, prescriptionId);
+      if (signed.count === 0) throw await lostRace(tx, prescriptionId);
       const overridden = warnings.filter((found) => found.length > 0);
       await recordAuditEvent(tx, {
         actor,

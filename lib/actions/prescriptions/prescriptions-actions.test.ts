@@ -1,0 +1,480 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type ClinicFixture, createClinicFixture, type TestClinic } from "@/lib/testing/clinic-fixture";
+import { rowsOf } from "@/lib/testing/sample-rows";
+import { prescriptionRowsOf, sampleLine } from "@/lib/testing/samples/prescriptions";
+import { saveFavouriteAction } from "../favourites/save-favourite";
+import { cancelPrescriptionAction } from "./cancel-prescription";
+import { markPrescriptionEnteredInErrorAction } from "./mark-prescription-entered-in-error";
+import { savePrescriptionDraftAction } from "./save-prescription-draft";
+import { signPrescriptionAction } from "./sign-prescription";
+import { startPrescriptionAction } from "./start-prescription";
+
+let clinic: ClinicFixture;
+let other: TestClinic;
+
+beforeAll(async () => {
+  clinic = await createClinicFixture({ subdomain: "rxacts" });
+  other = await clinic.addClinic("rxacts-other");
+});
+
+afterAll(async () => {
+  await clinic?.cleanup();
+});
+
+const doctor = () => clinic.members.DOCTOR;
+const rx = () => prescriptionRowsOf(clinic.db);
+
+function dataOf<T>(result: { ok: true; data: T } | { ok: false; error: { message: string } }): T {
+  if (!result.ok) throw new Error(result.error.message);
+  return result.data;
+}
+
+/** A draft of the fixture's doctor, as the editor would send it back. */
+async function ownDraft(patientId?: string) {
+  const draft = await rx().draft({ prescriberId: doctor().id });
+  if (patientId) {
+    await clinic.db.prescriptionLine.updateMany({ where: { prescriptionId: draft.id }, data: { patientId } });
+    await clinic.db.prescription.update({ where: { id: draft.id }, data: { patientId } });
+  }
+  const fresh = await clinic.db.prescription.findUniqueOrThrow({ where: { id: draft.id } });
+  return { prescriptionId: draft.id, revision: fresh.updatedAt.toISOString(), patientId: fresh.patientId };
+}
+
+const rowCounts = async () => ({
+  prescriptions: await clinic.db.prescription.count(),
+  lines: await clinic.db.prescriptionLine.count(),
+  audits: await clinic.db.auditEvent.count(),
+});
+
+describe("starting a prescription from a visit", () => {
+  it("makes an empty draft of the signed-in doctor for the visit's patient at its location", async () => {
+    const patient = await rx().patient();
+    const location = await rowsOf(clinic.db).location();
+    const visit = await clinic.db.visit.create({
+      data: { patientId: patient.id, doctorId: doctor().id, locationId: location.id, reason: "Cough" },
+    });
+
+    const { prescriptionId } = dataOf(
+      await clinic.callAs("DOCTOR", startPrescriptionAction, { visitId: visit.id }),
+    );
+
+    expect(await clinic.db.prescription.findUniqueOrThrow({ where: { id: prescriptionId } })).toMatchObject({
+      patientId: patient.id,
+      visitId: visit.id,
+      prescriberId: doctor().id,
+      locationId: location.id,
+      status: "DRAFT",
+      number: null,
+    });
+  });
+
+  it("refuses a visit whose appointment was cancelled, and another clinic's visit, writing nothing", async () => {
+    const appointment = await rowsOf(clinic.db).appointment({ doctorId: doctor().id });
+    await clinic.db.appointment.update({ where: { id: appointment.id }, data: { status: "CANCELLED" } });
+    const visit = await clinic.db.visit.create({
+      data: {
+        patientId: appointment.patientId,
+        doctorId: doctor().id,
+        locationId: appointment.locationId,
+        appointmentId: appointment.id,
+        reason: "Booked",
+      },
+    });
+    const foreign = await other.db.visit.create({
+      data: {
+        patientId: (await rowsOf(other.db).patient()).id,
+        doctorId: (await rowsOf(other.db).doctor()).id,
+        locationId: (await rowsOf(other.db).location()).id,
+        reason: "Elsewhere",
+      },
+    });
+    const before = await rowCounts();
+
+    expect(await clinic.callAs("DOCTOR", startPrescriptionAction, { visitId: visit.id })).toMatchObject({
+      ok: false,
+      error: { code: "CONFLICT", message: expect.stringContaining("cancelled or missed") },
+    });
+    expect(await clinic.callAs("DOCTOR", startPrescriptionAction, { visitId: foreign.id })).toMatchObject({
+      ok: false,
+      error: { code: "NOT_FOUND" },
+    });
+    expect(await rowCounts()).toEqual(before);
+  });
+});
+
+describe("saving a draft", () => {
+  it("gives a field message for every missing or malformed part of a line, writing nothing", async () => {
+    const draft = await ownDraft();
+    const before = await rowCounts();
+    const bad = [
+      { ...sampleLine(), medicationName: " ", doseAmount: "two", doseUnit: "", quantity: "0" },
+      { ...sampleLine("Methotrexate"), frequency: "ONCE_WEEKLY", durationValue: 4, durationUnit: "" },
+      { ...sampleLine("Ibuprofen"), frequency: "AS_NEEDED", refills: -1, controlled: true },
+      { ...sampleLine("Salbutamol"), frequency: "EVERY_N_HOURS", quantityUnit: "" },
+    ];
+
+    const result = await clinic.callAs("DOCTOR", savePrescriptionDraftAction, { ...draft, lines: bad });
+
+    expect(result).toMatchObject({ ok: false, error: { code: "INVALID" } });
+    expect(result.ok ? {} : result.error.fields).toEqual({
+      "lines.0.medicationName": "Enter the medication, e.g. amoxicillin.",
+      "lines.0.doseAmount": "Write the dose as a number, e.g. 2 or 0.5.",
+      "lines.0.doseUnit": "Enter the dose's unit, e.g. tablet or ml.",
+      "lines.0.quantity": "The quantity must be more than 0.",
+      "lines.1.weekday": "Choose the day of the week it is taken.",
+      "lines.1.durationUnit": "Choose days, weeks or months for the duration.",
+      "lines.2.refills": "Refills cannot be negative.",
+      "lines.2.asNeededFor": "Say what it is taken for when needed, e.g. pain.",
+      "lines.2.controlled":
+        "Controlled drugs cannot be prescribed here yet: write this one on your controlled-drug prescription pad.",
+      "lines.3.everyHours": "Enter the hours between doses, from 1 to 72.",
+      "lines.3.quantityUnit": "Enter what the quantity counts, e.g. tablets.",
+    });
+    expect(await rowCounts()).toEqual(before);
+  });
+
+  it("refuses the same medicine twice on one prescription, on the second line", async () => {
+    const draft = await ownDraft();
+    const result = await clinic.callAs("DOCTOR", savePrescriptionDraftAction, {
+      ...draft,
+      lines: [sampleLine("Amoxicillin"), { ...sampleLine("AMOXICILLIN "), strength: "250 mg" }],
+    });
+    expect(result).toMatchObject({
+      ok: false,
+      error: {
+        fields: { "lines.1.medicationName": expect.stringContaining("already on this prescription") },
+      },
+    });
+  });
+
+  it("saves the lines, moves the version on, and refuses a save from the old version", async () => {
+    const draft = await ownDraft();
+    const saved = dataOf(
+      await clinic.callAs("DOCTOR", savePrescriptionDraftAction, {
+        ...draft,
+        lines: [sampleLine("Cetirizine"), sampleLine("Omeprazole")],
+      }),
+    );
+
+    expect(saved.revision).not.toBe(draft.revision);
+    expect(saved.warnings).toEqual([[], []]);
+    const lines = await clinic.db.prescriptionLine.findMany({
+      where: { prescriptionId: draft.prescriptionId },
+      orderBy: { position: "asc" },
+    });
+    expect(lines.map((line) => line.medicationName)).toEqual(["Cetirizine", "Omeprazole"]);
+    expect(
+      await clinic.callAs("DOCTOR", savePrescriptionDraftAction, { ...draft, lines: [sampleLine()] }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: "CONFLICT", message: expect.stringContaining("another tab") },
+    });
+  });
+
+  it("lets only the doctor who started the draft change it", async () => {
+    const draft = await ownDraft();
+    const colleague = await clinic.addMember("DOCTOR");
+    expect(
+      await clinic.callAs(colleague, savePrescriptionDraftAction, { ...draft, lines: [sampleLine()] }),
+    ).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
+  });
+});
+
+describe("checks before signing", () => {
+  it("warns of a drug allergy by name, refuses to sign without a reason, and keeps the reason once given", async () => {
+    const patient = await rx().patient();
+    await clinic.db.allergy.create({
+      data: { patientId: patient.id, substance: "Codéine", category: "DRUG", recordedById: doctor().id },
+    });
+    const draft = await ownDraft(patient.id);
+    const lines = [sampleLine("Paracetamol + codeine"), sampleLine("Cetirizine")];
+    const before = await rowCounts();
+
+    const refused = await clinic.callAs("DOCTOR", signPrescriptionAction, { ...draft, lines });
+
+    expect(refused).toMatchObject({
+      ok: false,
+      error: {
+        code: "CONFLICT",
+        fields: { "overrideReasons.0": expect.stringContaining("Name match only") },
+      },
+    });
+    expect(refused.ok ? {} : refused.error.fields).not.toHaveProperty("overrideReasons.1");
+    expect(await rowCounts()).toEqual(before);
+
+    const signed = dataOf(
+      await clinic.callAs("DOCTOR", signPrescriptionAction, {
+        ...draft,
+        lines,
+        overrideReasons: ["Tolerated codeine last year; reaction was nausea only", ""],
+      }),
+    );
+    const saved = await clinic.db.prescriptionLine.findMany({
+      where: { prescriptionId: draft.prescriptionId },
+      orderBy: { position: "asc" },
+    });
+    expect(saved[0]).toMatchObject({
+      overrideReason: "Tolerated codeine last year; reaction was nausea only",
+      warnings: [{ kind: "ALLERGY", message: expect.stringContaining("Codéine") }],
+    });
+    expect(saved[1]).toMatchObject({ overrideReason: null, warnings: [] });
+    const audit = await clinic.db.auditEvent.findFirstOrThrow({
+      where: { targetId: draft.prescriptionId, action: "prescription.signed" },
+    });
+    expect(audit.details).toMatchObject({
+      number: signed.number,
+      overrides: 1,
+      overriddenWarnings: "ALLERGY",
+    });
+  });
+
+  it("warns when allergies are not recorded, and not for a refuted allergy's name", async () => {
+    const created = await rowsOf(clinic.db).patient();
+    await clinic.db.allergy.create({
+      data: {
+        patientId: created.id,
+        substance: "Amoxicillin",
+        category: "DRUG",
+        verification: "REFUTED",
+        recordedById: doctor().id,
+      },
+    });
+    const draft = await ownDraft(created.id);
+    const { warnings } = dataOf(
+      await clinic.callAs("DOCTOR", savePrescriptionDraftAction, {
+        ...draft,
+        lines: [sampleLine("Amoxicillin")],
+      }),
+    );
+    expect(warnings).toEqual([
+      [{ kind: "ALLERGIES_NOT_RECORDED", message: expect.stringContaining("not recorded") }],
+    ]);
+  });
+
+  it("warns of a medicine already active on another prescription or reported, not of completed or stopped ones", async () => {
+    const patient = await rx().patient();
+    // The patient's history: three medicines signed, then one stopped and one completed.
+    const history = await ownDraft(patient.id);
+    dataOf(
+      await clinic.callAs("DOCTOR", signPrescriptionAction, {
+        ...history,
+        lines: [sampleLine("Metformin"), sampleLine("Ramipril"), sampleLine("Amoxicillin")],
+      }),
+    );
+    const ended = { prescriptionId: history.prescriptionId };
+    await clinic.db.prescriptionLine.updateMany({
+      where: { ...ended, medicationName: "Ramipril" },
+      data: { status: "STOPPED", statusReason: "Cough" },
+    });
+    await clinic.db.prescriptionLine.updateMany({
+      where: { ...ended, medicationName: "Amoxicillin" },
+      data: { status: "COMPLETED" },
+    });
+    await clinic.db.reportedMedication.create({
+      data: { patientId: patient.id, name: "Atorvastatin", recordedById: doctor().id },
+    });
+
+    const draft = await ownDraft(patient.id);
+    const { warnings } = dataOf(
+      await clinic.callAs("DOCTOR", savePrescriptionDraftAction, {
+        ...draft,
+        lines: [
+          sampleLine("metformin"),
+          sampleLine("Ramipril"),
+          sampleLine("Amoxicillin"),
+          sampleLine("Atorvastatin"),
+          sampleLine("Cetirizine"),
+        ],
+      }),
+    );
+    expect(warnings.map((found) => found.map((warning) => warning.kind))).toEqual([
+      ["DUPLICATE"],
+      [],
+      [],
+      ["DUPLICATE"],
+      [],
+    ]);
+    expect(warnings[0]?.[0]?.message).toMatch(/Metformin on an active prescription \(RX-\d{6}\)/);
+  });
+});
+
+describe("signing", () => {
+  it("numbers the prescription and makes each line active from now to the end of its course", async () => {
+    const draft = await ownDraft();
+    const signed = dataOf(
+      await clinic.callAs("DOCTOR", signPrescriptionAction, {
+        ...draft,
+        lines: [{ ...sampleLine("Amoxicillin"), durationValue: 7, durationUnit: "DAY", refills: 1 }],
+      }),
+    );
+    expect(signed.number).toMatch(/^RX-\d{6}$/);
+    const row = await clinic.db.prescription.findUniqueOrThrow({
+      where: { id: draft.prescriptionId },
+      include: { lines: true },
+    });
+    expect(row).toMatchObject({ status: "SIGNED", number: signed.number, signedAt: signed.signedAt });
+    expect(row.heading).toMatchObject({ author: { id: doctor().id }, patient: { id: draft.patientId } });
+    expect(row.lines[0]).toMatchObject({ status: "ACTIVE", startsAt: signed.signedAt });
+    expect(row.lines[0]?.endsAt?.getTime()).toBe(signed.signedAt.getTime() + 14 * 86_400_000);
+  });
+
+  it("gives ten drafts signed at once ten different numbers", async () => {
+    const drafts = await Promise.all(Array.from({ length: 10 }, () => ownDraft()));
+    const results = await Promise.all(
+      drafts.map((draft) =>
+        clinic.callAs("DOCTOR", signPrescriptionAction, { ...draft, lines: [sampleLine()] }),
+      ),
+    );
+    const numbers = results.map((result) => dataOf(result).number);
+    expect(new Set(numbers).size).toBe(10);
+  });
+
+  it("signs a draft once when two tabs sign it at the same moment", async () => {
+    const draft = await ownDraft();
+    const results = await Promise.all(
+      [0, 1].map(() => clinic.callAs("DOCTOR", signPrescriptionAction, { ...draft, lines: [sampleLine()] })),
+    );
+    expect(results.filter((result) => result.ok)).toHaveLength(1);
+    expect(results.find((result) => !result.ok)).toMatchObject({ ok: false, error: { code: "CONFLICT" } });
+    expect(
+      await clinic.db.auditEvent.count({
+        where: { targetId: draft.prescriptionId, action: "prescription.signed" },
+      }),
+    ).toBe(1);
+  });
+
+  it("refuses while the clinic's country needs what the heading lacks, saying where to add it", async () => {
+    await clinic.db.clinicSetting.update({ where: { id: 1 }, data: { country: "UK" } });
+    try {
+      const draft = await ownDraft();
+      expect(
+        await clinic.callAs("DOCTOR", signPrescriptionAction, { ...draft, lines: [sampleLine()] }),
+      ).toMatchObject({
+        ok: false,
+        error: { code: "CONFLICT", message: expect.stringContaining("add it on the patient's page") },
+      });
+      expect(
+        (await clinic.db.prescription.findUniqueOrThrow({ where: { id: draft.prescriptionId } })).status,
+      ).toBe("DRAFT");
+    } finally {
+      await clinic.db.clinicSetting.update({ where: { id: 1 }, data: { country: "GENERIC" } });
+    }
+  });
+});
+
+/** The SQLSTATE of a refused raw statement. */
+async function sqlStateOf(work: Promise<unknown>): Promise<string | undefined> {
+  try {
+    await work;
+    return undefined;
+  } catch (error) {
+    const { cleanDatabaseError } = await import("@/lib/db/database-error");
+    return (cleanDatabaseError(error) as { sqlState?: string }).sqlState;
+  }
+}
+
+describe("a signed prescription", () => {
+  it("cannot have its content changed by the clinic's own role, while its status still can", async () => {
+    const draft = await ownDraft();
+    dataOf(await clinic.callAs("DOCTOR", signPrescriptionAction, { ...draft, lines: [sampleLine()] }));
+    const id = draft.prescriptionId;
+
+    expect(
+      await sqlStateOf(
+        clinic.db
+          .$executeRaw`UPDATE prescription_lines SET dose_amount = '2' WHERE prescription_id = ${id}::uuid`,
+      ),
+    ).toBe("CR001");
+    expect(
+      await sqlStateOf(
+        clinic.db
+          .$executeRaw`UPDATE prescriptions SET location_id = location_id, number = 'RX-999999' WHERE id = ${id}::uuid`,
+      ),
+    ).toBe("CR001");
+    expect(await sqlStateOf(clinic.db.$executeRaw`DELETE FROM prescriptions WHERE id = ${id}::uuid`)).toBe(
+      "CR001",
+    );
+    expect(
+      await sqlStateOf(
+        clinic.db
+          .$executeRaw`UPDATE prescription_lines SET status = 'COMPLETED', status_changed_at = now() WHERE prescription_id = ${id}::uuid`,
+      ),
+    ).toBeUndefined();
+  });
+
+  it("is cancelled with its lines, and can then be marked entered in error, both kept with the reason", async () => {
+    const draft = await ownDraft();
+    dataOf(
+      await clinic.callAs("DOCTOR", signPrescriptionAction, {
+        ...draft,
+        lines: [sampleLine(), sampleLine("Cetirizine")],
+      }),
+    );
+    const id = draft.prescriptionId;
+
+    dataOf(
+      await clinic.callAs("DOCTOR", cancelPrescriptionAction, {
+        prescriptionId: id,
+        reason: "Chose another",
+      }),
+    );
+    const cancelled = await clinic.db.prescription.findUniqueOrThrow({
+      where: { id },
+      include: { lines: true },
+    });
+    expect(cancelled).toMatchObject({
+      status: "CANCELLED",
+      statusReason: "Chose another",
+      statusChangedById: doctor().id,
+    });
+    expect(cancelled.lines.map((line) => line.status)).toEqual(["CANCELLED", "CANCELLED"]);
+
+    dataOf(
+      await clinic.callAs("DOCTOR", markPrescriptionEnteredInErrorAction, {
+        prescriptionId: id,
+        reason: "Wrong patient",
+      }),
+    );
+    const marked = await clinic.db.prescription.findUniqueOrThrow({
+      where: { id },
+      include: { lines: true },
+    });
+    expect(marked.status).toBe("ENTERED_IN_ERROR");
+    expect(marked.lines.map((line) => line.status)).toEqual(["ENTERED_IN_ERROR", "ENTERED_IN_ERROR"]);
+    expect(
+      await clinic.callAs("DOCTOR", cancelPrescriptionAction, { prescriptionId: id, reason: "Again" }),
+    ).toMatchObject({ ok: false, error: { code: "CONFLICT" } });
+  });
+
+  it("cannot be cancelled once a line was stopped", async () => {
+    const draft = await ownDraft();
+    dataOf(await clinic.callAs("DOCTOR", signPrescriptionAction, { ...draft, lines: [sampleLine()] }));
+    await clinic.db.prescriptionLine.updateMany({
+      where: { prescriptionId: draft.prescriptionId },
+      data: { status: "STOPPED", statusReason: "Rash" },
+    });
+    expect(
+      await clinic.callAs("DOCTOR", cancelPrescriptionAction, {
+        prescriptionId: draft.prescriptionId,
+        reason: "No",
+      }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: "CONFLICT", message: expect.stringContaining("already stopped") },
+    });
+  });
+});
+
+describe("favourites", () => {
+  it("keeps a label once per doctor, whatever its case, with a field message", async () => {
+    dataOf(await clinic.callAs("DOCTOR", saveFavouriteAction, { label: "Amox adult", line: sampleLine() }));
+    expect(
+      await clinic.callAs("DOCTOR", saveFavouriteAction, { label: "AMOX ADULT", line: sampleLine() }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: "CONFLICT", fields: { label: expect.stringContaining("already have a favourite") } },
+    });
+    const colleague = await clinic.addMember("DOCTOR");
+    dataOf(await clinic.callAs(colleague, saveFavouriteAction, { label: "Amox adult", line: sampleLine() }));
+  });
+});
