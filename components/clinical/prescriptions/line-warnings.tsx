@@ -1,7 +1,7 @@
 import type { LineWarning } from "@/lib/clinical/prescriptions/prescription-checks";
 
 const TITLES: Record<LineWarning["kind"], string> = {
-  ALLERGY: "Allergy (name match only)",
+  ALLERGY: "Allergy",
   ALLERGIES_NOT_RECORDED: "Allergies not recorded",
   DUPLICATE: "Already taking",
 };
