@@ -161,6 +161,7 @@ const CHART_PARTS: Record<string, string> = {
   "immunization-record": "printable immunization record",
   documents: "documents",
   document: "document",
+  prescription: "prescription",
 };
 
 const SENTENCES: Record<string, (c: Context) => string> = {

@@ -72,8 +72,8 @@ async function whereOf(db: TenantDb, filter: ClinicAuditFilter): Promise<Prisma.
       OR: [
         { targetType: "patient", targetId: filter.patient },
         { targetType: "appointment", targetId: { in: appointments.map((appointment) => appointment.id) } },
-        // Visits and notes name their patient in the details.
-        { targetType: { in: ["visit", "note"] }, details: { path: ["patientId"], equals: filter.patient } },
+        // Every other clinical event (visits, notes, prescriptions, prints…) names its patient in the details.
+        { details: { path: ["patientId"], equals: filter.patient } },
       ],
     });
   }
@@ -181,7 +181,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-/** The patient an event concerns: their record, or the patient of the appointment it is about. */
+/** The patient an event concerns: their record, the patient of the appointment it is about, or the one its details name. */
 export function patientOfEvent(
   event: Pick<AuditEventRow, "targetType" | "targetId" | "details">,
   names: AuditNames,
@@ -189,8 +189,7 @@ export function patientOfEvent(
   if (event.targetType === "patient") return event.targetId;
   const stored = isRecord(event.details) ? event.details.patientId : undefined;
   const storedId = typeof stored === "string" ? stored : null;
-  if (event.targetType === "visit" || event.targetType === "note") return storedId;
-  if (event.targetType !== "appointment" || !event.targetId) return null;
+  if (event.targetType !== "appointment" || !event.targetId) return storedId;
   return names.appointments.get(event.targetId)?.patientId ?? storedId;
 }
 

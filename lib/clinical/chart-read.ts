@@ -16,7 +16,8 @@ export type ChartReadKind =
   | "immunizations"
   | "immunization-record"
   | "documents"
-  | "document";
+  | "document"
+  | "prescription";
 
 /**
  * Writes one `chart.read` audit event: who read which patient's record, what part, when and from

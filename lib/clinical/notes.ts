@@ -97,8 +97,11 @@ async function findOwnDraft(db: TenantDb, actor: Actor, role: StaffRole, noteId:
   return note;
 }
 
-/** Why an update that matched no row did not apply, now that the row is read again. */
-async function lostRace(db: TenantDb, noteId: string): Promise<AppError> {
+/**
+ * Why an update that matched no row did not apply, read again in the same transaction (a second
+ * pooled connection could wait behind this one's lock until the request budget runs out).
+ */
+async function lostRace(db: Pick<TenantDb, "clinicalNote">, noteId: string): Promise<AppError> {
   const now = await db.clinicalNote.findUnique({ where: { id: noteId }, select: { status: true } });
   return new AppError("CONFLICT", now && now.status !== "DRAFT" ? SIGNED_NOTE_MESSAGE : STALE_MESSAGE);
 }
@@ -123,7 +126,7 @@ export async function saveNoteDraft(options: {
         where: { id: noteId, status: "DRAFT", revision },
         data: { ...contentOf(note.kind, options.content), revision: { increment: 1 } },
       });
-      if (saved.count === 0) throw await lostRace(db, noteId);
+      if (saved.count === 0) throw await lostRace(tx, noteId);
       await recordAuditEvent(tx, {
         actor,
         action: "note.draft-saved",
@@ -163,7 +166,7 @@ export async function signNote(options: {
         where: { id: noteId, status: "DRAFT", revision },
         data: { ...content, revision: { increment: 1 }, status: "SIGNED", signedAt },
       });
-      if (signed.count === 0) throw await lostRace(db, noteId);
+      if (signed.count === 0) throw await lostRace(tx, noteId);
       await recordAuditEvent(tx, {
         actor,
         action: "note.signed",

@@ -9,7 +9,7 @@ import { buttonClasses } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { clinicRoleCan } from "@/lib/auth/permissions";
 import { findAllergyBanner } from "@/lib/clinical/allergy-banner";
-import { type ChartReadKind, recordChartRead } from "@/lib/clinical/chart-read";
+import { recordChartRead } from "@/lib/clinical/chart-read";
 import { lineValuesOf } from "@/lib/clinical/prescriptions/drafts";
 import { findFavourites } from "@/lib/clinical/prescriptions/favourites";
 import { findMedicationSuggestions } from "@/lib/clinical/prescriptions/medication-suggestions";
@@ -57,8 +57,7 @@ export default async function PrescriptionPage({ params }: PrescriptionPageProps
             medicationNames: prescription.lines.map((line) => line.medicationName),
           })
         : [],
-      // "prescription" is not yet a ChartReadKind (lib/clinical/chart-read.ts): the log says "clinical record" until it is.
-      recordChartRead(db, session, { patientId, what: "prescription" as ChartReadKind, itemId: id }),
+      recordChartRead(db, session, { patientId, what: "prescription", itemId: id }),
     ]);
     return { prescription, editing, favourites, banner, statusChangedBy, suggestions, warnings };
   });
