@@ -1,6 +1,6 @@
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import type { MedicationItems } from "./medication-items";
-import { PrescribedOutcome, PrescribedRow, ReportedOutcome, ReportedRow } from "./medication-rows";
+import { PrescribedRow, ReportedRow } from "./medication-rows";
 import { CurrentMedicationActions, ReprescribeButton } from "./prescribed-medication-actions";
 import { ReportedMedicationActions } from "./reported-medication-actions";
 import { RecordReportedMedicationButton } from "./reported-medication-form";
@@ -93,7 +93,7 @@ export function MedicationList({
                   <PrescribedRow
                     key={item.id}
                     item={item}
-                    outcome={<PrescribedOutcome item={item} />}
+                    past
                     actions={
                       canPrescribe && (item.status === "COMPLETED" || item.status === "STOPPED") ? (
                         <ReprescribeButton lineId={item.id} title={item.title} />
@@ -106,7 +106,7 @@ export function MedicationList({
             {pastReported.length > 0 ? (
               <ul aria-label="Past reported medications" className={LIST}>
                 {pastReported.map((item) => (
-                  <ReportedRow key={item.id} item={item} outcome={<ReportedOutcome item={item} />} />
+                  <ReportedRow key={item.id} item={item} past />
                 ))}
               </ul>
             ) : null}

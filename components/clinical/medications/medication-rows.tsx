@@ -31,26 +31,27 @@ function PrescriptionLink({ item }: { item: PrescribedItem }) {
 export function PrescribedRow({
   item,
   actions,
-  outcome,
+  past = false,
 }: {
   item: PrescribedItem;
   actions?: ReactNode;
-  /** For a past one: what became of it. */
-  outcome?: ReactNode;
+  /** A past one says what became of it instead of when it ends. */
+  past?: boolean;
 }) {
   return (
     <Row actions={actions}>
       <div className="flex flex-wrap items-center gap-2">
         <span className="font-semibold text-slate-900">{item.title}</span>
         <PrescriptionLink item={item} />
+        {past ? <OutcomeBadge status={item.status} /> : null}
       </div>
       <p className="text-slate-800">{item.directions}</p>
       {item.instructions ? <p className="text-slate-600">{item.instructions}</p> : null}
       <p className="text-slate-600">
-        Prescribed {dated(item.prescribedOn)} by {item.prescriberName} ·{" "}
-        {item.endsOn ? <>ends {dated(item.endsOn)}</> : "ongoing"} · {item.refills}
+        Prescribed {dated(item.prescribedOn)} by {item.prescriberName}
+        {past ? null : <> · {item.endsOn ? <>ends {dated(item.endsOn)}</> : "ongoing"}</>} · {item.refills}
       </p>
-      {outcome}
+      {past ? <PrescribedOutcome item={item} /> : null}
     </Row>
   );
 }
@@ -59,97 +60,69 @@ export function PrescribedRow({
 export function ReportedRow({
   item,
   actions,
-  outcome,
+  past = false,
 }: {
   item: ReportedItem;
   actions?: ReactNode;
-  outcome?: ReactNode;
+  past?: boolean;
 }) {
   return (
     <Row actions={actions}>
       <div className="flex flex-wrap items-center gap-2">
         <span className="font-semibold text-slate-900">{item.name}</span>
         <Badge>Reported by patient</Badge>
+        {past ? <OutcomeBadge status={item.status} /> : null}
       </div>
       {item.details ? <p className="text-slate-800">{item.details}</p> : null}
       {item.note ? <p className="whitespace-pre-line text-slate-600">{item.note}</p> : null}
       <p className="text-slate-600">
         Recorded {dated(item.recordedOn)} by {item.recordedByName}
       </p>
-      {outcome}
+      {past ? <ReportedOutcome item={item} /> : null}
     </Row>
   );
 }
 
-const OUTCOME_TONE = {
-  COMPLETED: "success",
-  STOPPED: "warning",
-  CANCELLED: "neutral",
-  ENTERED_IN_ERROR: "danger",
-} as const;
+const OUTCOME: Record<string, { tone: "success" | "warning" | "neutral" | "danger"; label: string }> = {
+  COMPLETED: { tone: "success", label: "Completed" },
+  STOPPED: { tone: "warning", label: "Stopped" },
+  CANCELLED: { tone: "neutral", label: "Cancelled" },
+  ENTERED_IN_ERROR: { tone: "danger", label: "Entered in error" },
+};
+
+function OutcomeBadge({ status }: { status: string }) {
+  const outcome = OUTCOME[status];
+  return outcome ? <Badge tone={outcome.tone}>{outcome.label}</Badge> : null;
+}
 
 /** What became of a past prescribed medication, in words. */
-export function PrescribedOutcome({ item }: { item: PrescribedItem }) {
+function PrescribedOutcome({ item }: { item: PrescribedItem }) {
   const on = dated(item.changedOn);
   const by = item.changedByName ? ` by ${item.changedByName}` : "";
   const reason = item.statusReason ? `: ${item.statusReason}` : "";
-  const words =
-    item.status === "COMPLETED" ? (
-      item.changedByName ? (
+  const what =
+    item.status === "COMPLETED" && !item.changedByName ? null : (OUTCOME[item.status]?.label ?? "Changed");
+  return (
+    <p className="text-slate-700">
+      {what ? (
         <>
-          Completed on {on}
+          {what} on {on}
           {by}
+          {reason}
         </>
       ) : (
         <>Completed automatically on {on}, at the end of its course</>
-      )
-    ) : item.status === "STOPPED" ? (
-      <>
-        Stopped on {on}
-        {by}
-        {reason}
-      </>
-    ) : item.status === "CANCELLED" ? (
-      <>
-        Cancelled on {on}
-        {by}
-        {reason}
-      </>
-    ) : (
-      <>
-        Entered in error on {on}
-        {by}
-        {reason}
-      </>
-    );
-  return (
-    <p className="flex flex-wrap items-center gap-2 text-slate-700">
-      <Badge
-        tone={
-          item.status in OUTCOME_TONE ? OUTCOME_TONE[item.status as keyof typeof OUTCOME_TONE] : "neutral"
-        }
-      >
-        {item.status === "ENTERED_IN_ERROR"
-          ? "Entered in error"
-          : item.status.charAt(0) + item.status.slice(1).toLowerCase()}
-      </Badge>
-      <span>{words}</span>
+      )}
     </p>
   );
 }
 
 /** What became of a past reported medication. */
-export function ReportedOutcome({ item }: { item: ReportedItem }) {
-  const reason = item.statusReason ? `: ${item.statusReason}` : "";
+function ReportedOutcome({ item }: { item: ReportedItem }) {
   return (
-    <p className="flex flex-wrap items-center gap-2 text-slate-700">
-      <Badge tone={item.status === "STOPPED" ? "warning" : "danger"}>
-        {item.status === "STOPPED" ? "Stopped" : "Entered in error"}
-      </Badge>
-      <span>
-        {item.status === "STOPPED" ? "Stopped" : "Entered in error"} on {dated(item.changedOn)}
-        {reason}
-      </span>
+    <p className="text-slate-700">
+      {OUTCOME[item.status]?.label ?? "Changed"} on {dated(item.changedOn)}
+      {item.statusReason ? `: ${item.statusReason}` : ""}
     </p>
   );
 }

@@ -19,6 +19,7 @@ export function ReprescribeButton({ lineId, title }: { lineId: string; title: st
   });
   return (
     <Button
+      variant="secondary"
       size="sm"
       aria-label={`Re-prescribe ${title}`}
       disabled={pending}
