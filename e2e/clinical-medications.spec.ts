@@ -144,4 +144,12 @@ test("a nurse records a reported medication; the doctor stops one with a reason 
   ]);
   await doctor.goto(medicationsUrl);
   await expect(prescribed).toContainText("Amoxicillin 500 mg capsule");
+
+  // The signed prescriptions are on the patient's timeline too; the new draft is not.
+  await doctor.goto(`${clinicUrl}/patients/${patientId}/timeline`);
+  const entries = doctor.getByRole("list", { name: "Timeline entries" }).getByRole("listitem");
+  await expect(entries.filter({ hasText: /^.*Prescription/ })).toHaveCount(2);
+  await expect(entries.first()).toContainText("Amoxicillin, Atorvastatin");
+  await expect(entries.first()).toContainText(`Prescribed by ${doctorName}`);
+  await screenBothWidths(doctor, "medications-timeline");
 });
