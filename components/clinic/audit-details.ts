@@ -157,6 +157,7 @@ const CHART_PARTS: Record<string, string> = {
   note: "note",
   vitals: "vitals",
   "allergies-problems": "allergies and problems",
+  medications: "medication list",
   immunizations: "immunizations",
   "immunization-record": "printable immunization record",
   documents: "documents",

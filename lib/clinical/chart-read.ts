@@ -13,6 +13,7 @@ export type ChartReadKind =
   | "note"
   | "vitals"
   | "allergies-problems"
+  | "medications"
   | "immunizations"
   | "immunization-record"
   | "documents"

@@ -10,6 +10,7 @@ export const TIMELINE_KINDS = [
   "diagnosis",
   "immunization",
   "document",
+  "prescription",
 ] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
@@ -45,7 +46,14 @@ export type TimelineEntry =
       inCodeList: boolean;
     })
   | (Common & { kind: "immunization"; vaccine: string; doseNumber: number | null })
-  | (Common & { kind: "document"; title: string; category: string });
+  | (Common & { kind: "document"; title: string; category: string })
+  | (Common & {
+      kind: "prescription";
+      number: string;
+      prescriber: string;
+      status: string;
+      medicines: string[];
+    });
 
 export type TimelineVitals = {
   heightValue: number | null;
@@ -153,6 +161,15 @@ export function entryOf(row: TimelineRow): TimelineEntry {
       };
     case "document":
       return { ...common, kind: "document", title: String(d.title), category: String(d.category) };
+    case "prescription":
+      return {
+        ...common,
+        kind: "prescription",
+        number: String(d.number),
+        prescriber: String(d.prescriber),
+        status: String(d.status),
+        medicines: Array.isArray(d.medicines) ? d.medicines.map(String) : [],
+      };
   }
 }
 

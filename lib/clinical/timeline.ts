@@ -33,7 +33,7 @@ export type TimelineOptions = {
 /**
  * One page of a patient's timeline, newest first: past appointments that did not become a visit
  * (cancelled, no-show, or not started here), visits (with their notes' status),
- * vital sets, diagnoses, immunizations and documents, in one query. Each kind's rows come from its
+ * vital sets, diagnoses, immunizations, documents and signed prescriptions, in one query. Each kind's rows come from its
  * (patient, time) index, at most a page of each, so a long record costs no more than a short one.
  * Entries entered in error are left out unless asked for; clinical documents only when the reader
  * may see them.
@@ -91,6 +91,7 @@ function branchesFor(options: { showErrors: boolean; includeClinicalDocuments: b
   const diagnosisError = Prisma.sql`(x.status = 'ENTERED_IN_ERROR')`;
   const immunizationError = Prisma.sql`(x.entered_in_error_at IS NOT NULL)`;
   const documentError = Prisma.sql`(x.entered_in_error_at IS NOT NULL)`;
+  const prescriptionError = Prisma.sql`(x.status = 'ENTERED_IN_ERROR')`;
   const documentCategories = options.includeClinicalDocuments
     ? Prisma.empty
     : Prisma.sql` AND x.category::text IN (${Prisma.join(ADMINISTRATIVE_CATEGORIES)})`;
@@ -181,6 +182,20 @@ function branchesFor(options: { showErrors: boolean; includeClinicalDocuments: b
         FROM patient_documents x
         WHERE ${where}${unlessError(documentError)}${documentCategories}
         ORDER BY x.created_at DESC, x.id DESC LIMIT ${limit}`,
+    },
+    {
+      // Drafts are the prescriber's work in progress: a prescription enters the record when signed.
+      kind: "prescription",
+      at: Prisma.sql`x.signed_at`,
+      sql: (where, limit) => Prisma.sql`
+        SELECT x.signed_at AS at, 'prescription'::text AS kind, x.id, x.visit_id, ${prescriptionError} AS entered_in_error,
+          jsonb_build_object('number', x.number, 'prescriber', d.name, 'status', x.status,
+            'medicines', (SELECT jsonb_agg(l.medication_name ORDER BY l.position)
+                          FROM prescription_lines l WHERE l.prescription_id = x.id)) AS details
+        FROM prescriptions x
+        JOIN staff_users d ON d.id = x.prescriber_id
+        WHERE ${where} AND x.status <> 'DRAFT'${unlessError(prescriptionError)}
+        ORDER BY x.signed_at DESC, x.id DESC LIMIT ${limit}`,
     },
   ];
 }

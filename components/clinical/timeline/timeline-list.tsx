@@ -16,6 +16,7 @@ const KIND_TONES: Record<TimelineKind, BadgeTone> = {
   diagnosis: "warning",
   immunization: "success",
   document: "neutral",
+  prescription: "brand",
 };
 
 /** The patient's timeline entries as a list of cards, newest first: date, kind, one line, a link to the visit. */
@@ -98,6 +99,8 @@ function EntryBadges({ entry }: { entry: TimelineEntry }) {
       );
     case "document":
       return <Badge>{DOCUMENT_CATEGORY_LABELS[entry.category] ?? entry.category}</Badge>;
+    case "prescription":
+      return entry.status === "CANCELLED" ? <Badge>Cancelled</Badge> : null;
     default:
       return null;
   }
@@ -122,6 +125,8 @@ function EntryDetail({ entry }: { entry: TimelineEntry }) {
       );
     case "vitals":
       return entry.recordedBy ? line(`Recorded by ${entry.recordedBy}`) : null;
+    case "prescription":
+      return line(`Prescribed by ${entry.prescriber}`);
     default:
       return null;
   }

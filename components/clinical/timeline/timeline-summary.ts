@@ -7,6 +7,7 @@ export const KIND_LABELS: Record<TimelineKind, string> = {
   diagnosis: "Diagnosis",
   immunization: "Immunization",
   document: "Document",
+  prescription: "Prescription",
 };
 
 /** The filter links' names: plural, as a list is named. */
@@ -17,6 +18,7 @@ export const KIND_FILTER_LABELS: Record<TimelineKind, string> = {
   diagnosis: "Diagnoses",
   immunization: "Immunizations",
   document: "Documents",
+  prescription: "Prescriptions",
 };
 
 const UNIT_LABELS: Record<string, string> = {
@@ -88,5 +90,7 @@ export function entryTitle(entry: TimelineEntry): string {
       return entry.doseNumber ? `${entry.vaccine}, dose ${entry.doseNumber}` : entry.vaccine;
     case "document":
       return entry.title;
+    case "prescription":
+      return `${entry.number}: ${entry.medicines.join(", ")}`;
   }
 }

@@ -1,0 +1,87 @@
+"use client";
+
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { FormActions } from "@/components/ui/form-actions";
+import { Notice } from "@/components/ui/notice";
+import { TextAreaField } from "@/components/ui/textarea-field";
+import { useActionCall } from "@/components/ui/use-action-call";
+import type { ServerAction } from "@/lib/action-pipeline/result";
+
+/** A button that asks why in a dialog, then runs the action with `{ ...input, reason }`. */
+export function ReasonDialogButton({
+  label,
+  ariaLabel,
+  title,
+  explanation,
+  placeholder,
+  submitLabel,
+  success,
+  input,
+  action,
+}: {
+  label: string;
+  ariaLabel: string;
+  title: string;
+  explanation: string;
+  placeholder: string;
+  submitLabel: string;
+  success: string;
+  input: Record<string, string>;
+  action: ServerAction<unknown>;
+}) {
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState("");
+  const [fieldError, setFieldError] = useState<string | undefined>();
+  const { call, pending, error } = useActionCall(
+    (values: { reason: string }) => action({ ...input, ...values }),
+    {
+      message: "inline",
+      success: () => success,
+      onSuccess: () => setOpen(false),
+      onRefused: (refusal) => {
+        if (!refusal.fields?.reason) return false;
+        setFieldError(refusal.fields.reason);
+        return true;
+      },
+    },
+  );
+  return (
+    <>
+      <Button variant="secondary" size="sm" aria-label={ariaLabel} onClick={() => setOpen(true)}>
+        {label}
+      </Button>
+      {open ? (
+        <Dialog open onClose={() => setOpen(false)} title={title}>
+          <form
+            noValidate
+            className="flex flex-col gap-4"
+            onSubmit={(event) => {
+              event.preventDefault();
+              setFieldError(undefined);
+              call({ reason });
+            }}
+          >
+            <p className="text-sm text-slate-700">{explanation}</p>
+            <TextAreaField
+              label="Reason"
+              placeholder={placeholder}
+              value={reason}
+              error={fieldError}
+              onChange={(event) => setReason(event.target.value)}
+            />
+            {error ? <Notice>{error}</Notice> : null}
+            <FormActions
+              pending={pending}
+              danger
+              submitLabel={submitLabel}
+              pendingLabel="Saving…"
+              onCancel={() => setOpen(false)}
+            />
+          </form>
+        </Dialog>
+      ) : null}
+    </>
+  );
+}
