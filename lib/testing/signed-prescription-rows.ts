@@ -1,3 +1,4 @@
+import { courseEndOf } from "../clinical/prescriptions/course";
 import { lineColumnsOf } from "../clinical/prescriptions/drafts";
 import { buildPaperHeading } from "../documents/paper-heading";
 import type { TenantDb } from "../tenancy/tenant-db";
@@ -22,20 +23,6 @@ export const AMOXICILLIN: PrescriptionLineValues = {
   refills: 0,
   instructions: "Finish the course.",
 };
-
-const DAY = 86_400_000;
-
-/** The end of a course signed at `start`: its duration once plus once per refill; null without one. */
-export function courseEndOf(line: PrescriptionLineValues, start: Date): Date | null {
-  if (line.durationValue == null || line.durationUnit == null) return null;
-  const times = line.durationValue * (line.refills + 1);
-  if (line.durationUnit === "MONTH") {
-    const end = new Date(start);
-    end.setUTCMonth(end.getUTCMonth() + times);
-    return end;
-  }
-  return new Date(start.getTime() + times * (line.durationUnit === "WEEK" ? 7 : 1) * DAY);
-}
 
 /**
  * A signed prescription written straight into the rows, as signing leaves them (number from the
