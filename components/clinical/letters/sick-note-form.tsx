@@ -66,22 +66,26 @@ export function SickNoteForm({
   const days = useRef<number | null>(1);
 
   // "For N days" sets the last day from the first; typing a last day shows the days it makes.
-  const setLastDay = (from: string | undefined, count: number | null) => {
-    if (count === null || !from || !ISO_DAY.test(from)) return;
-    form.setValue("unfitTo", isoDayPlus(from, count - 1), { shouldValidate: form.formState.isSubmitted });
-  };
+  const setLastDay = useCallback(
+    (from: string | undefined, count: number | null) => {
+      if (count === null || !from || !ISO_DAY.test(from)) return;
+      const last = isoDayPlus(from, count - 1);
+      if (form.getValues("unfitTo") !== last)
+        form.setValue("unfitTo", last, { shouldValidate: form.formState.isSubmitted });
+    },
+    [form],
+  );
   useEffect(() => {
     const subscription = form.watch((values, { name }) => {
       if (name === "unfitFrom") setLastDay(values.unfitFrom, days.current);
-      if (name === "unfitTo" && values.unfitFrom && values.unfitTo) {
-        const valid = ISO_DAY.test(values.unfitFrom) && ISO_DAY.test(values.unfitTo);
-        const count = valid ? daysCovered(values.unfitFrom, values.unfitTo) : null;
-        days.current = count !== null && count >= 1 ? count : null;
-        setDaysText(days.current === null ? "" : String(days.current));
-      }
+      if (name !== "unfitTo" || !values.unfitFrom || !values.unfitTo) return;
+      const valid = ISO_DAY.test(values.unfitFrom) && ISO_DAY.test(values.unfitTo);
+      const count = valid ? daysCovered(values.unfitFrom, values.unfitTo) : null;
+      days.current = count !== null && count >= 1 ? count : null;
+      setDaysText(days.current === null ? "" : String(days.current));
     });
     return () => subscription.unsubscribe();
-  });
+  }, [form, setLastDay]);
   const { error: bodyError, ...body } = field("body");
 
   return (
@@ -119,7 +123,6 @@ export function SickNoteForm({
         edited={template.edited}
         onEdit={template.markEdited}
         onRefill={template.refill}
-        rows={10}
       />
       <Notice tone="warning">
         A sick note is written once: it cannot be changed afterwards. Check the dates and the text first.

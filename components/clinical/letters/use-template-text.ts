@@ -14,13 +14,17 @@ export function useTemplateText<T extends FieldValues & { body: string }, P>(
   const [edited, setEdited] = useState(false);
   useEffect(() => {
     if (edited) return;
-    const fill = (values: Partial<T>) =>
-      form.setValue("body" as Path<T>, textOf(values) as PathValue<T, Path<T>>, {
+    const fill = (values: Partial<T>) => {
+      const text = textOf(values);
+      // Only a changed text is set: setting it validates, and validating wakes watchers again.
+      if (form.getValues("body" as Path<T>) === text) return;
+      form.setValue("body" as Path<T>, text as PathValue<T, Path<T>>, {
         shouldValidate: form.formState.isSubmitted,
       });
+    };
     fill(form.getValues());
     const subscription = form.watch((values, { name }) => {
-      if (name !== "body") fill(values as Partial<T>);
+      if (name && name !== "body") fill(values as Partial<T>);
     });
     return () => subscription.unsubscribe();
   }, [edited, form, textOf]);
