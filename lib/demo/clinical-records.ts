@@ -12,6 +12,7 @@ import {
   DRAFT_NOTE,
   fillText,
 } from "./clinical-texts";
+import { generateDemoPrescriptions } from "./demo-prescriptions";
 import { type BodyTrend, bodyTrendOf, type Random, vitalsAt } from "./demo-vitals";
 import { insertRows } from "./insert-rows";
 
@@ -273,6 +274,7 @@ export async function generateClinicalRecords(options: {
       data: { noKnownAllergiesAt: now, noKnownAllergiesById: options.doctorIds[0] },
     });
   }
+  await generateDemoPrescriptions({ ...options, visits: rows.visits, diagnoses: rows.diagnoses });
   return { visits: rows.visits.length, notes: rows.notes.length, drafts, vitals: rows.vitals.length };
 }
 

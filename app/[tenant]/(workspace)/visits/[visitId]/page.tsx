@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { formatClinicDateTime } from "@/components/clinic/clinic-time";
+import { VisitLettersPanel } from "@/components/clinical/letters/visit-letters-panel";
 import { VisitDiagnosesPanel } from "@/components/clinical/lists/visit-diagnoses-panel";
 import { NewNoteButtons } from "@/components/clinical/notes/new-note-buttons";
 import { AddAddendum, MarkEnteredInError } from "@/components/clinical/notes/note-corrections";
@@ -160,6 +161,14 @@ export default async function VisitPage({ params, searchParams }: VisitPageProps
             patientId={visit.patientId}
             visitId={visit.id}
             role={role}
+            settings={settings}
+          />
+          <VisitLettersPanel
+            subdomain={clinic.subdomain}
+            patientId={visit.patientId}
+            visitId={visit.id}
+            role={role}
+            authorId={me}
             settings={settings}
           />
         </section>
