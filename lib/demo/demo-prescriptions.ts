@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { courseEndOf } from "../clinical/prescriptions/course";
 import { lineColumnsOf } from "../clinical/prescriptions/drafts";
 import { buildPaperHeading } from "../documents/paper-heading";
 import type { Prisma } from "../generated/tenant/client";
@@ -145,12 +146,7 @@ export async function generateDemoPrescriptions(options: {
       updatedAt: signedAt,
     });
     for (const [position, { line: medicine, stopped }] of planLines.entries()) {
-      const days = medicine.durationValue
-        ? medicine.durationValue *
-          { DAY: 1, WEEK: 7, MONTH: 30 }[medicine.durationUnit ?? "DAY"] *
-          (medicine.refills + 1)
-        : null;
-      const endsAt = days ? new Date(signedAt.getTime() + days * DAY_MS) : null;
+      const endsAt = courseEndOf(medicine, signedAt);
       const completed = endsAt && endsAt < now;
       lines.push({
         ...lineColumnsOf(medicine),

@@ -13,6 +13,17 @@ export const AUDIT_KINDS = {
     label: "Clinical record changes",
     actions: ["visit.", "note.", "vitals.", "allergy.", "diagnosis.", "immunization.", "document."],
   },
+  prescribing: {
+    label: "Prescriptions, medicines and letters",
+    actions: [
+      "prescription.",
+      "medication.",
+      "reported-medication.",
+      "favourite.",
+      "sick-note.",
+      "referral-letter.",
+    ],
+  },
   chartReads: { label: "Clinical record reads", actions: ["chart.read"] },
   templates: { label: "Note templates", actions: ["template."] },
   access: { label: "Sign-ins and passwords", actions: ["sign-in.", "sign-out", "password."] },
