@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { buildPaperHeading } from "../documents/paper-heading";
 import type { MedicationStatus } from "../generated/tenant/enums";
 import type { TenantDb } from "../tenancy/tenant-db";
@@ -24,6 +25,9 @@ export const SAMPLE_LINE: PrescriptionLineValues = {
   instructions: "Shake the bottle well.",
 };
 
+/** Unique across processes too: the e2e specs make these rows in the demo clinic's database. */
+const unique = () => `${next()}${randomBytes(2).toString("hex")}`;
+
 /**
  * Signed prescriptions, sick notes and referral letters written straight into a clinic's database
  * (the signing and letter-writing code is another area's), each with a heading as signing makes it.
@@ -32,7 +36,7 @@ export function printableRowsOf(db: TenantDb) {
   const doctor = async (options: { name?: string; registration?: string | null } = {}) => {
     const staff = await db.staffUser.create({
       data: {
-        email: `rx${next()}@sample.test`,
+        email: `rx${unique()}@sample.test`,
         name: options.name ?? "Dr Amara Okafor",
         role: "DOCTOR",
         passwordHash: "!",
@@ -50,7 +54,7 @@ export function printableRowsOf(db: TenantDb) {
   const location = () =>
     db.location.create({
       data: {
-        name: `Maple Street ${next()}`,
+        name: `Maple Street ${unique()}`,
         address: "12 Maple Street\nLeeds LS1 4AB",
         phone: "+44 113 496 0000",
       },
