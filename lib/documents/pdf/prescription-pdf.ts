@@ -17,7 +17,7 @@ export type PrescriptionPaper = {
   heading: PaperHeading;
   number: string;
   signedAt: Date;
-  lines: (WordedLine & { instructions: string | null })[];
+  lines: (WordedLine & { instructions?: string | null })[];
   printedAt: Date;
   /** Set on a reprint. */
   copy: { by: string } | null;
