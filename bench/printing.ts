@@ -9,8 +9,8 @@ import { printReferralLetter, printSickNote } from "../lib/documents/printing/pr
 import { printPrescription } from "../lib/documents/printing/print-prescription";
 import { printVisitSummary } from "../lib/documents/printing/print-visit-summary";
 import type { PrintedFile } from "../lib/documents/prints";
+import { openClinicClient } from "../lib/tenancy/clinic-client";
 import { ClinicDatabaseService } from "../lib/tenancy/clinic-database-service";
-import { TenantRegistry } from "../lib/tenancy/registry";
 import { createPlatformFixture } from "../lib/testing/platform-fixture";
 import { printableRowsOf, SAMPLE_LINE } from "../lib/testing/printable-rows";
 import { machineLine, median, percentile, startBenchServer } from "./lib/bench-server";
@@ -37,12 +37,7 @@ async function time(label: string, work: () => Promise<Uint8Array | PrintedFile>
 const server = await startBenchServer();
 console.log(`printing on ${server.kind}; ${machineLine()}; ${runs} runs each`);
 const platform = await createPlatformFixture(server.adminUrl, { label: "bench" });
-const registry = new TenantRegistry({
-  central: platform.central,
-  centralUrl: platform.centralUrl,
-  budget: 2,
-  poolMax: 1,
-});
+let close = async () => {};
 try {
   await new ClinicDatabaseService({ central: platform.central, env: platform.env }).provisionClinic({
     name: "Bench Clinic",
@@ -50,7 +45,11 @@ try {
     ownerId: platform.owner.id,
     timezone: "Europe/London",
   });
-  await registry.withTenantDb("bench", async (db) => {
+  // A client of the clinic's own for the whole run: a request's database budget is per request.
+  const client = await openClinicClient({ central: platform.central, subdomain: "bench" });
+  close = () => client.close();
+  const db = client.db;
+  {
     const rows = printableRowsOf(db);
     const [patient, doctor, location] = await Promise.all([rows.patient(), rows.doctor(), rows.location()]);
     const ids = { patientId: patient.id, locationId: location.id };
@@ -92,9 +91,9 @@ try {
     await time("print: referral letter", () =>
       printReferralLetter({ db, actor, referralLetterId: letter.id }),
     );
-  });
+  }
 } finally {
-  await registry.close();
+  await close();
   await platform.cleanup();
   await server.stop();
 }

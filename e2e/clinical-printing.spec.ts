@@ -18,12 +18,20 @@ async function signedIn(browser: Browser, email: string): Promise<Page> {
   return page;
 }
 
-/** Fetches a print link with the page's cookies, as opening it in a new tab does. */
+/** Fetches a print link from the page (its cookies, its host), as opening it in a new tab does. */
 async function printedText(page: Page, href: string) {
-  const answer = await page.request.get(new URL(href, clinicUrl).toString());
-  expect(answer.status()).toBe(200);
-  expect(answer.headers()["content-type"]).toBe("application/pdf");
-  return { text: pdfText(await answer.body()), disposition: answer.headers()["content-disposition"] ?? "" };
+  const answer = await page.evaluate(async (url) => {
+    const response = await fetch(url);
+    return {
+      status: response.status,
+      type: response.headers.get("content-type"),
+      disposition: response.headers.get("content-disposition") ?? "",
+      bytes: [...new Uint8Array(await response.arrayBuffer())],
+    };
+  }, href);
+  expect(answer.status).toBe(200);
+  expect(answer.type).toBe("application/pdf");
+  return { text: pdfText(Uint8Array.from(answer.bytes)), disposition: answer.disposition };
 }
 
 test("a receptionist prints a signed prescription, then a copy, and a visit summary; a cancelled one is refused", async ({
@@ -100,8 +108,11 @@ test("a receptionist prints a signed prescription, then a copy, and a visit summ
   await expect(desk.getByText(/^Printed 2 times, last /)).toBeVisible();
   await expect(desk.getByRole("heading", { name: "Sick notes and referral letters" })).toHaveCount(0);
 
-  const refused = await desk.request.get(`${clinicUrl}/print/sick-notes/${patientId}`);
-  expect(refused.status()).toBe(403);
+  const refused = await desk.evaluate(
+    async (url) => (await fetch(url)).status,
+    `/print/sick-notes/${patientId}`,
+  );
+  expect(refused).toBe(403);
 });
 
 test("the clinic's manager chooses the country's prescription rules and the paper size in the settings", async ({

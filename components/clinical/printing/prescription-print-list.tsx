@@ -52,7 +52,7 @@ export function PrescriptionPrintList({
               </ul>
             </div>
             {prescription.refusal ? (
-              <p className="text-sm text-slate-700 sm:max-w-xs sm:text-right">
+              <p className="text-sm text-slate-700 sm:max-w-xs">
                 <span className="font-medium">Cannot be printed.</span> {prescription.refusal}
               </p>
             ) : (

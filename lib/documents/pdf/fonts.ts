@@ -24,13 +24,31 @@ function readFontFiles(): Promise<FontFiles> {
   return fontFiles;
 }
 
+type Fontkit = Parameters<PDFDocument["registerFontkit"]>[0];
+
+/**
+ * fontkit parses a 500 KB font on every embed; the parsed font is only read from (each document
+ * makes its own subset), so one parse per font file serves every document of the process.
+ */
+const parsedFonts = new WeakMap<Uint8Array, ReturnType<Fontkit["create"]>>();
+const cachingFontkit: Fontkit = {
+  create: (bytes, postscriptName) => {
+    let font = parsedFonts.get(bytes);
+    if (!font) {
+      font = fontkit.create(bytes, postscriptName);
+      parsedFonts.set(bytes, font);
+    }
+    return font;
+  },
+};
+
 /**
  * The two weights embedded in a document, subset to the glyphs it uses: accented names
  * ("Zoë Ångström-Núñez") print, and a one-page prescription stays a few tens of kilobytes.
  */
 export async function embedPaperFonts(doc: PDFDocument): Promise<PaperFonts> {
   const files = await readFontFiles();
-  doc.registerFontkit(fontkit);
+  doc.registerFontkit(cachingFontkit);
   const [regular, bold] = await Promise.all([
     doc.embedFont(files.regular, { subset: true }),
     doc.embedFont(files.bold, { subset: true }),

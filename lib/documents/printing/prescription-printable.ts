@@ -4,20 +4,19 @@ export const PRESCRIPTION_NOT_FOUND =
   "No such prescription in this clinic. Open it again from the patient's Print tab.";
 
 const STATUS_REASONS: Partial<Record<PrescriptionStatus, string>> = {
-  DRAFT: "It is not signed yet: the prescriber signs it first, then it can be printed.",
-  CANCELLED: "It was cancelled, so it cannot be printed. It stays in the record to read.",
-  ENTERED_IN_ERROR:
-    "It was marked entered in error, so it cannot be printed. It stays in the record to read.",
+  DRAFT: "It is not signed yet: the prescriber signs it first.",
+  CANCELLED: "It was cancelled. It stays in the record to read.",
+  ENTERED_IN_ERROR: "It was marked entered in error. It stays in the record to read.",
 };
 
 const LINE_REASONS: Partial<Record<MedicationStatus, string>> = {
-  DRAFT: "A medicine on it is not signed yet, so it cannot be printed.",
+  DRAFT: "A medicine on it is not signed yet.",
   STOPPED:
-    "A medicine on it was stopped, so it cannot be printed. Ask a doctor for a new prescription of what the patient still takes.",
+    "A medicine on it was stopped. Ask a doctor for a new prescription of what the patient still takes.",
   CANCELLED:
-    "A medicine on it was cancelled, so it cannot be printed. Ask a doctor for a new prescription of what the patient still takes.",
+    "A medicine on it was cancelled. Ask a doctor for a new prescription of what the patient still takes.",
   ENTERED_IN_ERROR:
-    "A medicine on it was marked entered in error, so it cannot be printed. Ask a doctor for a new prescription if one is needed.",
+    "A medicine on it was marked entered in error. Ask a doctor for a new prescription if one is needed.",
 };
 
 /**
