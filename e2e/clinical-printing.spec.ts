@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { type Browser, expect, type Page, test } from "@playwright/test";
 import { DEMO_STAFF_PASSWORD } from "@/lib/demo/seed";
+import { PDF_CONTENT_SECURITY_POLICY } from "@/lib/documents/pdf/pdf-response";
 import { pdfText } from "@/lib/testing/pdf-text";
 import { printableRowsOf } from "@/lib/testing/printable-rows";
 import { withClinicDb } from "./support/central-db";
@@ -26,11 +27,14 @@ async function printedText(page: Page, href: string) {
       status: response.status,
       type: response.headers.get("content-type"),
       disposition: response.headers.get("content-disposition") ?? "",
+      policy: response.headers.get("content-security-policy") ?? "",
       bytes: [...new Uint8Array(await response.arrayBuffer())],
     };
   }, href);
   expect(answer.status).toBe(200);
   expect(answer.type).toBe("application/pdf");
+  // Chrome's PDF viewer is an <embed>: the pages' object-src 'none' would show "This content is blocked".
+  expect(answer.policy).toBe(PDF_CONTENT_SECURITY_POLICY);
   return { text: pdfText(Uint8Array.from(answer.bytes)), disposition: answer.disposition };
 }
 
@@ -40,7 +44,7 @@ test("a receptionist prints a signed prescription, then a copy, and a visit summ
   test.setTimeout(120_000);
   const run = randomBytes(3).toString("hex");
   const reason = `Wheeze at night ${run}`;
-  const { patientId, number, cancelledNumber } = await withClinicDb("maple", async (db) => {
+  const { patientId, visitId, number, cancelledNumber } = await withClinicDb("maple", async (db) => {
     const rows = printableRowsOf(db);
     const [patient, doctor, location] = await Promise.all([rows.patient(), rows.doctor(), rows.location()]);
     const visit = await db.visit.create({
@@ -60,8 +64,12 @@ test("a receptionist prints a signed prescription, then a copy, and a visit summ
     const ids = { patientId: patient.id, prescriberId: doctor.id, locationId: location.id };
     const cancelled = await rows.prescription({ ...ids, status: "CANCELLED" });
     const signed = await rows.prescription({ ...ids, visitId: visit.id });
+    const letters = { patientId: patient.id, authorId: doctor.id, locationId: location.id };
+    await rows.sickNote(letters);
+    await rows.referralLetter(letters);
     return {
       patientId: patient.id,
+      visitId: visit.id,
       number: signed.number as string,
       cancelledNumber: cancelled.number as string,
     };
@@ -107,12 +115,31 @@ test("a receptionist prints a signed prescription, then a copy, and a visit summ
   await desk.reload();
   await expect(desk.getByText(/^Printed 2 times, last /)).toBeVisible();
   await expect(desk.getByRole("heading", { name: "Sick notes and referral letters" })).toHaveCount(0);
+  await screenBothWidths(desk, "printing-tab-printed");
 
   const refused = await desk.evaluate(
     async (url) => (await fetch(url)).status,
     `/print/sick-notes/${patientId}`,
   );
   expect(refused).toBe(403);
+
+  // A doctor prints the visit's summary from the visit, and the patient's letters from the Print tab.
+  const doctor = await signedIn(browser, "doctor1@maple.test");
+  await doctor.goto(`${clinicUrl}/visits/${visitId}`);
+  const fromVisit = doctor.getByRole("link", { name: "Print visit summary" });
+  await expect(fromVisit).toHaveAttribute("href", `/print/visits/${visitId}`);
+  await expect(fromVisit).toHaveAttribute("target", "_blank");
+  await doctor.goto(`${clinicUrl}/patients/${patientId}/print`);
+  await expect(doctor.getByRole("heading", { name: "Sick notes and referral letters" })).toBeVisible();
+  const sickNote = doctor.getByRole("link", { name: /^Print the sick note written / });
+  const note = await printedText(doctor, (await sickNote.getAttribute("href")) as string);
+  expect(note.text).toContain("Statement of fitness for work");
+  expect(note.text).toContain("Zoë Ångström-Núñez");
+  const referral = doctor.getByRole("link", { name: /^Print the referral letter written / });
+  const letter = await printedText(doctor, (await referral.getAttribute("href")) as string);
+  expect(letter.text).toContain("Re: Zoë Ångström-Núñez, born 05/05/2019");
+  await doctor.reload();
+  await screenBothWidths(doctor, "printing-tab-doctor");
 });
 
 test("the clinic's manager chooses the country's prescription rules and the paper size in the settings", async ({

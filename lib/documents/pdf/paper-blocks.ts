@@ -1,3 +1,4 @@
+import { localDateOf } from "@/lib/clinic/time";
 import { COUNTRY_PROFILES } from "../country-profiles";
 import type { PaperHeading } from "../paper-heading";
 import { INK, MUTED, type PageLayout } from "./page-layout";
@@ -6,7 +7,7 @@ import { ageText, paperDate, paperDay } from "./paper-dates";
 /** "05/05/2019 (age 7 years)": the age shown where the clinic's country asks for it (under 12 in the UK). */
 export function birthLine(heading: PaperHeading, on: Date, options: { alwaysAge?: boolean } = {}): string {
   const born = paperDay(heading.patient.dateOfBirth, heading.clinic);
-  const today = new Date(on).toISOString().slice(0, 10);
+  const today = localDateOf(on, heading.clinic.timezone);
   const age = ageText(heading.patient.dateOfBirth, today);
   const under = COUNTRY_PROFILES[heading.clinic.country].ageUnder;
   const show = options.alwaysAge || (under !== null && age.years < under);
