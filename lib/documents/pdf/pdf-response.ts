@@ -1,14 +1,7 @@
 import type { ActionResult } from "@/lib/action-pipeline/result";
 import { refusalResponse } from "@/lib/action-pipeline/route-response";
 import type { PrintedFile } from "../prints";
-
-/**
- * Chrome shows a PDF through its own viewer, an <embed> of the file that the file's policy governs:
- * the pages' `object-src 'none'` (set by the middleware) would block it, and the viewer's page
- * needs inline styles. A PDF runs no script of ours, so this narrow policy replaces the pages' one.
- */
-export const PDF_CONTENT_SECURITY_POLICY =
-  "default-src 'none'; object-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'none'";
+import { PDF_CONTENT_SECURITY_POLICY } from "./pdf-policy";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -32,6 +25,7 @@ export async function answerPrint(options: {
       "Content-Length": String(bytes.byteLength),
       "Content-Disposition": `inline; filename="${fileName.replace(/[^\w.-]/g, "_")}"`,
       "X-Content-Type-Options": "nosniff",
+      // The middleware's page policy still replaces this one for now: it must give /print/ paths this policy.
       "Content-Security-Policy": PDF_CONTENT_SECURITY_POLICY,
       "Cache-Control": "private, no-store",
     },
