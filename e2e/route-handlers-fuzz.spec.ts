@@ -132,6 +132,14 @@ test("the route handlers answer every id, query, method and body without a 500 o
       host: maple,
       path: (id) => `/patients/${id}/documents/${id}/download`,
     },
+    { name: "[tenant]/print/prescriptions/[id]", host: maple, path: (id) => `/print/prescriptions/${id}` },
+    { name: "[tenant]/print/visits/[id]", host: maple, path: (id) => `/print/visits/${id}` },
+    { name: "[tenant]/print/sick-notes/[id]", host: maple, path: (id) => `/print/sick-notes/${id}` },
+    {
+      name: "[tenant]/print/referral-letters/[id]",
+      host: maple,
+      path: (id) => `/print/referral-letters/${id}`,
+    },
   ];
   const before = await fingerprints();
   for (const route of routes) {

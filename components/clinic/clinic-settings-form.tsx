@@ -8,6 +8,7 @@ import { SelectField } from "@/components/ui/select";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { updateClinicSettingsAction } from "@/lib/actions/settings/update-clinic-settings";
 import type { SavedClinicSettings } from "@/lib/clinic/settings";
+import { COUNTRIES, COUNTRY_PROFILES } from "@/lib/documents/country-profiles";
 import { clinicSettingsSchema } from "@/lib/validations/clinic-settings";
 
 const DATE_ORDER_OPTIONS = [
@@ -19,6 +20,16 @@ const DATE_ORDER_OPTIONS = [
 const UNIT_SYSTEM_OPTIONS = [
   { value: "METRIC", label: "Metric: cm, kg, °C" },
   { value: "US", label: "US: in, lb, °F" },
+];
+
+const COUNTRY_OPTIONS = COUNTRIES.map((country) => ({
+  value: country,
+  label: COUNTRY_PROFILES[country].label,
+}));
+
+const PAPER_SIZE_OPTIONS = [
+  { value: "A4", label: "A4 (210 × 297 mm)" },
+  { value: "LETTER", label: "US Letter (8.5 × 11 in)" },
 ];
 
 // The form types blanks; the settings keep them as null.
@@ -94,6 +105,20 @@ export function ClinicSettingsForm({
               step={1}
               hint="From 1 to 10 megabytes."
               {...field("maxUploadMb")}
+            />
+          </div>
+          <div className="grid gap-4 sm:grid-cols-2">
+            <SelectField
+              label="Prescription rules"
+              options={COUNTRY_OPTIONS}
+              hint="What a printed prescription must show: the UK and US need the patient's address and the prescriber's registration (GMC no. or NPI); the US also a phone number."
+              {...field("country")}
+            />
+            <SelectField
+              label="Paper size"
+              options={PAPER_SIZE_OPTIONS}
+              hint="For printed documents. A prescription or letter keeps the size it was signed with."
+              {...field("paperSize")}
             />
           </div>
           <SubmitButton pending={pending} pendingLabel="Saving…" className="self-end">

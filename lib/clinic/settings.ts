@@ -1,6 +1,7 @@
 import type { Actor } from "@/lib/auth/actor";
 import { isUnitSystem, type UnitSystem } from "@/lib/clinical/vital-units";
 import type { CentralDb } from "@/lib/db/central";
+import { type Country, isCountry, isPaperSize, type PaperSize } from "@/lib/documents/country-profiles";
 import type { TenantDb } from "@/lib/tenancy/tenant-db";
 import type { ClinicSettings } from "@/lib/validations/clinic-settings";
 import { recordAuditEvent } from "./audit";
@@ -16,19 +17,28 @@ const settingsFields = {
   hour12: true,
   unitSystem: true,
   maxUploadMb: true,
+  country: true,
+  paperSize: true,
 } as const;
 
-/** The settings as saved, with the clinic's way of writing dates and times, its units and upload limit always there. */
+/** The settings as saved, with the clinic's way of writing dates and times, its units, upload limit and paper always there. */
 export type SavedClinicSettings = ClinicSettings &
-  ClinicClock & { unitSystem: UnitSystem; maxUploadMb: number };
+  ClinicClock & { unitSystem: UnitSystem; maxUploadMb: number; country: Country; paperSize: PaperSize };
 
 function savedOf(
-  row: Omit<SavedClinicSettings, "dateOrder" | "unitSystem"> & { dateOrder: string; unitSystem: string },
+  row: Omit<SavedClinicSettings, "dateOrder" | "unitSystem" | "country" | "paperSize"> & {
+    dateOrder: string;
+    unitSystem: string;
+    country: string;
+    paperSize: string;
+  },
 ): SavedClinicSettings {
   return {
     ...row,
     dateOrder: isDateOrder(row.dateOrder) ? row.dateOrder : DEFAULT_CLINIC_CLOCK.dateOrder,
     unitSystem: isUnitSystem(row.unitSystem) ? row.unitSystem : "METRIC",
+    country: isCountry(row.country) ? row.country : "GENERIC",
+    paperSize: isPaperSize(row.paperSize) ? row.paperSize : "A4",
   };
 }
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { DATE_ORDERS } from "../clinic/clock-input";
 import { UNIT_SYSTEMS } from "../clinical/vital-units";
+import { COUNTRIES, PAPER_SIZES } from "../documents/country-profiles";
 
 // Computed where the schema runs (server and browser); "UTC" is valid but not in V8's list.
 const timeZones = new Set(Intl.supportedValuesOf("timeZone"));
@@ -70,6 +71,10 @@ export const clinicSettingsSchema = z.object({
   hour12: z.boolean().optional(),
   /** Vitals typed and charted in metric (cm, kg, °C) or US (in, lb, °F) units; left out, unchanged. */
   unitSystem: z.enum(UNIT_SYSTEMS, "Choose metric or US units for vitals.").optional(),
+  /** Which country's rules printed prescriptions follow (lib/documents/country-profiles.ts); left out, unchanged. */
+  country: z.enum(COUNTRIES, "Choose the country whose prescription rules the clinic follows.").optional(),
+  /** The paper printed documents are laid out for; left out, unchanged. */
+  paperSize: z.enum(PAPER_SIZES, "Choose A4 or US Letter.").optional(),
   /** The largest document upload, in whole megabytes (the platform's limit is 10). */
   maxUploadMb: z
     .union([z.string(), z.number()])

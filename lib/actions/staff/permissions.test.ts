@@ -138,6 +138,8 @@ const settingsOf = (role: StaffRole) => ({
   contactPhone: "+49 30 1234567",
   dateOrder: "MDY",
   hour12: true,
+  country: "UK",
+  paperSize: "LETTER",
 });
 const centralName = async () =>
   (await clinic.platform.central.clinic.findUniqueOrThrow({ where: { subdomain: clinic.subdomain } })).name;
@@ -156,6 +158,8 @@ describe.each(rolesWith("settings.manage"))("a %s, who manages the clinic's sett
       hour12: true,
       unitSystem: "METRIC",
       maxUploadMb: 10,
+      country: "UK",
+      paperSize: "LETTER",
     };
     expect(result).toEqual({ ok: true, data: saved });
     expect(await clinic.db.clinicSetting.findUniqueOrThrow({ where: { id: 1 } })).toMatchObject(saved);

@@ -87,6 +87,16 @@ export default async function VisitPage({ params, searchParams }: VisitPageProps
                 : "Walk-in"}
             </dd>
           </dl>
+          {clinicRoleCan(role, "summaries.print") ? (
+            <a
+              href={`/print/visits/${visit.id}`}
+              target="_blank"
+              rel="noopener"
+              className="self-start text-sm font-medium text-brand-700 underline-offset-2 hover:underline"
+            >
+              Print visit summary
+            </a>
+          ) : null}
           <section aria-labelledby="notes-heading" className="flex flex-col gap-4">
             <div className="flex flex-wrap items-center justify-between gap-3">
               <h2 id="notes-heading" className="text-lg font-semibold text-slate-900">
