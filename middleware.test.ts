@@ -222,6 +222,20 @@ describe("security headers from the middleware", () => {
     );
   });
 
+  // Chrome shows a PDF in its own viewer, an <embed> the pages' object-src 'none' would block.
+  it("lets a clinic's printed PDFs show in the browser's viewer, and nothing else under /print/", () => {
+    const printed = policyOf(middleware(requestFor("acme.localhost:3000", "/print/prescriptions/x")));
+    expect(printed).toContain("object-src 'self'");
+    expect(printed).toContain("default-src 'none'");
+    expect(printed).toContain("frame-ancestors 'none'");
+    expect(policyOf(middleware(requestFor("acme.localhost:3000", "/printing")))).toContain(
+      "object-src 'none'",
+    );
+    expect(policyOf(middleware(requestFor("localhost:3000", "/print/prescriptions/x")))).toContain(
+      "object-src 'none'",
+    );
+  });
+
   // Clinic paths name patients and appointments; the console's cross-origin Open clinic post needs
   // its Origin header, which Chrome sends as "null" under same-origin.
   it("sends no referrer off a clinic's host, and only the origin off the root's", () => {

@@ -1,5 +1,6 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { getRootDomain, rootProtocol } from "@/lib/config/root-domain";
+import { PDF_CONTENT_SECURITY_POLICY } from "@/lib/documents/pdf/pdf-policy";
 import { type RequestRoute, realmOfHost, routeRequest } from "@/lib/routing/host";
 import {
   buildContentSecurityPolicy,
@@ -37,7 +38,9 @@ export function middleware(request: NextRequest): NextResponse {
     ? crossOriginActionRefused()
     : dispatch(request, route, { request: { headers: forwarded } });
 
-  response.headers.set(contentSecurityPolicyHeaderName(), policy);
+  // A clinic's printed documents are PDFs that the browser's own viewer shows (pdf-policy.ts).
+  const printed = route.kind === "tenant" && request.nextUrl.pathname.startsWith("/print/");
+  response.headers.set(contentSecurityPolicyHeaderName(), printed ? PDF_CONTENT_SECURITY_POLICY : policy);
   // A clinic's paths name its patients and visits: they never leave its host. The console's
   // cross-origin Open clinic post needs its Origin header, which same-origin would make "null".
   response.headers.set("Referrer-Policy", onRootHost ? "strict-origin-when-cross-origin" : "same-origin");

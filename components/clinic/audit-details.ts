@@ -19,6 +19,8 @@ const SETTINGS_FIELDS: Record<string, string> = {
   contactPhone: "contact phone",
   unitSystem: "units for vitals",
   maxUploadMb: "largest document upload",
+  country: "prescription rules",
+  paperSize: "paper size",
 };
 
 const PATIENT_FIELDS: Record<string, string> = {
@@ -163,6 +165,7 @@ const CHART_PARTS: Record<string, string> = {
   documents: "documents",
   document: "document",
   prescription: "prescription",
+  print: "printable documents",
 };
 
 const SENTENCES: Record<string, (c: Context) => string> = {

@@ -18,7 +18,8 @@ export type ChartReadKind =
   | "immunization-record"
   | "documents"
   | "document"
-  | "prescription";
+  | "prescription"
+  | "print";
 
 /**
  * Writes one `chart.read` audit event: who read which patient's record, what part, when and from

@@ -11,7 +11,16 @@ export const AUDIT_KINDS = {
   searches: { label: "Patient searches", actions: ["patients.searched"] },
   clinical: {
     label: "Clinical record changes",
-    actions: ["visit.", "note.", "vitals.", "allergy.", "diagnosis.", "immunization.", "document."],
+    actions: [
+      "visit.",
+      "note.",
+      "vitals.",
+      "allergy.",
+      "diagnosis.",
+      "immunization.",
+      "document.uploaded",
+      "document.entered-in-error",
+    ],
   },
   prescribing: {
     label: "Prescriptions, medicines and letters",
@@ -24,6 +33,7 @@ export const AUDIT_KINDS = {
       "referral-letter.",
     ],
   },
+  prints: { label: "Printed documents", actions: ["document.printed"] },
   chartReads: { label: "Clinical record reads", actions: ["chart.read"] },
   templates: { label: "Note templates", actions: ["template."] },
   access: { label: "Sign-ins and passwords", actions: ["sign-in.", "sign-out", "password."] },

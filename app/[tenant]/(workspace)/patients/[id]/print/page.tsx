@@ -1,16 +1,13 @@
 import type { Metadata } from "next";
-import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { PatientFrame } from "@/components/clinical/patient-frame";
 import { LetterPrintList } from "@/components/clinical/printing/letter-print-list";
 import { PrescriptionPrintList } from "@/components/clinical/printing/prescription-print-list";
 import { VisitPrintList } from "@/components/clinical/printing/visit-print-list";
-import { actorOf } from "@/lib/auth/actor";
 import { clinicRoleCan } from "@/lib/auth/permissions";
-import { clientOf } from "@/lib/auth/request-context";
-import { recordAuditEvent } from "@/lib/clinic/audit";
 import { findPatient } from "@/lib/clinic/patients";
 import { findAllergyBanner } from "@/lib/clinical/allergy-banner";
+import { recordChartRead } from "@/lib/clinical/chart-read";
 import { findPrintables } from "@/lib/documents/printing/print-list";
 import { withTenantDb } from "@/lib/tenancy/tenant-db";
 import { requireWorkspace } from "../../../require-workspace";
@@ -26,7 +23,6 @@ export default async function PrintPage({ params }: PrintPageProps) {
   const { id } = await params;
   const withLetters = clinicRoleCan(role, "letters.write");
   const withSummaries = clinicRoleCan(role, "summaries.print");
-  const actor = actorOf(session, clientOf(await headers()));
   const data = await withTenantDb(clinic.subdomain, async (db) => {
     const patient = await findPatient({ db, patientId: id });
     if (!patient) return null;
@@ -35,13 +31,7 @@ export default async function PrintPage({ params }: PrintPageProps) {
       findPrintables({ db, patientId: id, withLetters }),
     ]);
     // The list names the patient's medicines: opening it is a read of their record, like a chart page.
-    await recordAuditEvent(db, {
-      actor,
-      action: "chart.read",
-      targetType: "patient",
-      targetId: id,
-      details: { what: "print" },
-    });
+    await recordChartRead(db, session, { patientId: id, what: "print" });
     return { patient, banner, printables };
   });
   if (!data) notFound();
