@@ -20,7 +20,6 @@ test.describe("landing page on the root host", () => {
     for (const missing of [
       /back ?up/i,
       /restore/i,
-      /prescription/i,
       /invoice/i,
       /payment/i,
       /hand over/i,
@@ -32,6 +31,8 @@ test.describe("landing page on the root host", () => {
       expect(text).not.toMatch(missing);
     // The clinical record has landed (issue 12), so the page may say so.
     expect(text).toMatch(/Visit notes that lock once signed/);
+    // So have prescriptions and printed documents (issue 13).
+    expect(text).toMatch(/Prescriptions checked against allergies/);
   });
 
   test("sends administrators to /login and tells staff their clinic's address", async ({ page }) => {

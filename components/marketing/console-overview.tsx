@@ -28,6 +28,7 @@ const consoles = [
       "Locations and each doctor's working hours",
       "Patients, appointments and the day's schedule",
       "Visit notes that lock once signed, vitals with trends, allergies, ICD-10-CM problems, immunizations and documents",
+      "Prescriptions checked against allergies and current medicines, printed on the clinic's letterhead with visit summaries, sick notes and referral letters",
       "Staff accounts with roles, and the clinic's audit log",
     ],
   },
