@@ -16,8 +16,10 @@ const SECTIONS: { path: string; permission: ClinicPermission; heading?: RegExp }
   { path: "/visits", permission: "visits.codes" },
   { path: "/vitals", permission: "chart.view" },
   { path: "/problems", permission: "chart.view" },
+  { path: "/medications", permission: "chart.view" },
   { path: "/immunizations", permission: "chart.view" },
   { path: "/documents", permission: "documents.viewAdministrative" },
+  { path: "/print", permission: "prescriptions.print" },
 ];
 
 const ACCOUNTS: { role: StaffRole; email: string }[] = [
