@@ -3,7 +3,7 @@ import { findMedicationList } from "@/lib/clinical/medications/medication-list";
 import { type ClinicFixture, createClinicFixture } from "@/lib/testing/clinic-fixture";
 import { ROLE_REFUSED, rolesWith, rolesWithout } from "@/lib/testing/roles";
 import { rowsOf } from "@/lib/testing/sample-rows";
-import { createSignedPrescriptionRows } from "@/lib/testing/signed-prescription-rows";
+import { createSignedPrescription } from "@/lib/testing/signed-prescriptions";
 import { completeMedicationAction } from "./complete-medication";
 import { markReportedMedicationEnteredInErrorAction } from "./mark-reported-medication-entered-in-error";
 import { recordReportedMedicationAction } from "./record-reported-medication";
@@ -29,9 +29,9 @@ function dataOf<T>(result: { ok: true; data: T } | { ok: false; error: { message
 const newPatient = () => rowsOf(clinic.db).patient();
 
 /** A signed prescription of the fixture's doctor with one ACTIVE line (changed by `line`). */
-async function signedLine(line: Parameters<typeof createSignedPrescriptionRows>[1]["lines"] = [{}]) {
+async function signedLine(line: Parameters<typeof createSignedPrescription>[1]["lines"] = [{}]) {
   const patient = await newPatient();
-  const signed = await createSignedPrescriptionRows(clinic.db, {
+  const signed = await createSignedPrescription(clinic.db, {
     patientId: patient.id,
     prescriberId: clinic.members.DOCTOR.id,
     lines: line,

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ClinicFixture, createClinicFixture } from "@/lib/testing/clinic-fixture";
-import { prescriptionRowsOf, sampleLine } from "@/lib/testing/samples/prescriptions";
+import { sampleLine } from "@/lib/testing/sample-lines";
+import { prescriptionRowsOf } from "@/lib/testing/samples/prescriptions";
 import { saveFavouriteAction } from "../favourites/save-favourite";
 import { cancelPrescriptionAction } from "./cancel-prescription";
 import { markPrescriptionEnteredInErrorAction } from "./mark-prescription-entered-in-error";

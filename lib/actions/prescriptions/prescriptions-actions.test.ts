@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ClinicFixture, createClinicFixture, type TestClinic } from "@/lib/testing/clinic-fixture";
+import { sampleLine } from "@/lib/testing/sample-lines";
 import { rowsOf } from "@/lib/testing/sample-rows";
-import { prescriptionRowsOf, sampleLine } from "@/lib/testing/samples/prescriptions";
+import { prescriptionRowsOf } from "@/lib/testing/samples/prescriptions";
 import { savePrescriptionDraftAction } from "./save-prescription-draft";
 import { signPrescriptionAction } from "./sign-prescription";
 import { startPrescriptionAction } from "./start-prescription";
