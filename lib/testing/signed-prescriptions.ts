@@ -104,3 +104,13 @@ async function findWithLines(db: TenantDb, prescriptionId: string) {
   ]);
   return { prescription, lines };
 }
+
+/** A signed prescription with its first line, for a new patient unless given: where tests of one medicine start. */
+export async function createSignedLine(
+  db: TenantDb,
+  options: Omit<PrescriptionFixtureOptions, "patientId"> & { patientId?: string; signedAt?: Date } = {},
+) {
+  const patientId = options.patientId ?? (await rowsOf(db).patient()).id;
+  const { prescription, lines } = await createSignedPrescription(db, { ...options, patientId });
+  return { patientId, prescription, line: lines[0] as (typeof lines)[number] };
+}

@@ -31,6 +31,21 @@ export function prescriptionRowsOf(db: TenantDb) {
       },
     });
   };
+  /** A draft as the editor sends it back (its id, version and patient), moved to `patientId` when given. */
+  const editorDraft = async (options: { prescriberId: string; patientId?: string }) => {
+    const created = await draft({ prescriberId: options.prescriberId });
+    const patientId = options.patientId;
+    if (patientId) {
+      await db.prescriptionLine.updateMany({ where: { prescriptionId: created.id }, data: { patientId } });
+      await db.prescription.update({ where: { id: created.id }, data: { patientId } });
+    }
+    const fresh = await db.prescription.findUniqueOrThrow({ where: { id: created.id } });
+    return {
+      prescriptionId: created.id,
+      revision: fresh.updatedAt.toISOString(),
+      patientId: fresh.patientId,
+    };
+  };
   /** A signed prescription whose lines are active, through the real drafting and signing code. */
   const signed = async (options: { prescriberId?: string } = {}) => {
     const patientId = (await patient()).id;
@@ -50,7 +65,7 @@ export function prescriptionRowsOf(db: TenantDb) {
         line: sampleLine(),
       },
     });
-  return { patient, draft, signed, favourite };
+  return { patient, draft, editorDraft, signed, favourite };
 }
 
 /** Ids of another clinic's rows, by the field names this area's inputs use (every-action.test.ts). */
@@ -65,8 +80,8 @@ export async function prescriptionsForeignIds(db: TenantDb): Promise<[string, st
 const doctorOf = (world: SampleWorld, role: StaffRole = "DOCTOR") => world.clinic.members[role].id;
 const rx = (world: SampleWorld) => prescriptionRowsOf(world.clinic.db);
 const ownDraft = async (world: SampleWorld) => {
-  const draft = await rx(world).draft({ prescriberId: doctorOf(world) });
-  return { prescriptionId: draft.id, revision: draft.updatedAt.toISOString() };
+  const { prescriptionId, revision } = await rx(world).editorDraft({ prescriberId: doctorOf(world) });
+  return { prescriptionId, revision };
 };
 
 /** Samples for the actions under lib/actions that this area adds (see ACTION_SAMPLES). */
