@@ -1,25 +1,17 @@
-import type { Actor } from "@/lib/auth/actor";
-import type { TenantDb } from "@/lib/tenancy/tenant-db";
 import type { WriteReferralLetterInput } from "@/lib/validations/letters";
-import { writeVisitLetter } from "./write-visit-letter";
+import { type WriteLetterOptions, writeVisitLetter } from "./write-visit-letter";
 
 /**
  * Writes a referral letter from a visit, as the doctor confirmed its text, with the paper's
  * heading as it is now. Written once: the database refuses any later change. The audit row names
  * the urgency, never the recipient, reason or text.
  */
-export async function createReferralLetter(options: {
-  db: TenantDb;
-  actor: Actor;
-  input: WriteReferralLetterInput;
-  now?: Date;
-}): Promise<{ id: string }> {
-  const { db, actor, input, now = new Date() } = options;
+export async function createReferralLetter(
+  options: WriteLetterOptions<WriteReferralLetterInput>,
+): Promise<{ id: string }> {
+  const { input, now = new Date() } = options;
   return writeVisitLetter({
-    db,
-    actor,
-    visitId: input.visitId,
-    patientId: input.patientId,
+    ...options,
     now,
     create: (tx, columns) =>
       tx.referralLetter.create({

@@ -1,8 +1,6 @@
-import type { Actor } from "@/lib/auth/actor";
 import { findClinicTimeZone } from "@/lib/clinic/settings";
 import { localDateOf } from "@/lib/clinic/time";
 import { AppError } from "@/lib/errors";
-import type { TenantDb } from "@/lib/tenancy/tenant-db";
 import {
   daysCovered,
   isoDayPlus,
@@ -10,7 +8,7 @@ import {
   SICK_NOTE_MESSAGES,
   type WriteSickNoteInput,
 } from "@/lib/validations/letters";
-import { writeVisitLetter } from "./write-visit-letter";
+import { type WriteLetterOptions, writeVisitLetter } from "./write-visit-letter";
 
 const dayOf = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
@@ -19,18 +17,12 @@ const dayOf = (iso: string) => new Date(`${iso}T00:00:00Z`);
  * it is now (the patient's address today, the doctor's registration today). Written once: the
  * database refuses any later change. The audit row names the dates, never the text.
  */
-export async function createSickNote(options: {
-  db: TenantDb;
-  actor: Actor;
-  input: WriteSickNoteInput;
-  now?: Date;
-}): Promise<{ id: string }> {
-  const { db, actor, input, now = new Date() } = options;
+export async function createSickNote(
+  options: WriteLetterOptions<WriteSickNoteInput>,
+): Promise<{ id: string }> {
+  const { db, input, now = new Date() } = options;
   return writeVisitLetter({
-    db,
-    actor,
-    visitId: input.visitId,
-    patientId: input.patientId,
+    ...options,
     now,
     check: async () => {
       const today = localDateOf(now, await findClinicTimeZone(db));

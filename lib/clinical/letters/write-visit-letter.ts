@@ -5,6 +5,9 @@ import type { Prisma } from "@/lib/generated/tenant/client";
 import type { TenantDb } from "@/lib/tenancy/tenant-db";
 import { findLetterVisit } from "./letter-visit";
 
+/** What writing a letter is given: the doctor's confirmed input, and when (now unless a test says). */
+export type WriteLetterOptions<Input> = { db: TenantDb; actor: Actor; input: Input; now?: Date };
+
 /** The columns every letter from a visit shares. */
 export type LetterColumns = {
   patientId: string;
@@ -22,15 +25,18 @@ export type LetterColumns = {
 export async function writeVisitLetter(options: {
   db: TenantDb;
   actor: Actor;
-  visitId: string;
-  patientId: string;
+  input: { visitId: string; patientId: string };
   now: Date;
   check?: () => Promise<void>;
   create: (tx: Prisma.TransactionClient, columns: LetterColumns) => Promise<{ id: string }>;
   audit: (id: string) => { action: string; details: Record<string, string | number | boolean | null> };
 }): Promise<{ id: string }> {
   const { db, actor, now } = options;
-  const visit = await findLetterVisit({ db, visitId: options.visitId, patientId: options.patientId });
+  const visit = await findLetterVisit({
+    db,
+    visitId: options.input.visitId,
+    patientId: options.input.patientId,
+  });
   await options.check?.();
   const heading = await buildPaperHeading({
     db,
