@@ -12,7 +12,8 @@ import type { PrintedFile } from "../lib/documents/prints";
 import { openClinicClient } from "../lib/tenancy/clinic-client";
 import { ClinicDatabaseService } from "../lib/tenancy/clinic-database-service";
 import { createPlatformFixture } from "../lib/testing/platform-fixture";
-import { printableRowsOf, SAMPLE_LINE } from "../lib/testing/printable-rows";
+import { printableRowsOf } from "../lib/testing/printable-rows";
+import { AMOXICILLIN_SUSPENSION } from "../lib/testing/sample-lines";
 import { machineLine, median, percentile, startBenchServer } from "./lib/bench-server";
 
 const { values } = parseArgs({ options: { runs: { type: "string", default: "50" } } });
@@ -56,7 +57,7 @@ try {
     const actor: Actor = { id: doctor.id, email: doctor.email, ip: null, userAgent: null };
     const prescription = await rows.prescription({ ...ids, prescriberId: doctor.id });
     const lines = Array.from({ length: 12 }, (_, index) => ({
-      ...SAMPLE_LINE,
+      ...AMOXICILLIN_SUSPENSION,
       medicationName: `Medicine ${index + 1}`,
     }));
     const long = await rows.prescription({ ...ids, prescriberId: doctor.id, lines });
@@ -74,7 +75,7 @@ try {
         heading,
         number: prescription.number ?? "",
         signedAt,
-        lines: [SAMPLE_LINE],
+        lines: [AMOXICILLIN_SUSPENSION],
         printedAt: new Date(),
         copy: null,
         hour12: false,

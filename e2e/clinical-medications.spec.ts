@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { type Browser, expect, type Page, test } from "@playwright/test";
 import { hashPassword } from "@/lib/auth/password";
 import { DEMO_STAFF_PASSWORD } from "@/lib/demo/seed";
-import { createSignedPrescriptionRows } from "@/lib/testing/signed-prescription-rows";
+import { createSignedPrescription } from "@/lib/testing/signed-prescriptions";
 import { withClinicDb } from "./support/central-db";
 import { clinicOrigin } from "./support/origins";
 import { screenBothWidths } from "./support/screens";
@@ -40,7 +40,7 @@ test("a nurse records a reported medication; the doctor stops one with a reason 
       data: { firstName: "Mo", lastName: `Meds${run}`, dateOfBirth: new Date("1962-08-14") },
     });
     const signed = { patientId: patient.id, prescriberId: doctor.id, locationId: location.id };
-    await createSignedPrescriptionRows(db, {
+    await createSignedPrescription(db, {
       ...signed,
       signedAt: new Date(Date.now() - 30 * DAY),
       lines: [
@@ -56,7 +56,7 @@ test("a nurse records a reported medication; the doctor stops one with a reason 
         },
       ],
     });
-    await createSignedPrescriptionRows(db, {
+    await createSignedPrescription(db, {
       ...signed,
       signedAt: new Date(Date.now() - 2 * DAY),
       lines: [

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { hashPassword } from "@/lib/auth/password";
+import { AMOXICILLIN_CAPSULES } from "@/lib/testing/sample-lines";
 import { withClinicDb } from "./support/central-db";
 import { clinicOrigin } from "./support/origins";
 import { screenBothWidths } from "./support/screens";
@@ -32,24 +33,7 @@ test("a doctor prescribes from a visit: a favourite, an allergy warning overridd
       data: {
         ownerId: doctor.id,
         label: "Amoxicillin adult",
-        line: {
-          medicationName: "Amoxicillin",
-          strength: "500 mg",
-          doseForm: "capsule",
-          route: "by mouth",
-          doseAmount: "1",
-          doseUnit: "capsule",
-          frequency: "THREE_TIMES_DAILY",
-          everyHours: null,
-          weekday: null,
-          asNeededFor: null,
-          durationValue: 7,
-          durationUnit: "DAY",
-          quantity: "21",
-          quantityUnit: "capsules",
-          refills: 0,
-          instructions: "Finish the course.",
-        },
+        line: AMOXICILLIN_CAPSULES,
       },
     });
     const patient = await db.patient.create({

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ClinicFixture, createClinicFixture } from "../testing/clinic-fixture";
+import { AMOXICILLIN_CAPSULES } from "../testing/sample-lines";
 import { rowsOf } from "../testing/sample-rows";
-import { AMOXICILLIN, createSignedPrescriptionRows } from "../testing/signed-prescription-rows";
+import { createSignedPrescription } from "../testing/signed-prescriptions";
 import { findTimeline } from "./timeline";
 
 let clinic: ClinicFixture;
@@ -21,7 +22,7 @@ describe("prescriptions in the timeline", () => {
   it("shows a signed prescription when it was signed, with its number, medicines and prescriber; never a draft", async () => {
     const patient = await rowsOf(clinic.db).patient();
     const signedAt = new Date("2026-10-01T09:30:00Z");
-    const { prescription } = await createSignedPrescriptionRows(clinic.db, {
+    const { prescription } = await createSignedPrescription(clinic.db, {
       patientId: patient.id,
       prescriberId: clinic.members.DOCTOR.id,
       signedAt,
@@ -32,7 +33,7 @@ describe("prescriptions in the timeline", () => {
         patientId: patient.id,
         prescriberId: clinic.members.DOCTOR.id,
         locationId: prescription.locationId,
-        lines: { create: { ...AMOXICILLIN, patientId: patient.id, position: 0 } },
+        lines: { create: { ...AMOXICILLIN_CAPSULES, patientId: patient.id, position: 0 } },
       },
     });
 
@@ -55,7 +56,7 @@ describe("prescriptions in the timeline", () => {
 
   it("leaves out one entered in error unless asked for", async () => {
     const patient = await rowsOf(clinic.db).patient();
-    const { prescription, lines } = await createSignedPrescriptionRows(clinic.db, { patientId: patient.id });
+    const { prescription, lines } = await createSignedPrescription(clinic.db, { patientId: patient.id });
     await clinic.db.prescriptionLine.update({
       where: { id: lines[0]?.id },
       data: { status: "ENTERED_IN_ERROR", statusReason: "Wrong patient" },

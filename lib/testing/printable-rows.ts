@@ -1,36 +1,24 @@
 import { randomBytes } from "node:crypto";
+import type { Withdrawal } from "../clinical/prescriptions/prescription-withdrawal";
 import { buildPaperHeading } from "../documents/paper-heading";
-import type { MedicationStatus } from "../generated/tenant/enums";
 import type { TenantDb } from "../tenancy/tenant-db";
 import type { PrescriptionLineValues } from "../validations/prescriptions";
+import { AMOXICILLIN_SUSPENSION } from "./sample-lines";
 import { next } from "./sample-rows";
-
-/** A line as the prescription form saves it: 5 ml three times a day for 7 days. */
-export const SAMPLE_LINE: PrescriptionLineValues = {
-  medicationName: "Amoxicillin",
-  strength: "250 mg/5 ml",
-  doseForm: "oral suspension",
-  route: "by mouth",
-  doseAmount: "5",
-  doseUnit: "ml",
-  frequency: "THREE_TIMES_DAILY",
-  everyHours: null,
-  weekday: null,
-  asNeededFor: null,
-  durationValue: 7,
-  durationUnit: "DAY",
-  quantity: "100",
-  quantityUnit: "ml",
-  refills: 0,
-  instructions: "Shake the bottle well.",
-};
+import {
+  createDraftPrescription,
+  createPrescriptionWithEndedLine,
+  createSignedPrescription,
+  createWithdrawnPrescription,
+} from "./signed-prescriptions";
 
 /** Unique across processes too: the e2e specs make these rows in the demo clinic's database. */
 const unique = () => `${next()}${randomBytes(2).toString("hex")}`;
 
 /**
- * Signed prescriptions, sick notes and referral letters written straight into a clinic's database
- * (the signing and letter-writing code is another area's), each with a heading as signing makes it.
+ * The people and places a printed document names (an accented patient, a registered doctor, a
+ * branch with a phone), their prescriptions through the real signing code, and sick notes and
+ * referral letters written straight into the rows with a heading as writing them makes it.
  */
 export function printableRowsOf(db: TenantDb) {
   const doctor = async (options: { name?: string; registration?: string | null } = {}) => {
@@ -75,7 +63,10 @@ export function printableRowsOf(db: TenantDb) {
     locationId: options.locationId ?? (await location()).id,
   });
 
-  /** A prescription signed now (or left a draft), its lines active unless told otherwise. */
+  /**
+   * A prescription through the real drafting, signing and withdrawal code: signed now with the
+   * child's liquid (or left a draft, withdrawn, or its first medicine stopped).
+   */
   const prescription = async (
     options: {
       patientId?: string;
@@ -83,52 +74,24 @@ export function printableRowsOf(db: TenantDb) {
       locationId?: string;
       visitId?: string | null;
       lines?: PrescriptionLineValues[];
-      status?: "DRAFT" | "SIGNED" | "CANCELLED" | "ENTERED_IN_ERROR";
-      lineStatus?: MedicationStatus;
+      status?: "DRAFT" | "SIGNED" | Withdrawal;
+      lineStatus?: "ACTIVE" | "STOPPED" | "COMPLETED";
     } = {},
   ) => {
     const { patientId, authorId, locationId } = await places({ ...options, authorId: options.prescriberId });
-    const lines = options.lines ?? [SAMPLE_LINE];
-    const draft = await db.prescription.create({
-      data: { patientId, prescriberId: authorId, locationId, visitId: options.visitId ?? null },
-    });
-    await db.prescriptionLine.createMany({
-      data: lines.map((line, position) => ({ ...line, prescriptionId: draft.id, patientId, position })),
-    });
-    if (options.status === "DRAFT") return draft;
-    const signedAt = new Date();
-    const heading = await buildPaperHeading({ db, patientId, authorId, locationId, at: signedAt });
-    const [{ value }] = await db.$queryRaw<
-      [{ value: bigint }]
-    >`SELECT nextval('prescription_number_seq') AS value`;
-    const number = `RX-${String(value).padStart(6, "0")}`;
-    await db.prescriptionLine.updateMany({
-      where: { prescriptionId: draft.id },
-      data: { status: "ACTIVE", startsAt: signedAt },
-    });
-    await db.prescription.update({
-      where: { id: draft.id },
-      data: { status: "SIGNED", number, signedAt, heading },
-    });
-    if (options.lineStatus && options.lineStatus !== "ACTIVE")
-      await db.prescriptionLine.updateMany({
-        where: { prescriptionId: draft.id, position: 0 },
-        data: {
-          status: options.lineStatus,
-          statusReason: "Rash after the second dose",
-          statusChangedAt: new Date(),
-        },
-      });
+    const fixture = {
+      patientId,
+      prescriberId: authorId,
+      locationId,
+      visitId: options.visitId,
+      lines: options.lines ?? [AMOXICILLIN_SUSPENSION],
+    };
+    if (options.status === "DRAFT") return (await createDraftPrescription(db, fixture)).draft;
     if (options.status && options.status !== "SIGNED")
-      await db.prescription.update({
-        where: { id: draft.id },
-        data: {
-          status: options.status,
-          statusReason: "Written for the wrong patient",
-          statusChangedAt: new Date(),
-        },
-      });
-    return db.prescription.findUniqueOrThrow({ where: { id: draft.id } });
+      return (await createWithdrawnPrescription(db, { ...fixture, to: options.status })).prescription;
+    if (options.lineStatus && options.lineStatus !== "ACTIVE")
+      return (await createPrescriptionWithEndedLine(db, { ...fixture, to: options.lineStatus })).prescription;
+    return (await createSignedPrescription(db, fixture)).prescription;
   };
 
   const sickNote = async (options: { patientId?: string; authorId?: string; locationId?: string } = {}) => {

@@ -1,9 +1,7 @@
 "use client";
 
 import { useCallback } from "react";
-import { FormActions } from "@/components/ui/form-actions";
 import { TextField } from "@/components/ui/form-field";
-import { Notice } from "@/components/ui/notice";
 import { SelectField } from "@/components/ui/select";
 import { TextAreaField } from "@/components/ui/textarea-field";
 import { useActionForm } from "@/components/ui/use-action-form";
@@ -15,7 +13,7 @@ import {
   type ReferralUrgency,
   writeReferralLetterSchema,
 } from "@/lib/validations/letters";
-import { LetterTextField } from "./letter-text-field";
+import { LetterFormEnd } from "./letter-form-end";
 import { useTemplateText } from "./use-template-text";
 
 const URGENCY_OPTIONS = REFERRAL_URGENCIES.map((value) => ({ value, label: REFERRAL_URGENCY_LABELS[value] }));
@@ -63,7 +61,6 @@ export function ReferralLetterForm({
     [parties],
   );
   const template = useTemplateText(form, textOf);
-  const { error: bodyError, ...body } = field("body");
 
   return (
     <form onSubmit={submit} noValidate className="flex flex-col gap-4" aria-label="Write a referral letter">
@@ -87,18 +84,15 @@ export function ReferralLetterForm({
         rows={7}
         {...field("history")}
       />
-      <LetterTextField
-        registered={body}
-        error={bodyError}
-        edited={template.edited}
-        onEdit={template.markEdited}
-        onRefill={template.refill}
+      <LetterFormEnd
+        body={field("body")}
+        template={template}
+        writtenOnce="A referral letter is written once: it cannot be changed afterwards. Check the text first."
+        formError={formError}
+        pending={pending}
+        submitLabel="Write referral"
+        onCancel={onDone}
       />
-      <Notice tone="warning">
-        A referral letter is written once: it cannot be changed afterwards. Check the text first.
-      </Notice>
-      {formError ? <Notice>{formError}</Notice> : null}
-      <FormActions pending={pending} submitLabel="Write referral" pendingLabel="Writing…" onCancel={onDone} />
     </form>
   );
 }

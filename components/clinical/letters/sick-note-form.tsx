@@ -2,14 +2,12 @@
 
 import { useCallback, useEffect, useRef, useState } from "react";
 import { ClinicDateField } from "@/components/ui/clock-fields";
-import { FormActions } from "@/components/ui/form-actions";
 import { TextField } from "@/components/ui/form-field";
-import { Notice } from "@/components/ui/notice";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { writeSickNoteAction } from "@/lib/actions/letters/write-sick-note";
 import { type LetterParties, sickNoteText } from "@/lib/clinical/letters/templates";
 import { daysCovered, isoDayPlus, SICK_NOTE_MAX_DAYS, writeSickNoteSchema } from "@/lib/validations/letters";
-import { LetterTextField } from "./letter-text-field";
+import { LetterFormEnd } from "./letter-form-end";
 import { useTemplateText } from "./use-template-text";
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -86,7 +84,6 @@ export function SickNoteForm({
     });
     return () => subscription.unsubscribe();
   }, [form, setLastDay]);
-  const { error: bodyError, ...body } = field("body");
 
   return (
     <form onSubmit={submit} noValidate className="flex flex-col gap-4" aria-label="Write a sick note">
@@ -117,21 +114,13 @@ export function SickNoteForm({
         placeholder="e.g. may return on light duties"
         {...field("remarks")}
       />
-      <LetterTextField
-        registered={body}
-        error={bodyError}
-        edited={template.edited}
-        onEdit={template.markEdited}
-        onRefill={template.refill}
-      />
-      <Notice tone="warning">
-        A sick note is written once: it cannot be changed afterwards. Check the dates and the text first.
-      </Notice>
-      {formError ? <Notice>{formError}</Notice> : null}
-      <FormActions
+      <LetterFormEnd
+        body={field("body")}
+        template={template}
+        writtenOnce="A sick note is written once: it cannot be changed afterwards. Check the dates and the text first."
+        formError={formError}
         pending={pending}
         submitLabel="Write sick note"
-        pendingLabel="Writing…"
         onCancel={onDone}
       />
     </form>

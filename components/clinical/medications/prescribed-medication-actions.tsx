@@ -8,7 +8,7 @@ import { useActionCall } from "@/components/ui/use-action-call";
 import { completeMedicationAction } from "@/lib/actions/medications/complete-medication";
 import { represcribeMedicationAction } from "@/lib/actions/medications/represcribe-medication";
 import { stopMedicationAction } from "@/lib/actions/medications/stop-medication";
-import { ReasonDialogButton } from "./reason-dialog-button";
+import { ReasonDialogButton } from "../reason-dialog-button";
 
 /** One click: the line copied into a new draft prescription, which opens for checking and signing. */
 export function ReprescribeButton({ lineId, title }: { lineId: string; title: string }) {

@@ -2,7 +2,7 @@
 
 import { markReportedMedicationEnteredInErrorAction } from "@/lib/actions/medications/mark-reported-medication-entered-in-error";
 import { stopReportedMedicationAction } from "@/lib/actions/medications/stop-reported-medication";
-import { ReasonDialogButton } from "./reason-dialog-button";
+import { ReasonDialogButton } from "../reason-dialog-button";
 
 /** Stop and entered in error, for a medicine the patient reported taking. */
 export function ReportedMedicationActions({ id, name }: { id: string; name: string }) {

@@ -2,14 +2,13 @@
 
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { FormActions } from "@/components/ui/form-actions";
 import { TextAreaField } from "@/components/ui/textarea-field";
-import { useActionCall } from "@/components/ui/use-action-call";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { addAddendumAction } from "@/lib/actions/notes/add-addendum";
 import { markNoteEnteredInErrorAction } from "@/lib/actions/notes/mark-note-entered-in-error";
 import { addAddendumSchema } from "@/lib/validations/notes";
+import { ReasonDialogButton } from "../reason-dialog-button";
 
 /** "Add addendum" on a signed note: a correction or addition, kept beside it with author and time. */
 export function AddAddendum({ noteId }: { noteId: string }) {
@@ -50,41 +49,19 @@ export function AddAddendum({ noteId }: { noteId: string }) {
 
 /** "Mark entered in error": the note stays, hidden from default views, with who, when and why. */
 export function MarkEnteredInError({ noteId }: { noteId: string }) {
-  const [open, setOpen] = useState(false);
-  const [reason, setReason] = useState("");
-  const mark = useActionCall(markNoteEnteredInErrorAction, {
-    message: "inline",
-    success: () => "Note marked entered in error.",
-    onSuccess: () => setOpen(false),
-  });
   return (
-    <>
-      <Button size="sm" variant="ghost" onClick={() => setOpen(true)}>
-        Mark entered in error
-      </Button>
-      {open ? (
-        <ConfirmDialog
-          title="Mark this note entered in error?"
-          confirmLabel="Mark entered in error"
-          pendingLabel="Marking…"
-          danger
-          pending={mark.pending}
-          error={mark.error}
-          onConfirm={() => mark.call({ noteId, reason })}
-          onClose={() => setOpen(false)}
-        >
-          <p>The note is kept for the record but hidden from the visit and the timeline by default.</p>
-          <TextAreaField
-            label="Why?"
-            hint="For example: written on the wrong patient."
-            value={reason}
-            onChange={(event) => {
-              setReason(event.target.value);
-              mark.clearError();
-            }}
-          />
-        </ConfirmDialog>
-      ) : null}
-    </>
+    <ReasonDialogButton
+      label="Mark entered in error"
+      variant="ghost"
+      title="Mark this note entered in error?"
+      explanation="The note is kept for the record but hidden from the visit and the timeline by default."
+      reasonLabel="Why?"
+      hint="For example: written on the wrong patient."
+      submitLabel="Mark entered in error"
+      pendingLabel="Marking…"
+      success="Note marked entered in error."
+      input={{ noteId }}
+      action={markNoteEnteredInErrorAction}
+    />
   );
 }

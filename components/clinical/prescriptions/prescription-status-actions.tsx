@@ -1,12 +1,8 @@
 "use client";
 
-import { useState } from "react";
-import { Button } from "@/components/ui/button";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { TextAreaField } from "@/components/ui/textarea-field";
-import { useActionCall } from "@/components/ui/use-action-call";
 import { cancelPrescriptionAction } from "@/lib/actions/prescriptions/cancel-prescription";
 import { markPrescriptionEnteredInErrorAction } from "@/lib/actions/prescriptions/mark-prescription-entered-in-error";
+import { ReasonDialogButton } from "../reason-dialog-button";
 
 const KINDS = {
   cancel: {
@@ -42,41 +38,19 @@ export function WithdrawPrescription({
   kind: keyof typeof KINDS;
 }) {
   const words = KINDS[kind];
-  const [open, setOpen] = useState(false);
-  const [reason, setReason] = useState("");
-  const withdraw = useActionCall(words.action, {
-    message: "inline",
-    success: () => words.done,
-    onSuccess: () => setOpen(false),
-  });
   return (
-    <>
-      <Button size="sm" variant={kind === "cancel" ? "secondary" : "ghost"} onClick={() => setOpen(true)}>
-        {words.button}
-      </Button>
-      {open ? (
-        <ConfirmDialog
-          title={words.title}
-          confirmLabel={words.confirm}
-          pendingLabel={words.pending}
-          danger
-          pending={withdraw.pending}
-          error={withdraw.error}
-          onConfirm={() => withdraw.call({ prescriptionId, reason })}
-          onClose={() => setOpen(false)}
-        >
-          <p>{words.explain}</p>
-          <TextAreaField
-            label="Why?"
-            hint={words.hint}
-            value={reason}
-            onChange={(event) => {
-              setReason(event.target.value);
-              withdraw.clearError();
-            }}
-          />
-        </ConfirmDialog>
-      ) : null}
-    </>
+    <ReasonDialogButton
+      label={words.button}
+      variant={kind === "cancel" ? "secondary" : "ghost"}
+      title={words.title}
+      explanation={words.explain}
+      reasonLabel="Why?"
+      hint={words.hint}
+      submitLabel={words.confirm}
+      pendingLabel={words.pending}
+      success={words.done}
+      input={{ prescriptionId }}
+      action={words.action}
+    />
   );
 }

@@ -1,8 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findMedicationList } from "@/lib/clinical/medications/medication-list";
+import { dataOf } from "@/lib/testing/action-result";
 import { type ClinicFixture, createClinicFixture } from "@/lib/testing/clinic-fixture";
+import { AMOXICILLIN_CAPSULES } from "@/lib/testing/sample-lines";
 import { rowsOf } from "@/lib/testing/sample-rows";
-import { AMOXICILLIN, createSignedPrescriptionRows } from "@/lib/testing/signed-prescription-rows";
+import { createSignedLine, createSignedPrescription } from "@/lib/testing/signed-prescriptions";
+import type { PrescriptionLineValues } from "@/lib/validations/prescriptions";
 import { completeMedicationAction } from "./complete-medication";
 import { stopMedicationAction } from "./stop-medication";
 
@@ -16,27 +19,11 @@ afterAll(async () => {
   await clinic?.cleanup();
 });
 
-function dataOf<T>(result: { ok: true; data: T } | { ok: false; error: { message: string } }): T {
-  if (!result.ok) throw new Error(result.error.message);
-  return result.data;
-}
-
 const newPatient = () => rowsOf(clinic.db).patient();
 
-/** A signed prescription of the fixture's doctor with one ACTIVE line (changed by `line`). */
-async function signedLine(line: Parameters<typeof createSignedPrescriptionRows>[1]["lines"] = [{}]) {
-  const patient = await newPatient();
-  const signed = await createSignedPrescriptionRows(clinic.db, {
-    patientId: patient.id,
-    prescriberId: clinic.members.DOCTOR.id,
-    lines: line,
-  });
-  return {
-    patientId: patient.id,
-    prescription: signed.prescription,
-    line: signed.lines[0] as (typeof signed.lines)[number],
-  };
-}
+/** A signed prescription of the fixture's doctor with one ACTIVE line (changed by `lines`). */
+const signedLine = (lines?: Partial<PrescriptionLineValues>[]) =>
+  createSignedLine(clinic.db, { prescriberId: clinic.members.DOCTOR.id, lines });
 
 const lineNow = (id: string) => clinic.db.prescriptionLine.findUniqueOrThrow({ where: { id } });
 
@@ -107,7 +94,7 @@ describe("stopping and completing a prescribed medication", () => {
     const ended = await signedLine();
     // Signed eight days ago: the 7-day course ended yesterday, but no list was opened since.
     const eightDaysAgo = new Date(Date.now() - 8 * 86_400_000);
-    const old = await createSignedPrescriptionRows(clinic.db, {
+    const old = await createSignedPrescription(clinic.db, {
       patientId: ended.patientId,
       signedAt: eightDaysAgo,
     });
@@ -129,7 +116,7 @@ describe("stopping and completing a prescribed medication", () => {
         patientId: patient.id,
         prescriberId: clinic.members.DOCTOR.id,
         locationId: (await rowsOf(clinic.db).location()).id,
-        lines: { create: { ...AMOXICILLIN, patientId: patient.id, position: 0 } },
+        lines: { create: { ...AMOXICILLIN_CAPSULES, patientId: patient.id, position: 0 } },
       },
       include: { lines: true },
     });

@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findMedicationList } from "@/lib/clinical/medications/medication-list";
+import { dataOf } from "@/lib/testing/action-result";
 import { type ClinicFixture, createClinicFixture } from "@/lib/testing/clinic-fixture";
 import { ROLE_REFUSED, rolesWith, rolesWithout } from "@/lib/testing/roles";
 import { rowsOf } from "@/lib/testing/sample-rows";
-import { createSignedPrescriptionRows } from "@/lib/testing/signed-prescription-rows";
+import { createSignedLine } from "@/lib/testing/signed-prescriptions";
+import type { PrescriptionLineValues } from "@/lib/validations/prescriptions";
 import { completeMedicationAction } from "./complete-medication";
 import { markReportedMedicationEnteredInErrorAction } from "./mark-reported-medication-entered-in-error";
 import { recordReportedMedicationAction } from "./record-reported-medication";
@@ -21,27 +23,11 @@ afterAll(async () => {
   await clinic?.cleanup();
 });
 
-function dataOf<T>(result: { ok: true; data: T } | { ok: false; error: { message: string } }): T {
-  if (!result.ok) throw new Error(result.error.message);
-  return result.data;
-}
-
 const newPatient = () => rowsOf(clinic.db).patient();
 
-/** A signed prescription of the fixture's doctor with one ACTIVE line (changed by `line`). */
-async function signedLine(line: Parameters<typeof createSignedPrescriptionRows>[1]["lines"] = [{}]) {
-  const patient = await newPatient();
-  const signed = await createSignedPrescriptionRows(clinic.db, {
-    patientId: patient.id,
-    prescriberId: clinic.members.DOCTOR.id,
-    lines: line,
-  });
-  return {
-    patientId: patient.id,
-    prescription: signed.prescription,
-    line: signed.lines[0] as (typeof signed.lines)[number],
-  };
-}
+/** A signed prescription of the fixture's doctor with one ACTIVE line (changed by `lines`). */
+const signedLine = (lines?: Partial<PrescriptionLineValues>[]) =>
+  createSignedLine(clinic.db, { prescriberId: clinic.members.DOCTOR.id, lines });
 
 const lineNow = (id: string) => clinic.db.prescriptionLine.findUniqueOrThrow({ where: { id } });
 

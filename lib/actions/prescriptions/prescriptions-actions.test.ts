@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { dataOf } from "@/lib/testing/action-result";
 import { type ClinicFixture, createClinicFixture, type TestClinic } from "@/lib/testing/clinic-fixture";
+import { sampleLine } from "@/lib/testing/sample-lines";
 import { rowsOf } from "@/lib/testing/sample-rows";
-import { prescriptionRowsOf, sampleLine } from "@/lib/testing/samples/prescriptions";
+import { prescriptionRowsOf } from "@/lib/testing/samples/prescriptions";
 import { savePrescriptionDraftAction } from "./save-prescription-draft";
 import { signPrescriptionAction } from "./sign-prescription";
 import { startPrescriptionAction } from "./start-prescription";
@@ -21,21 +23,8 @@ afterAll(async () => {
 const doctor = () => clinic.members.DOCTOR;
 const rx = () => prescriptionRowsOf(clinic.db);
 
-function dataOf<T>(result: { ok: true; data: T } | { ok: false; error: { message: string } }): T {
-  if (!result.ok) throw new Error(result.error.message);
-  return result.data;
-}
-
 /** A draft of the fixture's doctor, as the editor would send it back. */
-async function ownDraft(patientId?: string) {
-  const draft = await rx().draft({ prescriberId: doctor().id });
-  if (patientId) {
-    await clinic.db.prescriptionLine.updateMany({ where: { prescriptionId: draft.id }, data: { patientId } });
-    await clinic.db.prescription.update({ where: { id: draft.id }, data: { patientId } });
-  }
-  const fresh = await clinic.db.prescription.findUniqueOrThrow({ where: { id: draft.id } });
-  return { prescriptionId: draft.id, revision: fresh.updatedAt.toISOString(), patientId: fresh.patientId };
-}
+const ownDraft = (patientId?: string) => rx().editorDraft({ prescriberId: doctor().id, patientId });
 
 const rowCounts = async () => ({
   prescriptions: await clinic.db.prescription.count(),

@@ -3,7 +3,8 @@ import type { ActionResult } from "@/lib/action-pipeline/result";
 import type { PrintedFile } from "@/lib/documents/prints";
 import { type ClinicFixture, createClinicFixture } from "@/lib/testing/clinic-fixture";
 import { pdfPageSizes, pdfText, renderPdfPng } from "@/lib/testing/pdf-text";
-import { printableRowsOf, SAMPLE_LINE } from "@/lib/testing/printable-rows";
+import { printableRowsOf } from "@/lib/testing/printable-rows";
+import { AMOXICILLIN_SUSPENSION } from "@/lib/testing/sample-lines";
 import { printPrescriptionAction } from "./print-prescription";
 import { printReferralLetterAction } from "./print-referral-letter";
 import { printSickNoteAction } from "./print-sick-note";
@@ -136,7 +137,7 @@ describe("printing a prescription", () => {
 
   it("breaks a long prescription over pages, with its number and page count on each", async () => {
     const lines = Array.from({ length: 12 }, (_, index) => ({
-      ...SAMPLE_LINE,
+      ...AMOXICILLIN_SUSPENSION,
       medicationName: `Medicine ${index + 1}`,
       instructions: "Take with food. Do not drive if it makes you drowsy. Keep out of the reach of children.",
     }));

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ClinicFixture, createClinicFixture } from "@/lib/testing/clinic-fixture";
 import { rowsOf } from "@/lib/testing/sample-rows";
-import { createSignedPrescriptionRows } from "@/lib/testing/signed-prescription-rows";
+import { createSignedPrescription } from "@/lib/testing/signed-prescriptions";
 import { completeEndedMedications } from "./completion";
 import { findMedicationList } from "./medication-list";
 
@@ -19,10 +19,11 @@ const DAY = 86_400_000;
 const day0 = new Date("2026-11-02T10:00:00Z");
 const onDay = (days: number) => new Date(day0.getTime() + days * DAY);
 
-async function signedLine(wanted: Parameters<typeof createSignedPrescriptionRows>[1]["lines"] = [{}]) {
+async function signedLine(wanted: Parameters<typeof createSignedPrescription>[1]["lines"] = [{}]) {
   const patient = await rowsOf(clinic.db).patient();
-  const { lines } = await createSignedPrescriptionRows(clinic.db, {
+  const { lines } = await createSignedPrescription(clinic.db, {
     patientId: patient.id,
+    prescriberId: clinic.members.DOCTOR.id,
     lines: wanted,
     signedAt: day0,
   });
@@ -91,7 +92,7 @@ describe("the medication list", () => {
     expect(during.current.map((item) => item.line.medicationName)).toEqual(["Amoxicillin", "Paracetamol"]);
     expect(during.current[0]).toMatchObject({
       number: expect.stringMatching(/^RX-\d{6}$/),
-      prescriberName: "Dr Rx Writer",
+      prescriberName: clinic.members.DOCTOR.name,
       endsAt: onDay(7),
     });
     expect(during.past).toEqual([]);

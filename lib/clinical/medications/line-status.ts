@@ -1,6 +1,6 @@
 import type { Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/clinic/audit";
-import { cleanDatabaseError, DatabaseError } from "@/lib/db/database-error";
+import { conflictWhenLocked } from "@/lib/db/locked-record";
 import { AppError } from "@/lib/errors";
 import type { MedicationStatus, PrescriptionStatus, Prisma } from "@/lib/generated/tenant/client";
 import type { TenantDb } from "@/lib/tenancy/tenant-db";
@@ -22,15 +22,7 @@ const WAS: Record<Exclude<MedicationStatus, "ACTIVE">, string> = {
 };
 
 /** The clinic database refuses changes to a signed prescription's line (SQLSTATE CR001): said as a conflict. */
-export async function lockAware<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    const clean = cleanDatabaseError(error);
-    if (clean instanceof DatabaseError && clean.sqlState === "CR001") throw new AppError("CONFLICT", LOCKED);
-    throw error;
-  }
-}
+export const lockAware = <T>(work: () => Promise<T>): Promise<T> => conflictWhenLocked(LOCKED, work);
 
 /** Refuses, in words, a line that is not a signed prescription's active medication. */
 export function refuseUnlessActive(line: {

@@ -31,24 +31,7 @@ export function lineColumnsOf(line: PrescriptionLineValues) {
 
 /** A saved line back as the values the line schema produces: what re-prescribing and favourites copy. */
 export function lineValuesOf(row: PrescriptionLine): PrescriptionLineValues {
-  return {
-    medicationName: row.medicationName,
-    strength: row.strength,
-    doseForm: row.doseForm,
-    route: row.route,
-    doseAmount: row.doseAmount,
-    doseUnit: row.doseUnit,
-    frequency: row.frequency,
-    everyHours: row.everyHours,
-    weekday: row.weekday,
-    asNeededFor: row.asNeededFor,
-    durationValue: row.durationValue,
-    durationUnit: row.durationUnit,
-    quantity: row.quantity,
-    quantityUnit: row.quantityUnit,
-    refills: row.refills,
-    instructions: row.instructions,
-  };
+  return lineColumnsOf(row);
 }
 
 /**

@@ -1,19 +1,16 @@
 import { describe, expect, it } from "vitest";
+import { AMOXICILLIN_CAPSULES } from "@/lib/testing/sample-lines";
 import { prescriptionLineSchema } from "@/lib/validations/prescriptions";
 import { directionsOf, durationPhrase, medicationTitle, numberInWords, supplyOf } from "./line-wording";
 
+/** The capsule line taken once a day with no set course or instructions, changed as each test needs. */
 const line = (fields: Record<string, unknown>) =>
   prescriptionLineSchema.parse({
-    medicationName: "Amoxicillin",
-    strength: "500 mg",
-    doseForm: "capsule",
-    route: "by mouth",
-    doseAmount: "1",
-    doseUnit: "capsule",
+    ...AMOXICILLIN_CAPSULES,
     frequency: "ONCE_DAILY",
-    quantity: "21",
-    quantityUnit: "capsules",
-    refills: 0,
+    durationValue: null,
+    durationUnit: null,
+    instructions: null,
     ...fields,
   });
 

@@ -1,5 +1,5 @@
 import type { Actor } from "@/lib/auth/actor";
-import { cleanDatabaseError, DatabaseError } from "@/lib/db/database-error";
+import { conflictWhenLocked } from "@/lib/db/locked-record";
 import { AppError } from "@/lib/errors";
 import type { Prescription } from "@/lib/generated/tenant/client";
 import type { TenantDb } from "@/lib/tenancy/tenant-db";
@@ -11,16 +11,8 @@ export const STALE_DRAFT_MESSAGE =
   "This prescription was changed in another tab or on another device. Reload the page and make your change again.";
 
 /** The database refuses changes to a signed prescription (SQLSTATE CR001): said as a conflict. */
-export async function lockAware<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    const clean = cleanDatabaseError(error);
-    if (clean instanceof DatabaseError && clean.sqlState === "CR001")
-      throw new AppError("CONFLICT", SIGNED_PRESCRIPTION_MESSAGE);
-    throw error;
-  }
-}
+export const lockAware = <T>(work: () => Promise<T>): Promise<T> =>
+  conflictWhenLocked(SIGNED_PRESCRIPTION_MESSAGE, work);
 
 /** A draft's version as the editor holds it: its `updatedAt`, to the millisecond. */
 export const revisionOf = (prescription: { updatedAt: Date }) => prescription.updatedAt.toISOString();

@@ -34,6 +34,8 @@ export async function signPrescription(options: {
   revision: string;
   lines: PrescriptionLineValues[];
   overrideReasons: (string | null | undefined)[];
+  /** When it is signed: now, except for test fixtures that need a course already under way. */
+  at?: Date;
 }): Promise<{ prescriptionId: string; number: string; signedAt: Date }> {
   const { db, actor, prescriptionId, overrideReasons } = options;
   const prescription = await findOwnDraft(db, actor, prescriptionId, options.revision);
@@ -47,7 +49,7 @@ export async function signPrescription(options: {
     medicationNames: lines.map((line) => line.medicationName),
   });
   requireOverrides(warnings, overrideReasons);
-  const signedAt = new Date();
+  const signedAt = options.at ?? new Date();
   const heading = await buildPaperHeading({
     db,
     patientId: prescription.patientId,

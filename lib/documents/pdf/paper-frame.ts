@@ -1,7 +1,9 @@
 import { degrees, PDFDocument, rgb } from "pdf-lib";
 import type { PaperSize } from "../country-profiles";
+import type { PaperHeading } from "../paper-heading";
 import { embedPaperFonts } from "./fonts";
 import { INK, MUTED, PageLayout, RULE, wrapText } from "./page-layout";
+import { paperDateTime } from "./paper-dates";
 
 const ACCENT = rgb(0.05, 0.4, 0.42);
 const COPY_RED = rgb(0.62, 0.08, 0.08);
@@ -24,6 +26,38 @@ export type PaperFrame = {
   /** When it was printed: the file's creation date, so the same print makes the same file. */
   printedAt: Date;
 };
+
+/** What every printout knows besides its content: the heading it was written with, when and by whom it is printed. */
+export type PrintedPaper = {
+  heading: PaperHeading;
+  printedAt: Date;
+  /** Set on a reprint. */
+  copy: { by: string } | null;
+  hour12: boolean;
+};
+
+/** The frame of a document printed from its heading: the letterhead on the clinic's paper, a reprint marked. */
+export function frameOf(
+  paper: PrintedPaper,
+  fields: Pick<PaperFrame, "title" | "dateLine" | "footerNote"> & {
+    number?: string | null;
+    paperSize?: PaperSize;
+  },
+): PaperFrame {
+  const { heading } = paper;
+  const clock = { ...heading.clinic, hour12: paper.hour12 };
+  return {
+    paperSize: fields.paperSize ?? heading.clinic.paperSize,
+    clinicName: heading.clinic.name,
+    location: heading.location,
+    title: fields.title,
+    number: fields.number ?? null,
+    dateLine: fields.dateLine,
+    copy: paper.copy ? { printedAt: paperDateTime(paper.printedAt, clock), by: paper.copy.by } : null,
+    footerNote: fields.footerNote,
+    printedAt: paper.printedAt,
+  };
+}
 
 const reference = (frame: PaperFrame) => [frame.title, frame.number].filter(Boolean).join(" ");
 

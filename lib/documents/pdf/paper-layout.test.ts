@@ -1,7 +1,7 @@
 import { PDFDocument } from "pdf-lib";
 import { describe, expect, it } from "vitest";
 import { pdfPageSizes, pdfText } from "@/lib/testing/pdf-text";
-import { SAMPLE_LINE } from "@/lib/testing/printable-rows";
+import { AMOXICILLIN_SUSPENSION } from "@/lib/testing/sample-lines";
 import type { PaperHeading } from "../paper-heading";
 import { embedPaperFonts } from "./fonts";
 import { wrapText } from "./page-layout";
@@ -27,7 +27,7 @@ const print = (paper: PaperHeading) =>
     heading: paper,
     number: "RX-000001",
     signedAt: new Date("2026-11-30T15:00:00Z"),
-    lines: [SAMPLE_LINE],
+    lines: [AMOXICILLIN_SUSPENSION],
     printedAt: new Date("2026-11-30T15:05:00Z"),
     copy: null,
     hour12: true,

@@ -9,8 +9,8 @@ import { COUNTRY_PROFILES } from "../country-profiles";
 import type { PaperHeading } from "../paper-heading";
 import { MUTED } from "./page-layout";
 import { authorBlock, patientBlock, signatureBlock } from "./paper-blocks";
-import { paperDate, paperDateTime } from "./paper-dates";
-import { closePaper, openPaper } from "./paper-frame";
+import { paperDate } from "./paper-dates";
+import { closePaper, frameOf, openPaper } from "./paper-frame";
 
 export type PrescriptionPaper = {
   /** Fixed at signing: the paper shows these addresses, never today's. */
@@ -28,18 +28,13 @@ export type PrescriptionPaper = {
 export async function renderPrescriptionPdf(paper: PrescriptionPaper): Promise<Uint8Array> {
   const { heading, lines } = paper;
   const profile = COUNTRY_PROFILES[heading.clinic.country];
-  const clock = { ...heading.clinic, hour12: paper.hour12 };
-  const frame = {
-    paperSize: heading.clinic.paperSize,
-    clinicName: heading.clinic.name,
-    location: heading.location,
+  const frame = frameOf(paper, {
     title: "Prescription",
     number: paper.number,
     dateLine: `Date ${paperDate(paper.signedAt, heading.clinic)}`,
-    copy: paper.copy ? { printedAt: paperDateTime(paper.printedAt, clock), by: paper.copy.by } : null,
     footerNote: profile.footer,
-    printedAt: paper.printedAt,
-  };
+  });
+
   const layout = await openPaper(frame);
   patientBlock(layout, heading, paper.signedAt);
   authorBlock(layout, heading, "Prescriber");

@@ -4,7 +4,7 @@ import type { PaperSize } from "../country-profiles";
 import { MUTED } from "./page-layout";
 import { patientBlock, practitionerKind } from "./paper-blocks";
 import { paperDate, paperDateTime } from "./paper-dates";
-import { closePaper, openPaper } from "./paper-frame";
+import { closePaper, frameOf, openPaper } from "./paper-frame";
 
 export type VisitSummaryPaper = {
   summary: VisitSummary;
@@ -20,16 +20,15 @@ export async function renderVisitSummaryPdf(paper: VisitSummaryPaper): Promise<U
   const { summary } = paper;
   const { heading } = summary;
   const clock = { ...heading.clinic, hour12: paper.hour12 };
-  const frame = {
-    paperSize: paper.paperSize,
-    clinicName: heading.clinic.name,
-    location: heading.location,
-    title: "Visit summary",
-    number: null,
-    dateLine: `Visit on ${paperDate(summary.startedAt, clock)}`,
-    copy: paper.copy ? { printedAt: paperDateTime(paper.printedAt, clock), by: paper.copy.by } : null,
-    printedAt: paper.printedAt,
-  };
+  const frame = frameOf(
+    { ...paper, heading },
+    {
+      title: "Visit summary",
+      paperSize: paper.paperSize,
+      dateLine: `Visit on ${paperDate(summary.startedAt, clock)}`,
+    },
+  );
+
   const layout = await openPaper(frame);
   patientBlock(layout, heading, summary.startedAt, { alwaysAge: false });
 

@@ -1,12 +1,12 @@
 import type { TenantDb } from "../../tenancy/registry";
 import type { Sample, SampleWorld } from "../action-samples";
 import { rowsOf } from "../sample-rows";
-import { createSignedPrescriptionRows } from "../signed-prescription-rows";
+import { createSignedPrescription } from "../signed-prescriptions";
 
 /** An ACTIVE line of a freshly signed prescription for a fresh patient, in any clinic's database. */
 async function activeLineIn(db: TenantDb) {
   const patient = await rowsOf(db).patient();
-  const { lines } = await createSignedPrescriptionRows(db, { patientId: patient.id });
+  const { lines } = await createSignedPrescription(db, { patientId: patient.id });
   return lines[0] as (typeof lines)[number];
 }
 

@@ -1,32 +1,11 @@
 import type { StaffRole } from "../../generated/tenant/enums";
 import type { TenantDb } from "../../tenancy/registry";
 import type { Sample, SampleWorld } from "../action-samples";
+import { sampleLine } from "../sample-lines";
 import { next, rowsOf } from "../sample-rows";
+import { createSignedPrescription } from "../signed-prescriptions";
 
-/** A line as the doctor's form sends it. */
-export const sampleLine = (medicationName = "Amoxicillin") => ({
-  medicationName,
-  strength: "500 mg",
-  doseForm: "capsule",
-  route: "by mouth",
-  doseAmount: "1",
-  doseUnit: "capsule",
-  frequency: "THREE_TIMES_DAILY",
-  durationValue: 7,
-  durationUnit: "DAY",
-  quantity: "21",
-  quantityUnit: "capsules",
-  refills: 0,
-  instructions: "Finish the course.",
-});
-
-const lineColumns = (medicationName = "Amoxicillin") => ({
-  ...sampleLine(medicationName),
-  frequency: "THREE_TIMES_DAILY" as const,
-  durationUnit: "DAY" as const,
-});
-
-/** Prescriptions and favourites made directly in a clinic's database, for samples and tests. */
+/** Draft prescriptions and favourites made directly in a clinic's database, signed ones through the real code. */
 export function prescriptionRowsOf(db: TenantDb) {
   const rows = rowsOf(db);
   /** A patient whose allergies are recorded as none known, so signing raises no warning. */
@@ -44,7 +23,7 @@ export function prescriptionRowsOf(db: TenantDb) {
         locationId: (await rows.location()).id,
         lines: {
           create: Array.from({ length: options.lines ?? 1 }, (_, position) => ({
-            ...lineColumns(`Medicine ${next()}`),
+            ...sampleLine(`Medicine ${next()}`),
             patientId,
             position,
           })),
@@ -52,27 +31,41 @@ export function prescriptionRowsOf(db: TenantDb) {
       },
     });
   };
-  /** A signed prescription whose lines are active. */
+  /** A draft as the editor sends it back (its id, version and patient), moved to `patientId` when given. */
+  const editorDraft = async (options: { prescriberId: string; patientId?: string }) => {
+    const created = await draft({ prescriberId: options.prescriberId });
+    const patientId = options.patientId;
+    if (patientId) {
+      await db.prescriptionLine.updateMany({ where: { prescriptionId: created.id }, data: { patientId } });
+      await db.prescription.update({ where: { id: created.id }, data: { patientId } });
+    }
+    const fresh = await db.prescription.findUniqueOrThrow({ where: { id: created.id } });
+    return {
+      prescriptionId: created.id,
+      revision: fresh.updatedAt.toISOString(),
+      patientId: fresh.patientId,
+    };
+  };
+  /** A signed prescription whose lines are active, through the real drafting and signing code. */
   const signed = async (options: { prescriberId?: string } = {}) => {
-    const created = await draft(options);
-    await db.prescriptionLine.updateMany({
-      where: { prescriptionId: created.id },
-      data: { status: "ACTIVE", startsAt: new Date() },
-    });
-    return db.prescription.update({
-      where: { id: created.id },
-      data: { status: "SIGNED", number: `RX-S${next()}`, signedAt: new Date(), heading: {} },
-    });
+    const patientId = (await patient()).id;
+    return (
+      await createSignedPrescription(db, {
+        ...options,
+        patientId,
+        lines: [{ medicationName: `Medicine ${next()}` }],
+      })
+    ).prescription;
   };
   const favourite = async (ownerId?: string) =>
     db.medicationFavourite.create({
       data: {
         ownerId: ownerId ?? (await rows.doctor()).id,
         label: `Favourite ${next()}`,
-        line: lineColumns(),
+        line: sampleLine(),
       },
     });
-  return { patient, draft, signed, favourite };
+  return { patient, draft, editorDraft, signed, favourite };
 }
 
 /** Ids of another clinic's rows, by the field names this area's inputs use (every-action.test.ts). */
@@ -87,8 +80,8 @@ export async function prescriptionsForeignIds(db: TenantDb): Promise<[string, st
 const doctorOf = (world: SampleWorld, role: StaffRole = "DOCTOR") => world.clinic.members[role].id;
 const rx = (world: SampleWorld) => prescriptionRowsOf(world.clinic.db);
 const ownDraft = async (world: SampleWorld) => {
-  const draft = await rx(world).draft({ prescriberId: doctorOf(world) });
-  return { prescriptionId: draft.id, revision: draft.updatedAt.toISOString() };
+  const { prescriptionId, revision } = await rx(world).editorDraft({ prescriberId: doctorOf(world) });
+  return { prescriptionId, revision };
 };
 
 /** Samples for the actions under lib/actions that this area adds (see ACTION_SAMPLES). */

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { type ReactNode, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { FormActions } from "@/components/ui/form-actions";
@@ -9,24 +9,36 @@ import { TextAreaField } from "@/components/ui/textarea-field";
 import { useActionCall } from "@/components/ui/use-action-call";
 import type { ServerAction } from "@/lib/action-pipeline/result";
 
-/** A button that asks why in a dialog, then runs the action with `{ ...input, reason }`. */
+/**
+ * The one way to ask for a reason, then act: a button opening a dialog that explains what will
+ * happen and asks why, then runs the action with `{ ...input, reason }`. A refused reason shows
+ * under the field; any other refusal inside the dialog.
+ */
 export function ReasonDialogButton({
   label,
   ariaLabel,
+  variant = "secondary",
   title,
   explanation,
+  reasonLabel = "Reason",
   placeholder,
+  hint,
   submitLabel,
+  pendingLabel = "Saving…",
   success,
   input,
   action,
 }: {
   label: string;
-  ariaLabel: string;
+  ariaLabel?: string;
+  variant?: "secondary" | "ghost";
   title: string;
-  explanation: string;
-  placeholder: string;
+  explanation: ReactNode;
+  reasonLabel?: string;
+  placeholder?: string;
+  hint?: string;
   submitLabel: string;
+  pendingLabel?: string;
   success: string;
   input: Record<string, string>;
   action: ServerAction<unknown>;
@@ -49,7 +61,7 @@ export function ReasonDialogButton({
   );
   return (
     <>
-      <Button variant="secondary" size="sm" aria-label={ariaLabel} onClick={() => setOpen(true)}>
+      <Button variant={variant} size="sm" aria-label={ariaLabel} onClick={() => setOpen(true)}>
         {label}
       </Button>
       {open ? (
@@ -65,8 +77,9 @@ export function ReasonDialogButton({
           >
             <p className="text-sm text-slate-700">{explanation}</p>
             <TextAreaField
-              label="Reason"
+              label={reasonLabel}
               placeholder={placeholder}
+              hint={hint}
               value={reason}
               error={fieldError}
               onChange={(event) => setReason(event.target.value)}
@@ -76,7 +89,7 @@ export function ReasonDialogButton({
               pending={pending}
               danger
               submitLabel={submitLabel}
-              pendingLabel="Saving…"
+              pendingLabel={pendingLabel}
               onCancel={() => setOpen(false)}
             />
           </form>
