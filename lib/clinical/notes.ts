@@ -1,7 +1,7 @@
 import type { Actor } from "@/lib/auth/actor";
 import { clinicRoleCan } from "@/lib/auth/permissions";
 import { recordAuditEvent } from "@/lib/clinic/audit";
-import { cleanDatabaseError, DatabaseError } from "@/lib/db/database-error";
+import { conflictWhenLocked } from "@/lib/db/locked-record";
 import { AppError } from "@/lib/errors";
 import type { ClinicalNote, NoteKind, StaffRole } from "@/lib/generated/tenant/client";
 import type { TenantDb } from "@/lib/tenancy/tenant-db";
@@ -13,18 +13,6 @@ const STALE_MESSAGE =
   "This note was changed in another tab or on another device. Copy what you typed, reload the page and add it again.";
 const NOT_AUTHOR_MESSAGE = "Only the clinician who wrote this note can change or sign it.";
 const NO_NOTE = "No such note in this clinic.";
-
-/** The clinic database refuses changes to a signed note (SQLSTATE CR001): said as a conflict. */
-async function lockAware<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    const clean = cleanDatabaseError(error);
-    if (clean instanceof DatabaseError && clean.sqlState === "CR001")
-      throw new AppError("CONFLICT", SIGNED_NOTE_MESSAGE);
-    throw error;
-  }
-}
 
 /** A SOAP note is a doctor's; nursing notes are a nurse's or a doctor's. */
 function mayWrite(role: StaffRole, kind: NoteKind): boolean {
@@ -120,7 +108,7 @@ export async function saveNoteDraft(options: {
 }): Promise<{ revision: number; savedAt: Date }> {
   const { db, actor, noteId, revision } = options;
   const note = await findOwnDraft(db, actor, options.role, noteId, revision);
-  return lockAware(() =>
+  return conflictWhenLocked(SIGNED_NOTE_MESSAGE, () =>
     db.$transaction(async (tx) => {
       const saved = await tx.clinicalNote.updateMany({
         where: { id: noteId, status: "DRAFT", revision },
@@ -159,7 +147,7 @@ export async function signNote(options: {
   const content = contentOf(note.kind, options.content);
   if (Object.values(content).every((text) => text.trim() === ""))
     throw new AppError("INVALID", "Write the note before signing it.");
-  return lockAware(() =>
+  return conflictWhenLocked(SIGNED_NOTE_MESSAGE, () =>
     db.$transaction(async (tx) => {
       const signedAt = new Date();
       const signed = await tx.clinicalNote.updateMany({
@@ -193,7 +181,7 @@ export async function addAddendum(options: {
     throw new AppError("CONFLICT", "This note is still a draft: change it directly instead.");
   if (note.status === "ENTERED_IN_ERROR")
     throw new AppError("CONFLICT", "This note was marked entered in error and takes no addenda.");
-  return lockAware(() =>
+  return conflictWhenLocked(SIGNED_NOTE_MESSAGE, () =>
     db.$transaction(async (tx) => {
       const addendum = await tx.noteAddendum.create({ data: { noteId, authorId: actor.id, body } });
       await recordAuditEvent(tx, {
@@ -231,7 +219,7 @@ export async function markNoteEnteredInError(options: {
     throw new AppError("FORBIDDEN", "Only the note's author or a doctor can mark it entered in error.");
   if (note.status === "ENTERED_IN_ERROR")
     throw new AppError("CONFLICT", "This note is already marked entered in error.");
-  return lockAware(() =>
+  return conflictWhenLocked(SIGNED_NOTE_MESSAGE, () =>
     db.$transaction(async (tx) => {
       const marked = await tx.clinicalNote.updateMany({
         where: { id: noteId, status: note.status },

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { dataOf } from "@/lib/testing/action-result";
 import { type ClinicFixture, createClinicFixture, type TestClinic } from "@/lib/testing/clinic-fixture";
 import { rowsOf } from "@/lib/testing/sample-rows";
 import { clinicalRowsOf } from "@/lib/testing/samples/notes";
@@ -26,11 +27,6 @@ const rows = () => rowsOf(clinic.db);
 const clinical = () => clinicalRowsOf(clinic.db);
 const doctor = () => clinic.members.DOCTOR;
 const empty = { subjective: "", objective: "", assessment: "", plan: "", body: "" };
-
-function dataOf<T>(result: { ok: true; data: T } | { ok: false; error: { message: string } }): T {
-  if (!result.ok) throw new Error(result.error.message);
-  return result.data;
-}
 
 describe("starting a visit", () => {
   it("moves a checked-in appointment to in progress with the visit, audited, and a second click opens the same visit", async () => {
