@@ -4,7 +4,7 @@ import { expect, type Page, test } from "@playwright/test";
 import type { CentralDb } from "@/lib/db/central";
 import { ClinicDatabaseService } from "@/lib/tenancy/clinic-database-service";
 import { quoteIdent } from "@/lib/tenancy/names";
-import { withCentralDb } from "./support/central-db";
+import { adminStatement, withCentralDb } from "./support/central-db";
 import { readE2eContext } from "./support/context";
 import { E2E_PORT, ROOT_ORIGIN } from "./support/origins";
 import { createPlatformAccount } from "./support/own-accounts";
@@ -31,14 +31,15 @@ const databaseNameOf = async (subdomain: string) =>
  */
 async function failSetUp(clinic: { subdomain: string; name: string; ownerEmail: string }) {
   const foreign = quoteIdent(await databaseNameOf(clinic.subdomain));
+  await adminStatement(`CREATE DATABASE ${foreign}`);
   await withCentralDb(async (central) => {
-    await central.$executeRawUnsafe(`CREATE DATABASE ${foreign}`);
     const owner = await central.user.findUniqueOrThrow({ where: { email: clinic.ownerEmail } });
     await new ClinicDatabaseService({ central })
       .provisionClinic({ name: clinic.name, subdomain: clinic.subdomain, ownerId: owner.id })
       .catch(() => {});
   });
-  return () => withCentralDb((central) => central.$executeRawUnsafe(`DROP DATABASE ${foreign}`));
+  // FORCE: a session the failed set-up or a health check left on it must not hold the test up.
+  return () => adminStatement(`DROP DATABASE ${foreign} WITH (FORCE)`);
 }
 
 /** A clinic whose set-up job waits for its next attempt after one failed (due in an hour, so it stays so). */

@@ -29,6 +29,8 @@ test("a manager resets a nurse's forgotten password; the nurse signs in with it 
 
   await signIn(page, maple, { email: manager.email, password: managerPassword });
   await page.goto(`${maple}/staff`);
+  // Maple has more staff than one page shows: find her first, as a manager would.
+  await page.getByLabel("Find a staff member").fill(nurse.name);
   await page.getByRole("button", { name: `Reset password of ${nurse.name}` }).click();
   const confirm = page.getByRole("dialog", { name: `Reset ${nurse.name}'s password?` });
   await expect(confirm).toContainText("signed out on every device");

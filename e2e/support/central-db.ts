@@ -1,3 +1,4 @@
+import pg from "pg";
 import { type CentralDb, createCentralClient } from "@/lib/db/central";
 import { openClinicClient } from "@/lib/tenancy/clinic-client";
 import type { TenantDb } from "@/lib/tenancy/registry";
@@ -16,6 +17,20 @@ export async function withCentralDb<T>(work: (central: CentralDb) => Promise<T>)
     return await work(central);
   } finally {
     await central.$disconnect();
+  }
+}
+
+/**
+ * One statement as the server's admin, without the app's query timeout: CREATE and DROP DATABASE
+ * wait for a checkpoint, which takes longer than any query while the rest of the suite is writing.
+ */
+export async function adminStatement(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: (await readE2eContext(E2E_PORT)).centralUrl });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
   }
 }
 

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { type Column, DataTable } from "@/components/ui/data-table";
+import { Input, Label } from "@/components/ui/input";
 import { PageHeader } from "@/components/ui/page-header";
 import { STAFF_ROLE_LABELS, STAFF_ROLES } from "@/lib/validations/staff";
 import { AddStaffMemberDialog } from "./add-staff-member-dialog";
@@ -11,6 +12,9 @@ import { ChangeRoleDialog } from "./change-role-dialog";
 import { ResetPasswordDialog } from "./reset-password-dialog";
 import { mayManage, mayResetPassword, type StaffRow, type StaffViewer } from "./staff-rules";
 import { StaffStatusDialog } from "./staff-status-dialog";
+
+/** Lower case without accents, so "zoe" finds Zoë. */
+const folded = (text: string) => text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
 
 type OpenDialog = { kind: "add" } | { kind: "role" | "status" | "password"; row: StaffRow } | null;
 
@@ -31,7 +35,12 @@ export function StaffManager({
   viewer: StaffViewer;
 }) {
   const [dialog, setDialog] = useState<OpenDialog>(null);
+  const [query, setQuery] = useState("");
   const close = () => setDialog(null);
+  const words = folded(query).split(/\s+/).filter(Boolean);
+  const shown = rows.filter((row) =>
+    words.every((word) => folded(`${row.name} ${row.email}`).includes(word)),
+  );
   const columns: Column<StaffRow>[] = [
     {
       key: "name",
@@ -113,12 +122,26 @@ export function StaffManager({
           ) : null
         }
       />
+      {rows.length > 10 ? (
+        <div className="flex max-w-md flex-col gap-1.5">
+          <Label htmlFor="staff-filter">Find a staff member</Label>
+          <Input
+            id="staff-filter"
+            type="search"
+            value={query}
+            onChange={(event) => setQuery(event.target.value)}
+            maxLength={100}
+            placeholder="Name or email"
+          />
+        </div>
+      ) : null}
       <DataTable
-        rows={rows}
+        key={query}
+        rows={shown}
         columns={columns}
         rowKey={(row) => row.id}
         caption="Staff members"
-        empty="Nobody works here yet."
+        empty={rows.length === 0 ? "Nobody works here yet." : `Nobody here matches "${query.trim()}".`}
       />
       {viewer.canManage ? (
         <AddStaffMemberDialog open={dialog?.kind === "add"} onClose={close} viewer={viewer} />
