@@ -10,9 +10,9 @@ if (!existsSync(chromium)) {
 }
 const baseURL = `http://localhost:${PORT}`;
 
-// Specs that write to the demo clinic maple (every clinical-* spec does): one reads maple's newest audit row, so they take turns.
+// Specs that write to the demo clinic maple (every clinical-* and billing-* spec does): one reads maple's newest audit row, so they take turns.
 const mapleSpecs =
-  /\/(audit-log|calendar-busy-week|clinic-staff|clinical-[a-z-]+|form-messages|front-desk-appointments|front-desk-patients|staff-password-reset|today-on-a-phone)\.spec\.ts$/;
+  /\/(audit-log|billing-[a-z-]+|calendar-busy-week|clinic-staff|clinical-[a-z-]+|form-messages|front-desk-appointments|front-desk-patients|staff-password-reset|today-on-a-phone)\.spec\.ts$/;
 // Specs that create, suspend or delete clinics (the attack run too): the fleet rollout among them must not meet a clinic
 // being deleted, so they take turns too.
 const clinicLifecycleSpecs =

@@ -135,11 +135,19 @@ test("the route handlers answer every id, query, method and body without a 500 o
     { name: "[tenant]/print/prescriptions/[id]", host: maple, path: (id) => `/print/prescriptions/${id}` },
     { name: "[tenant]/print/visits/[id]", host: maple, path: (id) => `/print/visits/${id}` },
     { name: "[tenant]/print/sick-notes/[id]", host: maple, path: (id) => `/print/sick-notes/${id}` },
+    { name: "[tenant]/print/receipts/[id]", host: maple, path: (id) => `/print/receipts/${id}` },
     {
       name: "[tenant]/print/referral-letters/[id]",
       host: maple,
       path: (id) => `/print/referral-letters/${id}`,
     },
+    {
+      name: "[tenant]/print/statements/[patientId]",
+      host: maple,
+      path: (id) => `/print/statements/${id}?from=2026-01-01&to=2026-11-30`,
+    },
+    { name: "[tenant]/print/superbills/[visitId]", host: maple, path: (id) => `/print/superbills/${id}` },
+    { name: "[tenant]/billing/day/export", host: maple, path: (id) => `/billing/day/export?location=${id}` },
   ];
   const before = await fingerprints();
   for (const route of routes) {

@@ -1,14 +1,7 @@
 import type { AuditEventRow, AuditNames } from "@/lib/clinic/audit";
 import { formatClinicDay } from "@/lib/clinic/time";
 import { isStaffRole, STAFF_ROLE_LABELS } from "@/lib/validations/staff";
-import { LETTERS_SENTENCES } from "./audit-sentences/letters";
-import { LISTS_SENTENCES } from "./audit-sentences/lists";
-import { MEDICATIONS_SENTENCES } from "./audit-sentences/medications";
-import { NOTES_SENTENCES } from "./audit-sentences/notes";
-import { PRESCRIPTIONS_SENTENCES } from "./audit-sentences/prescriptions";
-import { PRINTING_SENTENCES } from "./audit-sentences/printing";
-import { RECORDS_SENTENCES } from "./audit-sentences/records";
-import { VITALS_SENTENCES } from "./audit-sentences/vitals";
+import { AREA_SENTENCES } from "./audit-sentences/areas";
 import { clinicTimeFormat } from "./clinic-time";
 
 const SETTINGS_FIELDS: Record<string, string> = {
@@ -169,14 +162,7 @@ const CHART_PARTS: Record<string, string> = {
 };
 
 const SENTENCES: Record<string, (c: Context) => string> = {
-  ...NOTES_SENTENCES,
-  ...VITALS_SENTENCES,
-  ...LISTS_SENTENCES,
-  ...RECORDS_SENTENCES,
-  ...PRESCRIPTIONS_SENTENCES,
-  ...MEDICATIONS_SENTENCES,
-  ...LETTERS_SENTENCES,
-  ...PRINTING_SENTENCES,
+  ...AREA_SENTENCES,
   "chart.read": (c) =>
     `${c.who} opened ${possessive(c.patient)} ${CHART_PARTS[c.text("what") ?? ""] ?? "clinical record"}`,
   "appointment.booked": (c) =>

@@ -5,6 +5,7 @@ import { CheckboxField } from "@/components/ui/checkbox-field";
 import { SubmitButton } from "@/components/ui/form-actions";
 import { TextField } from "@/components/ui/form-field";
 import { SelectField } from "@/components/ui/select";
+import { TextAreaField } from "@/components/ui/textarea-field";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { updateClinicSettingsAction } from "@/lib/actions/settings/update-clinic-settings";
 import type { SavedClinicSettings } from "@/lib/clinic/settings";
@@ -37,14 +38,21 @@ const formValuesOf = (settings: SavedClinicSettings) => ({
   ...settings,
   contactEmail: settings.contactEmail ?? "",
   contactPhone: settings.contactPhone ?? "",
+  legalName: settings.legalName ?? "",
+  legalAddress: settings.legalAddress ?? "",
+  taxId: settings.taxId ?? "",
+  noShowItemId: settings.noShowItemId ?? "",
 });
 
 export function ClinicSettingsForm({
   settings,
   timeZones,
+  items,
 }: {
   settings: SavedClinicSettings;
   timeZones: string[];
+  /** The active price-list items, for the no-show charge. */
+  items: { id: string; code: string; name: string }[];
 }) {
   const { form, field, submit, pending } = useActionForm({
     schema: clinicSettingsSchema,
@@ -67,7 +75,7 @@ export function ClinicSettingsForm({
             />
             <TextField
               label="Currency"
-              hint="3-letter currency code, e.g. EUR, GBP, USD."
+              hint="3-letter currency code, e.g. EUR, GBP, USD. It cannot change once an invoice is issued."
               maxLength={3}
               autoCapitalize="characters"
               className="uppercase"
@@ -121,6 +129,37 @@ export function ClinicSettingsForm({
               {...field("paperSize")}
             />
           </div>
+          <fieldset className="flex flex-col gap-4 border-t border-slate-200 pt-4">
+            <legend className="pr-2 text-sm font-semibold text-slate-900">Billing</legend>
+            <div className="grid gap-4 sm:grid-cols-2">
+              <TextField
+                label="Legal name"
+                hint="As invoices print it; blank: the clinic name."
+                {...field("legalName")}
+              />
+              <TextField label="Tax ID" hint="Optional, e.g. a VAT number." {...field("taxId")} />
+            </div>
+            <TextAreaField
+              label="Legal address"
+              rows={3}
+              hint="Printed on invoices."
+              {...field("legalAddress")}
+            />
+            <CheckboxField
+              label="Prices include tax"
+              hint="Ticked: the price list's prices already contain the tax. Unticked: tax is added on top."
+              {...field("pricesIncludeTax")}
+            />
+            <SelectField
+              label="No-show charge"
+              options={[
+                { value: "", label: "No-shows are not charged" },
+                ...items.map((item) => ({ value: item.id, label: `${item.code} · ${item.name}` })),
+              ]}
+              hint="The price-list item a no-show is charged with."
+              {...field("noShowItemId")}
+            />
+          </fieldset>
           <SubmitButton pending={pending} pendingLabel="Saving…" className="self-end">
             Save settings
           </SubmitButton>

@@ -64,6 +64,17 @@ const AREAS: (Omit<WorkspaceArea, "summary"> & {
         : "Your note templates and quick texts, beside the clinic's.",
   },
   {
+    href: "/billing",
+    label: "Billing",
+    permission: ["billing.view", "billing.reports", "priceList.manage"],
+    summary: (can) =>
+      can("invoices.manage")
+        ? "Invoices, payments, credit and refunds, outstanding balances and closing the day."
+        : can("payments.take")
+          ? "Invoices and payments: take a payment at check-out and print the receipt."
+          : "Invoices, payments, outstanding balances and the price list.",
+  },
+  {
     href: "/doctors",
     label: "Doctors",
     permission: "clinic.view",

@@ -16,14 +16,7 @@ import { ACTION_SAMPLES, rowsOf, type SampleWorld } from "@/lib/testing/action-s
 import { type ClinicFixture, createClinicFixture } from "@/lib/testing/clinic-fixture";
 import { failAuditWrites, fingerprintDatabase } from "@/lib/testing/database-fingerprint";
 import { createPlatformUser, platformCaller } from "@/lib/testing/platform-users";
-import { lettersForeignIds } from "@/lib/testing/samples/letters";
-import { listsForeignIds } from "@/lib/testing/samples/lists";
-import { medicationsForeignIds } from "@/lib/testing/samples/medications";
-import { clinicalForeignIds } from "@/lib/testing/samples/notes";
-import { prescriptionsForeignIds } from "@/lib/testing/samples/prescriptions";
-import { printingForeignIds } from "@/lib/testing/samples/printing";
-import { recordsForeignIds } from "@/lib/testing/samples/records";
-import { vitalsForeignIds } from "@/lib/testing/samples/vitals";
+import { AREA_FOREIGN_IDS } from "@/lib/testing/samples/areas";
 import { STAFF_ROLES } from "@/lib/validations/staff";
 
 // Every file under lib/actions, loaded the way Next loads them: each export is a public endpoint.
@@ -107,13 +100,8 @@ beforeAll(async () => {
   foreignIds.set("locationId", (await rows.location()).id);
   foreignIds.set("appointmentId", (await rows.appointment()).id);
   foreignIds.set("overrideId", (await rows.override()).id);
-  const areas = [clinicalForeignIds, listsForeignIds, recordsForeignIds, vitalsForeignIds].concat([
-    prescriptionsForeignIds,
-    medicationsForeignIds,
-    lettersForeignIds,
-    printingForeignIds,
-  ]);
-  for (const foreign of areas) for (const [field, id] of await foreign(other.db)) foreignIds.set(field, id);
+  for (const foreign of AREA_FOREIGN_IDS)
+    for (const [field, id] of await foreign(other.db)) foreignIds.set(field, id);
 });
 
 afterAll(async () => {

@@ -51,7 +51,21 @@ export const CLINIC_PERMISSIONS = {
   "summaries.print": ["DOCTOR", "NURSE", "RECEPTIONIST"],
   /** Write and print sick notes and referral letters. */
   "letters.write": ["DOCTOR"],
-  "billing.manage": ["OWNER", "MANAGER", "BILLING"],
+  /** Whether a patient owes, and how much (Today, the patient page): no invoice details. */
+  "billing.owes": ["OWNER", "MANAGER", "DOCTOR", "NURSE", "RECEPTIONIST", "BILLING"],
+  /** Invoices, payments, receipts and a patient's balance and credit. */
+  "billing.view": ["OWNER", "MANAGER", "RECEPTIONIST", "BILLING"],
+  /** The price list, appointment types, currency and tax settings. */
+  "priceList.manage": ["OWNER", "MANAGER"],
+  /** Edit drafts and their bill-to, issue, void with a credit note. */
+  "invoices.manage": ["BILLING"],
+  /** Take payments (a draft is issued in the same step), apply credit, print receipts. */
+  "payments.take": ["RECEPTIONIST", "BILLING"],
+  "payments.refund": ["BILLING"],
+  /** Statements, superbills, outstanding balances with ageing, day sheets. */
+  "billing.reports": ["OWNER", "MANAGER", "BILLING"],
+  /** Close a location's day: count the cash, record the difference. */
+  "day.close": ["BILLING"],
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type ClinicPermission = keyof typeof CLINIC_PERMISSIONS;

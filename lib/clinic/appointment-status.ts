@@ -1,4 +1,5 @@
 import type { Actor } from "@/lib/auth/actor";
+import { createAppointmentDraft, deleteAppointmentDraft } from "@/lib/billing/invoices/appointment-drafts";
 import { AppError } from "../errors";
 import type { AppointmentStatus } from "../generated/tenant/enums";
 import type { TenantDb } from "../tenancy/registry";
@@ -9,7 +10,8 @@ import { formatClinicDay, formatClinicTime, localDateOf } from "./time";
 /** Which status may follow which: the front desk's day, in order, plus cancel and no-show. */
 const NEXT: Record<AppointmentStatus, AppointmentStatus[]> = {
   BOOKED: ["CHECKED_IN", "CANCELLED", "NO_SHOW"],
-  CHECKED_IN: ["IN_PROGRESS", "CANCELLED"],
+  // Back to booked: "Undo check-in" for a patient checked in by mistake (its draft invoice goes too).
+  CHECKED_IN: ["IN_PROGRESS", "CANCELLED", "BOOKED"],
   IN_PROGRESS: ["COMPLETED"],
   COMPLETED: [],
   CANCELLED: [],
@@ -19,7 +21,8 @@ const NEXT: Record<AppointmentStatus, AppointmentStatus[]> = {
 /**
  * booked → checked in → in progress → completed, or cancelled (with a reason) / no-show. Check-in
  * only on the appointment's own day and a no-show only once it has started, in the clinic's time
- * zone. With `doctorId`, only that doctor's own appointments (a doctor moving their own visit).
+ * zone. Checking in drafts the visit's invoice, a no-show drafts the no-show fee's (when the clinic
+ * charges one), and undoing a check-in removes the draft, all in the same transaction. With `doctorId`, only that doctor's own appointments (a doctor moving their own visit).
  * The cancel reason stays on the appointment only: it is free text and may describe the patient,
  * so the audit log does not copy it.
  */
@@ -64,9 +67,17 @@ export async function changeAppointmentStatus(options: {
         status: to,
         ...(to === "CANCELLED" ? { cancelReason: options.cancelReason } : {}),
         ...(to === "CHECKED_IN" ? { checkedInAt: now } : {}),
+        ...(to === "BOOKED" ? { checkedInAt: null } : {}),
       },
     });
     if (moved.count === 0) throw changedMeanwhile();
+    if (to === "CHECKED_IN" || to === "NO_SHOW")
+      await createAppointmentDraft(tx, {
+        actor,
+        appointmentId,
+        reason: to === "NO_SHOW" ? "no-show" : "check-in",
+      });
+    if (to === "BOOKED") await deleteAppointmentDraft(tx, { actor, appointmentId });
     await recordAuditEvent(tx, {
       actor,
       action: "appointment.status-changed",

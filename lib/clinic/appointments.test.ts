@@ -189,6 +189,7 @@ describe("booking", () => {
           doctorId: ids.doctor,
           locationId: ids.location,
           startsAt: first.startsAt.toISOString(),
+          typeId: expect.any(String),
         },
       ],
       ["appointment.status-changed", actor.id, { from: "BOOKED", to: "CANCELLED" }],

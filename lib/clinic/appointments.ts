@@ -4,6 +4,7 @@ import type { Prisma } from "../generated/tenant/client";
 import type { AppointmentStatus } from "../generated/tenant/enums";
 import type { TenantDb } from "../tenancy/registry";
 import { MAX_APPOINTMENT_MS } from "../validations/appointments";
+import { chooseAppointmentType } from "./appointment-type-choice";
 import { recordAuditEvent } from "./audit";
 import { isWithinWorkingHours } from "./availability";
 import { formatClinicDay, formatClinicTime } from "./time";
@@ -27,6 +28,8 @@ export type BookingRequest = {
   startsAt: Date;
   endsAt: Date;
   reason?: string;
+  /** The appointment type; left out, the doctor's default, else the clinic's. */
+  typeId?: string;
   /** Booked on purpose outside the doctor's working hours; otherwise such a time is refused. */
   outsideHours?: boolean;
 };
@@ -165,9 +168,10 @@ export async function createAppointment(options: {
   const { db, actor, request } = options;
   refusePast(request.startsAt, options.now);
   await checkParticipants(db, request);
+  const typeId = await chooseAppointmentType(db, { typeId: request.typeId, doctorId: request.doctorId });
   return takeDoctorSlot(db, request, options, async (tx, outsideHours) => {
     const appointment = await tx.appointment.create({
-      data: { ...request, outsideHours, createdById: actor.id },
+      data: { ...request, typeId, outsideHours, createdById: actor.id },
     });
     await recordAuditEvent(tx, {
       actor,
@@ -179,6 +183,7 @@ export async function createAppointment(options: {
         doctorId: appointment.doctorId,
         locationId: appointment.locationId,
         startsAt: appointment.startsAt.toISOString(),
+        typeId,
         ...(outsideHours ? { outsideHours: true } : {}),
       },
     });

@@ -5,11 +5,11 @@ import { calendarQuerySchema } from "../validations/appointments";
 import {
   calendarDays,
   findAppointmentsInRange,
-  findAvailabilityInRange,
   findCalendarResources,
   findCalendarView,
   resolveCalendarFilters,
 } from "./calendar";
+import { findAvailabilityInRange } from "./calendar-availability";
 import { findTodayAppointments, summarizeToday } from "./day-summary";
 import { addDays, localDateOf, zonedTimeToUtc } from "./time";
 

@@ -1,8 +1,9 @@
+import { findBookableTypes } from "../billing/price-list/find-price-list";
 import type { AppointmentStatus, StaffRole } from "../generated/tenant/enums";
 import type { TenantDb } from "../tenancy/registry";
 import type { CalendarQuery } from "../validations/appointments";
 import { appointmentRef } from "./appointments";
-import { findFreeSlots } from "./availability";
+import { findAvailabilityInRange } from "./calendar-availability";
 import { findClinicClock } from "./settings";
 import { addDays, localDateOf, weekdayOf, zonedTimeToUtc } from "./time";
 import { summarizeWeek, type WeekSummary } from "./week-summary";
@@ -20,7 +21,14 @@ const DEFAULT_COLOR = "#0f766e";
 const LONGEST_APPOINTMENT_MS = 24 * 3_600_000;
 
 export type CalendarLocation = { id: string; name: string; isMain: boolean };
-export type CalendarDoctor = { id: string; name: string; color: string; slotMinutes: number };
+export type CalendarDoctor = {
+  id: string;
+  name: string;
+  color: string;
+  slotMinutes: number;
+  /** The type booking picks first for this doctor (null: the clinic's default). */
+  defaultTypeId?: string | null;
+};
 export type CalendarFilters = {
   view: "day" | "week";
   date: string;
@@ -43,6 +51,8 @@ export type CalendarAppointment = {
   patient: { id: string; name: string; mrn: string };
   doctor: { id: string; name: string; color: string };
   location: { id: string; name: string };
+  /** Its appointment type (null only where a clinic has none). */
+  type: { name: string; colour: string } | null;
 };
 
 /** A doctor's regular or extra hours at a location on a date: where the calendar offers slots. */
@@ -77,6 +87,7 @@ export async function findCalendarResources(
       name: doctor.name,
       color: safeCalendarColor(doctor.doctorProfile?.calendarColor),
       slotMinutes: doctor.doctorProfile?.defaultSlotMinutes ?? 20,
+      defaultTypeId: doctor.doctorProfile?.defaultTypeId ?? null,
     })),
   };
 }
@@ -145,6 +156,7 @@ export async function findAppointmentsInRange(options: {
       patient: { select: { id: true, firstName: true, lastName: true, mrn: true } },
       doctor: { select: { id: true, name: true, doctorProfile: { select: { calendarColor: true } } } },
       location: { select: { id: true, name: true } },
+      type: { select: { name: true, colour: true } },
     },
   });
   return rows.map((row) => ({
@@ -167,68 +179,8 @@ export async function findAppointmentsInRange(options: {
       color: safeCalendarColor(row.doctor.doctorProfile?.calendarColor),
     },
     location: row.location,
+    type: row.type ? { name: row.type.name, colour: safeCalendarColor(row.type.colour) } : null,
   }));
-}
-
-/**
- * Where and when the doctors work on the given dates (regular and extra hours), and, with
- * `withSlots`, their free slots there. Extra hours without a location count only when the
- * calendar is filtered to one.
- */
-export async function findAvailabilityInRange(options: {
-  db: TenantDb;
-  dates: string[];
-  doctorIds: string[];
-  locationId: string | null;
-  timeZone: string;
-  withSlots: boolean;
-  now?: Date;
-}): Promise<{ shifts: DoctorShift[]; slots: CalendarSlot[] }> {
-  const { db, dates, doctorIds, locationId, timeZone } = options;
-  if (dates.length === 0 || doctorIds.length === 0) return { shifts: [], slots: [] };
-  const [hours, extras] = await Promise.all([
-    db.workingHours.findMany({
-      where: {
-        doctorId: { in: doctorIds },
-        weekday: { in: [...new Set(dates.map(weekdayOf))] },
-        ...(locationId ? { locationId } : {}),
-      },
-      select: { doctorId: true, locationId: true, weekday: true },
-    }),
-    db.availabilityOverride.findMany({
-      where: {
-        doctorId: { in: doctorIds },
-        kind: "EXTRA_HOURS",
-        date: { in: dates.map((date) => new Date(`${date}T00:00:00Z`)) },
-        ...(locationId ? { OR: [{ locationId }, { locationId: null }] } : { locationId: { not: null } }),
-      },
-      select: { doctorId: true, locationId: true, date: true },
-    }),
-  ]);
-  const shifts = new Map<string, DoctorShift>();
-  const add = (shift: DoctorShift) =>
-    shifts.set(`${shift.doctorId}|${shift.locationId}|${shift.date}`, shift);
-  for (const date of dates) {
-    for (const h of hours.filter((h) => h.weekday === weekdayOf(date)))
-      add({ doctorId: h.doctorId, locationId: h.locationId, date });
-  }
-  for (const extra of extras) {
-    const where = extra.locationId ?? locationId;
-    if (where)
-      add({ doctorId: extra.doctorId, locationId: where, date: extra.date.toISOString().slice(0, 10) });
-  }
-  const list = [...shifts.values()];
-  if (!options.withSlots) return { shifts: list, slots: [] };
-  const now = options.now ?? new Date();
-  const perShift = await Promise.all(
-    list.map(async (shift) =>
-      (await findFreeSlots({ db, ...shift, timeZone, now })).map((slot) => ({ ...shift, ...slot })),
-    ),
-  );
-  return {
-    shifts: list,
-    slots: perShift.flat().sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime()),
-  };
 }
 
 /**
@@ -245,9 +197,10 @@ export async function findCalendarView(options: {
 }) {
   const { db, query, viewer } = options;
   const now = options.now ?? new Date();
-  const [{ timeZone, hour12 }, resources] = await Promise.all([
+  const [{ timeZone, hour12 }, resources, types] = await Promise.all([
     findClinicClock(db),
     findCalendarResources(db),
+    findBookableTypes({ db }),
   ]);
   const today = localDateOf(now, timeZone);
   const filters = resolveCalendarFilters({ query, viewer, ...resources, today });
@@ -291,5 +244,6 @@ export async function findCalendarView(options: {
     ...availability,
     appointments: week ? [] : appointments,
     week,
+    types,
   };
 }

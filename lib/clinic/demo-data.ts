@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { generateClinicalRecords } from "../demo/clinical-records";
+import { generateDemoBilling } from "../demo/demo-billing";
 import { insertRows } from "../demo/insert-rows";
 import type { AppointmentStatus } from "../generated/tenant/enums";
 import type { TenantDb } from "../tenancy/registry";
@@ -240,6 +241,14 @@ export async function generateDemoData(options: DemoDataOptions) {
     doctorIds: doctors.map((doctor) => doctor.id),
     nurseId: nurse.id,
     locationIds: locations.map((location) => location.id),
+  });
+  progress("billing the last three months…");
+  await generateDemoBilling({
+    db,
+    random,
+    timeZone,
+    now,
+    completed: appointments.filter((appointment) => appointment.status === "COMPLETED"),
   });
   return {
     patients: patientIds.length,

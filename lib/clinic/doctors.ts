@@ -13,6 +13,7 @@ const profileRow = {
   licenceNumber: true,
   calendarColor: true,
   defaultSlotMinutes: true,
+  defaultTypeId: true,
 } as const;
 
 export type DoctorProfile = Prisma.DoctorProfileGetPayload<{ select: typeof profileRow }>;
@@ -120,6 +121,13 @@ export async function saveDoctorProfile(options: {
   const { doctorId, ...profile } = input;
   return db.$transaction(async (tx) => {
     const doctor = await requireDoctor(tx, doctorId);
+    if (profile.defaultTypeId) {
+      const type = await tx.appointmentType.findUnique({ where: { id: profile.defaultTypeId } });
+      if (!type?.active) {
+        const message = "Choose an active appointment type, or the clinic's default.";
+        throw new AppError("INVALID", message, { defaultTypeId: message });
+      }
+    }
     const saved = await tx.doctorProfile.upsert({
       where: { staffId: doctorId },
       create: { staffId: doctorId, ...profile },
@@ -131,7 +139,7 @@ export async function saveDoctorProfile(options: {
       action: doctor.doctorProfile ? "doctor.profile-updated" : "doctor.profile-created",
       targetType: "staff",
       targetId: doctorId,
-      details: { defaultSlotMinutes: saved.defaultSlotMinutes },
+      details: { defaultSlotMinutes: saved.defaultSlotMinutes, defaultTypeId: saved.defaultTypeId },
     });
     return saved;
   });

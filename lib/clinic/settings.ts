@@ -1,7 +1,9 @@
 import type { Actor } from "@/lib/auth/actor";
 import { isUnitSystem, type UnitSystem } from "@/lib/clinical/vital-units";
 import type { CentralDb } from "@/lib/db/central";
+import { conflictWhenLocked } from "@/lib/db/locked-record";
 import { type Country, isCountry, isPaperSize, type PaperSize } from "@/lib/documents/country-profiles";
+import { AppError } from "@/lib/errors";
 import type { TenantDb } from "@/lib/tenancy/tenant-db";
 import type { ClinicSettings } from "@/lib/validations/clinic-settings";
 import { recordAuditEvent } from "./audit";
@@ -19,6 +21,11 @@ const settingsFields = {
   maxUploadMb: true,
   country: true,
   paperSize: true,
+  legalName: true,
+  legalAddress: true,
+  taxId: true,
+  pricesIncludeTax: true,
+  noShowItemId: true,
 } as const;
 
 /** The settings as saved, with the clinic's way of writing dates and times, its units, upload limit and paper always there. */
@@ -61,28 +68,50 @@ export async function updateClinicSettings(options: {
   settings: ClinicSettings;
 }): Promise<SavedClinicSettings> {
   const { db, central, subdomain, actor, settings } = options;
-  const saved = await db.$transaction(async (tx) => {
-    const before = await tx.clinicSetting.findUniqueOrThrow({ where: { id: 1 }, select: settingsFields });
-    const after = await tx.clinicSetting.update({ where: { id: 1 }, data: settings, select: settingsFields });
-    const changed = (Object.keys(settingsFields) as (keyof SavedClinicSettings)[]).filter(
-      (field) => before[field] !== after[field],
-    );
-    if (changed.length > 0) {
-      await recordAuditEvent(tx, {
-        actor,
-        action: "clinic-settings.updated",
-        targetType: "clinic-settings",
-        details: { changed: changed.join(", ") },
-      });
-    }
-    return savedOf(after);
-  });
+  const saved = await conflictWhenLocked(
+    CURRENCY_FIXED,
+    () =>
+      db.$transaction(async (tx) => {
+        const before = await tx.clinicSetting.findUniqueOrThrow({ where: { id: 1 }, select: settingsFields });
+        if (settings.noShowItemId) {
+          const item = await tx.billableItem.findUnique({
+            where: { id: settings.noShowItemId },
+            select: { active: true },
+          });
+          if (!item?.active) {
+            const message = "Choose an active item from the price list, or none.";
+            throw new AppError("INVALID", message, { noShowItemId: message });
+          }
+        }
+        const after = await tx.clinicSetting.update({
+          where: { id: 1 },
+          data: settings,
+          select: settingsFields,
+        });
+        const changed = (Object.keys(settingsFields) as (keyof SavedClinicSettings)[]).filter(
+          (field) => before[field] !== after[field],
+        );
+        if (changed.length > 0) {
+          await recordAuditEvent(tx, {
+            actor,
+            action: "clinic-settings.updated",
+            targetType: "clinic-settings",
+            details: { changed: changed.join(", ") },
+          });
+        }
+        return savedOf(after);
+      }),
+    "currency",
+  );
   await central.clinic.updateMany({
     where: { subdomain, name: { not: saved.name } },
     data: { name: saved.name },
   });
   return saved;
 }
+
+const CURRENCY_FIXED =
+  "The currency cannot change once an invoice has been issued: invoices and payments are kept in it. Keep the current currency.";
 
 /** The clinic's time zone (UTC until set): every clinic-local date and time is read in it. */
 export async function findClinicTimeZone(db: TenantDb): Promise<string> {

@@ -33,7 +33,15 @@ async function clinicBeforeClinicalRecord() {
   });
   const url = withDatabaseName(adminDatabaseUrl(), clinic.databaseName);
   await adminQuery(
-    `DROP TABLE document_prints, referral_letters, sick_notes, medication_favourites, reported_medications,
+    `DROP TABLE day_closes, refunds, payment_allocations, payments, document_counters, invoice_lines, invoices,
+       appointment_types, billable_items CASCADE;
+     DROP FUNCTION invoice_lock(), invoice_line_lock(), clinic_currency_fixed() CASCADE;
+     DROP TYPE "TaxTreatment", "InvoiceKind", "InvoiceStatus", "BillTo", "PaymentMethod";
+     ALTER TABLE clinic_settings DROP COLUMN legal_name, DROP COLUMN legal_address, DROP COLUMN tax_id,
+       DROP COLUMN prices_include_tax, DROP COLUMN no_show_item_id;
+     ALTER TABLE appointments DROP COLUMN type_id;
+     ALTER TABLE doctor_profiles DROP COLUMN default_type_id;
+     DROP TABLE document_prints, referral_letters, sick_notes, medication_favourites, reported_medications,
        prescription_lines, prescriptions;
      DROP FUNCTION prescription_lock(), prescription_line_lock(), written_once();
      DROP SEQUENCE prescription_number_seq;

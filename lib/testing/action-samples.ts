@@ -8,14 +8,7 @@ import { registerClinicRow } from "./clinic-rows";
 import { adminDatabaseUrl } from "./databases";
 import { createPlatformUser } from "./platform-users";
 import { freshSlot, next, rowsOf } from "./sample-rows";
-import { LETTERS_SAMPLES } from "./samples/letters";
-import { LISTS_SAMPLES } from "./samples/lists";
-import { MEDICATIONS_SAMPLES } from "./samples/medications";
-import { NOTES_SAMPLES } from "./samples/notes";
-import { PRESCRIPTIONS_SAMPLES } from "./samples/prescriptions";
-import { PRINTING_SAMPLES } from "./samples/printing";
-import { RECORDS_SAMPLES } from "./samples/records";
-import { VITALS_SAMPLES } from "./samples/vitals";
+import { AREA_SAMPLES } from "./samples/areas";
 
 export { rowsOf } from "./sample-rows";
 
@@ -65,14 +58,7 @@ const clinicAdmin = (world: SampleWorld) =>
  * has none, so every new action is tested by default.
  */
 export const ACTION_SAMPLES = new Map<string, Sample>([
-  ...NOTES_SAMPLES,
-  ...VITALS_SAMPLES,
-  ...LISTS_SAMPLES,
-  ...RECORDS_SAMPLES,
-  ...PRESCRIPTIONS_SAMPLES,
-  ...MEDICATIONS_SAMPLES,
-  ...LETTERS_SAMPLES,
-  ...PRINTING_SAMPLES,
+  ...AREA_SAMPLES,
   [
     "appointments/book-appointment",
     async (world) => {
@@ -189,7 +175,15 @@ export const ACTION_SAMPLES = new Map<string, Sample>([
   ],
   [
     "settings/update-clinic-settings",
-    async () => ({ name: `Every Clinic ${next()}`, timezone: "UTC", currency: "EUR" }),
+    // The currency is fixed once an invoice is issued, and the billing samples issue some.
+    async (world) => ({
+      name: `Every Clinic ${next()}`,
+      timezone: "UTC",
+      currency:
+        (await world.clinic.db.invoice.count({ where: { status: "ISSUED" } })) > 0
+          ? (await world.clinic.db.clinicSetting.findUniqueOrThrow({ where: { id: 1 } })).currency
+          : "EUR",
+    }),
   ],
   [
     "staff/change-staff-role",

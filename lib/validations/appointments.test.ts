@@ -15,6 +15,7 @@ describe("the booking form", () => {
       patientId: ID,
       doctorId: ID,
       locationId: ID,
+      typeId: ID,
       date: "2030-01-01",
       startTime: "10:00",
       endTime: "09:40",
@@ -25,7 +26,7 @@ describe("the booking form", () => {
     ]);
   });
 
-  it("asks for a patient, a date and clock times", () => {
+  it("asks for a patient, an appointment type, a date and clock times", () => {
     const result = bookAppointmentFormSchema.safeParse({
       patientId: "",
       doctorId: ID,
@@ -37,6 +38,7 @@ describe("the booking form", () => {
     });
     expect(Object.fromEntries(result.error?.issues.map((i) => [i.path.join("."), i.message]) ?? [])).toEqual({
       patientId: "Choose a patient.",
+      typeId: "Choose an appointment type.",
       date: "Choose a date.",
       startTime: "Enter a time such as 9:30 or 14:00.",
       endTime: "Enter a time such as 9:30 or 14:00.",

@@ -18,6 +18,8 @@ export const bookAppointmentSchema = z
     startsAt: isoInstant,
     endsAt: isoInstant,
     reason: z.string().trim().max(500).optional(),
+    /** Left out: the doctor's default type, else the clinic's default (lib/clinic/appointment-type-choice.ts). */
+    typeId: z.uuid("Choose an appointment type.").optional(),
     /** The front desk chose to book outside the doctor's working hours; without it such a time is refused. */
     outsideHours: z.boolean().default(false),
   })
@@ -43,7 +45,11 @@ export const rescheduleAppointmentSchema = z
   });
 
 export const appointmentStatusSchema = z.discriminatedUnion("to", [
-  z.object({ appointmentId: z.uuid(), to: z.enum(["CHECKED_IN", "IN_PROGRESS", "COMPLETED", "NO_SHOW"]) }),
+  z.object({
+    appointmentId: z.uuid(),
+    // BOOKED: undo a check-in (lib/clinic/appointment-status.ts).
+    to: z.enum(["CHECKED_IN", "IN_PROGRESS", "COMPLETED", "NO_SHOW", "BOOKED"]),
+  }),
   z.object({
     appointmentId: z.uuid(),
     to: z.literal("CANCELLED"),
@@ -90,6 +96,7 @@ export const bookAppointmentFormSchema = z
     patientId: z.uuid("Choose a patient."),
     doctorId: z.uuid("Choose a doctor."),
     locationId: z.uuid("Choose a location."),
+    typeId: z.uuid("Choose an appointment type."),
     ...clinicTimeFields,
     reason: z.string().trim().max(500, "Keep the reason under 500 characters."),
     outsideHours: z.boolean().default(false),

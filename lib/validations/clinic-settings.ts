@@ -75,6 +75,14 @@ export const clinicSettingsSchema = z.object({
   country: z.enum(COUNTRIES, "Choose the country whose prescription rules the clinic follows.").optional(),
   /** The paper printed documents are laid out for; left out, unchanged. */
   paperSize: z.enum(PAPER_SIZES, "Choose A4 or US Letter.").optional(),
+  /** The clinic's legal name, address and tax ID as invoices print them; left out, unchanged. */
+  legalName: optional(z.string().max(200, "Keep the legal name under 200 characters.")).optional(),
+  legalAddress: optional(z.string().max(500, "Keep the address under 500 characters.")).optional(),
+  taxId: optional(z.string().max(50, "Keep the tax ID under 50 characters.")).optional(),
+  /** Whether the price list's prices already include tax; left out, unchanged. */
+  pricesIncludeTax: z.boolean().optional(),
+  /** The price-list item a no-show is charged with; blank = no-shows are not charged; left out, unchanged. */
+  noShowItemId: optional(z.uuid("Choose an item from the price list.")).optional(),
   /** The largest document upload, in whole megabytes (the platform's limit is 10). */
   maxUploadMb: z
     .union([z.string(), z.number()])

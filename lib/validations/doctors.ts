@@ -26,6 +26,11 @@ export const doctorProfileSchema = z.object({
     .int("Enter whole minutes.")
     .min(5, "A slot is at least 5 minutes.")
     .max(120, "A slot is at most 120 minutes."),
+  /** The appointment type booking picks first for this doctor; blank = the clinic's default; left out, unchanged. */
+  defaultTypeId: z
+    .union([z.literal(""), z.null(), z.uuid("Choose an appointment type.")])
+    .optional()
+    .transform((value) => (value === "" ? null : value)),
 });
 
 export type DoctorProfileInput = z.output<typeof doctorProfileSchema>;

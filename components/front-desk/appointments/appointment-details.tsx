@@ -38,6 +38,19 @@ export function AppointmentDetails({
       <dd>
         <AppointmentStatusBadge status={appointment.status} />
       </dd>
+      {appointment.type ? (
+        <>
+          <dt className="text-slate-600">Type</dt>
+          <dd className="flex items-center gap-1.5">
+            <span
+              aria-hidden
+              className="inline-block size-2.5 rounded-full"
+              style={{ backgroundColor: appointment.type.colour }}
+            />
+            {appointment.type.name}
+          </dd>
+        </>
+      ) : null}
       {appointment.reason ? (
         <>
           <dt className="text-slate-600">Reason</dt>

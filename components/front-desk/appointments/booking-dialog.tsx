@@ -9,13 +9,22 @@ import { TextField } from "@/components/ui/form-field";
 import { SelectField } from "@/components/ui/select";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { bookAppointmentAction } from "@/lib/actions/appointments/book-appointment";
+import type { BookableType } from "@/lib/billing/price-list/find-price-list";
 import type { CalendarDoctor, CalendarLocation } from "@/lib/clinic/calendar";
 import { type BookAppointmentFormValues, bookAppointmentFormSchema } from "@/lib/validations/appointments";
-import { clinicInstantOf, formFieldOf } from "./clinic-clock";
+import { clinicInstantOf, formFieldOf, minutesOf, timeOfMinutes } from "./clinic-clock";
 import { OutsideHoursChoice } from "./outside-hours-choice";
 import { PatientPicker, type PickedPatient } from "./patient-picker";
 
-export type BookingDraft = Omit<BookAppointmentFormValues, "patientId" | "reason" | "outsideHours">;
+export type BookingDraft = Omit<
+  BookAppointmentFormValues,
+  "patientId" | "reason" | "outsideHours" | "typeId"
+>;
+
+/** The type a booking starts with: the doctor's default while bookable, else the clinic's (listed first). */
+function typeFor(doctor: CalendarDoctor | undefined, types: BookableType[]): string {
+  return types.find((type) => type.id === doctor?.defaultTypeId)?.id ?? types[0]?.id ?? "";
+}
 
 /** Books a patient: from a free slot (times filled in) or from scratch (any start and end). */
 export function BookingDialog({
@@ -24,12 +33,14 @@ export function BookingDialog({
   timeZone,
   doctors,
   locations,
+  types,
 }: {
   draft: BookingDraft | null;
   onClose: () => void;
   timeZone: string;
   doctors: CalendarDoctor[];
   locations: CalendarLocation[];
+  types: BookableType[];
 }) {
   return (
     <Dialog open={draft !== null} onClose={onClose} title="Book an appointment">
@@ -41,6 +52,7 @@ export function BookingDialog({
           timeZone={timeZone}
           doctors={doctors}
           locations={locations}
+          types={types}
         />
       ) : null}
     </Dialog>
@@ -53,23 +65,35 @@ function BookingForm({
   timeZone,
   doctors,
   locations,
+  types,
 }: {
   draft: BookingDraft;
   onDone: () => void;
   timeZone: string;
   doctors: CalendarDoctor[];
   locations: CalendarLocation[];
+  types: BookableType[];
 }) {
   const [patient, setPatient] = useState<PickedPatient | null>(null);
   const format = useClinicTimeFormat(timeZone);
   const { form, field, submit, pending } = useActionForm({
     schema: bookAppointmentFormSchema,
     action: bookAppointmentAction,
-    defaultValues: { ...draft, patientId: "", reason: "", outsideHours: false },
+    defaultValues: {
+      ...draft,
+      typeId: typeFor(
+        doctors.find((doctor) => doctor.id === draft.doctorId),
+        types,
+      ),
+      patientId: "",
+      reason: "",
+      outsideHours: false,
+    },
     toInput: (values) => ({
       patientId: values.patientId,
       doctorId: values.doctorId,
       locationId: values.locationId,
+      typeId: values.typeId,
       startsAt: clinicInstantOf(values.date, values.startTime, timeZone),
       endsAt: clinicInstantOf(values.date, values.endTime, timeZone),
       reason: values.reason || undefined,
@@ -86,6 +110,20 @@ function BookingForm({
     form.setValue("patientId", picked?.id ?? "", { shouldValidate: form.formState.isSubmitted });
   };
 
+  // The type's length fills in the end time; the person can still change it.
+  const fillDuration = (typeId: string) => {
+    const type = types.find((candidate) => candidate.id === typeId);
+    const start = form.getValues("startTime");
+    if (!type || !/^\d{2}:\d{2}$/.test(start)) return;
+    const end = minutesOf(start) + type.durationMinutes;
+    if (end < 24 * 60)
+      form.setValue("endTime", timeOfMinutes(end), { shouldValidate: form.formState.isSubmitted });
+  };
+  const pickType = (typeId: string) => {
+    form.setValue("typeId", typeId, { shouldValidate: form.formState.isSubmitted });
+    fillDuration(typeId);
+  };
+
   return (
     <form onSubmit={submit} noValidate className="flex flex-col gap-4">
       <PatientPicker
@@ -100,7 +138,15 @@ function BookingForm({
             { value: "", label: "Choose a doctor" },
             ...doctors.map((d) => ({ value: d.id, label: d.name })),
           ]}
-          {...field("doctorId")}
+          {...field("doctorId", {
+            onChange: (event) =>
+              pickType(
+                typeFor(
+                  doctors.find((d) => d.id === event.target.value),
+                  types,
+                ),
+              ),
+          })}
         />
         <SelectField
           label="Location"
@@ -111,6 +157,19 @@ function BookingForm({
           {...field("locationId")}
         />
       </div>
+      <SelectField
+        label="Appointment type"
+        hint={
+          types.length === 0
+            ? "The clinic has no active appointment types: a manager adds them in Billing → Price list."
+            : "Its length fills in the end time."
+        }
+        options={[
+          { value: "", label: "Choose a type" },
+          ...types.map((type) => ({ value: type.id, label: `${type.name} · ${type.durationMinutes} min` })),
+        ]}
+        {...field("typeId", { onChange: (event) => fillDuration(event.target.value) })}
+      />
       <div className="grid gap-4 sm:grid-cols-3">
         <ClinicDateField label="Date" {...field("date")} />
         <ClinicTimeField label="Start" {...field("startTime")} />

@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import type { BookableType } from "@/lib/billing/price-list/find-price-list";
 import type {
   CalendarAppointment,
   CalendarDoctor,
@@ -31,6 +32,8 @@ export function CalendarBoard(props: {
   week: WeekSummary | null;
   doctors: CalendarDoctor[];
   locations: CalendarLocation[];
+  /** The types a booking can choose, the clinic's default first. */
+  types: BookableType[];
   canManage: boolean;
   /** The signed-in doctor, who starts and completes their own visits. */
   ownDoctorId: string | null;
@@ -110,6 +113,7 @@ export function CalendarBoard(props: {
         timeZone={timeZone}
         doctors={doctors}
         locations={locations}
+        types={props.types}
       />
       <AppointmentDialog
         appointment={open}

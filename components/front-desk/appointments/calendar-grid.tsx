@@ -137,7 +137,8 @@ function AppointmentBlock({
   const start = format.time(appointment.startsAt);
   const time = format.span(appointment.startsAt, appointment.endsAt);
   const outside = appointment.outsideHours ? ", outside working hours" : "";
-  const label = `${time} ${appointment.patient.name}, ${STATUS_LABEL[appointment.status]}${outside}`;
+  const type = appointment.type ? `, ${appointment.type.name}` : "";
+  const label = `${time} ${appointment.patient.name}, ${STATUS_LABEL[appointment.status]}${outside}${type}`;
   return (
     <button
       type="button"
@@ -163,6 +164,16 @@ function AppointmentBlock({
         {appointment.outsideHours ? <span className="font-medium text-amber-800"> outside hours</span> : null}
         {` · ${STATUS_LABEL[appointment.status]}`}
       </span>
+      {appointment.type ? (
+        <span className="flex items-center gap-1 truncate text-slate-700">
+          <span
+            aria-hidden
+            className="inline-block size-2 shrink-0 rounded-full"
+            style={{ backgroundColor: appointment.type.colour }}
+          />
+          <span className="truncate">{appointment.type.name}</span>
+        </span>
+      ) : null}
     </button>
   );
 }

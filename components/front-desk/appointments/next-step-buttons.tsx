@@ -24,7 +24,7 @@ export function NextStepButtons({
     <Button
       key={step.to}
       size={size}
-      variant={step.to === "NO_SHOW" ? "secondary" : "primary"}
+      variant={step.to === "NO_SHOW" || step.to === "BOOKED" ? "secondary" : "primary"}
       disabled={change.pending}
       aria-label={labelOf?.(step)}
       onClick={() => change.call({ appointmentId: appointment.id, to: step.to })}

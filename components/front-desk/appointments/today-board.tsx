@@ -1,10 +1,13 @@
 "use client";
 
 import { useState } from "react";
+import { OwesBadge } from "@/components/billing/payments/owes-badge";
+import { PaymentDialog } from "@/components/billing/payments/payment-dialog";
 import { StartVisitButton, VISIT_STATUSES } from "@/components/clinical/notes/start-visit-button";
 import { Button } from "@/components/ui/button";
 import { useClinicTimeFormat } from "@/components/ui/clinic-clock";
 import { type Column, DataTable } from "@/components/ui/data-table";
+import type { CheckoutInvoice, FrontDeskBilling } from "@/lib/billing/payments/front-desk-billing";
 import type { CalendarAppointment } from "@/lib/clinic/calendar";
 import type { AppointmentStatus } from "@/lib/generated/tenant/enums";
 import { AppointmentDialog } from "./appointment-dialog";
@@ -20,6 +23,11 @@ const GROUPS: { title: string; statuses: AppointmentStatus[]; empty: string }[] 
   { title: "Cancelled and no-show", statuses: ["CANCELLED", "NO_SHOW"], empty: "None today." },
 ];
 
+/** Whether an appointment's invoice has something to take at check-out. */
+function isDue(invoice: CheckoutInvoice | undefined): boolean {
+  return invoice !== undefined && (invoice.draft || invoice.dueMinor > 0);
+}
+
 /** The front desk's day, grouped by where each patient is, with the next step one click away. */
 export function TodayBoard({
   appointments,
@@ -27,6 +35,7 @@ export function TodayBoard({
   canManage,
   ownDoctorId,
   showLocation,
+  billing,
 }: {
   appointments: CalendarAppointment[];
   timeZone: string;
@@ -34,8 +43,17 @@ export function TodayBoard({
   /** The signed-in doctor, who starts and completes their own visits. */
   ownDoctorId: string | null;
   showLocation: boolean;
+  /** What patients owe (billing.owes) and, for payments.take, each appointment's open invoice. */
+  billing: (FrontDeskBilling & { canTakePayments: boolean }) | null;
 }) {
   const [openId, setOpenId] = useState<string | null>(null);
+  // The check-out dialog lives here, not in its row: the row changes once the invoice is paid, and
+  // the dialog must stay to hand out the receipts.
+  const [checkout, setCheckout] = useState<{
+    patientName: string;
+    invoice: CheckoutInvoice;
+    creditMinor: number;
+  } | null>(null);
   const format = useClinicTimeFormat(timeZone);
   const open = appointments.find((appointment) => appointment.id === openId) ?? null;
 
@@ -55,7 +73,10 @@ export function TodayBoard({
       cell: (a) => (
         <span>
           <span className="font-medium text-slate-900">{a.patient.name}</span>{" "}
-          <span className="text-slate-600">{a.patient.mrn}</span>
+          <span className="text-slate-600">{a.patient.mrn}</span>{" "}
+          {billing ? (
+            <OwesBadge owedMinor={billing.owedMinor[a.patient.id]} currency={billing.currency} />
+          ) : null}
         </span>
       ),
     },
@@ -100,6 +121,21 @@ export function TodayBoard({
                 labelOf={(step) => `${step.label}: ${a.patient.name} at ${format.time(a.startsAt)}`}
               />
             ) : null}
+            {billing?.canTakePayments && isDue(billing.invoices[a.id]) ? (
+              <Button
+                size="sm"
+                aria-label={`Take payment: ${a.patient.name} at ${format.time(a.startsAt)}`}
+                onClick={() =>
+                  setCheckout({
+                    patientName: a.patient.name,
+                    invoice: billing.invoices[a.id] as CheckoutInvoice,
+                    creditMinor: billing.creditMinor[a.patient.id] ?? 0,
+                  })
+                }
+              >
+                Take payment
+              </Button>
+            ) : null}
             <Button size="sm" variant="ghost" onClick={() => setOpenId(a.id)}>
               Details
             </Button>
@@ -130,6 +166,9 @@ export function TodayBoard({
           </section>
         );
       })}
+      {checkout && billing ? (
+        <PaymentDialog open onClose={() => setCheckout(null)} currency={billing.currency} {...checkout} />
+      ) : null}
       <AppointmentDialog
         appointment={open}
         onClose={() => setOpenId(null)}

@@ -7,7 +7,7 @@ import type { CalendarAppointment } from "@/lib/clinic/calendar";
 import type { AppointmentStatus } from "@/lib/generated/tenant/enums";
 import { STATUS_LABEL } from "./appointment-status";
 
-export type StatusStep = { to: Exclude<AppointmentStatus, "BOOKED" | "CANCELLED">; label: string };
+export type StatusStep = { to: Exclude<AppointmentStatus, "CANCELLED">; label: string };
 
 /** The one-click steps of the front desk's day (cancelling asks for a reason, so it is not one). */
 export const NEXT_STEPS: Partial<Record<AppointmentStatus, StatusStep[]>> = {
@@ -15,7 +15,11 @@ export const NEXT_STEPS: Partial<Record<AppointmentStatus, StatusStep[]>> = {
     { to: "CHECKED_IN", label: "Check in" },
     { to: "NO_SHOW", label: "No-show" },
   ],
-  CHECKED_IN: [{ to: "IN_PROGRESS", label: "Start" }],
+  // Undo: back to booked, for a patient checked in by mistake (its draft invoice goes too).
+  CHECKED_IN: [
+    { to: "IN_PROGRESS", label: "Start" },
+    { to: "BOOKED", label: "Undo check-in" },
+  ],
   IN_PROGRESS: [{ to: "COMPLETED", label: "Complete" }],
 };
 
@@ -45,6 +49,7 @@ export const CANCELLABLE: AppointmentStatus[] = ["BOOKED", "CHECKED_IN"];
 
 /** What the front desk is told once an appointment of `who` has moved: "Sky Arrow: checked in." */
 export function statusChangedMessage(who: string, status: AppointmentStatus): string {
+  if (status === "BOOKED") return `${who}: check-in undone.`;
   return `${who}: ${STATUS_LABEL[status].toLowerCase()}.`;
 }
 

@@ -71,6 +71,7 @@ describe.each(rolesWith("staff.manage"))("a %s, who manages staff", (role) => {
         licenceNumber: "GMC 1234567",
         calendarColor: "#7c3aed",
         defaultSlotMinutes: 15,
+        defaultTypeId: null,
       },
     });
     const schedule = await clinic.callAs(role, setWeeklyScheduleAction, {

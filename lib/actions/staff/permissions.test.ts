@@ -160,6 +160,11 @@ describe.each(rolesWith("settings.manage"))("a %s, who manages the clinic's sett
       maxUploadMb: 10,
       country: "UK",
       paperSize: "LETTER",
+      legalName: null,
+      legalAddress: null,
+      taxId: null,
+      pricesIncludeTax: false,
+      noShowItemId: null,
     };
     expect(result).toEqual({ ok: true, data: saved });
     expect(await clinic.db.clinicSetting.findUniqueOrThrow({ where: { id: 1 } })).toMatchObject(saved);

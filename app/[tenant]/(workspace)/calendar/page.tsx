@@ -46,6 +46,7 @@ export default async function CalendarPage({ params, searchParams }: TenantParam
         week={data.week}
         doctors={data.doctors}
         locations={data.locations}
+        types={data.types}
         canManage={canManage}
         ownDoctorId={ownVisitsOf(role, session.user.id)}
       />

@@ -7,6 +7,7 @@ import { UrlFilters } from "@/components/front-desk/appointments/url-filters";
 import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { clinicRoleCan, ownVisitsOf } from "@/lib/auth/permissions";
+import { findFrontDeskBilling } from "@/lib/billing/payments/front-desk-billing";
 import { findCalendarResources, resolveCalendarFilters } from "@/lib/clinic/calendar";
 import { findTodayAppointments } from "@/lib/clinic/day-summary";
 import { findClinicTimeZone } from "@/lib/clinic/settings";
@@ -45,7 +46,13 @@ export default async function TodayPage({ params, searchParams }: TenantParams &
       locationId: filters.locationId,
       doctorId: filters.doctorId,
     });
-    return { timeZone, filters, ...resources, ...today };
+    const billing = clinicRoleCan(role, "billing.owes")
+      ? await findFrontDeskBilling(db, {
+          appointmentIds: clinicRoleCan(role, "payments.take") ? today.appointments.map((a) => a.id) : [],
+          patientIds: today.appointments.map((a) => a.patient.id),
+        })
+      : null;
+    return { timeZone, filters, ...resources, ...today, billing };
   });
   const { filters } = data;
   return (
@@ -72,6 +79,13 @@ export default async function TodayPage({ params, searchParams }: TenantParams &
         canManage={clinicRoleCan(role, "appointments.manage")}
         ownDoctorId={ownVisitsOf(role, session.user.id)}
         showLocation={filters.locationId === null}
+        billing={
+          data.billing &&
+          (clinicRoleCan(role, "payments.take")
+            ? { ...data.billing, canTakePayments: true }
+            : // Whether a patient owes, and how much: nothing else leaves the server for other roles.
+              { ...data.billing, invoices: {}, creditMinor: {}, canTakePayments: false })
+        }
       />
     </FrontDeskMain>
   );

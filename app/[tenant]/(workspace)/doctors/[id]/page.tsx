@@ -13,6 +13,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { clinicRoleCan } from "@/lib/auth/permissions";
+import { findBookableTypes } from "@/lib/billing/price-list/find-price-list";
 import { formatClockTime } from "@/lib/clinic/clock-input";
 import { type DoctorDetail, findDoctor } from "@/lib/clinic/doctors";
 import { findLocationChoices } from "@/lib/clinic/locations";
@@ -33,7 +34,7 @@ export default async function DoctorPage({ params }: { params: Promise<{ tenant:
   const data = await withTenantDb(clinic.subdomain, async (db) => {
     const doctor = await findDoctor({ db, doctorId: id, today });
     if (!doctor) return null;
-    return { doctor, locations: await findLocationChoices({ db }) };
+    return { doctor, locations: await findLocationChoices({ db }), types: await findBookableTypes({ db }) };
   });
   if (!data) notFound();
   const { doctor, locations } = data;
@@ -70,7 +71,7 @@ export default async function DoctorPage({ params }: { params: Promise<{ tenant:
         </CardHeader>
         <CardContent>
           {canManage ? (
-            <DoctorProfileForm doctorId={doctor.id} profile={doctor.profile} />
+            <DoctorProfileForm doctorId={doctor.id} profile={doctor.profile} types={data.types} />
           ) : doctor.profile ? (
             <DoctorProfileView profile={doctor.profile} />
           ) : null}

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { AccountCard } from "@/components/billing/payments/account-card";
 import { formatClinicDateTime } from "@/components/clinic/clinic-time";
 import { WalkInVisitButton } from "@/components/clinical/notes/walk-in-visit-button";
 import { PatientFrame } from "@/components/clinical/patient-frame";
@@ -12,6 +13,7 @@ import { PatientOverview, type PatientOverviewData } from "@/components/front-de
 import { ButtonLink } from "@/components/ui/button";
 import { listHref } from "@/components/ui/list-href";
 import { clinicRoleCan } from "@/lib/auth/permissions";
+import { findAccountCard } from "@/lib/billing/payments/patient-account";
 import {
   findPatient,
   findPatientAppointments,
@@ -44,15 +46,17 @@ export default async function PatientPage({ params, searchParams }: PatientPageP
   const data = await withTenantDb(clinic.subdomain, async (db) => {
     const patient = await findPatient({ db, patientId: id });
     if (!patient) return null;
-    const [appointments, banner, walkInLocations] = await Promise.all([
+    const [appointments, banner, walkInLocations, account] = await Promise.all([
       tab === "appointments" ? findPatientAppointments({ db, patientId: id }) : null,
       clinicRoleCan(role, "chart.allergyBanner") ? findAllergyBanner({ db, patientId: id }) : null,
       clinicRoleCan(role, "visits.start") ? findVisitLocations({ db }) : null,
+      tab === "overview" && clinicRoleCan(role, "billing.owes") ? findAccountCard(db, id) : null,
     ]);
-    return { patient, appointments, banner, walkInLocations };
+    return { patient, appointments, banner, walkInLocations, account };
   });
   if (!data) notFound();
-  const { patient, appointments, banner, walkInLocations } = data;
+  const { patient, appointments, banner, walkInLocations, account } = data;
+  const owesOnly = !clinicRoleCan(role, "billing.view");
 
   return (
     <PatientFrame
@@ -73,10 +77,22 @@ export default async function PatientPage({ params, searchParams }: PatientPageP
       }
     >
       {tab === "overview" ? (
-        <PatientOverview
-          patient={overviewOf(patient, timeZone, clock)}
-          canEdit={clinicRoleCan(role, "patients.manage")}
-        />
+        <div className="flex flex-col gap-6">
+          <PatientOverview
+            patient={overviewOf(patient, timeZone, clock)}
+            canEdit={clinicRoleCan(role, "patients.manage")}
+          />
+          {account ? (
+            <AccountCard
+              account={
+                // A role that may only see whether the patient owes gets no invoices or payments.
+                owesOnly ? { ...account, creditMinor: 0, invoices: [], payments: [] } : account
+              }
+              owesOnly={owesOnly}
+              formatDay={(at) => formatClinicDateTime(at, timeZone, clock)}
+            />
+          ) : null}
+        </div>
       ) : (
         <section aria-labelledby="appointments-heading" className="flex flex-col gap-3">
           <h2 id="appointments-heading" className="text-lg font-semibold text-slate-900">

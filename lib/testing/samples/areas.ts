@@ -1,0 +1,46 @@
+import type { TenantDb } from "../../tenancy/registry";
+import type { Sample } from "../action-samples";
+import { BILLING_REPORTS_SAMPLES, billingReportsForeignIds } from "./billing-reports";
+import { INVOICES_SAMPLES, invoicesForeignIds } from "./invoices";
+import { LETTERS_SAMPLES, lettersForeignIds } from "./letters";
+import { LISTS_SAMPLES, listsForeignIds } from "./lists";
+import { MEDICATIONS_SAMPLES, medicationsForeignIds } from "./medications";
+import { clinicalForeignIds, NOTES_SAMPLES } from "./notes";
+import { PAYMENTS_SAMPLES, paymentsForeignIds } from "./payments";
+import { PRESCRIPTIONS_SAMPLES, prescriptionsForeignIds } from "./prescriptions";
+import { PRICE_LIST_SAMPLES, priceListForeignIds } from "./pricelist";
+import { PRINTING_SAMPLES, printingForeignIds } from "./printing";
+import { RECORDS_SAMPLES, recordsForeignIds } from "./records";
+import { VITALS_SAMPLES, vitalsForeignIds } from "./vitals";
+
+/** Every area's action samples (one file per area, so areas built side by side never collide). */
+export const AREA_SAMPLES: [string, Sample][] = [
+  ...NOTES_SAMPLES,
+  ...VITALS_SAMPLES,
+  ...LISTS_SAMPLES,
+  ...RECORDS_SAMPLES,
+  ...PRESCRIPTIONS_SAMPLES,
+  ...MEDICATIONS_SAMPLES,
+  ...LETTERS_SAMPLES,
+  ...PRINTING_SAMPLES,
+  ...PRICE_LIST_SAMPLES,
+  ...INVOICES_SAMPLES,
+  ...PAYMENTS_SAMPLES,
+  ...BILLING_REPORTS_SAMPLES,
+];
+
+/** Each area's ids of another clinic's rows, by the field names its inputs use (every-action.test.ts). */
+export const AREA_FOREIGN_IDS: ((db: TenantDb) => Promise<[string, string][]>)[] = [
+  clinicalForeignIds,
+  vitalsForeignIds,
+  listsForeignIds,
+  recordsForeignIds,
+  prescriptionsForeignIds,
+  medicationsForeignIds,
+  lettersForeignIds,
+  printingForeignIds,
+  priceListForeignIds,
+  invoicesForeignIds,
+  paymentsForeignIds,
+  billingReportsForeignIds,
+];
