@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { BillingReportTabs } from "@/components/billing/reports/billing-report-tabs";
 import { CloseDayForm } from "@/components/billing/reports/close-day-form";
 import { DayFiguresView } from "@/components/billing/reports/day-figures-view";
 import { DayPicker } from "@/components/billing/reports/day-picker";
@@ -47,7 +46,6 @@ export default async function CloseDayPage({ params, searchParams }: TenantParam
   const { location, figures, closed } = view;
   return (
     <>
-      <BillingReportTabs role={role} current="/billing/day" />
       <PageHeader
         title="Close the day"
         description={`Takings by payment method less refunds give the cash expected in the drawer; credit a patient already held is listed apart, as it is not takings. Days run midnight to midnight, ${timeZone}.`}

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { BillingReportTabs } from "@/components/billing/reports/billing-report-tabs";
 import { OutstandingTable } from "@/components/billing/reports/outstanding-table";
 import { FilterLinks } from "@/components/ui/filter-links";
 import { LinkPager } from "@/components/ui/link-pager";
@@ -35,7 +34,6 @@ export default async function OutstandingPage({ params, searchParams }: TenantPa
   const statementFrom = addDays(result.today, -90);
   return (
     <>
-      <BillingReportTabs role={workspace.role} current="/billing/outstanding" />
       <PageHeader
         title="Outstanding balances"
         description={`${result.patientCount.toLocaleString("en")} ${result.patientCount === 1 ? "patient owes" : "patients owe"} ${money(totals.owedMinor)} on issued invoices, aged from each invoice's issue date (${settings.timezone}).`}
