@@ -13,6 +13,10 @@ const TARGET_TYPES: Record<PrintKind, string> = {
   VISIT_SUMMARY: "visit",
   SICK_NOTE: "sick-note",
   REFERRAL_LETTER: "referral-letter",
+  INVOICE: "invoice",
+  RECEIPT: "payment",
+  STATEMENT: "patient",
+  SUPERBILL: "visit",
 };
 
 /**
