@@ -136,6 +136,7 @@ test("the route handlers answer every id, query, method and body without a 500 o
     { name: "[tenant]/print/visits/[id]", host: maple, path: (id) => `/print/visits/${id}` },
     { name: "[tenant]/print/sick-notes/[id]", host: maple, path: (id) => `/print/sick-notes/${id}` },
     { name: "[tenant]/print/receipts/[id]", host: maple, path: (id) => `/print/receipts/${id}` },
+    { name: "[tenant]/print/invoices/[id]", host: maple, path: (id) => `/print/invoices/${id}` },
     {
       name: "[tenant]/print/referral-letters/[id]",
       host: maple,

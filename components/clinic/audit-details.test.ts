@@ -299,6 +299,48 @@ describe("an audit event as a sentence", () => {
       { action: "password.change-refused-locked" },
       "Rita Reception could not change their password: the account is locked.",
     ],
+    [
+      {
+        action: "document.printed",
+        details: { kind: "RECEIPT", patientId: BEN, copy: true, number: "RCT-2026-000004" },
+      },
+      "Rita Reception printed a copy of Ben Adams's receipt RCT-2026-000004.",
+    ],
+    [
+      {
+        action: "document.printed",
+        details: {
+          kind: "INVOICE",
+          document: "credit note",
+          patientId: BEN,
+          copy: false,
+          number: "CRN-2026-000001",
+        },
+      },
+      "Rita Reception printed Ben Adams's credit note CRN-2026-000001.",
+    ],
+    [
+      {
+        action: "document.printed",
+        details: {
+          kind: "STATEMENT",
+          patientId: BEN,
+          copy: false,
+          number: null,
+          from: "2026-11-01",
+          to: "2026-11-30",
+        },
+      },
+      "Rita Reception printed Ben Adams's statement for Sun 1 Nov to Mon 30 Nov.",
+    ],
+    [
+      { action: "receipt.printed", details: { patientId: BEN, receiptNumber: "RCT-2026-000004" } },
+      "Rita Reception printed Ben Adams's receipt RCT-2026-000004.",
+    ],
+    [
+      { action: "statement.printed", details: { patientId: BEN, from: "2026-11-01", to: "2026-11-30" } },
+      "Rita Reception printed Ben Adams's statement for Sun 1 Nov to Mon 30 Nov.",
+    ],
   ])("%o reads “%s”", (event, expected) => {
     expect(sentence(event)).toBe(expected);
   });

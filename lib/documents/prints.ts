@@ -5,6 +5,9 @@ import type { TenantDb } from "@/lib/tenancy/tenant-db";
 
 type Tx = Parameters<Parameters<TenantDb["$transaction"]>[0]>[0];
 
+/** Extra words for a print's audit event: `document` names it when its kind does not ("credit note"). */
+export type PrintDetails = Record<string, string>;
+
 /** One print as logged: a reprint (copy) is any print after the first of the same document. */
 export type PrintRecord = { copy: boolean; printedAt: Date; printedBy: string };
 
@@ -26,7 +29,17 @@ const TARGET_TYPES: Record<PrintKind, string> = {
  */
 export async function recordPrint(
   tx: Tx,
-  options: { actor: Actor; kind: PrintKind; subjectId: string; patientId: string; number?: string | null },
+  options: {
+    actor: Actor;
+    kind: PrintKind;
+    subjectId: string;
+    patientId: string;
+    number?: string | null;
+    /** What the audit log's sentence needs besides the number (a statement's period). */
+    details?: PrintDetails;
+    /** Drawn afresh on every print (a statement as of today): no print of it is a copy. */
+    alwaysOriginal?: boolean;
+  },
 ): Promise<PrintRecord> {
   const { actor, kind, subjectId, patientId } = options;
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`document-print:${kind}:${subjectId}`}))`;
@@ -34,7 +47,7 @@ export async function recordPrint(
     tx.documentPrint.count({ where: { kind, subjectId } }),
     tx.staffUser.findUnique({ where: { id: actor.id }, select: { name: true } }),
   ]);
-  const copy = earlier > 0;
+  const copy = earlier > 0 && !options.alwaysOriginal;
   const row = await tx.documentPrint.create({
     data: { kind, subjectId, patientId, printedById: actor.id, copy },
   });
@@ -43,7 +56,7 @@ export async function recordPrint(
     action: "document.printed",
     targetType: TARGET_TYPES[kind],
     targetId: subjectId,
-    details: { kind, subjectId, patientId, copy, number: options.number ?? null },
+    details: { ...options.details, kind, subjectId, patientId, copy, number: options.number ?? null },
   });
   return { copy, printedAt: row.printedAt, printedBy: printer?.name ?? actor.email };
 }
@@ -61,7 +74,8 @@ export async function printDocument<T>(options: {
   actor: Actor;
   kind: PrintKind;
   subjectId: string;
-  prepare: (tx: Tx) => Promise<T & { patientId: string; number?: string | null }>;
+  alwaysOriginal?: boolean;
+  prepare: (tx: Tx) => Promise<T & { patientId: string; number?: string | null; details?: PrintDetails }>;
   render: (prepared: T, print: PrintRecord, clock: { hour12: boolean }) => Promise<PrintedFile>;
 }): Promise<PrintedFile> {
   const { db, actor, kind, subjectId } = options;
@@ -74,6 +88,8 @@ export async function printDocument<T>(options: {
         subjectId,
         patientId: prepared.patientId,
         number: prepared.number,
+        details: prepared.details,
+        alwaysOriginal: options.alwaysOriginal,
       });
       const clock = await tx.clinicSetting.findUnique({ where: { id: 1 }, select: { hour12: true } });
       return options.render(prepared, print, { hour12: clock?.hour12 ?? false });

@@ -22,6 +22,8 @@ export type ReceiptPaper = {
   refunded: { amount: string; method: string; at: Date }[];
   creditLeft: string;
   printedAt: Date;
+  /** Set on a reprint. */
+  copy: { by: string } | null;
   hour12: boolean;
 };
 
@@ -35,7 +37,7 @@ export async function renderReceiptPdf(paper: ReceiptPaper): Promise<Uint8Array>
     title: "Receipt",
     number: paper.receiptNumber,
     dateLine: `Date ${paperDateTime(paper.takenAt, clock)}`,
-    copy: null,
+    copy: paper.copy ? { printedAt: paperDateTime(paper.printedAt, clock), by: paper.copy.by } : null,
     footerNote: [paper.clinic.legalName, paper.clinic.taxId ? `Tax ID ${paper.clinic.taxId}` : null]
       .filter(Boolean)
       .join(" · "),

@@ -12,6 +12,8 @@ export type SuperbillPaper = {
   clock: PaperClock;
   paperSize: PaperSize;
   printedAt: Date;
+  /** Set on a reprint. */
+  copy: { by: string } | null;
 };
 
 const COLUMNS: PaperColumn[] = [
@@ -33,7 +35,7 @@ export async function renderSuperbillPdf(paper: SuperbillPaper): Promise<Uint8Ar
     title: "Superbill",
     number: null,
     dateLine: `Visit on ${paperDate(bill.visitDate, clock)}`,
-    copy: null,
+    copy: paper.copy ? { printedAt: paperDateTime(paper.printedAt, clock), by: paper.copy.by } : null,
     printedAt: paper.printedAt,
   };
   const layout = await openPaper(frame);

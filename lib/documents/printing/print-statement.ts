@@ -1,11 +1,13 @@
 import type { Actor } from "@/lib/auth/actor";
 import { findStatement } from "@/lib/billing/reports/statement";
-import { recordAuditEvent } from "@/lib/clinic/audit";
 import type { TenantDb } from "@/lib/tenancy/tenant-db";
 import { renderStatementPdf } from "../pdf/statement-pdf";
-import type { PrintedFile } from "../prints";
+import { type PrintedFile, printDocument } from "../prints";
 
-/** A patient's statement for a period as a PDF on the clinic's paper; each print is audited. */
+/**
+ * A patient's statement for a period as a PDF on the clinic's paper, in the document print log
+ * (its subject the patient). Never marked COPY: each print is drawn afresh, balances as of now.
+ */
 export async function printStatement(options: {
   db: TenantDb;
   actor: Actor;
@@ -14,21 +16,21 @@ export async function printStatement(options: {
   to: string;
 }): Promise<PrintedFile> {
   const { db, actor, patientId, from, to } = options;
-  const [statement, settings, location] = await Promise.all([
-    findStatement({ db, patientId, from, to }),
-    db.clinicSetting.findUniqueOrThrow({ where: { id: 1 } }),
-    db.location.findFirst({ where: { active: true }, orderBy: [{ isMain: "desc" }, { name: "asc" }] }),
-  ]);
-  return db.$transaction(async (tx) => {
-    await recordAuditEvent(tx, {
-      actor,
-      action: "statement.printed",
-      targetType: "patient",
-      targetId: patientId,
-      details: { patientId, from, to },
-    });
-    const printedAt = new Date();
-    return {
+  const statement = await findStatement({ db, patientId, from, to });
+  return printDocument({
+    db,
+    actor,
+    kind: "STATEMENT",
+    subjectId: patientId,
+    alwaysOriginal: true,
+    prepare: async (tx) => {
+      const [settings, location] = await Promise.all([
+        tx.clinicSetting.findUniqueOrThrow({ where: { id: 1 } }),
+        tx.location.findFirst({ where: { active: true }, orderBy: [{ isMain: "desc" }, { name: "asc" }] }),
+      ]);
+      return { patientId, details: { from, to }, settings, location };
+    },
+    render: async ({ settings, location }, print, clock) => ({
       fileName: `statement-${from}-to-${to}.pdf`,
       bytes: await renderStatementPdf({
         statement,
@@ -43,10 +45,10 @@ export async function printStatement(options: {
           address: settings.legalAddress,
           phone: settings.contactPhone,
         },
-        clock: { timezone: settings.timezone, dateOrder: settings.dateOrder, hour12: settings.hour12 },
+        clock: { timezone: settings.timezone, dateOrder: settings.dateOrder, hour12: clock.hour12 },
         paperSize: settings.paperSize === "LETTER" ? "LETTER" : "A4",
-        printedAt,
+        printedAt: print.printedAt,
       }),
-    };
+    }),
   });
 }

@@ -1,5 +1,6 @@
 import type { TenantDb } from "../../tenancy/registry";
 import type { Sample } from "../action-samples";
+import { invoiceRowsOf } from "../invoice-rows";
 import { printableRowsOf } from "../printable-rows";
 import { clinicalRowsOf } from "./notes";
 
@@ -31,5 +32,11 @@ export const PRINTING_SAMPLES: [string, Sample][] = [
   [
     "printing/print-referral-letter",
     async (world) => ({ referralLetterId: (await printableRowsOf(world.clinic.db).referralLetter()).id }),
+  ],
+  [
+    "printing/print-invoice",
+    async (world) => ({
+      invoiceId: (await invoiceRowsOf(world.clinic.db).issued(world.clinic.members.BILLING.id)).id,
+    }),
   ],
 ];
