@@ -35,7 +35,14 @@ type RawRow = {
   voided: boolean;
 };
 
-/** The SQL for a derived state: what findInvoiceBalances works out, as a filter. */
+const voided = Prisma.sql`EXISTS (SELECT 1 FROM "invoices" c WHERE c.credited_invoice_id = i.id)`;
+// What was applied to one invoice (payments and credit, a void's reversal counted back): an index
+// lookup per invoice, so a page walks the newest invoices instead of summing every allocation.
+const appliedTo = Prisma.sql`LEFT JOIN LATERAL (
+    SELECT sum(pa.amount_minor)::int AS applied FROM "payment_allocations" pa WHERE pa.invoice_id = i.id
+  ) a ON true`;
+
+/** The SQL for a derived state: what findInvoiceBalances works out, as a filter on `i` and `a.applied`. */
 function stateCondition(state: InvoiceState | undefined): Prisma.Sql {
   switch (state) {
     case "DRAFT":
@@ -43,17 +50,20 @@ function stateCondition(state: InvoiceState | undefined): Prisma.Sql {
     case "CREDIT_NOTE":
       return Prisma.sql`i.kind = 'CREDIT_NOTE'`;
     case "VOID":
-      return Prisma.sql`i.kind = 'INVOICE' AND c.id IS NOT NULL`;
+      return Prisma.sql`i.kind = 'INVOICE' AND ${voided}`;
     case "PAID":
-      return Prisma.sql`i.kind = 'INVOICE' AND i.status = 'ISSUED' AND c.id IS NULL AND coalesce(a.applied, 0) >= i.total_minor`;
+      return Prisma.sql`i.kind = 'INVOICE' AND i.status = 'ISSUED' AND NOT ${voided} AND coalesce(a.applied, 0) >= i.total_minor`;
     case "PARTLY_PAID":
-      return Prisma.sql`i.kind = 'INVOICE' AND i.status = 'ISSUED' AND c.id IS NULL AND coalesce(a.applied, 0) > 0 AND coalesce(a.applied, 0) < i.total_minor`;
+      return Prisma.sql`i.kind = 'INVOICE' AND i.status = 'ISSUED' AND NOT ${voided} AND coalesce(a.applied, 0) > 0 AND coalesce(a.applied, 0) < i.total_minor`;
     case "UNPAID":
-      return Prisma.sql`i.kind = 'INVOICE' AND i.status = 'ISSUED' AND c.id IS NULL AND coalesce(a.applied, 0) <= 0 AND i.total_minor > 0`;
+      return Prisma.sql`i.kind = 'INVOICE' AND i.status = 'ISSUED' AND NOT ${voided} AND coalesce(a.applied, 0) <= 0 AND i.total_minor > 0`;
     default:
       return Prisma.sql`true`;
   }
 }
+
+/** States that depend on what was applied, so their filter needs `a.applied`. */
+const BY_APPLIED: (InvoiceState | undefined)[] = ["PAID", "PARTLY_PAID", "UNPAID"];
 
 function stateOf(row: RawRow): InvoiceState {
   if (row.kind === "CREDIT_NOTE") return "CREDIT_NOTE";
@@ -72,31 +82,50 @@ export async function findInvoices(
   options: InvoiceListQuery & { timeZone: string },
 ): Promise<{ rows: InvoiceListRow[]; total: number; pageSize: number }> {
   const { state, from, to, page, timeZone } = options;
-  const conditions = [stateCondition(state)];
-  if (from)
-    conditions.push(Prisma.sql`coalesce(i.issued_at, i.created_at) >= ${zonedTimeToUtc(from, 0, timeZone)}`);
-  if (to)
-    conditions.push(
-      Prisma.sql`coalesce(i.issued_at, i.created_at) < ${zonedTimeToUtc(addDays(to, 1), 0, timeZone)}`,
-    );
-  const where = Prisma.join(conditions, " AND ");
-  const from_ = Prisma.sql`
-    FROM "invoices" i
-    JOIN "patients" p ON p.id = i.patient_id
-    LEFT JOIN (SELECT invoice_id, sum(amount_minor)::int AS applied FROM "payment_allocations" GROUP BY invoice_id) a
-      ON a.invoice_id = i.id
-    LEFT JOIN "invoices" c ON c.credited_invoice_id = i.id
-    WHERE ${where}`;
-  const [rows, [{ count }]] = await Promise.all([
-    db.$queryRaw<RawRow[]>`
-      SELECT i.id, i.number, i.kind, i.status, coalesce(i.issued_at, i.created_at) AS date,
-        p.first_name, p.last_name, i.bill_to, i.bill_to_name, i.total_minor, i.currency,
-        coalesce(a.applied, 0) AS applied, c.id IS NOT NULL AS voided
-      ${from_}
-      ORDER BY coalesce(i.issued_at, i.created_at) DESC, i.id DESC
-      LIMIT ${INVOICE_PAGE_SIZE} OFFSET ${(page - 1) * INVOICE_PAGE_SIZE}`,
-    db.$queryRaw<[{ count: number }]>`SELECT count(*)::int AS count ${from_}`,
-  ]);
+  // On `i` (the list) and on `ai` (the invoices whose allocations the count sums).
+  const dates = (alias: Prisma.Sql) => {
+    const conditions: Prisma.Sql[] = [];
+    if (from)
+      conditions.push(
+        Prisma.sql`coalesce(${alias}.issued_at, ${alias}.created_at) >= ${zonedTimeToUtc(from, 0, timeZone)}`,
+      );
+    if (to)
+      conditions.push(
+        Prisma.sql`coalesce(${alias}.issued_at, ${alias}.created_at) < ${zonedTimeToUtc(addDays(to, 1), 0, timeZone)}`,
+      );
+    return conditions;
+  };
+  const where = Prisma.join([stateCondition(state), ...dates(Prisma.raw("i"))], " AND ");
+  const byApplied = BY_APPLIED.includes(state);
+  // The page's ids first (the expression index on the date walks newest first and stops at the page),
+  // then the names and balances of those 25 alone.
+  const rowsQuery = db.$queryRaw<RawRow[]>`
+    WITH page AS (
+      SELECT i.id, coalesce(i.issued_at, i.created_at) AS date
+        FROM "invoices" i ${byApplied ? appliedTo : Prisma.empty}
+       WHERE ${where}
+       ORDER BY coalesce(i.issued_at, i.created_at) DESC, i.id DESC
+       LIMIT ${INVOICE_PAGE_SIZE} OFFSET ${(page - 1) * INVOICE_PAGE_SIZE}
+    )
+    SELECT i.id, i.number, i.kind, i.status, page.date, p.first_name, p.last_name, i.bill_to, i.bill_to_name,
+           i.total_minor, i.currency, coalesce(a.applied, 0) AS applied, ${voided} AS voided
+      FROM page JOIN "invoices" i ON i.id = page.id JOIN "patients" p ON p.id = i.patient_id ${appliedTo}
+     ORDER BY page.date DESC, page.id DESC`;
+  // Counting by a derived state sums the allocations of every invoice in the date range in one
+  // aggregate (cheaper than a lookup each once the range is wide); other counts read invoices alone.
+  const inRange = dates(Prisma.raw("ai"));
+  const appliedToAll = Prisma.sql`LEFT JOIN (
+      SELECT pa.invoice_id, sum(pa.amount_minor)::int AS applied
+        FROM "payment_allocations" pa ${
+          inRange.length > 0
+            ? Prisma.sql`JOIN "invoices" ai ON ai.id = pa.invoice_id WHERE ${Prisma.join(inRange, " AND ")}`
+            : Prisma.empty
+        }
+       GROUP BY pa.invoice_id
+    ) a ON a.invoice_id = i.id`;
+  const countQuery = db.$queryRaw<[{ count: number }]>`
+    SELECT count(*)::int AS count FROM "invoices" i ${byApplied ? appliedToAll : Prisma.empty} WHERE ${where}`;
+  const [rows, [{ count }]] = await Promise.all([rowsQuery, countQuery]);
   return {
     rows: rows.map((row) => {
       const state = stateOf(row);

@@ -64,13 +64,9 @@ export async function findOutstandingBalances(options: {
   const { db, timeZone, sort, page, pageSize } = options;
   const today = clinicToday(timeZone, options.now);
   const offset = (page - 1) * pageSize;
-  // ORDER BY cannot take a parameter as a column: the two orders are two fixed texts.
-  const rows =
-    sort === "age"
-      ? await db.$queryRaw<Aggregate[]>`${outstandingSelect(today, timeZone)}
-          ORDER BY oldest DESC, owed DESC, patient_id LIMIT ${pageSize} OFFSET ${offset}`
-      : await db.$queryRaw<Aggregate[]>`${outstandingSelect(today, timeZone)}
-          ORDER BY owed DESC, oldest DESC, patient_id LIMIT ${pageSize} OFFSET ${offset}`;
+  const rows = await db.$queryRaw<Aggregate[]>(
+    outstandingSelect({ today, timeZone, order: ORDERS[sort], limit: pageSize, offset }),
+  );
   const first = rows[0];
   const totals = first
     ? {
@@ -103,12 +99,31 @@ export async function findOutstandingBalances(options: {
 /** A page past the last one still says how many patients owe, so the pager can step back. */
 async function countWhenPastTheEnd(db: TenantDb, today: string, timeZone: string, page: number) {
   if (page === 1) return 0;
-  const [row] = await db.$queryRaw<Aggregate[]>`${outstandingSelect(today, timeZone)} LIMIT 1`;
+  const [row] = await db.$queryRaw<Aggregate[]>(
+    outstandingSelect({ today, timeZone, order: ORDERS.amount, limit: 1, offset: 0 }),
+  );
   return row ? Number(row.patients) : 0;
 }
 
-/** Open invoices: issued, not credit notes, not voided by one, with something left to pay. */
-function outstandingSelect(today: string, timeZone: string) {
+// ORDER BY cannot take a parameter as a column: the two orders are two fixed texts.
+const ORDERS: Record<OutstandingSort, Prisma.Sql> = {
+  amount: Prisma.sql`owed DESC, oldest DESC, patient_id`,
+  age: Prisma.sql`oldest DESC, owed DESC, patient_id`,
+};
+
+/**
+ * Open invoices: issued, not credit notes, not voided by one, with something left to pay. Every
+ * invoice's allocations are summed in one pass (no index narrows "still owed"); the page is cut
+ * before the patients' names are joined.
+ */
+function outstandingSelect(options: {
+  today: string;
+  timeZone: string;
+  order: Prisma.Sql;
+  limit: number;
+  offset: number;
+}) {
+  const { today, timeZone, order } = options;
   return Prisma.sql`
     WITH applied AS (
       SELECT a.invoice_id, SUM(a.amount_minor) AS amount FROM payment_allocations a GROUP BY a.invoice_id
@@ -130,10 +145,12 @@ function outstandingSelect(today: string, timeZone: string) {
              COUNT(*) AS invoices,
              MAX(age)::int AS oldest
         FROM open WHERE balance > 0 GROUP BY patient_id
+    ), page AS (
+      SELECT owing.*, COUNT(*) OVER () AS patients,
+             SUM(owed) OVER () AS all_owed, SUM(b0) OVER () AS all_b0, SUM(b31) OVER () AS all_b31,
+             SUM(b61) OVER () AS all_b61, SUM(b91) OVER () AS all_b91
+        FROM owing ORDER BY ${order} LIMIT ${options.limit} OFFSET ${options.offset}
     )
-    SELECT owing.*, p.first_name, p.last_name, p.mrn,
-           COUNT(*) OVER () AS patients,
-           SUM(owed) OVER () AS all_owed, SUM(b0) OVER () AS all_b0, SUM(b31) OVER () AS all_b31,
-           SUM(b61) OVER () AS all_b61, SUM(b91) OVER () AS all_b91
-      FROM owing JOIN patients p ON p.id = owing.patient_id`;
+    SELECT page.*, p.first_name, p.last_name, p.mrn FROM page JOIN patients p ON p.id = page.patient_id
+     ORDER BY ${order}`;
 }

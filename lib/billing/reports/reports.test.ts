@@ -225,6 +225,78 @@ describe("the day's figures and closing the day", () => {
       expect(row.paidMinor + row.creditAppliedMinor + row.balanceMinor).toBe(row.totalMinor);
   });
 
+  it("marks an invoice voided that day, counts its reversal back in what was paid, and leaves out another location's credit applied", async () => {
+    const rows = billing();
+    const location = await rows.location();
+    const other = await rows.location();
+    const patient = await rows.patient();
+    const day = "2026-11-26";
+    const ids = { patientId: patient.id, locationId: location.id };
+    const voided = await rows.invoice({ ...ids, totalMinor: 6000, issuedAt: at(day, 600) });
+    const payment = await rows.payment({ ...ids, amountMinor: 6000, method: "CARD", takenAt: at(day, 601) });
+    await rows.allocate({
+      paymentId: payment.id,
+      invoiceId: voided.id,
+      amountMinor: 6000,
+      appliedAt: at(day, 601),
+    });
+    await rows.invoice({
+      ...ids,
+      kind: "CREDIT_NOTE",
+      totalMinor: -6000,
+      creditedInvoiceId: voided.id,
+      issuedAt: at(day, 900),
+    });
+    await rows.allocate({
+      paymentId: payment.id,
+      invoiceId: voided.id,
+      amountMinor: -6000,
+      appliedAt: at(day, 900),
+    });
+    const elsewhere = await rows.invoice({
+      ...ids,
+      locationId: other.id,
+      totalMinor: 6000,
+      issuedAt: at(day, 950),
+    });
+    await rows.allocate({
+      paymentId: payment.id,
+      invoiceId: elsewhere.id,
+      amountMinor: 6000,
+      fromCredit: true,
+      appliedAt: at(day, 950),
+    });
+
+    const figures = await findDayFigures({
+      db: clinic.db,
+      locationId: location.id,
+      businessDate: day,
+      timeZone: ZONE,
+    });
+
+    expect(figures.takingsByMethod.CARD).toBe(6000);
+    expect(figures.creditApplied).toEqual([]);
+    // By number: CRN-… before INV-….
+    expect(figures.invoices).toMatchObject([
+      {
+        kind: "CREDIT_NOTE",
+        totalMinor: -6000,
+        paidMinor: 0,
+        creditAppliedMinor: 0,
+        balanceMinor: -6000,
+        voided: false,
+      },
+      {
+        kind: "INVOICE",
+        totalMinor: 6000,
+        paidMinor: 0,
+        creditAppliedMinor: 0,
+        balanceMinor: 6000,
+        voided: true,
+      },
+    ]);
+  });
+
   it("closes a day with the counted cash and its difference, audited, and refuses a second close naming who closed it", async () => {
     const rows = billing();
     const location = await rows.location();
