@@ -102,7 +102,7 @@ describe("the encrypted backup file", () => {
       "This backup file is truncated",
     );
     await expect(decryptCopy(bytes.subarray(0, bytes.length - 50))).rejects.toThrow(
-      /truncated or was altered/,
+      /altered or damaged, or is truncated: its last chunk \(4 of 4\)/,
     );
     const cut = path.join(dir, "cut.backup");
     await writeFile(cut, bytes);

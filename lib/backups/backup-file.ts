@@ -208,8 +208,8 @@ async function readChunks(
         // The last chunk present opens as a middle chunk: the file was cut at a chunk boundary.
         if (last && length === block && openChunk(key, header, index, false, sealed)) throw truncated();
         throw new BackupFileError(
-          last && length < block && index > 0
-            ? "This backup file is truncated or was altered: its last chunk fails its authentication check."
+          last
+            ? `This backup file was altered or damaged, or is truncated: its last chunk (${index + 1} of ${count}) fails its authentication check.`
             : `This backup file was altered or damaged: chunk ${index + 1} of ${count} fails its authentication check.`,
         );
       }
