@@ -1,6 +1,6 @@
 import { type CentralDb, centralUrlOf } from "../db/central";
 import { AppError } from "../errors";
-import type { Backup, BackupKind, Clinic } from "../generated/central/client";
+import type { Backup, BackupKind, Clinic, Job } from "../generated/central/client";
 import { enqueueJob, type NewJob } from "../jobs/queue";
 import { JobRunner } from "../jobs/runner";
 import { backupJobHandlers } from "./backup-handlers";
@@ -8,6 +8,9 @@ import { dropExpiredAsideDatabases } from "./restore-aside";
 import { type RestoreJobOptions, restorePayloadSchema } from "./restore-job";
 
 export type BackupServiceOptions = RestoreJobOptions & { central: CentralDb };
+
+type OnStep = (step: string) => void;
+export type BackupRequest = { kind?: BackupKind; requestedBy?: string; onStep?: OnStep };
 
 export type RestoreOutcome = {
   backup: Backup;
@@ -49,26 +52,25 @@ export class BackupService {
   }
 
   /** Backs up one clinic (active or suspended); resolves with its DONE row, rejects with the reason. */
-  async backupClinic(
-    subdomain: string,
-    asked: { kind?: BackupKind; requestedBy?: string } = {},
-  ): Promise<Backup> {
+  async backupClinic(subdomain: string, asked: BackupRequest = {}): Promise<Backup> {
     const clinic = await this.findServingClinic(subdomain, "backed up");
-    return this.runBackupJob({
-      kind: "backup-clinic",
-      clinicId: clinic.id,
-      payload: { kind: asked.kind ?? "MANUAL" },
-      requestedBy: asked.requestedBy,
-    });
+    return this.runBackupJob(
+      {
+        kind: "backup-clinic",
+        clinicId: clinic.id,
+        payload: { kind: asked.kind ?? "MANUAL" },
+        requestedBy: asked.requestedBy,
+      },
+      asked.onStep,
+    );
   }
 
   /** Backs up the central database (the clinic registry and the encrypted role passwords). */
-  async backupCentral(asked: { kind?: BackupKind; requestedBy?: string } = {}): Promise<Backup> {
-    return this.runBackupJob({
-      kind: "backup-central",
-      payload: { kind: asked.kind ?? "MANUAL" },
-      requestedBy: asked.requestedBy,
-    });
+  async backupCentral(asked: BackupRequest = {}): Promise<Backup> {
+    return this.runBackupJob(
+      { kind: "backup-central", payload: { kind: asked.kind ?? "MANUAL" }, requestedBy: asked.requestedBy },
+      asked.onStep,
+    );
   }
 
   /** A clinic's backups (or the central database's: null), newest first. */
@@ -83,7 +85,7 @@ export class BackupService {
    */
   async restoreClinic(
     subdomain: string,
-    asked: { backupId?: string; requestedBy?: string; onStep?: (step: string) => void } = {},
+    asked: { backupId?: string; requestedBy?: string; onStep?: OnStep } = {},
   ): Promise<RestoreOutcome> {
     const clinic = await this.findServingClinic(subdomain, "restored");
     const backup = asked.backupId
@@ -108,17 +110,35 @@ export class BackupService {
         maxAttempts: 3,
       }),
     );
-    const done = await this.jobs.runUntilDone(job.id);
+    const done = await this.runWatched(job.id, asked.onStep);
     const { result } = restorePayloadSchema.parse(done.payload);
     if (!result) throw new AppError("UNAVAILABLE", "The restore finished without recording its outcome.");
     const restored = await this.central.backup.findUniqueOrThrow({ where: { id: backup.id } });
     return { backup: restored, ...result };
   }
 
-  private async runBackupJob(job: NewJob): Promise<Backup> {
+  private async runBackupJob(job: NewJob, onStep: OnStep | undefined): Promise<Backup> {
     const queued = await this.central.$transaction((tx) => enqueueJob(tx, { maxAttempts: 3, ...job }));
-    await this.jobs.runUntilDone(queued.id);
+    await this.runWatched(queued.id, onStep);
     return this.central.backup.findUniqueOrThrow({ where: { jobId: queued.id } });
+  }
+
+  /** Runs the job here; `onStep` hears each step it records (the job row, polled). */
+  private async runWatched(jobId: string, onStep: OnStep | undefined): Promise<Job> {
+    let last: string | null = null;
+    const poll = async () => {
+      const job = await this.central.job.findUnique({ where: { id: jobId }, select: { step: true } });
+      if (!job?.step || job.step === last) return;
+      last = job.step;
+      onStep?.(last);
+    };
+    const timer = onStep ? setInterval(() => void poll().catch(() => {}), 100) : undefined;
+    try {
+      return await this.jobs.runUntilDone(jobId);
+    } finally {
+      clearInterval(timer);
+      if (onStep) await poll().catch(() => {});
+    }
   }
 
   private async findClinic(subdomain: string): Promise<Clinic> {
