@@ -9,6 +9,9 @@ export const JOB_KINDS = [
   "resume-clinic",
   "delete-clinic",
   "fleet-rollout",
+  "backup-clinic",
+  "backup-central",
+  "restore-clinic",
 ] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 
@@ -19,6 +22,9 @@ export const JOB_LABELS: Record<JobKind, string> = {
   "resume-clinic": "being resumed",
   "delete-clinic": "being deleted",
   "fleet-rollout": "receiving a schema update",
+  "backup-clinic": "being backed up",
+  "backup-central": "backing up the central database",
+  "restore-clinic": "being restored from a backup",
 };
 
 export type NewJob = {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { actorSchema } from "../auth/actor";
+import { backupJobHandlers } from "../backups/backup-handlers";
 import type { JobContext, JobHandler, JobHandlers } from "../jobs/runner";
 import { type ClinicAudit, recordClinicAudit } from "./clinic-audit";
 import { CLINIC_LOCK_WAIT_MS, type ClinicJobOptions, loadClinic } from "./clinic-job-context";
@@ -22,9 +23,10 @@ const auditSchema = z
 
 const clinicPayloadSchema = z.object({ audit: auditSchema });
 
-/** The handlers of every clinic job: provisioning, suspend, resume, delete. */
+/** The handlers of every clinic job: provisioning, suspend, resume, delete, backup and restore. */
 export function clinicJobHandlers(options: ClinicJobOptions): JobHandlers {
   return {
+    ...backupJobHandlers(options),
     "provision-clinic": provisionHandler(options),
     "suspend-clinic": suspendHandler(),
     "resume-clinic": resumeHandler(),

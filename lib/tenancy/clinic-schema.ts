@@ -62,6 +62,21 @@ export async function grantClinicRole(client: pg.Client, roleName: string): Prom
 }
 
 /**
+ * Who may connect to a clinic's database: its own role, not PUBLIC. Provisioning applies it, and so
+ * does a restore (a database pg_restore fills is created with the default ACL, so PUBLIC could
+ * connect, and without any per-database setting): a setting every clinic database needs belongs here.
+ */
+export async function grantClinicDatabaseAccess(
+  admin: pg.Client,
+  options: { databaseName: string; roleName: string },
+): Promise<void> {
+  await admin.query(
+    `REVOKE ALL ON DATABASE ${quoteIdent(options.databaseName)} FROM PUBLIC;
+     GRANT CONNECT ON DATABASE ${quoteIdent(options.databaseName)} TO ${quoteIdent(options.roleName)}`,
+  );
+}
+
+/**
  * Applies a clinic database's pending tenant migrations as the server admin, then re-grants its
  * role, all over one admin connection.
  */

@@ -8,7 +8,12 @@ import {
   loadClinic,
   type ProvisioningStep,
 } from "./clinic-job-context";
-import { ensureTemplateDatabase, latestMigrationName, migrateClinicDatabase } from "./clinic-schema";
+import {
+  ensureTemplateDatabase,
+  grantClinicDatabaseAccess,
+  latestMigrationName,
+  migrateClinicDatabase,
+} from "./clinic-schema";
 import { seedClinicDatabase } from "./clinic-seed";
 import { quoteIdent, quoteLiteral } from "./names";
 import { provisionClinicSchema } from "./provision-input";
@@ -87,12 +92,7 @@ export function provisionHandler(options: ClinicJobOptions): JobHandler {
       await enter("database");
       await ensureClinicDatabase({ ...options, ctx, server, clinic, own });
       await enter("access");
-      await admin("postgres", (client) =>
-        client.query(
-          `REVOKE ALL ON DATABASE ${quoteIdent(clinic.databaseName)} FROM PUBLIC;
-           GRANT CONNECT ON DATABASE ${quoteIdent(clinic.databaseName)} TO ${quoteIdent(clinic.roleName)}`,
-        ),
-      );
+      await admin("postgres", (client) => grantClinicDatabaseAccess(client, clinic));
       await enter("migrations");
       await migrateClinicDatabase({
         server,

@@ -1,0 +1,248 @@
+import { mkdir, rm } from "node:fs/promises";
+import path from "node:path";
+import { z } from "zod";
+import { readMigrationFiles } from "../db/migration-files";
+import { SCHEMA_LOCATIONS, type SchemaLocation } from "../db/migrations";
+import { AppError } from "../errors";
+import type { Backup, Clinic, DatabaseServer } from "../generated/central/client";
+import type { JobContext, JobHandler } from "../jobs/runner";
+import { CLINIC_LOCK_WAIT_MS, loadClinic } from "../tenancy/clinic-job-context";
+import { grantClinicDatabaseAccess, migrateClinicOver } from "../tenancy/clinic-schema";
+import { quoteIdent, quoteLiteral } from "../tenancy/names";
+import {
+  dropPendingDatabases,
+  endEarlierAttempts,
+  formatMarker,
+  pendingDatabaseName,
+  platformInstanceId,
+  withAttemptAdmin,
+} from "../tenancy/server-objects";
+import { decryptBackupFile, sha256OfFile } from "./backup-file";
+import type { BackupJobOptions } from "./backup-jobs";
+import { getBackupKeys } from "./backup-keys";
+import { backupDirs, resolveBackupFile } from "./backup-store";
+import { manifestSchema } from "./manifest";
+import { asideDatabaseName, keptByRestore } from "./restore-aside";
+import {
+  createEmptyDatabase,
+  databaseExists,
+  restoreDump,
+  swapDatabases,
+  verifyRestoredDatabase,
+} from "./restore-database";
+
+export const restorePayloadSchema = z.object({
+  backupId: z.uuid(),
+  result: z.object({ suspendedMs: z.number(), asideDatabase: z.string() }).optional(),
+});
+
+export type RestoreJobOptions = BackupJobOptions & { schema?: SchemaLocation };
+
+/**
+ * "restore-clinic": replaces a clinic's database with one of its backups. The file is checked
+ * (SHA-256, then every chunk's tag, into a temporary file) before any database is made; the
+ * restored copy is verified against the backup's manifest, migrated forward, given provisioning's
+ * access, and only then swapped in. Until the swap the live clinic is untouched; a failure before
+ * it drops the copy. Steps: check, lock, decrypt, create, restore, verify, migrate, access, swap.
+ */
+export function restoreClinicHandler(options: RestoreJobOptions): JobHandler {
+  return {
+    async run(ctx) {
+      const { clinic, server } = await loadClinic(ctx);
+      const env = options.env ?? process.env;
+      const dirs = backupDirs(env);
+      const { backupId } = restorePayloadSchema.parse(ctx.job.payload);
+      await ctx.step("check");
+      const backup = await checkBackup(ctx, clinic, backupId, dirs.dir);
+      const migrations = await readMigrationFiles((options.schema ?? SCHEMA_LOCATIONS.tenant).migrationsDir);
+      if (backup.schemaVersion && !migrations.some((migration) => migration.name === backup.schemaVersion)) {
+        throw new AppError(
+          "INVALID",
+          `The backup is at schema version ${backup.schemaVersion}, which this version of the platform does not know (it is newer, or not a migration of this platform).`,
+        );
+      }
+      await ctx.step("lock");
+      await ctx.locks.lockClinic(clinic.id, CLINIC_LOCK_WAIT_MS);
+      const admin = <T>(database: string, work: Parameters<typeof withAttemptAdmin<T>>[3]) =>
+        withAttemptAdmin(server, database, ctx.attempt.applicationName, work);
+      if (ctx.retry) {
+        await admin("postgres", (client) => recoverEarlierAttempt(client, ctx, clinic));
+        if (await finishedSwap(ctx, server, clinic)) return;
+      }
+      const manifest = manifestSchema.parse(backup.manifest);
+      const pending = pendingDatabaseName(clinic.databaseName, ctx.attempt.number);
+      const aside = asideDatabaseName(clinic.databaseName, new Date());
+      const dumpFile = path.join(dirs.dir, ".restore", `${ctx.job.id}.dump`);
+      await mkdir(path.dirname(dumpFile), { recursive: true, mode: 0o700 });
+      try {
+        await ctx.step("decrypt");
+        await rm(dumpFile, { force: true });
+        await decryptBackupFile(
+          resolveBackupFile(dirs.dir, backup.filePath ?? ""),
+          dumpFile,
+          getBackupKeys(env),
+        );
+        await ctx.step("create");
+        await admin("postgres", (client) => createEmptyDatabase(client, pending, manifest.database));
+        await ctx.step("restore");
+        await restoreDump({
+          server,
+          database: pending,
+          dumpFile,
+          env,
+          applicationName: ctx.attempt.applicationName,
+        });
+        await ctx.step("verify");
+        await admin(pending, (client) => verifyRestoredDatabase(client, manifest));
+        await ctx.step("migrate");
+        await admin(pending, (client) =>
+          migrateClinicOver(client, { databaseName: pending, roleName: clinic.roleName, migrations }),
+        );
+        await ctx.step("access");
+        const marker = formatMarker({
+          instanceId: await platformInstanceId(ctx.central),
+          clinicId: clinic.id,
+        });
+        await admin("postgres", async (client) => {
+          await grantClinicDatabaseAccess(client, { databaseName: pending, roleName: clinic.roleName });
+          await client.query(`COMMENT ON DATABASE ${quoteIdent(pending)} IS ${quoteLiteral(marker)}`);
+        });
+        await ctx.step("swap");
+        await ctx.fenced((tx) =>
+          tx.keptDatabase.create({
+            data: {
+              serverId: server.id,
+              databaseName: aside,
+              reason: `${clinic.subdomain}'s database before it was restored from backup ${backup.id}`,
+              keptBy: keptByRestore(ctx.job.id),
+            },
+          }),
+        );
+        const { suspendedMs } = await admin("postgres", (client) =>
+          swapDatabases(client, {
+            live: clinic.databaseName,
+            restored: pending,
+            aside,
+            roleName: clinic.roleName,
+          }),
+        );
+        await finishRestore(ctx, {
+          clinic,
+          backup,
+          migrations,
+          result: { suspendedMs, asideDatabase: aside },
+        });
+      } catch (error) {
+        await admin("postgres", async (client) => {
+          await client.query(`DROP DATABASE IF EXISTS ${quoteIdent(pending)} WITH (FORCE)`);
+          if (!(await databaseExists(client, aside))) {
+            await ctx.central.keptDatabase.deleteMany({
+              where: { serverId: server.id, databaseName: aside },
+            });
+          }
+        }).catch(() => {});
+        throw error;
+      } finally {
+        await rm(dumpFile, { force: true });
+      }
+    },
+
+    async giveUp(ctx, reason) {
+      const { clinic, server } = await loadClinic(ctx);
+      await withAttemptAdmin(server, "postgres", ctx.attempt.applicationName, (client) =>
+        recoverEarlierAttempt(client, ctx, clinic),
+      );
+      await rm(path.join(backupDirs(options.env ?? process.env).dir, ".restore", `${ctx.job.id}.dump`), {
+        force: true,
+      });
+      if (await finishedSwap(ctx, server, clinic)) {
+        return `The clinic now serves the backup's data, but finishing the restore failed: ${reason}`;
+      }
+      return `The restore failed: ${reason} The clinic still serves its own data, unchanged.`;
+    },
+  };
+}
+
+/** The backup to restore: this clinic's, finished, its file present and its SHA-256 as recorded. */
+async function checkBackup(ctx: JobContext, clinic: Clinic, backupId: string, root: string): Promise<Backup> {
+  const backup = await ctx.central.backup.findUnique({ where: { id: backupId } });
+  if (!backup || backup.clinicId !== clinic.id)
+    throw new AppError("NOT_FOUND", "No such backup of this clinic.");
+  if (backup.status !== "DONE" || !backup.filePath || !backup.sha256) {
+    throw new AppError("CONFLICT", `That backup is ${backup.status.toLowerCase()}, not a finished one.`);
+  }
+  const actual = await sha256OfFile(resolveBackupFile(root, backup.filePath)).catch(() => null);
+  if (actual === null) throw new AppError("NOT_FOUND", "The backup's file is missing from BACKUP_DIR.");
+  if (actual !== backup.sha256) {
+    throw new AppError(
+      "INVALID",
+      "The backup file's SHA-256 differs from the one recorded when it was taken: it was changed or damaged.",
+    );
+  }
+  return backup;
+}
+
+/**
+ * A retry, or giving up: ends the sessions of earlier attempts (a pg_restore still running), lets
+ * connections into the live database again (an attempt may have died mid-swap) and drops the
+ * half-made copies.
+ */
+async function recoverEarlierAttempt(
+  client: import("pg").Client,
+  ctx: JobContext,
+  clinic: Clinic,
+): Promise<void> {
+  await endEarlierAttempts(client, { jobId: ctx.job.id, attempt: ctx.attempt.number });
+  if (await databaseExists(client, clinic.databaseName)) {
+    await client.query(`ALTER DATABASE ${quoteIdent(clinic.databaseName)} WITH ALLOW_CONNECTIONS true`);
+  }
+  await dropPendingDatabases(client, clinic.databaseName);
+}
+
+/** An earlier attempt swapped (its aside database exists): only the bookkeeping is left. */
+async function finishedSwap(ctx: JobContext, server: DatabaseServer, clinic: Clinic): Promise<boolean> {
+  const kept = await ctx.central.keptDatabase.findFirst({ where: { keptBy: keptByRestore(ctx.job.id) } });
+  if (!kept) return false;
+  const swapped = await withAttemptAdmin(server, "postgres", ctx.attempt.applicationName, (client) =>
+    databaseExists(client, kept.databaseName),
+  );
+  if (!swapped) {
+    await ctx.central.keptDatabase.delete({ where: { id: kept.id } });
+    return false;
+  }
+  const { backupId } = restorePayloadSchema.parse(ctx.job.payload);
+  const backup = await ctx.central.backup.findUniqueOrThrow({ where: { id: backupId } });
+  await finishRestore(ctx, {
+    clinic,
+    backup,
+    migrations: null,
+    result: { suspendedMs: 0, asideDatabase: kept.databaseName },
+  });
+  return true;
+}
+
+async function finishRestore(
+  ctx: JobContext,
+  done: {
+    clinic: Clinic;
+    backup: Backup;
+    migrations: { name: string }[] | null;
+    result: { suspendedMs: number; asideDatabase: string };
+  },
+): Promise<void> {
+  const schemaVersion = done.migrations?.at(-1)?.name;
+  await ctx.fenced(async (tx) => {
+    await tx.backup.update({ where: { id: done.backup.id }, data: { verifiedAt: new Date() } });
+    if (schemaVersion) {
+      await tx.clinic.update({
+        where: { id: done.clinic.id },
+        data: { schemaVersion, lastMigrationAt: new Date() },
+      });
+    }
+    const payload = restorePayloadSchema.parse(ctx.job.payload);
+    await tx.job.update({
+      where: { id: ctx.job.id },
+      data: { payload: { ...payload, result: done.result } },
+    });
+  });
+}
