@@ -3,9 +3,7 @@ import { takeDocumentNumber } from "@/lib/billing/document-numbers";
 import { issueInvoice } from "@/lib/billing/issue-invoice";
 import { dataOf } from "@/lib/testing/action-result";
 import { type ClinicFixture, createClinicFixture } from "@/lib/testing/clinic-fixture";
-import { rowsOf } from "@/lib/testing/sample-rows";
 import { invoiceRowsOf } from "@/lib/testing/samples/invoices";
-import { changeAppointmentStatusAction } from "../appointments/change-appointment-status";
 import { addInvoiceLineAction } from "./add-invoice-line";
 import { issueInvoiceAction } from "./issue-invoice";
 import { updateInvoiceLineAction } from "./update-invoice-line";
@@ -31,11 +29,6 @@ const actor = () => ({
   ip: null,
   userAgent: null,
 });
-const todaysAppointment = () => rowsOf(clinic.db).appointment({ startsAt: new Date(Date.now() - 60_000) });
-const draftOf = (appointmentId: string) =>
-  clinic.db.invoice.findFirst({ where: { appointmentId, status: "DRAFT" }, include: { lines: true } });
-const checkIn = (appointmentId: string, to: "CHECKED_IN" | "BOOKED" = "CHECKED_IN") =>
-  clinic.callAs("RECEPTIONIST", changeAppointmentStatusAction, { appointmentId, to });
 
 describe("numbers", () => {
   // First in the file: this clinic has issued nothing yet this year.
@@ -74,47 +67,6 @@ describe("numbers", () => {
     } finally {
       await clinic.db.clinicSetting.update({ where: { id: 1 }, data: { timezone: "UTC" } });
     }
-  });
-});
-
-describe("drafts from the front desk", () => {
-  it("drafts the visit's invoice at check-in from the type's item, and undoing the check-in removes it", async () => {
-    const appointment = await todaysAppointment();
-    dataOf(await checkIn(appointment.id));
-    const draft = await draftOf(appointment.id);
-    expect(draft).toMatchObject({
-      totalMinor: 7200,
-      taxMinor: 1200,
-      currency: "USD",
-      doctorId: appointment.doctorId,
-    });
-    expect(draft?.lines[0]).toMatchObject({
-      description: "GP consultation",
-      unitPriceMinor: 6000,
-      taxRateBp: 2000,
-    });
-
-    expect(dataOf(await checkIn(appointment.id, "BOOKED")).status).toBe("BOOKED");
-    expect(await clinic.db.invoice.count({ where: { appointmentId: appointment.id } })).toBe(0);
-
-    dataOf(await checkIn(appointment.id));
-    expect(await clinic.db.invoice.count({ where: { appointmentId: appointment.id, status: "DRAFT" } })).toBe(
-      1,
-    );
-  });
-
-  it("keeps the check-in once its invoice is issued, saying what to do", async () => {
-    const appointment = await todaysAppointment();
-    dataOf(await checkIn(appointment.id));
-    const draft = await draftOf(appointment.id);
-    dataOf(await clinic.callAs("BILLING", issueInvoiceAction, { invoiceId: draft?.id }));
-    const refused = await checkIn(appointment.id, "BOOKED");
-    expect(refused).toMatchObject({
-      error: { code: "CONFLICT", message: expect.stringContaining("void it with a credit note") },
-    });
-    expect(await clinic.db.appointment.findUniqueOrThrow({ where: { id: appointment.id } })).toMatchObject({
-      status: "CHECKED_IN",
-    });
   });
 });
 
