@@ -2,38 +2,26 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { takeDocumentNumber } from "@/lib/billing/document-numbers";
 import { issueInvoice } from "@/lib/billing/issue-invoice";
 import { dataOf } from "@/lib/testing/action-result";
-import { type ClinicFixture, createClinicFixture } from "@/lib/testing/clinic-fixture";
-import { invoiceRowsOf } from "@/lib/testing/samples/invoices";
+import { type BillingFixture, createBillingFixture } from "@/lib/testing/billing-fixtures";
 import { addInvoiceLineAction } from "./add-invoice-line";
 import { issueInvoiceAction } from "./issue-invoice";
 import { updateInvoiceLineAction } from "./update-invoice-line";
 import { voidInvoiceAction } from "./void-invoice";
 
-let clinic: ClinicFixture;
+let clinic: BillingFixture;
 
 beforeAll(async () => {
-  clinic = await createClinicFixture({ subdomain: "invoices" });
-  const item = await clinic.db.billableItem.create({
-    data: { code: "GP", name: "GP consultation", priceMinor: 6000, taxTreatment: "RATED", taxRateBp: 2000 },
-  });
-  await clinic.db.appointmentType.updateMany({ where: { isDefault: true }, data: { itemId: item.id } });
+  clinic = await createBillingFixture({ subdomain: "invoices" });
 });
 
 afterAll(async () => {
   await clinic?.cleanup();
 });
 
-const actor = () => ({
-  id: clinic.members.BILLING.id,
-  email: clinic.members.BILLING.email,
-  ip: null,
-  userAgent: null,
-});
-
 describe("numbers", () => {
   // First in the file: this clinic has issued nothing yet this year.
   it("gives 20 drafts issued at once the numbers 1 to 20 of the year, with no gap", async () => {
-    const drafts = await Promise.all(Array.from({ length: 20 }, () => invoiceRowsOf(clinic.db).draft()));
+    const drafts = await Promise.all(Array.from({ length: 20 }, () => clinic.invoices.draft()));
     const issued = await Promise.all(
       drafts.map(async (draft) =>
         dataOf(await clinic.callAs("BILLING", issueInvoiceAction, { invoiceId: draft.id })),
@@ -59,9 +47,13 @@ describe("numbers", () => {
   it("starts the year's series by the clinic's own calendar (New Year's Eve 23:30 UTC is already New Year's Day in Auckland)", async () => {
     await clinic.db.clinicSetting.update({ where: { id: 1 }, data: { timezone: "Pacific/Auckland" } });
     try {
-      const draft = await invoiceRowsOf(clinic.db).draft();
+      const draft = await clinic.invoices.draft();
       const issued = await clinic.db.$transaction((tx) =>
-        issueInvoice(tx, { actor: actor(), invoiceId: draft.id, now: new Date("2026-12-31T23:30:00Z") }),
+        issueInvoice(tx, {
+          actor: clinic.billingActor,
+          invoiceId: draft.id,
+          now: new Date("2026-12-31T23:30:00Z"),
+        }),
       );
       expect(issued.number).toBe("INV-2027-000001");
     } finally {
@@ -72,7 +64,7 @@ describe("numbers", () => {
 
 describe("editing a draft", () => {
   it("computes every line on the server and refuses a discount over the line, writing nothing", async () => {
-    const draft = await invoiceRowsOf(clinic.db).draft();
+    const draft = await clinic.invoices.draft();
     const added = dataOf(
       await clinic.callAs("BILLING", addInvoiceLineAction, {
         invoiceId: draft.id,
@@ -109,13 +101,14 @@ describe("editing a draft", () => {
 
 describe("issued invoices", () => {
   it("are refused any change or deletion by the database, even as the clinic's own role", async () => {
-    const invoice = await invoiceRowsOf(clinic.db).issued();
+    const invoice = await clinic.invoices.issued();
+    const line = await clinic.db.invoiceLine.findFirstOrThrow({ where: { invoiceId: invoice.id } });
     await expect(
       clinic.db.invoice.update({ where: { id: invoice.id }, data: { note: "changed" } }),
     ).rejects.toThrow();
     await expect(clinic.db.invoice.delete({ where: { id: invoice.id } })).rejects.toThrow();
     await expect(
-      clinic.db.invoiceLine.update({ where: { id: invoice.lines[0]?.id }, data: { description: "changed" } }),
+      clinic.db.invoiceLine.update({ where: { id: line.id }, data: { description: "changed" } }),
     ).rejects.toThrow();
     const edit = await clinic.callAs("BILLING", addInvoiceLineAction, {
       invoiceId: invoice.id,
@@ -130,25 +123,8 @@ describe("issued invoices", () => {
   });
 
   it("are voided by a credit note that mirrors them, and what was paid becomes the patient's credit", async () => {
-    const invoice = await invoiceRowsOf(clinic.db).issued();
-    const payment = await clinic.db.payment.create({
-      data: {
-        receiptNumber: "RCT-1999-000001",
-        patientId: invoice.patientId,
-        locationId: invoice.locationId,
-        method: "CASH",
-        amountMinor: 2000,
-        takenById: clinic.members.BILLING.id,
-      },
-    });
-    await clinic.db.paymentAllocation.create({
-      data: {
-        paymentId: payment.id,
-        invoiceId: invoice.id,
-        amountMinor: 2000,
-        appliedById: clinic.members.BILLING.id,
-      },
-    });
+    const invoice = await clinic.invoices.issued();
+    await clinic.paidTowards(invoice, 2000);
     const voided = dataOf(
       await clinic.callAs("BILLING", voidInvoiceAction, { invoiceId: invoice.id, reason: "Wrong patient" }),
     );
