@@ -3,6 +3,7 @@ import type { AppointmentStatus } from "@/lib/generated/tenant/enums";
 import { dataOf } from "@/lib/testing/action-result";
 import { type BillingFixture, createBillingFixture } from "@/lib/testing/billing-fixtures";
 import { changeAppointmentStatusAction } from "../appointments/change-appointment-status";
+import { takePaymentAction } from "../payments/take-payment";
 import { issueInvoiceAction } from "./issue-invoice";
 
 let clinic: BillingFixture;
@@ -183,6 +184,29 @@ describe("cancelling a checked-in appointment", () => {
       invoiceNotice: expect.stringContaining("The draft invoice stays: money was already taken"),
     });
     expect(await draftOf(appointment.id)).toMatchObject({ id: draft.id });
+  });
+
+  it("takes turns with a cashier paying the draft at that moment: the money is never left on a removed invoice", async () => {
+    for (let round = 0; round < 5; round += 1) {
+      const { appointment, draft } = await appointmentAt("CHECKED_IN");
+      const [cancelled, paid] = await Promise.all([
+        move(appointment.id, "CANCELLED"),
+        clinic.callAs("RECEPTIONIST", takePaymentAction, {
+          invoiceId: draft.id,
+          tenders: [{ method: "CASH", amountMinor: 7200 }],
+        }),
+      ]);
+      const { invoiceNotice } = dataOf(cancelled);
+      if (paid.ok) {
+        expect(invoiceNotice).toBe(
+          `The invoice ${paid.data.invoiceNumber} stays: billing voids it with a credit note if needed.`,
+        );
+      } else {
+        expect(paid.error.code).toBe("NOT_FOUND");
+        expect(invoiceNotice).toBeNull();
+        expect(await invoicesOf(appointment.id)).toBe(0);
+      }
+    }
   });
 
   it("writes nothing about invoices when a booked appointment is cancelled", async () => {

@@ -76,6 +76,8 @@ type AppointmentInvoices = {
 };
 
 async function findAppointmentInvoices(tx: Tx, appointmentId: string): Promise<AppointmentInvoices> {
+  // Locked as taking a payment locks them: a cashier paying the draft and this move take turns.
+  await tx.$queryRaw`SELECT 1 FROM "invoices" WHERE "appointment_id" = ${appointmentId}::uuid FOR UPDATE`;
   const invoices = await tx.invoice.findMany({
     where: { appointmentId, kind: "INVOICE" },
     select: { id: true, status: true, number: true, patientId: true, creditNote: { select: { id: true } } },
