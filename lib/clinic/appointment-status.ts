@@ -1,5 +1,9 @@
 import type { Actor } from "@/lib/auth/actor";
-import { createAppointmentDraft, deleteAppointmentDraft } from "@/lib/billing/invoices/appointment-drafts";
+import {
+  createAppointmentDraft,
+  deleteAppointmentDraft,
+  releaseAppointmentDraft,
+} from "@/lib/billing/invoices/appointment-drafts";
 import { AppError } from "../errors";
 import type { AppointmentStatus } from "../generated/tenant/enums";
 import type { TenantDb } from "../tenancy/registry";
@@ -10,19 +14,25 @@ import { formatClinicDay, formatClinicTime, localDateOf } from "./time";
 /** Which status may follow which: the front desk's day, in order, plus cancel and no-show. */
 const NEXT: Record<AppointmentStatus, AppointmentStatus[]> = {
   BOOKED: ["CHECKED_IN", "CANCELLED", "NO_SHOW"],
-  // Back to booked: "Undo check-in" for a patient checked in by mistake (its draft invoice goes too).
+  // Back to booked: "Undo check-in" / "Undo no-show" for a patient marked by mistake.
   CHECKED_IN: ["IN_PROGRESS", "CANCELLED", "BOOKED"],
   IN_PROGRESS: ["COMPLETED"],
   COMPLETED: [],
   CANCELLED: [],
-  NO_SHOW: [],
+  NO_SHOW: ["BOOKED"],
 };
 
 /**
  * booked → checked in → in progress → completed, or cancelled (with a reason) / no-show. Check-in
  * only on the appointment's own day and a no-show only once it has started, in the clinic's time
- * zone. Checking in drafts the visit's invoice, a no-show drafts the no-show fee's (when the clinic
- * charges one), and undoing a check-in removes the draft, all in the same transaction. With `doctorId`, only that doctor's own appointments (a doctor moving their own visit).
+ * zone. With `doctorId`, only that doctor's own appointments (a doctor moving their own visit).
+ * What each move does to the visit's invoice, in the same transaction:
+ * - booked → checked in drafts it from the type; booked → no-show drafts the no-show fee (if any);
+ * - checked in / no-show → booked (an undo) removes the untouched draft, and is refused once the
+ *   invoice is issued or paid: billing voids it first;
+ * - checked in → cancelled removes the untouched draft; an issued or paid one stays (billing voids
+ *   it with a credit note) and `invoiceNotice` says so for the receptionist;
+ * - booked → cancelled has no invoice yet; in progress and completed leave it as it is.
  * The cancel reason stays on the appointment only: it is free text and may describe the patient,
  * so the audit log does not copy it.
  */
@@ -77,7 +87,14 @@ export async function changeAppointmentStatus(options: {
         appointmentId,
         reason: to === "NO_SHOW" ? "no-show" : "check-in",
       });
-    if (to === "BOOKED") await deleteAppointmentDraft(tx, { actor, appointmentId });
+    if (to === "BOOKED")
+      await deleteAppointmentDraft(tx, {
+        actor,
+        appointmentId,
+        undoing: appointment.status === "NO_SHOW" ? "no-show" : "check-in",
+      });
+    const invoiceNotice =
+      to === "CANCELLED" ? await releaseAppointmentDraft(tx, { actor, appointmentId }) : null;
     await recordAuditEvent(tx, {
       actor,
       action: "appointment.status-changed",
@@ -85,7 +102,8 @@ export async function changeAppointmentStatus(options: {
       targetId: appointmentId,
       details: { from: appointment.status, to },
     });
-    return tx.appointment.findUniqueOrThrow({ where: { id: appointmentId } });
+    const updated = await tx.appointment.findUniqueOrThrow({ where: { id: appointmentId } });
+    return { ...updated, from: appointment.status, invoiceNotice };
   });
 }
 

@@ -1,17 +1,13 @@
 "use client";
 
 import { CheckboxField } from "@/components/ui/checkbox-field";
-import { Dialog } from "@/components/ui/dialog";
-import { FormActions } from "@/components/ui/form-actions";
 import { TextField } from "@/components/ui/form-field";
-import { useActionForm } from "@/components/ui/use-action-form";
 import type { ServerAction } from "@/lib/action-pipeline/result";
 import { createAppointmentTypeAction } from "@/lib/actions/price-list/create-appointment-type";
 import { updateAppointmentTypeAction } from "@/lib/actions/price-list/update-appointment-type";
 import type { PriceListType } from "@/lib/billing/price-list/find-price-list";
-import { createAppointmentTypeSchema, withPriceFor } from "@/lib/validations/price-list";
-import { priceHint, taxFormValues } from "./item-dialog";
-import { TaxFields } from "./tax-fields";
+import { createAppointmentTypeSchema } from "@/lib/validations/price-list";
+import { PriceListDialog, PriceListForm, taxFormValues, usePriceListForm } from "./price-list-form";
 
 /** Adds an appointment type with its price, or edits one (`type`). */
 export function TypeDialog({
@@ -26,9 +22,14 @@ export function TypeDialog({
   onClose: () => void;
 }) {
   return (
-    <Dialog open={open} onClose={onClose} title={type ? `Edit ${type.name}` : "Add an appointment type"}>
-      {open ? <TypeForm key={type?.id ?? "new"} type={type} currency={currency} onDone={onClose} /> : null}
-    </Dialog>
+    <PriceListDialog
+      open={open}
+      title={type ? `Edit ${type.name}` : "Add an appointment type"}
+      rowId={type?.id ?? null}
+      onClose={onClose}
+    >
+      <TypeForm type={type} currency={currency} onDone={onClose} />
+    </PriceListDialog>
   );
 }
 
@@ -41,10 +42,12 @@ function TypeForm({
   currency: string;
   onDone: () => void;
 }) {
-  const action = (type ? updateAppointmentTypeAction : createAppointmentTypeAction) as ServerAction<unknown>;
-  const { form, field, submit, pending } = useActionForm({
-    schema: withPriceFor(createAppointmentTypeSchema, currency),
-    action,
+  const controls = usePriceListForm({
+    schema: createAppointmentTypeSchema,
+    currency,
+    editing: type ? { typeId: type.id } : null,
+    create: createAppointmentTypeAction as ServerAction<unknown>,
+    update: updateAppointmentTypeAction as ServerAction<unknown>,
     defaultValues: {
       ...taxFormValues(type?.item ?? null, currency),
       name: type?.name ?? "",
@@ -52,12 +55,25 @@ function TypeForm({
       colour: type?.colour ?? "#0f766e",
       isDefault: type?.isDefault ?? false,
     },
-    toInput: (values) => (type ? { ...values, typeId: type.id } : values),
-    success: () => (type ? "The appointment type is saved." : "The appointment type is added."),
-    onSuccess: onDone,
+    said: { saved: "The appointment type is saved.", added: "The appointment type is added." },
+    onDone,
   });
+  const { field } = controls;
   return (
-    <form onSubmit={submit} noValidate className="flex flex-col gap-4">
+    <PriceListForm
+      controls={controls}
+      currency={currency}
+      onDone={onDone}
+      after={
+        type?.isDefault ? null : (
+          <CheckboxField
+            label="The clinic's default type"
+            hint="Booking picks it when the doctor has no default of their own."
+            {...field("isDefault")}
+          />
+        )
+      }
+    >
       <TextField label="Name" hint="As the calendar and the invoice show it." {...field("name")} />
       <div className="grid grid-cols-2 gap-4 sm:grid-cols-[8rem_8rem_1fr]">
         <TextField
@@ -77,29 +93,6 @@ function TypeForm({
           {...field("code")}
         />
       </div>
-      <div className="w-48">
-        <TextField
-          label={`Price (${currency})`}
-          inputMode="decimal"
-          hint={priceHint(currency)}
-          {...field("price")}
-        />
-      </div>
-      <TaxFields form={form} field={field} />
-      {type?.isDefault ? null : (
-        <CheckboxField
-          label="The clinic's default type"
-          hint="Booking picks it when the doctor has no default of their own."
-          {...field("isDefault")}
-        />
-      )}
-      <FormActions
-        pending={pending}
-        submitLabel="Save"
-        pendingLabel="Saving…"
-        cancelLabel="Cancel"
-        onCancel={onDone}
-      />
-    </form>
+    </PriceListForm>
   );
 }

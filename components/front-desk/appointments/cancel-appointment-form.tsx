@@ -23,7 +23,7 @@ export function CancelAppointmentForm({
     action: changeAppointmentStatusAction,
     defaultValues: { cancelReason: "" },
     toInput: ({ cancelReason }) => ({ appointmentId: appointment.id, to: "CANCELLED", cancelReason }),
-    success: (changed) => statusChangedMessage(appointment.patient.name, changed.status),
+    success: (changed) => statusChangedMessage(appointment.patient.name, changed),
     onSuccess: onDone,
   });
   return (

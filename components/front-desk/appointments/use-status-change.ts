@@ -21,6 +21,8 @@ export const NEXT_STEPS: Partial<Record<AppointmentStatus, StatusStep[]>> = {
     { to: "BOOKED", label: "Undo check-in" },
   ],
   IN_PROGRESS: [{ to: "COMPLETED", label: "Complete" }],
+  // Undo: back to booked, for a patient marked by mistake (a no-show fee's draft goes too).
+  NO_SHOW: [{ to: "BOOKED", label: "Undo no-show" }],
 };
 
 /**
@@ -47,16 +49,29 @@ export function stepsOf(status: AppointmentStatus, mode: StepMode): StatusStep[]
 
 export const CANCELLABLE: AppointmentStatus[] = ["BOOKED", "CHECKED_IN"];
 
-/** What the front desk is told once an appointment of `who` has moved: "Sky Arrow: checked in." */
-export function statusChangedMessage(who: string, status: AppointmentStatus): string {
-  if (status === "BOOKED") return `${who}: check-in undone.`;
-  return `${who}: ${STATUS_LABEL[status].toLowerCase()}.`;
+/** What the server says about a move: where from, and what stays of the visit's invoice. */
+export type StatusChanged = {
+  status: AppointmentStatus;
+  from?: AppointmentStatus;
+  invoiceNotice?: string | null;
+};
+
+const UNDONE: Partial<Record<AppointmentStatus, string>> = { CHECKED_IN: "check-in", NO_SHOW: "no-show" };
+
+/**
+ * What the front desk is told once an appointment of `who` has moved: "Sky Arrow: checked in.",
+ * "Sky Arrow: no-show undone.", with what became of the invoice when it stays.
+ */
+export function statusChangedMessage(who: string, changed: StatusChanged): string {
+  const undone = changed.status === "BOOKED" && changed.from ? UNDONE[changed.from] : undefined;
+  const moved = undone ? `${undone} undone` : STATUS_LABEL[changed.status].toLowerCase();
+  return [`${who}: ${moved}.`, changed.invoiceNotice].filter(Boolean).join(" ");
 }
 
 /** Moves `who`'s appointment to another status, says so, and re-reads the page. */
 export function useStatusChange(who: string, mode: StepMode, onDone?: () => void) {
   return useActionCall(mode === "own-visit" ? advanceOwnVisitAction : changeAppointmentStatusAction, {
-    success: (changed) => statusChangedMessage(who, changed.status),
+    success: (changed) => statusChangedMessage(who, changed),
     onSuccess: onDone,
   });
 }

@@ -105,7 +105,10 @@ describe.each(rolesWith("appointments.manage"))("a %s, who manages appointments"
       to: "CHECKED_IN",
     });
 
-    expect(result).toEqual({ ok: true, data: { id: appointment.id, status: "CHECKED_IN" } });
+    expect(result).toEqual({
+      ok: true,
+      data: { id: appointment.id, status: "CHECKED_IN", from: "BOOKED", invoiceNotice: null },
+    });
     for (const to of ["IN_PROGRESS", "COMPLETED"])
       expect(
         await clinic.callAs(role, changeAppointmentStatusAction, { appointmentId: appointment.id, to }),

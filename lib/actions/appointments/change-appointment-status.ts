@@ -5,7 +5,7 @@ import { changeAppointmentStatus } from "@/lib/clinic/appointment-status";
 import { findClinicClock } from "@/lib/clinic/settings";
 import { appointmentStatusSchema } from "@/lib/validations/appointments";
 
-/** Check in, start, complete, cancel (with a reason) or no-show. */
+/** Check in, start, complete, cancel (with a reason), no-show, or undo a check-in or no-show. */
 export const changeAppointmentStatusAction = defineClinicAction({
   schema: appointmentStatusSchema,
   permission: "appointments.manage",
@@ -18,6 +18,7 @@ export const changeAppointmentStatusAction = defineClinicAction({
       cancelReason: input.to === "CANCELLED" ? input.cancelReason : undefined,
       ...(await findClinicClock(db)),
     });
-    return { id: appointment.id, status: appointment.status };
+    const { id, status, from, invoiceNotice } = appointment;
+    return { id, status, from, invoiceNotice };
   },
 });

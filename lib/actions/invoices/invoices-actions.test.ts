@@ -2,45 +2,26 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { takeDocumentNumber } from "@/lib/billing/document-numbers";
 import { issueInvoice } from "@/lib/billing/issue-invoice";
 import { dataOf } from "@/lib/testing/action-result";
-import { type ClinicFixture, createClinicFixture } from "@/lib/testing/clinic-fixture";
-import { rowsOf } from "@/lib/testing/sample-rows";
-import { invoiceRowsOf } from "@/lib/testing/samples/invoices";
-import { changeAppointmentStatusAction } from "../appointments/change-appointment-status";
+import { type BillingFixture, createBillingFixture } from "@/lib/testing/billing-fixtures";
 import { addInvoiceLineAction } from "./add-invoice-line";
 import { issueInvoiceAction } from "./issue-invoice";
 import { updateInvoiceLineAction } from "./update-invoice-line";
 import { voidInvoiceAction } from "./void-invoice";
 
-let clinic: ClinicFixture;
+let clinic: BillingFixture;
 
 beforeAll(async () => {
-  clinic = await createClinicFixture({ subdomain: "invoices" });
-  const item = await clinic.db.billableItem.create({
-    data: { code: "GP", name: "GP consultation", priceMinor: 6000, taxTreatment: "RATED", taxRateBp: 2000 },
-  });
-  await clinic.db.appointmentType.updateMany({ where: { isDefault: true }, data: { itemId: item.id } });
+  clinic = await createBillingFixture({ subdomain: "invoices" });
 });
 
 afterAll(async () => {
   await clinic?.cleanup();
 });
 
-const actor = () => ({
-  id: clinic.members.BILLING.id,
-  email: clinic.members.BILLING.email,
-  ip: null,
-  userAgent: null,
-});
-const todaysAppointment = () => rowsOf(clinic.db).appointment({ startsAt: new Date(Date.now() - 60_000) });
-const draftOf = (appointmentId: string) =>
-  clinic.db.invoice.findFirst({ where: { appointmentId, status: "DRAFT" }, include: { lines: true } });
-const checkIn = (appointmentId: string, to: "CHECKED_IN" | "BOOKED" = "CHECKED_IN") =>
-  clinic.callAs("RECEPTIONIST", changeAppointmentStatusAction, { appointmentId, to });
-
 describe("numbers", () => {
   // First in the file: this clinic has issued nothing yet this year.
   it("gives 20 drafts issued at once the numbers 1 to 20 of the year, with no gap", async () => {
-    const drafts = await Promise.all(Array.from({ length: 20 }, () => invoiceRowsOf(clinic.db).draft()));
+    const drafts = await Promise.all(Array.from({ length: 20 }, () => clinic.invoices.draft()));
     const issued = await Promise.all(
       drafts.map(async (draft) =>
         dataOf(await clinic.callAs("BILLING", issueInvoiceAction, { invoiceId: draft.id })),
@@ -66,9 +47,13 @@ describe("numbers", () => {
   it("starts the year's series by the clinic's own calendar (New Year's Eve 23:30 UTC is already New Year's Day in Auckland)", async () => {
     await clinic.db.clinicSetting.update({ where: { id: 1 }, data: { timezone: "Pacific/Auckland" } });
     try {
-      const draft = await invoiceRowsOf(clinic.db).draft();
+      const draft = await clinic.invoices.draft();
       const issued = await clinic.db.$transaction((tx) =>
-        issueInvoice(tx, { actor: actor(), invoiceId: draft.id, now: new Date("2026-12-31T23:30:00Z") }),
+        issueInvoice(tx, {
+          actor: clinic.billingActor,
+          invoiceId: draft.id,
+          now: new Date("2026-12-31T23:30:00Z"),
+        }),
       );
       expect(issued.number).toBe("INV-2027-000001");
     } finally {
@@ -77,50 +62,9 @@ describe("numbers", () => {
   });
 });
 
-describe("drafts from the front desk", () => {
-  it("drafts the visit's invoice at check-in from the type's item, and undoing the check-in removes it", async () => {
-    const appointment = await todaysAppointment();
-    dataOf(await checkIn(appointment.id));
-    const draft = await draftOf(appointment.id);
-    expect(draft).toMatchObject({
-      totalMinor: 7200,
-      taxMinor: 1200,
-      currency: "USD",
-      doctorId: appointment.doctorId,
-    });
-    expect(draft?.lines[0]).toMatchObject({
-      description: "GP consultation",
-      unitPriceMinor: 6000,
-      taxRateBp: 2000,
-    });
-
-    expect(dataOf(await checkIn(appointment.id, "BOOKED")).status).toBe("BOOKED");
-    expect(await clinic.db.invoice.count({ where: { appointmentId: appointment.id } })).toBe(0);
-
-    dataOf(await checkIn(appointment.id));
-    expect(await clinic.db.invoice.count({ where: { appointmentId: appointment.id, status: "DRAFT" } })).toBe(
-      1,
-    );
-  });
-
-  it("keeps the check-in once its invoice is issued, saying what to do", async () => {
-    const appointment = await todaysAppointment();
-    dataOf(await checkIn(appointment.id));
-    const draft = await draftOf(appointment.id);
-    dataOf(await clinic.callAs("BILLING", issueInvoiceAction, { invoiceId: draft?.id }));
-    const refused = await checkIn(appointment.id, "BOOKED");
-    expect(refused).toMatchObject({
-      error: { code: "CONFLICT", message: expect.stringContaining("void it with a credit note") },
-    });
-    expect(await clinic.db.appointment.findUniqueOrThrow({ where: { id: appointment.id } })).toMatchObject({
-      status: "CHECKED_IN",
-    });
-  });
-});
-
 describe("editing a draft", () => {
   it("computes every line on the server and refuses a discount over the line, writing nothing", async () => {
-    const draft = await invoiceRowsOf(clinic.db).draft();
+    const draft = await clinic.invoices.draft();
     const added = dataOf(
       await clinic.callAs("BILLING", addInvoiceLineAction, {
         invoiceId: draft.id,
@@ -157,13 +101,14 @@ describe("editing a draft", () => {
 
 describe("issued invoices", () => {
   it("are refused any change or deletion by the database, even as the clinic's own role", async () => {
-    const invoice = await invoiceRowsOf(clinic.db).issued();
+    const invoice = await clinic.invoices.issued();
+    const line = await clinic.db.invoiceLine.findFirstOrThrow({ where: { invoiceId: invoice.id } });
     await expect(
       clinic.db.invoice.update({ where: { id: invoice.id }, data: { note: "changed" } }),
     ).rejects.toThrow();
     await expect(clinic.db.invoice.delete({ where: { id: invoice.id } })).rejects.toThrow();
     await expect(
-      clinic.db.invoiceLine.update({ where: { id: invoice.lines[0]?.id }, data: { description: "changed" } }),
+      clinic.db.invoiceLine.update({ where: { id: line.id }, data: { description: "changed" } }),
     ).rejects.toThrow();
     const edit = await clinic.callAs("BILLING", addInvoiceLineAction, {
       invoiceId: invoice.id,
@@ -178,25 +123,8 @@ describe("issued invoices", () => {
   });
 
   it("are voided by a credit note that mirrors them, and what was paid becomes the patient's credit", async () => {
-    const invoice = await invoiceRowsOf(clinic.db).issued();
-    const payment = await clinic.db.payment.create({
-      data: {
-        receiptNumber: "RCT-1999-000001",
-        patientId: invoice.patientId,
-        locationId: invoice.locationId,
-        method: "CASH",
-        amountMinor: 2000,
-        takenById: clinic.members.BILLING.id,
-      },
-    });
-    await clinic.db.paymentAllocation.create({
-      data: {
-        paymentId: payment.id,
-        invoiceId: invoice.id,
-        amountMinor: 2000,
-        appliedById: clinic.members.BILLING.id,
-      },
-    });
+    const invoice = await clinic.invoices.issued();
+    await clinic.paidTowards(invoice, 2000);
     const voided = dataOf(
       await clinic.callAs("BILLING", voidInvoiceAction, { invoiceId: invoice.id, reason: "Wrong patient" }),
     );

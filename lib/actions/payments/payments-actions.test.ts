@@ -2,28 +2,24 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findInvoiceBalances, findPatientAccount } from "@/lib/billing/balances";
 import { withDatabaseName } from "@/lib/db/database-url";
 import { dataOf } from "@/lib/testing/action-result";
-import { type ClinicFixture, createClinicFixture } from "@/lib/testing/clinic-fixture";
+import { type BillingFixture, createBillingFixture } from "@/lib/testing/billing-fixtures";
 import { adminDatabaseUrl, adminQuery } from "@/lib/testing/databases";
-import { invoiceRowsOf } from "@/lib/testing/invoice-rows";
 import { rowsOf } from "@/lib/testing/sample-rows";
 import { creditPaymentRow } from "@/lib/testing/samples/payments";
 import { applyCreditAction } from "./apply-credit";
 import { refundPaymentAction } from "./refund-payment";
 import { takePaymentAction } from "./take-payment";
 
-let clinic: ClinicFixture;
+let clinic: BillingFixture;
 
 beforeAll(async () => {
-  clinic = await createClinicFixture({ subdomain: "payments" });
-  await clinic.db.clinicSetting.update({ where: { id: 1 }, data: { currency: "GBP" } });
+  clinic = await createBillingFixture({ subdomain: "payments", currency: "GBP" });
 });
 
 afterAll(async () => {
   await clinic?.cleanup();
 });
 
-const invoices = () => invoiceRowsOf(clinic.db);
-const billing = () => clinic.members.BILLING.id;
 /** A trigger (as the server's admin) refusing payments by OTHER; returns its removal. */
 async function refusePaymentsByOther() {
   const { databaseName } = await clinic.platform.central.clinic.findUniqueOrThrow({
@@ -46,7 +42,7 @@ const balanceOf = async (invoiceId: string) =>
 
 describe("taking a payment at check-out", () => {
   it("issues a draft and takes part cash, part card in one step, each with its own receipt", async () => {
-    const draft = await invoices().draft({ lines: [3000, 2000] });
+    const draft = await clinic.invoices.draft({ lines: [3000, 2000] });
 
     const taken = dataOf(
       await clinic.callAs("RECEPTIONIST", takePaymentAction, {
@@ -79,7 +75,7 @@ describe("taking a payment at check-out", () => {
   });
 
   it("keeps an overpayment as the patient's credit and says so", async () => {
-    const invoice = await invoices().issued(billing(), { lines: [4000] });
+    const invoice = await clinic.invoices.issued({ lines: [4000] });
 
     const taken = dataOf(
       await clinic.callAs("RECEPTIONIST", takePaymentAction, {
@@ -97,7 +93,7 @@ describe("taking a payment at check-out", () => {
   });
 
   it("leaves the rest due after a partial payment", async () => {
-    const invoice = await invoices().issued(billing(), { lines: [4000] });
+    const invoice = await clinic.invoices.issued({ lines: [4000] });
 
     const taken = dataOf(
       await clinic.callAs("BILLING", takePaymentAction, {
@@ -115,7 +111,7 @@ describe("taking a payment at check-out", () => {
   });
 
   it("puts a payment on a voided invoice entirely to credit, saying so", async () => {
-    const invoice = await invoices().voided(billing(), { lines: [4000] });
+    const invoice = await clinic.invoices.voided({ lines: [4000] });
 
     const taken = dataOf(
       await clinic.callAs("RECEPTIONIST", takePaymentAction, {
@@ -135,7 +131,7 @@ describe("taking a payment at check-out", () => {
   });
 
   it("rolls back the invoice number, receipts and issue when a later step fails", async () => {
-    const draft = await invoices().draft({ lines: [3000] });
+    const draft = await clinic.invoices.draft({ lines: [3000] });
     const before = await clinic.db.documentCounter.findMany();
 
     // The second tender fails in the database, after the draft was issued and the first receipt written.
@@ -162,7 +158,7 @@ describe("taking a payment at check-out", () => {
   });
 
   it("lets twenty cashiers pay the whole balance at once without allocating beyond the total", async () => {
-    const invoice = await invoices().issued(billing(), { lines: [7500] });
+    const invoice = await clinic.invoices.issued({ lines: [7500] });
 
     const results = await Promise.all(
       Array.from({ length: 20 }, () =>
@@ -199,8 +195,12 @@ describe("taking a payment at check-out", () => {
 
 describe("applying credit", () => {
   it("spends the oldest credit first and never more than the balance", async () => {
-    const invoice = await invoices().issued(billing(), { lines: [3000] });
-    const base = { patientId: invoice.patientId, locationId: invoice.locationId, takenById: billing() };
+    const invoice = await clinic.invoices.issued({ lines: [3000] });
+    const base = {
+      patientId: invoice.patientId,
+      locationId: invoice.locationId,
+      takenById: clinic.billingId,
+    };
     const older = await creditPaymentRow(clinic.db, {
       ...base,
       amountMinor: 2000,
@@ -233,7 +233,7 @@ describe("applying credit", () => {
   });
 
   it("says so when there is no credit or nothing is due", async () => {
-    const invoice = await invoices().issued(billing(), { lines: [3000] });
+    const invoice = await clinic.invoices.issued({ lines: [3000] });
     expect(await clinic.callAs("RECEPTIONIST", applyCreditAction, { invoiceId: invoice.id })).toMatchObject({
       ok: false,
       error: { code: "CONFLICT", message: "The patient has no credit to apply." },
@@ -243,7 +243,7 @@ describe("applying credit", () => {
 
 describe("refunds", () => {
   it("refunds unapplied money to a method with a reason, and never more than is unapplied", async () => {
-    const invoice = await invoices().issued(billing(), { lines: [3000] });
+    const invoice = await clinic.invoices.issued({ lines: [3000] });
     const taken = dataOf(
       await clinic.callAs("RECEPTIONIST", takePaymentAction, {
         invoiceId: invoice.id,
@@ -289,7 +289,7 @@ describe("refunds", () => {
     const payment = await creditPaymentRow(clinic.db, {
       patientId: patient.id,
       locationId: location.id,
-      takenById: billing(),
+      takenById: clinic.billingId,
       amountMinor: 3000,
     });
     const results = await Promise.all(
@@ -312,7 +312,7 @@ describe("refunds", () => {
     const payment = await creditPaymentRow(clinic.db, {
       patientId: patient.id,
       locationId: location.id,
-      takenById: billing(),
+      takenById: clinic.billingId,
     });
     expect(
       await clinic.callAs("RECEPTIONIST", refundPaymentAction, {
