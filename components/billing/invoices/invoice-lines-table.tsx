@@ -39,7 +39,7 @@ export function InvoiceLinesTable({
               {line.quantity} <span className="sm:hidden">× {money(line.unitPriceMinor)}</span>
             </Cell>
             <Cell className="text-right tabular-nums max-sm:hidden">{money(line.unitPriceMinor)}</Cell>
-            <Cell className="tabular-nums sm:text-right">
+            <Cell className={line.discountMinor ? "tabular-nums sm:text-right" : "text-right max-sm:hidden"}>
               {line.discountMinor ? (
                 <>
                   <span className="sm:hidden">Discount </span>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { InvoiceDateFilter } from "@/components/billing/invoices/invoice-date-filter";
 import { INVOICE_STATE_LABEL, InvoiceStateBadge } from "@/components/billing/invoices/invoice-state-badge";
+import { cn } from "@/components/ui/cn";
 import { FilterLinks } from "@/components/ui/filter-links";
 import { LinkPager } from "@/components/ui/link-pager";
 import { listHref } from "@/components/ui/list-href";
@@ -66,14 +67,10 @@ export default async function InvoicesPage({ params, searchParams }: TenantParam
               </Cell>
               <Cell className="whitespace-nowrap">{formatClinicDay(row.date, timeZone)}</Cell>
               <Cell>{row.patientName}</Cell>
-              <Cell>
-                {row.billTo === row.patientName ? (
-                  <span className="sm:hidden">Bill to the patient</span>
-                ) : null}
-                <span className={row.billTo === row.patientName ? "max-sm:hidden" : undefined}>
-                  <span className="sm:hidden">Bill to </span>
-                  {row.billTo}
-                </span>
+              {/* On a phone a row is a card: who is billed only when it is not the patient, a balance only when due. */}
+              <Cell className={row.billTo === row.patientName ? "max-sm:hidden" : undefined}>
+                <span className="sm:hidden">Bill to </span>
+                {row.billTo}
               </Cell>
               <Cell className="tabular-nums sm:text-right">
                 <span className="sm:hidden">Total </span>
@@ -82,8 +79,8 @@ export default async function InvoicesPage({ params, searchParams }: TenantParam
               <Cell>
                 <InvoiceStateBadge state={row.state} />
               </Cell>
-              <Cell className="tabular-nums sm:text-right">
-                <span className="sm:hidden">Balance </span>
+              <Cell className={cn("tabular-nums sm:text-right", row.balanceMinor === 0 && "max-sm:hidden")}>
+                <span className="sm:hidden">Balance due </span>
                 {formatMoney(row.balanceMinor, row.currency)}
               </Cell>
             </tr>

@@ -48,6 +48,8 @@ export default async function InvoicePage({ params }: TenantParams & { params: P
   const voided = invoice.creditNote !== null;
   const editable = draft && canEdit;
   const canTake = clinicRoleCan(role, "payments.take") && isInvoice && !voided;
+  // A draft is paid as it stands (which issues it), so only once it has something to pay.
+  const takesMoney = canTake && (!draft || invoice.totalMinor > 0);
   const patientName = `${invoice.patient.firstName} ${invoice.patient.lastName}`;
   const title =
     invoice.kind === "CREDIT_NOTE" ? `Credit note ${invoice.number}` : (invoice.number ?? "Draft invoice");
@@ -105,19 +107,6 @@ export default async function InvoicePage({ params }: TenantParams & { params: P
       {editable ? null : <BillToSummary invoice={invoice} />}
       <InvoiceLinesTable lines={invoice.lines} currency={invoice.currency} editable={editable} />
       <InvoiceTotals invoice={invoice} />
-      {canTake && (draft ? invoice.totalMinor > 0 : true) ? (
-        <InvoiceMoneyActions
-          invoice={{
-            invoiceId: invoice.id,
-            number: invoice.number,
-            draft,
-            dueMinor: draft ? invoice.totalMinor : invoice.balanceMinor,
-          }}
-          patientName={patientName}
-          currency={invoice.currency}
-          creditMinor={invoice.patientCreditMinor}
-        />
-      ) : null}
       {editable && priceList ? (
         <div className="grid gap-4 lg:grid-cols-2">
           <Card>
@@ -156,11 +145,27 @@ export default async function InvoicePage({ params }: TenantParams & { params: P
         </div>
       ) : null}
       {editable ? (
-        <div className="flex flex-wrap items-center gap-3">
-          <IssueButton invoiceId={invoice.id} />
-          <p className="text-sm text-slate-600">
-            Issuing gives it its number and fixes its content; after that it is voided, never edited.
-          </p>
+        <p className="text-sm text-slate-600">
+          Issuing gives it its number and fixes its content; after that it is voided, never edited. Taking a
+          payment issues it too.
+        </p>
+      ) : null}
+      {editable || takesMoney ? (
+        <div className="flex flex-wrap items-center gap-2">
+          {editable ? <IssueButton invoiceId={invoice.id} /> : null}
+          {takesMoney ? (
+            <InvoiceMoneyActions
+              invoice={{
+                invoiceId: invoice.id,
+                number: invoice.number,
+                draft,
+                dueMinor: draft ? invoice.totalMinor : invoice.balanceMinor,
+              }}
+              patientName={patientName}
+              currency={invoice.currency}
+              creditMinor={invoice.patientCreditMinor}
+            />
+          ) : null}
         </div>
       ) : null}
       {draft && !canEdit ? (
