@@ -2,6 +2,8 @@
 
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/form-field";
+import { Notice } from "@/components/ui/notice";
 import { useActionCall } from "@/components/ui/use-action-call";
 import { voidInvoiceAction } from "@/lib/actions/invoices/void-invoice";
 
@@ -16,27 +18,38 @@ export function VoidInvoiceForm({ invoiceId }: { invoiceId: string }) {
         : `Voided by ${done.number}.`,
   });
   return (
-    <form
-      className="mt-4 flex flex-wrap items-end gap-2"
-      aria-label="Void with credit note"
-      onSubmit={(event) => {
-        event.preventDefault();
-        voiding.call({ invoiceId, reason });
-      }}
-    >
-      <label className="flex min-w-64 flex-1 flex-col text-sm">
-        Reason for voiding
-        <input
-          className="h-10 rounded-md border border-slate-300 px-2 text-sm"
-          value={reason}
-          onChange={(e) => setReason(e.target.value)}
-          required
-        />
-      </label>
-      <Button type="submit" variant="secondary" disabled={voiding.pending}>
-        {voiding.pending ? "Voiding…" : "Void with credit note"}
-      </Button>
-      {voiding.error ? <p className="w-full text-sm text-red-700">{voiding.error}</p> : null}
-    </form>
+    <section aria-labelledby="void-heading" className="flex flex-col gap-2 border-t border-slate-200 pt-4">
+      <h2 id="void-heading" className="text-lg font-semibold text-slate-900">
+        Void
+      </h2>
+      <p className="text-sm text-slate-600">
+        An issued invoice is never changed: a credit note with its own number cancels it, and whatever was
+        paid on it becomes the patient&apos;s credit.
+      </p>
+      <form
+        className="flex flex-col gap-2 sm:flex-row sm:items-end"
+        aria-label="Void with credit note"
+        onSubmit={(event) => {
+          event.preventDefault();
+          voiding.call({ invoiceId, reason });
+        }}
+      >
+        <div className="sm:w-96">
+          <TextField
+            label="Reason for voiding"
+            value={reason}
+            onChange={(event) => {
+              setReason(event.target.value);
+              voiding.clearError();
+            }}
+            required
+          />
+        </div>
+        <Button type="submit" variant="danger" disabled={voiding.pending}>
+          {voiding.pending ? "Voiding…" : "Void with credit note"}
+        </Button>
+      </form>
+      {voiding.error ? <Notice>{voiding.error}</Notice> : null}
+    </section>
   );
 }

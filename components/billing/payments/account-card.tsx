@@ -1,29 +1,28 @@
+import Link from "next/link";
+import { InvoiceStateBadge } from "@/components/billing/invoices/invoice-state-badge";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { formatMoney } from "@/lib/billing/money-input";
 import type { AccountCard as AccountCardData } from "@/lib/billing/payments/patient-account";
-import { PAYMENT_METHOD_LABELS } from "@/lib/validations/payments";
+import { PAYMENT_METHOD_LABELS, type PAYMENT_METHODS } from "@/lib/validations/payments";
+import { RefundButton } from "./refund-dialog";
 
-const STATE_LABELS = {
-  DRAFT: "Draft",
-  UNPAID: "Unpaid",
-  PARTLY_PAID: "Part paid",
-  PAID: "Paid",
-  VOID: "Void",
-  CREDIT_NOTE: "Credit note",
-} as const;
+type Method = (typeof PAYMENT_METHODS)[number];
 
 /**
  * The patient's account: what they owe, their credit, recent invoices and payments with receipt
- * links (billing.view). Roles with billing.owes only see "Owes £x" or nothing.
+ * links (billing.view), and for billing (`canRefund`) a refund of a payment's unapplied money.
+ * Roles with billing.owes only see "Owes £x" or nothing.
  */
 export function AccountCard({
   account,
   owesOnly,
+  canRefund = false,
   formatDay,
 }: {
   account: AccountCardData;
   owesOnly: boolean;
+  canRefund?: boolean;
   formatDay: (at: Date) => string;
 }) {
   const money = (minor: number) => formatMoney(minor, account.currency);
@@ -55,18 +54,17 @@ export function AccountCard({
             <ul className="flex flex-col gap-1">
               {account.invoices.map((invoice) => (
                 <li key={invoice.id} className="flex flex-wrap items-center gap-2">
-                  <span className="font-medium">{invoice.number ?? "Draft"}</span>
+                  <Link
+                    className="font-medium text-teal-800 underline"
+                    href={`/billing/invoices/${invoice.id}`}
+                  >
+                    {invoice.number ?? "Draft"}
+                  </Link>
                   {invoice.issuedAt ? (
                     <span className="text-slate-600">{formatDay(invoice.issuedAt)}</span>
                   ) : null}
                   <span className="tabular-nums">{money(invoice.totalMinor)}</span>
-                  <Badge
-                    tone={
-                      invoice.state === "PAID" ? "success" : invoice.state === "VOID" ? "neutral" : "warning"
-                    }
-                  >
-                    {STATE_LABELS[invoice.state]}
-                  </Badge>
+                  <InvoiceStateBadge state={invoice.state} />
                   {invoice.balanceMinor > 0 ? (
                     <span className="text-slate-600">{money(invoice.balanceMinor)} due</span>
                   ) : null}
@@ -92,8 +90,22 @@ export function AccountCard({
                     {payment.receiptNumber}
                   </a>
                   <span className="text-slate-600">{formatDay(payment.takenAt)}</span>
-                  <span>{PAYMENT_METHOD_LABELS[payment.method as keyof typeof PAYMENT_METHOD_LABELS]}</span>
+                  <span>{PAYMENT_METHOD_LABELS[payment.method as Method]}</span>
                   <span className="tabular-nums">{money(payment.amountMinor)}</span>
+                  {payment.unappliedMinor > 0 ? (
+                    <span className="text-slate-600">{money(payment.unappliedMinor)} unapplied</span>
+                  ) : null}
+                  {canRefund && payment.unappliedMinor > 0 ? (
+                    <RefundButton
+                      currency={account.currency}
+                      payment={{
+                        paymentId: payment.id,
+                        receiptNumber: payment.receiptNumber,
+                        method: payment.method as Method,
+                        refundableMinor: payment.unappliedMinor,
+                      }}
+                    />
+                  ) : null}
                 </li>
               ))}
             </ul>

@@ -1,6 +1,7 @@
 import { findPatientAccount } from "@/lib/billing/balances";
 import type { TenantDb } from "@/lib/tenancy/tenant-db";
 import { findInvoiceBalances, type InvoiceState } from "../balances";
+import { findUnappliedPayments } from "./unapplied-money";
 
 export type AccountCard = {
   currency: string;
@@ -14,12 +15,28 @@ export type AccountCard = {
     balanceMinor: number;
     state: InvoiceState;
   }[];
-  payments: { id: string; receiptNumber: string; takenAt: Date; method: string; amountMinor: number }[];
+  /** The last payments, and any older one still holding credit; `unappliedMinor` is what may be refunded. */
+  payments: {
+    id: string;
+    receiptNumber: string;
+    takenAt: Date;
+    method: string;
+    amountMinor: number;
+    unappliedMinor: number;
+  }[];
 };
+
+const paymentColumns = {
+  id: true,
+  receiptNumber: true,
+  takenAt: true,
+  method: true,
+  amountMinor: true,
+} as const;
 
 /** The patient page's Account card: owed, credit, the last invoices and payments (receipts). */
 export async function findAccountCard(db: TenantDb, patientId: string): Promise<AccountCard> {
-  const [settings, account, invoices, payments] = await Promise.all([
+  const [settings, account, invoices, recent, unapplied] = await Promise.all([
     db.clinicSetting.findUniqueOrThrow({ where: { id: 1 }, select: { currency: true } }),
     findPatientAccount(db, patientId),
     db.invoice.findMany({
@@ -32,9 +49,24 @@ export async function findAccountCard(db: TenantDb, patientId: string): Promise<
       where: { patientId },
       orderBy: { takenAt: "desc" },
       take: 5,
-      select: { id: true, receiptNumber: true, takenAt: true, method: true, amountMinor: true },
+      select: paymentColumns,
     }),
+    findUnappliedPayments(db, patientId),
   ]);
+  const shown = new Set(recent.map((payment) => payment.id));
+  const older = unapplied.filter((payment) => !shown.has(payment.id)).map((payment) => payment.id);
+  const payments =
+    older.length === 0
+      ? recent
+      : [
+          ...recent,
+          ...(await db.payment.findMany({
+            where: { id: { in: older } },
+            orderBy: { takenAt: "desc" },
+            select: paymentColumns,
+          })),
+        ];
+  const unappliedOf = new Map(unapplied.map((payment) => [payment.id, payment.unappliedMinor]));
   const balances = await findInvoiceBalances(
     db,
     invoices.map((invoice) => invoice.id),
@@ -51,6 +83,6 @@ export async function findAccountCard(db: TenantDb, patientId: string): Promise<
         state: balance?.state ?? "DRAFT",
       };
     }),
-    payments,
+    payments: payments.map((payment) => ({ ...payment, unappliedMinor: unappliedOf.get(payment.id) ?? 0 })),
   };
 }

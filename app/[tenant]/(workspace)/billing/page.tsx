@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { InvoiceDateFilter } from "@/components/billing/invoices/invoice-date-filter";
 import { INVOICE_STATE_LABEL, InvoiceStateBadge } from "@/components/billing/invoices/invoice-state-badge";
+import { cn } from "@/components/ui/cn";
 import { FilterLinks } from "@/components/ui/filter-links";
 import { LinkPager } from "@/components/ui/link-pager";
 import { listHref } from "@/components/ui/list-href";
@@ -33,7 +35,7 @@ export default async function InvoicesPage({ params, searchParams }: TenantParam
         title="Invoices"
         description={`${list.total.toLocaleString("en")} ${list.total === 1 ? "invoice or credit note" : "invoices and credit notes"}${filtered ? " match" : ""}, newest first; a draft is made when a patient is checked in.`}
       />
-      <div className="mb-4">
+      <div className="my-4 flex flex-col gap-3">
         <FilterLinks
           label="Invoice state"
           current={query.state}
@@ -43,8 +45,9 @@ export default async function InvoicesPage({ params, searchParams }: TenantParam
           ]}
           href={(state) => listHref("/billing", { ...filter, state, page: undefined })}
         />
+        <InvoiceDateFilter from={query.from} to={query.to} state={query.state} />
       </div>
-      <Table caption="Invoices and credit notes">
+      <Table caption="Invoices and credit notes" stackOnPhone>
         <TableHead>
           <HeaderCell>Number</HeaderCell>
           <HeaderCell>Date</HeaderCell>
@@ -64,12 +67,22 @@ export default async function InvoicesPage({ params, searchParams }: TenantParam
               </Cell>
               <Cell className="whitespace-nowrap">{formatClinicDay(row.date, timeZone)}</Cell>
               <Cell>{row.patientName}</Cell>
-              <Cell>{row.billTo}</Cell>
-              <Cell className="text-right tabular-nums">{formatMoney(row.totalMinor, row.currency)}</Cell>
+              {/* On a phone a row is a card: who is billed only when it is not the patient, a balance only when due. */}
+              <Cell className={row.billTo === row.patientName ? "max-sm:hidden" : undefined}>
+                <span className="sm:hidden">Bill to </span>
+                {row.billTo}
+              </Cell>
+              <Cell className="tabular-nums sm:text-right">
+                <span className="sm:hidden">Total </span>
+                {formatMoney(row.totalMinor, row.currency)}
+              </Cell>
               <Cell>
                 <InvoiceStateBadge state={row.state} />
               </Cell>
-              <Cell className="text-right tabular-nums">{formatMoney(row.balanceMinor, row.currency)}</Cell>
+              <Cell className={cn("tabular-nums sm:text-right", row.balanceMinor === 0 && "max-sm:hidden")}>
+                <span className="sm:hidden">Balance due </span>
+                {formatMoney(row.balanceMinor, row.currency)}
+              </Cell>
             </tr>
           ))}
         </TableBody>
@@ -77,7 +90,7 @@ export default async function InvoicesPage({ params, searchParams }: TenantParam
       {list.rows.length === 0 ? (
         <EmptyState>
           {filtered
-            ? "No invoice matches this filter: choose All to see every invoice."
+            ? "No invoice matches this filter: choose All, or Any date, to see every invoice."
             : "No invoices yet: checking a patient in at the front desk drafts their visit's invoice."}
         </EmptyState>
       ) : null}

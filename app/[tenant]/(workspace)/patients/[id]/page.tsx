@@ -89,6 +89,7 @@ export default async function PatientPage({ params, searchParams }: PatientPageP
                 owesOnly ? { ...account, creditMinor: 0, invoices: [], payments: [] } : account
               }
               owesOnly={owesOnly}
+              canRefund={clinicRoleCan(role, "payments.refund")}
               formatDay={(at) => formatClinicDateTime(at, timeZone, clock)}
             />
           ) : null}

@@ -1,15 +1,24 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { AddLineForm, IssueButton, RemoveLineButton } from "@/components/billing/invoices/draft-actions";
+import { AddFreeLineButton } from "@/components/billing/invoices/add-free-line-dialog";
+import { AddItemLineForm } from "@/components/billing/invoices/add-item-line-form";
+import { BillToForm } from "@/components/billing/invoices/bill-to-form";
+import { BillToSummary } from "@/components/billing/invoices/bill-to-summary";
+import { IssueButton } from "@/components/billing/invoices/draft-actions";
+import { InvoiceLinesTable } from "@/components/billing/invoices/invoice-lines-table";
+import { InvoiceMoneyActions } from "@/components/billing/invoices/invoice-money-actions";
+import { InvoicePayments } from "@/components/billing/invoices/invoice-payments";
 import { InvoiceStateBadge } from "@/components/billing/invoices/invoice-state-badge";
+import { InvoiceTotals } from "@/components/billing/invoices/invoice-totals";
+import { priceListChoices } from "@/components/billing/invoices/price-list-choices";
 import { VoidInvoiceForm } from "@/components/billing/invoices/void-invoice-form";
+import { buttonClasses } from "@/components/ui/button";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { Cell, HeaderCell, Table, TableBody, TableHead } from "@/components/ui/table";
 import { clinicRoleCan } from "@/lib/auth/permissions";
 import { findInvoice } from "@/lib/billing/invoices/find-invoice";
-import { formatRate } from "@/lib/billing/money";
-import { formatMoney } from "@/lib/billing/money-input";
+import { findPriceList } from "@/lib/billing/price-list/find-price-list";
 import { formatClinicDay } from "@/lib/clinic/time";
 import type { TenantParams } from "@/lib/tenancy/request-clinic";
 import { withTenantDb } from "@/lib/tenancy/tenant-db";
@@ -19,37 +28,59 @@ export const metadata: Metadata = { title: "Invoice" };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-function taxLabel(line: { taxTreatment: string; taxRateBp: number | null; exemptReason: string | null }) {
-  if (line.taxTreatment === "RATED") return formatRate(line.taxRateBp ?? 0);
-  if (line.taxTreatment === "ZERO_RATED") return "Zero-rated";
-  return `Exempt: ${line.exemptReason ?? ""}`;
-}
-
 export default async function InvoicePage({ params }: TenantParams & { params: Promise<{ id: string }> }) {
   const workspace = await requireWorkspace(params, "billing.view");
   if (!workspace) return null;
   const { id } = await params;
   if (!UUID.test(id)) notFound();
-  const invoice = await withTenantDb(workspace.clinic.subdomain, (db) => findInvoice(db, id));
-  if (!invoice) notFound();
-  const canEdit = clinicRoleCan(workspace.role, "invoices.manage");
+  const { role } = workspace;
+  const canEdit = clinicRoleCan(role, "invoices.manage");
+  const found = await withTenantDb(workspace.clinic.subdomain, async (db) => {
+    const invoice = await findInvoice(db, id);
+    const priceList = invoice?.status === "DRAFT" && canEdit ? await findPriceList({ db }) : null;
+    return invoice ? { invoice, priceList } : null;
+  });
+  if (!found) notFound();
+  const { invoice, priceList } = found;
+  const timeZone = workspace.settings.timezone;
   const draft = invoice.status === "DRAFT";
-  const money = (minor: number) => formatMoney(minor, invoice.currency);
+  const isInvoice = invoice.kind === "INVOICE";
+  const voided = invoice.creditNote !== null;
+  const editable = draft && canEdit;
+  const canTake = clinicRoleCan(role, "payments.take") && isInvoice && !voided;
+  // A draft is paid as it stands (which issues it), so only once it has something to pay.
+  const takesMoney = canTake && (!draft || invoice.totalMinor > 0);
+  const patientName = `${invoice.patient.firstName} ${invoice.patient.lastName}`;
   const title =
     invoice.kind === "CREDIT_NOTE" ? `Credit note ${invoice.number}` : (invoice.number ?? "Draft invoice");
-  const billTo =
-    invoice.billTo === "THIRD_PARTY"
-      ? invoice.billToName
-      : `${invoice.patient.firstName} ${invoice.patient.lastName}`;
+  const formatDay = (at: Date) => formatClinicDay(at, timeZone);
   return (
-    <>
+    <div className="flex flex-col gap-6">
       <PageHeader
         title={title}
-        description={`${invoice.patient.firstName} ${invoice.patient.lastName} · ${invoice.location.name} · ${formatClinicDay(invoice.issuedAt ?? invoice.createdAt, workspace.settings.timezone)}`}
+        description={
+          <>
+            <Link className="text-brand-700 underline" href={`/patients/${invoice.patient.id}`}>
+              {patientName}
+            </Link>
+            {` · ${invoice.location.name} · ${draft ? "drafted" : "issued"} ${formatDay(invoice.issuedAt ?? invoice.createdAt)}`}
+          </>
+        }
+        actions={
+          draft ? null : (
+            <a
+              className={buttonClasses({ variant: "secondary" })}
+              href={`/print/invoices/${invoice.id}`}
+              target="_blank"
+              rel="noreferrer"
+            >
+              Download PDF
+            </a>
+          )
+        }
       />
-      <div className="mb-4 flex flex-wrap items-center gap-3 text-sm">
+      <div className="flex flex-wrap items-center gap-3 text-sm">
         <InvoiceStateBadge state={invoice.state} />
-        <span>Bill to: {billTo}</span>
         {invoice.creditedInvoice ? (
           <span>
             Voids{" "}
@@ -68,70 +99,90 @@ export default async function InvoicePage({ params }: TenantParams & { params: P
             <Link className="text-brand-700 underline" href={`/billing/invoices/${invoice.creditNote.id}`}>
               {invoice.creditNote.number}
             </Link>
-            ; what was paid on it went back to the patient's credit.
+            {invoice.creditNote.note ? ` (${invoice.creditNote.note})` : ""}; what was paid on it went back to
+            the patient&apos;s credit.
           </span>
         ) : null}
       </div>
-      <Table caption="Invoice lines">
-        <TableHead>
-          <HeaderCell>Description</HeaderCell>
-          <HeaderCell className="text-right">Qty</HeaderCell>
-          <HeaderCell className="text-right">Unit price</HeaderCell>
-          <HeaderCell className="text-right">Discount</HeaderCell>
-          <HeaderCell>Tax</HeaderCell>
-          <HeaderCell className="text-right">Total</HeaderCell>
-          {draft && canEdit ? <HeaderCell>Change</HeaderCell> : null}
-        </TableHead>
-        <TableBody>
-          {invoice.lines.map((line) => (
-            <tr key={line.id}>
-              <Cell>{line.description}</Cell>
-              <Cell className="text-right tabular-nums">{line.quantity}</Cell>
-              <Cell className="text-right tabular-nums">{money(line.unitPriceMinor)}</Cell>
-              <Cell className="text-right tabular-nums">
-                {line.discountMinor ? money(line.discountMinor) : "–"}
-              </Cell>
-              <Cell>{taxLabel(line)}</Cell>
-              <Cell className="text-right tabular-nums">{money(line.totalMinor)}</Cell>
-              {draft && canEdit ? (
-                <Cell>
-                  <RemoveLineButton lineId={line.id} />
-                </Cell>
-              ) : null}
-            </tr>
-          ))}
-        </TableBody>
-      </Table>
-      <dl className="mt-4 ml-auto grid max-w-xs grid-cols-2 gap-1 text-sm">
-        <dt>Subtotal</dt>
-        <dd className="text-right tabular-nums">{money(invoice.subtotalMinor)}</dd>
-        <dt>Tax</dt>
-        <dd className="text-right tabular-nums">{money(invoice.taxMinor)}</dd>
-        <dt className="font-semibold">Total</dt>
-        <dd className="text-right font-semibold tabular-nums">{money(invoice.totalMinor)}</dd>
-        {invoice.kind === "INVOICE" && !draft ? (
-          <>
-            <dt>Paid</dt>
-            <dd className="text-right tabular-nums">{money(invoice.appliedMinor)}</dd>
-            <dt className="font-semibold">Balance</dt>
-            <dd className="text-right font-semibold tabular-nums">{money(invoice.balanceMinor)}</dd>
-          </>
-        ) : null}
-      </dl>
-      {draft && canEdit ? (
-        <>
-          <AddLineForm invoiceId={invoice.id} currency={invoice.currency} />
-          <div className="mt-6">
-            <IssueButton invoiceId={invoice.id} />
-          </div>
-        </>
+      {editable ? null : <BillToSummary invoice={invoice} />}
+      <InvoiceLinesTable lines={invoice.lines} currency={invoice.currency} editable={editable} />
+      <InvoiceTotals invoice={invoice} />
+      {editable && priceList ? (
+        <div className="grid gap-4 lg:grid-cols-2">
+          <Card>
+            <CardHeader>
+              <CardTitle as="h2">Add a line</CardTitle>
+            </CardHeader>
+            <CardContent className="flex flex-col gap-4">
+              <AddItemLineForm
+                invoiceId={invoice.id}
+                currency={invoice.currency}
+                choices={priceListChoices(priceList)}
+              />
+              <div className="flex flex-wrap items-center gap-2 border-t border-slate-100 pt-4 text-sm text-slate-600">
+                <span>Not on the price list?</span>
+                <AddFreeLineButton invoiceId={invoice.id} currency={invoice.currency} />
+              </div>
+            </CardContent>
+          </Card>
+          <Card>
+            <CardHeader>
+              <CardTitle as="h2">Bill to</CardTitle>
+            </CardHeader>
+            <CardContent>
+              <BillToForm
+                invoiceId={invoice.id}
+                patientName={patientName}
+                current={{
+                  billTo: invoice.billTo,
+                  name: invoice.billToName ?? "",
+                  address: invoice.billToAddress ?? "",
+                  reference: invoice.billToReference ?? "",
+                }}
+              />
+            </CardContent>
+          </Card>
+        </div>
+      ) : null}
+      {editable ? (
+        <p className="text-sm text-slate-600">
+          Issuing gives it its number and fixes its content; after that it is voided, never edited. Taking a
+          payment issues it too.
+        </p>
+      ) : null}
+      {editable || takesMoney ? (
+        <div className="flex flex-wrap items-center gap-2">
+          {editable ? <IssueButton invoiceId={invoice.id} /> : null}
+          {takesMoney ? (
+            <InvoiceMoneyActions
+              invoice={{
+                invoiceId: invoice.id,
+                number: invoice.number,
+                draft,
+                dueMinor: draft ? invoice.totalMinor : invoice.balanceMinor,
+              }}
+              patientName={patientName}
+              currency={invoice.currency}
+              creditMinor={invoice.patientCreditMinor}
+            />
+          ) : null}
+        </div>
       ) : null}
       {draft && !canEdit ? (
-        <p className="mt-4 text-sm">Billing staff complete and issue this draft.</p>
+        <p className="text-sm text-slate-600">
+          Billing staff complete and issue this draft
+          {canTake ? "; taking a payment issues it as it stands" : ""}.
+        </p>
       ) : null}
-      {!draft && invoice.kind === "INVOICE" && !invoice.creditNote && canEdit ? (
-        <VoidInvoiceForm invoiceId={invoice.id} />
+      {isInvoice && !draft ? (
+        <InvoicePayments
+          payments={invoice.payments}
+          currency={invoice.currency}
+          formatDay={formatDay}
+          canRefund={clinicRoleCan(role, "payments.refund")}
+        />
       ) : null}
-    </>
+      {isInvoice && !draft && !voided && canEdit ? <VoidInvoiceForm invoiceId={invoice.id} /> : null}
+    </div>
   );
 }
