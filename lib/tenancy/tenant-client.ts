@@ -94,9 +94,17 @@ export class TenantClient {
   /** Disconnects Prisma, ends the pool and resolves once every socket it opened has closed. */
   close(): Promise<void> {
     this.closing ??= (async () => {
-      await this.db.$disconnect().catch(() => {});
-      await this.pool.end().catch(() => {});
-      await this.allSocketsClosed();
+      // The pool unrefs its sockets (allowExitOnIdle), and nothing else may be pending: without a
+      // timer of its own, a script awaiting close() could see its event loop empty while the server
+      // is slow to hang up, and exit 0 in the middle of its work (seen in the demo seed under load).
+      const keepAlive = setInterval(() => {}, 1_000);
+      try {
+        await this.db.$disconnect().catch(() => {});
+        await this.pool.end().catch(() => {});
+        await this.allSocketsClosed();
+      } finally {
+        clearInterval(keepAlive);
+      }
     })();
     return this.closing;
   }
