@@ -106,6 +106,14 @@ describe("an audit event as a sentence", () => {
       "Rita Reception marked Ben Adams as not having come to the appointment with Dr Ada Adams for Mon 30 Nov 09:40.",
     ],
     [
+      { action: "appointment.status-changed", ...onVisit, details: { from: "CHECKED_IN", to: "BOOKED" } },
+      "Rita Reception undid the check-in of Ben Adams's appointment with Dr Ada Adams for Mon 30 Nov 09:40.",
+    ],
+    [
+      { action: "appointment.status-changed", ...onVisit, details: { from: "NO_SHOW", to: "BOOKED" } },
+      "Rita Reception undid the no-show of Ben Adams's appointment with Dr Ada Adams for Mon 30 Nov 09:40.",
+    ],
+    [
       { action: "patient.registered", targetType: "patient", targetId: BEN },
       "Rita Reception registered Ben Adams.",
     ],

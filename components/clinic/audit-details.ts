@@ -132,6 +132,12 @@ function statusSentence(c: Context): string {
       return `${c.who} cancelled ${possessive(c.patient)} appointment with ${c.doctor}${at}`;
     case "NO_SHOW":
       return `${c.who} marked ${c.patient} as not having come to the appointment with ${c.doctor}${at}`;
+    case "BOOKED": {
+      const undone = { CHECKED_IN: "check-in", NO_SHOW: "no-show" }[c.text("from") ?? ""];
+      if (undone)
+        return `${c.who} undid the ${undone} of ${possessive(c.patient)} appointment with ${c.doctor}${at}`;
+      return `${c.who} changed ${possessive(c.patient)} appointment with ${c.doctor}${at} back to booked`;
+    }
     default:
       return `${c.who} changed ${possessive(c.patient)} appointment with ${c.doctor}${at} to ${(to ?? "another status").toLowerCase().replaceAll("_", " ")}`;
   }

@@ -1,6 +1,6 @@
 import { RefundButton } from "@/components/billing/payments/refund-dialog";
 import { Cell, HeaderCell, Table, TableBody, TableHead } from "@/components/ui/table";
-import type { InvoicePaymentRow } from "@/lib/billing/invoices/find-invoice";
+import type { InvoicePaymentRow, InvoiceRefundRow } from "@/lib/billing/invoices/find-invoice";
 import { formatMoney } from "@/lib/billing/money-input";
 import { PAYMENT_METHOD_LABELS, type PAYMENT_METHODS } from "@/lib/validations/payments";
 
@@ -17,11 +17,13 @@ function sourceOf(row: InvoicePaymentRow): string {
  */
 export function InvoicePayments({
   payments,
+  refunds,
   currency,
   formatDay,
   canRefund,
 }: {
   payments: InvoicePaymentRow[];
+  refunds: InvoiceRefundRow[];
   currency: string;
   formatDay: (at: Date) => string;
   canRefund: boolean;
@@ -74,6 +76,22 @@ export function InvoicePayments({
           </TableBody>
         </Table>
       )}
+      {refunds.length > 0 ? (
+        <div className="flex flex-col gap-1 text-sm">
+          <h3 className="font-medium text-slate-900">Given back</h3>
+          <ul className="flex flex-col gap-1">
+            {refunds.map((refund) => (
+              <li key={refund.refundId}>
+                {formatDay(refund.refundedAt)}:{" "}
+                <strong className="tabular-nums">{money(refund.amountMinor)}</strong> from{" "}
+                {refund.receiptNumber} by{" "}
+                {(PAYMENT_METHOD_LABELS[refund.method as Method] ?? refund.method).toLowerCase()} —{" "}
+                {refund.reason}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       {refundable.length > 0 ? (
         <div className="flex flex-col gap-2 rounded-md bg-teal-50 px-3 py-2 text-sm">
           <p>This money is now the patient&apos;s credit: apply it to another invoice, or refund it.</p>

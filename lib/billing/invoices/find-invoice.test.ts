@@ -70,5 +70,8 @@ describe("the invoice page's payments", () => {
     const refunded = await findInvoice(clinic.db, invoice.id);
     expect(refunded?.payments.every((row) => row.refundableMinor === 0)).toBe(true);
     expect(refunded?.patientCreditMinor).toBe(0);
+    expect(refunded?.refunds).toEqual([
+      expect.objectContaining({ amountMinor: 4000, method: "CASH", reason: "Invoice voided" }),
+    ]);
   });
 });

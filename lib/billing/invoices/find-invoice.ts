@@ -18,6 +18,16 @@ export type InvoicePaymentRow = {
   refundableMinor: number;
 };
 
+/** Money given back from a payment that was applied to the invoice (from the credit a void left). */
+export type InvoiceRefundRow = {
+  refundId: string;
+  receiptNumber: string;
+  method: string;
+  refundedAt: Date;
+  amountMinor: number;
+  reason: string;
+};
+
 /**
  * One invoice or credit note as its page and PDF show it: lines, totals, derived state and balance,
  * what it voids or what voided it, (issued) the snapshot it was issued with, the payments applied
@@ -39,7 +49,18 @@ export async function findInvoice(db: TenantDb, invoiceId: string) {
           amountMinor: true,
           fromCredit: true,
           appliedAt: true,
-          payment: { select: { id: true, receiptNumber: true, method: true, takenAt: true } },
+          payment: {
+            select: {
+              id: true,
+              receiptNumber: true,
+              method: true,
+              takenAt: true,
+              refunds: {
+                orderBy: { refundedAt: "asc" },
+                select: { id: true, amountMinor: true, method: true, refundedAt: true, reason: true },
+              },
+            },
+          },
         },
       },
     },
@@ -65,10 +86,22 @@ export async function findInvoice(db: TenantDb, invoiceId: string) {
     fromCredit: allocation.fromCredit,
     refundableMinor: refundable.get(allocation.payment.id) ?? 0,
   }));
+  const refunds = new Map<string, InvoiceRefundRow>();
+  for (const { payment } of allocations)
+    for (const refund of payment.refunds)
+      refunds.set(refund.id, {
+        refundId: refund.id,
+        receiptNumber: payment.receiptNumber,
+        method: refund.method,
+        refundedAt: refund.refundedAt,
+        amountMinor: refund.amountMinor,
+        reason: refund.reason,
+      });
   return {
     ...rest,
     snapshot,
     payments,
+    refunds: [...refunds.values()],
     state: balance?.state ?? "DRAFT",
     appliedMinor: balance?.appliedMinor ?? 0,
     balanceMinor: balance?.balanceMinor ?? 0,

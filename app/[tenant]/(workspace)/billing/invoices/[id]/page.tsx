@@ -177,6 +177,7 @@ export default async function InvoicePage({ params }: TenantParams & { params: P
       {isInvoice && !draft ? (
         <InvoicePayments
           payments={invoice.payments}
+          refunds={invoice.refunds}
           currency={invoice.currency}
           formatDay={formatDay}
           canRefund={clinicRoleCan(role, "payments.refund")}
