@@ -172,7 +172,11 @@ function BookingForm({
       />
       <div className="grid gap-4 sm:grid-cols-3">
         <ClinicDateField label="Date" {...field("date")} />
-        <ClinicTimeField label="Start" {...field("startTime")} />
+        <ClinicTimeField
+          label="Start"
+          // With a type chosen, moving the start moves the end with it: the type says how long it is.
+          {...field("startTime", { onChange: () => fillDuration(form.getValues("typeId")) })}
+        />
         <ClinicTimeField label="End" {...field("endTime")} />
       </div>
       <p className="-mt-2 text-xs text-slate-600">Times are the clinic&apos;s ({timeZone}).</p>
