@@ -71,12 +71,11 @@ export async function findServerMaintenance(options: {
   });
   return withMaintenanceClient(server, "postgres", async (client) => {
     const clinicDatabases = await readClinicDatabases(central, server);
-    const [autovacuum, connections, longQueries, databases] = await Promise.all([
-      readAutovacuum(client),
-      readConnections(client),
-      readLongQueries(client, longQuerySeconds),
-      readDatabaseAges(client, [...clinicDatabases.keys()]),
-    ]);
+    // One connection answers one query at a time.
+    const autovacuum = await readAutovacuum(client);
+    const connections = await readConnections(client);
+    const longQueries = await readLongQueries(client, longQuerySeconds);
+    const databases = await readDatabaseAges(client, [...clinicDatabases.keys()]);
     const byName = new Map(databases.map((row) => [row.database, row]));
     return {
       serverId: server.id,
