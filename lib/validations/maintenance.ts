@@ -22,3 +22,14 @@ export const stopSessionSchema = z.object({
   /** The platform's own sessions (jobs, migrations, its admin) are stopped only when this says so. */
   includePlatform: z.boolean().default(false),
 });
+
+/** The console's address: which server, which clinic's tables, and from how many seconds a query is long. */
+export const maintenancePageQuery = z.object({
+  server: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{0,39}$/)
+    .optional()
+    .catch(undefined),
+  clinic: subdomainSchema.optional().catch(undefined),
+  seconds: z.coerce.number().int().min(0).max(86_400).default(30).catch(30),
+});
