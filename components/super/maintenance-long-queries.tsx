@@ -10,13 +10,15 @@ import { useActionCall } from "@/components/ui/use-action-call";
 import { stopSessionAction } from "@/lib/actions/maintenance/stop-session";
 import type { SessionView, StopMode } from "@/lib/maintenance/sessions";
 
-const MODES: Record<StopMode, { label: string; text: string }> = {
+const MODES: Record<StopMode, { label: string; confirm: string; text: string }> = {
   cancel: {
     label: "Cancel",
+    confirm: "Cancel the query",
     text: "Cancels the query that is running; the session stays connected and its transaction is rolled back. The person or job that sent it sees an error.",
   },
   terminate: {
     label: "Terminate",
+    confirm: "End the session",
     text: "Ends the whole session: its transaction is rolled back and the connection is closed. The application reconnects by itself.",
   },
 };
@@ -112,7 +114,7 @@ export function MaintenanceLongQueries({
       {asking ? (
         <ConfirmDialog
           title={`${MODES[asking.mode].label} session ${asking.session.pid}?`}
-          confirmLabel={MODES[asking.mode].label}
+          confirmLabel={MODES[asking.mode].confirm}
           pendingLabel="Stopping…"
           danger
           pending={stop.pending}
