@@ -12,6 +12,8 @@ export const JOB_KINDS = [
   "backup-clinic",
   "backup-central",
   "restore-clinic",
+  "vacuum-clinic",
+  "reindex-clinic",
 ] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 
@@ -25,6 +27,8 @@ export const JOB_LABELS: Record<JobKind, string> = {
   "backup-clinic": "being backed up",
   "backup-central": "backing up the central database",
   "restore-clinic": "being restored from a backup",
+  "vacuum-clinic": "being vacuumed",
+  "reindex-clinic": "having its indexes rebuilt",
 };
 
 export type NewJob = {

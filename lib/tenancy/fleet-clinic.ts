@@ -29,11 +29,21 @@ export async function updateClinic(clinic: FleetClinic, schema: SchemaLocation):
     return await withClinicAdminClient(server, clinic.databaseName, async (client) => {
       const retried = await rollBackRecordedFailure(clinic, client);
       const applied = await migrateClinicOver(client, { ...clinic, migrations });
+      if (applied.length > 0) await analyzeAfterMigration(client);
       return { applied, retried };
     });
   } catch (error) {
     return { applied: [], error: describeClinicError(clinic, error) };
   }
+}
+
+/**
+ * A migration can add columns and indexes, or rewrite a table, leaving the planner with no or
+ * stale statistics until autovacuum gets there: the clinic's first queries after a rollout would
+ * be planned blind. Statistics are an optimisation, so a failed ANALYZE does not fail the update.
+ */
+async function analyzeAfterMigration(client: pg.Client): Promise<void> {
+  await client.query("ANALYZE").catch(() => {});
 }
 
 /**

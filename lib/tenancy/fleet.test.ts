@@ -163,6 +163,23 @@ describe("runFleetUpdate", () => {
     );
   });
 
+  it("analyzes a clinic after applying migrations to it, so its new tables have statistics", async () => {
+    const [alpha] = await provisionClinics("alpha");
+    if (!alpha) throw new Error("provisioning returned no clinic");
+    const lastAnalyzed = async () =>
+      (
+        await clinicQuery(
+          alpha,
+          "SELECT relname, last_analyze FROM pg_stat_user_tables WHERE relname IN ('rooms', 'patients') ORDER BY relname",
+        )
+      ).rows.map((row) => [row.relname, row.last_analyze !== null]);
+    expect((await fleet()).results[0]).toMatchObject({ status: "updated", applied: [ADD_ROOMS] });
+    expect(await lastAnalyzed()).toEqual([
+      ["patients", true],
+      ["rooms", true],
+    ]);
+  });
+
   it("reports in a dry run what each clinic would get, and changes nothing", async () => {
     const [alpha, , , delta] = await provisionClinics("alpha", "bravo", "charlie", "delta");
     if (!alpha || !delta) throw new Error("provisioning returned too few clinics");
