@@ -12,6 +12,7 @@ export const JOB_KINDS = [
   "backup-clinic",
   "backup-central",
   "restore-clinic",
+  "restore-drill",
 ] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 
@@ -25,6 +26,7 @@ export const JOB_LABELS: Record<JobKind, string> = {
   "backup-clinic": "being backed up",
   "backup-central": "backing up the central database",
   "restore-clinic": "being restored from a backup",
+  "restore-drill": "having a backup test-restored",
 };
 
 export type NewJob = {
