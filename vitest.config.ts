@@ -1,3 +1,4 @@
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
@@ -21,6 +22,9 @@ export default defineConfig({
     env: {
       TENANT_SECRETS_KEY: "dGVzdC1vbmx5LWtleS0tLS0tLS0tLS0tLS0tLS0tLS0=",
       AUTH_SECRET: "test-only-auth-secret-0123456789abcdef",
+      // Deleting a clinic backs it up first: a test key, and files outside the repository.
+      BACKUP_KEY: "test:dGVzdC1vbmx5LWJhY2t1cC1rZXktLS0tLS0tLS0tLS0=",
+      BACKUP_DIR: path.join(tmpdir(), "clinic-platform-test-backups"),
     },
   },
 });

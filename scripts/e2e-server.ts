@@ -25,6 +25,10 @@ runScript(async () => {
   process.env.TENANT_NAME_PREFIX = prefix;
   process.env.TENANT_SECRETS_KEY = randomBytes(32).toString("base64");
   process.env.AUTH_SECRET = randomBytes(32).toString("base64");
+  // Deleting a clinic backs it up first; the backup schedule stays off, so none starts mid-test.
+  process.env.BACKUP_KEY ??= `e2e:${randomBytes(32).toString("base64")}`;
+  process.env.BACKUP_DIR ??= path.join(os.tmpdir(), `${prefix}backups`);
+  process.env.BACKUP_SCHEDULE ??= "off";
   const server = await startServer();
   const centralUrl = withDatabaseName(server.adminUrl, `${prefix}central`);
   const cleanup = async () => {

@@ -1,4 +1,4 @@
-// npm run tenant:update-schema [-- --only a,b --failed --canary N --concurrency N --dry-run --verify --json]
+// npm run tenant:update-schema [-- --only a,b --failed --canary N --concurrency N --backup-first --dry-run --verify --json]
 import { parseArgs } from "node:util";
 import { type CentralDb, createCentralClient } from "../lib/db/central";
 import { connectPlatformDatabase } from "../lib/db/platform";
@@ -26,6 +26,8 @@ not connected to (a rerun continues where the last one stopped).
   --failed           only clinics whose last attempt failed
   --canary N         update N clinics first; stop if any of them fails
   --concurrency N    clinics at a time, 1-${MAX_FLEET_CONCURRENCY} (default ${DEFAULT_FLEET_CONCURRENCY})
+  --backup-first     back up each clinic (kept as BEFORE_ROLLOUT) before migrating it;
+                     a clinic whose backup fails is not migrated (it fails, the rest go on)
   --dry-run          show what each clinic would get; change nothing
   --verify           connect to every clinic, even those recorded as up to date
   --json             print only a JSON summary on stdout
@@ -44,6 +46,7 @@ function parseFlags(args: string[]) {
       concurrency: { type: "string" },
       "dry-run": { type: "boolean" },
       verify: { type: "boolean" },
+      "backup-first": { type: "boolean" },
       json: { type: "boolean" },
       help: { type: "boolean" },
     },
@@ -60,6 +63,7 @@ function parseFlags(args: string[]) {
         : parseCount("--concurrency", values.concurrency, 1, MAX_FLEET_CONCURRENCY),
     dryRun: values["dry-run"] ?? false,
     verify: values.verify ?? false,
+    backupFirst: values["backup-first"] ?? false,
   };
 }
 
@@ -136,11 +140,11 @@ async function runRolloutJob(
 ): Promise<FleetSummary> {
   // The jobs table is in the central database: its migrations come before the job.
   await applyCentralMigrations({ central, centralUrl, env: process.env });
-  const { concurrency, canary, verify, only, failedOnly } = flags;
+  const { concurrency, canary, verify, only, failedOnly, backupFirst } = flags;
   const summary = await runRolloutHere({
     central,
     env: process.env,
-    payload: { concurrency, canary, verify, only, failedOnly },
+    payload: { concurrency, canary, verify, only, failedOnly, backupFirst },
     onEvent,
     onJob: (job, alreadyQueued) => {
       if (!alreadyQueued) return;

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { BackupHealthCard } from "@/components/super/backup-health-card";
 import { CentralAccessNotice } from "@/components/super/central-access-notice";
 import { FleetSummaryCard } from "@/components/super/fleet-summary-card";
 import { PlatformCountCards } from "@/components/super/platform-count-cards";
@@ -6,6 +7,8 @@ import { RegistryMetricsCard } from "@/components/super/registry-metrics-card";
 import { SectionLinks } from "@/components/super/section-links";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePlatformPage } from "@/lib/auth/platform-page";
+import { findBackupHealth } from "@/lib/backups/health";
+import { findBackupSettings } from "@/lib/backups/schedule-settings";
 import { getCentralDb } from "@/lib/db/central";
 import { findCentralDatabaseExposure } from "@/lib/super/central-access";
 import { findFleetStatus } from "@/lib/super/fleet";
@@ -17,10 +20,12 @@ export const metadata: Metadata = { title: "Overview" };
 export default async function SuperOverviewPage() {
   await requirePlatformPage("clinics.viewAll");
   const central = getCentralDb();
-  const [counts, fleet, exposure] = await Promise.all([
+  const [counts, fleet, exposure, backupHealth, backupSettings] = await Promise.all([
     findPlatformCounts({ central }),
     findFleetStatus({ central }),
     findCentralDatabaseExposure({ central }),
+    findBackupHealth(central),
+    findBackupSettings(central),
   ]);
   return (
     <>
@@ -33,6 +38,7 @@ export default async function SuperOverviewPage() {
       <div className="grid gap-6 lg:grid-cols-2">
         <FleetSummaryCard fleet={fleet} />
         <RegistryMetricsCard metrics={getTenantRegistry().metrics()} />
+        <BackupHealthCard health={backupHealth} maxAgeHours={backupSettings.backupMaxAgeHours} />
       </div>
       <SectionLinks />
     </>

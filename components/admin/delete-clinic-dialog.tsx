@@ -36,8 +36,13 @@ export function DeleteClinicDialog({
           This <strong>drops the clinic&apos;s database</strong>: every patient, appointment and staff account
           in it is gone, and its staff can no longer sign in.
         </p>
+        <p>
+          First the platform takes a final encrypted backup of the database. If that backup fails, nothing is
+          deleted and the clinic stays as it is.
+        </p>
         <p className="rounded-md bg-amber-50 px-3 py-2 text-amber-900">
-          The platform keeps no copy of the clinic&apos;s data, so this cannot be undone.
+          That backup is kept for {reservationDays} days, then removed. This console cannot bring the clinic
+          back: for you, deleting is final.
         </p>
         <p>
           The address <span className="font-mono">{address}</span> stays reserved for {reservationDays} days;

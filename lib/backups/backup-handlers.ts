@@ -1,12 +1,27 @@
-import type { JobHandlers } from "../jobs/runner";
+import type { JobHandler, JobHandlers } from "../jobs/runner";
 import { backupCentralHandler, backupClinicHandler } from "./backup-jobs";
+import { restoreDrillHandler } from "./drills";
 import { type RestoreJobOptions, restoreClinicHandler } from "./restore-job";
+import { applyRetention } from "./retention-run";
 
-/** The handlers of the backup and restore jobs. */
+/** The handlers of the backup, restore and restore-drill jobs. */
 export function backupJobHandlers(options: RestoreJobOptions): JobHandlers {
   return {
-    "backup-clinic": backupClinicHandler(options),
-    "backup-central": backupCentralHandler(options),
+    "backup-clinic": withRetention(backupClinicHandler(options), options),
+    "backup-central": withRetention(backupCentralHandler(options), options),
     "restore-clinic": restoreClinicHandler(options),
+    "restore-drill": restoreDrillHandler(options),
+  };
+}
+
+/** After each successful backup, retention runs over that clinic's backups (or central's). */
+function withRetention(handler: JobHandler, options: RestoreJobOptions): JobHandler {
+  return {
+    ...handler,
+    async run(ctx) {
+      await handler.run(ctx);
+      // The backup itself succeeded: a retention hiccup is left to the scheduler's hourly sweep.
+      await applyRetention(ctx.central, ctx.job.clinicId, { env: options.env }).catch(() => {});
+    },
   };
 }

@@ -66,15 +66,19 @@ export function backupCentralHandler(options: BackupJobOptions): JobHandler {
   };
 }
 
-async function takeJobBackup(
+/**
+ * Takes the job's backup of `target` under the job's own backup row (one per job); `kind` when the
+ * job is not a backup job (a delete's BEFORE_DELETE), else the payload's. Throws the reason.
+ */
+export async function takeJobBackup(
   ctx: JobContext,
   options: BackupJobOptions,
-  target: { clinicId: string | null; folder: string; url: string },
+  target: { clinicId: string | null; folder: string; url: string; kind?: BackupKind },
 ): Promise<void> {
   const env = options.env ?? process.env;
   const keys = getBackupKeys(env);
   const dirs = backupDirs(env);
-  const { kind } = backupPayloadSchema.parse(ctx.job.payload);
+  const kind = target.kind ?? backupPayloadSchema.parse(ctx.job.payload).kind;
   const backup = await startJobBackup(ctx, dirs, { clinicId: target.clinicId, kind });
   const filePath = backupFilePath(target.folder, backup.id, backup.startedAt);
   await ensureFolder(dirs.dir, target.folder);
@@ -143,7 +147,11 @@ async function startJobBackup(
   );
 }
 
-async function failJobBackup(ctx: JobContext, options: BackupJobOptions, reason: string): Promise<string> {
+export async function failJobBackup(
+  ctx: JobContext,
+  options: BackupJobOptions,
+  reason: string,
+): Promise<string> {
   const backup = await ctx.central.backup.findUnique({ where: { jobId: ctx.job.id } });
   const dirs = backupDirs(options.env ?? process.env);
   if (backup?.filePath && backup.status !== "DONE") await removeBackupFiles(dirs, backup.filePath);

@@ -14,6 +14,7 @@ export const JOB_KINDS = [
   "restore-clinic",
   "vacuum-clinic",
   "reindex-clinic",
+  "restore-drill",
 ] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 
@@ -29,6 +30,7 @@ export const JOB_LABELS: Record<JobKind, string> = {
   "restore-clinic": "being restored from a backup",
   "vacuum-clinic": "being vacuumed",
   "reindex-clinic": "having its indexes rebuilt",
+  "restore-drill": "having a backup test-restored",
 };
 
 export type NewJob = {

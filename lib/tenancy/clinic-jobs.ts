@@ -1,6 +1,11 @@
 import { z } from "zod";
 import { actorSchema } from "../auth/actor";
 import { backupJobHandlers } from "../backups/backup-handlers";
+import { failJobBackup, takeJobBackup } from "../backups/backup-jobs";
+import { databaseExists } from "../backups/restore-database";
+import { AppError } from "../errors";
+import type { Clinic, DatabaseServer } from "../generated/central/client";
+import { describeJobError, isTransientError } from "../jobs/errors";
 import type { JobContext, JobHandler, JobHandlers } from "../jobs/runner";
 import { type ClinicAudit, recordClinicAudit } from "./clinic-audit";
 import { CLINIC_LOCK_WAIT_MS, type ClinicJobOptions, loadClinic } from "./clinic-job-context";
@@ -9,9 +14,11 @@ import { provisionHandler } from "./provisioning-job";
 import {
   dropMarkedClinicObjects,
   dropPendingDatabases,
+  endEarlierAttempts,
   platformInstanceId,
   withAttemptAdmin,
 } from "./server-objects";
+import { serverAdminUrl } from "./servers";
 
 const auditSchema = z
   .object({
@@ -30,7 +37,7 @@ export function clinicJobHandlers(options: ClinicJobOptions): JobHandlers {
     "provision-clinic": provisionHandler(options),
     "suspend-clinic": suspendHandler(),
     "resume-clinic": resumeHandler(),
-    "delete-clinic": deleteHandler(),
+    "delete-clinic": deleteHandler(options),
   };
 }
 
@@ -95,12 +102,19 @@ function resumeHandler(): JobHandler {
   };
 }
 
-/** The row already says DELETING: the database and role go, then the row says DELETED. */
-function deleteHandler(): JobHandler {
+const BACKUP_FAILED = "The backup taken before deleting failed:";
+
+/**
+ * The row already says DELETING: a BEFORE_DELETE backup is taken (a clinic that was ever active),
+ * then the database and role go and the row says DELETED. A failure before the drop leaves the
+ * clinic as it was (active or suspended again), with the reason.
+ */
+function deleteHandler(options: ClinicJobOptions): JobHandler {
   return {
     async run(ctx) {
       const { clinic, server } = await loadClinic(ctx);
       await ctx.locks.lockClinic(clinic.id, CLINIC_LOCK_WAIT_MS);
+      if (clinic.schemaVersion !== null) await backupBeforeDelete(ctx, options, { clinic, server });
       await ctx.step("drop");
       await withAttemptAdmin(server, "postgres", ctx.attempt.applicationName, async (admin) => {
         if (clinic.schemaVersion === null) {
@@ -121,11 +135,61 @@ function deleteHandler(): JobHandler {
       );
     },
     async giveUp(ctx, reason) {
-      const { clinic } = await loadClinic(ctx);
-      await ctx.fenced((tx) =>
-        tx.clinic.update({ where: { id: clinic.id }, data: { statusReason: reason } }),
-      );
-      return `The clinic could not be deleted: ${reason} It stays marked as being deleted; try again.`;
+      const { clinic, server } = await loadClinic(ctx);
+      const backup = await ctx.central.backup.findUnique({ where: { jobId: ctx.job.id } });
+      const backupFailed = backup && backup.status !== "DONE" && !reason.startsWith(BACKUP_FAILED);
+      const why = backupFailed ? `${BACKUP_FAILED} ${reason}` : reason;
+      if (backup) await failJobBackup(ctx, options, reason);
+      const kept = await withAttemptAdmin(server, "postgres", ctx.attempt.applicationName, async (admin) => {
+        if (clinic.schemaVersion === null || !(await databaseExists(admin, clinic.databaseName))) return null;
+        const { rows } = await admin.query<{ login: boolean }>(
+          "SELECT rolcanlogin AS login FROM pg_roles WHERE rolname = $1",
+          [clinic.roleName],
+        );
+        return rows[0] ? { login: rows[0].login } : null;
+      }).catch(() => null);
+      if (kept) {
+        // Nothing was dropped: the clinic is what it was (a suspended clinic's role cannot log in).
+        const status = kept.login ? "ACTIVE" : "SUSPENDED";
+        const audit = auditOf(ctx);
+        await ctx.fenced(async (tx) => {
+          await tx.clinic.update({
+            where: { id: clinic.id },
+            data: { status, statusReason: kept.login ? null : `Deleting it failed: ${why}` },
+          });
+          await recordClinicAudit(tx, clinic, audit && { ...audit, action: `${audit.action}-undone` });
+        });
+        return `The clinic could not be deleted: ${why} Nothing was deleted; it is ${status.toLowerCase()} again.`;
+      }
+      await ctx.fenced((tx) => tx.clinic.update({ where: { id: clinic.id }, data: { statusReason: why } }));
+      return `The clinic could not be deleted: ${why} It stays marked as being deleted; try again.`;
     },
   };
+}
+
+/** The clinic's last backup, kept for its subdomain's reservation period; a retry keeps one already DONE. */
+async function backupBeforeDelete(
+  ctx: JobContext,
+  options: ClinicJobOptions,
+  { clinic, server }: { clinic: Clinic; server: DatabaseServer },
+): Promise<void> {
+  const present = await withAttemptAdmin(server, "postgres", ctx.attempt.applicationName, async (admin) => {
+    if (ctx.retry) await endEarlierAttempts(admin, { jobId: ctx.job.id, attempt: ctx.attempt.number });
+    return databaseExists(admin, clinic.databaseName);
+  });
+  // An earlier attempt dropped the database already (and took the backup before it).
+  if (!present) return;
+  const earlier = await ctx.central.backup.findUnique({ where: { jobId: ctx.job.id } });
+  if (earlier?.status === "DONE") return;
+  await ctx.step("backup");
+  await takeJobBackup(ctx, options, {
+    clinicId: clinic.id,
+    folder: clinic.subdomain,
+    url: serverAdminUrl(server, clinic.databaseName),
+    kind: "BEFORE_DELETE",
+  }).catch((error: unknown) => {
+    if (isTransientError(error)) throw error;
+    const code = error instanceof AppError ? error.code : "UNAVAILABLE";
+    throw new AppError(code, `${BACKUP_FAILED} ${describeJobError(error)}`);
+  });
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { actorSchema } from "../auth/actor";
+import { BackupService } from "../backups/backup-service";
 import { type CentralDb, centralUrlOf } from "../db/central";
 import type { SchemaLocation } from "../db/migrations";
 import type { Job } from "../generated/central/client";
@@ -36,6 +37,8 @@ export const fleetJobPayloadSchema = z.object({
   verify: z.boolean().optional(),
   only: z.array(z.string()).optional(),
   failedOnly: z.boolean().optional(),
+  /** Back up each clinic (BEFORE_ROLLOUT) before migrating it. */
+  backupFirst: z.boolean().optional(),
   startedBy: actorSchema.optional(),
 });
 export type FleetJobPayload = z.infer<typeof fleetJobPayloadSchema>;
@@ -54,8 +57,9 @@ export function fleetJobHandler(options: {
 }): JobHandler {
   return {
     async run(ctx) {
-      const payload = fleetJobPayloadSchema.parse(ctx.job.payload);
+      const { backupFirst, ...payload } = fleetJobPayloadSchema.parse(ctx.job.payload);
       const progress = stepWriter(ctx);
+      const backups = backupFirst ? new BackupService({ central: ctx.central, env: options.env }) : undefined;
       const summary = await runFleetUpdate({
         ...payload,
         central: ctx.central,
@@ -72,6 +76,11 @@ export function fleetJobHandler(options: {
           await ctx.locks.lockClinic(clinicId, CLINIC_LOCK_WAIT_MS);
           return () => ctx.locks.unlock("clinic", clinicId);
         },
+        beforeClinic: backups
+          ? async (clinic) => {
+              await backups.backupClinic(clinic.subdomain, { kind: "BEFORE_ROLLOUT" });
+            }
+          : undefined,
       });
       options.onSummary?.(summary);
     },

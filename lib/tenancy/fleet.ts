@@ -46,6 +46,11 @@ export type FleetOptions = FleetSetupOptions & {
   lockClinic?: (clinicId: string) => Promise<() => Promise<void>>;
   /** Throws to stop between clinics (the worker is stopping, or the job was taken over). */
   checkpoint?: () => void;
+  /**
+   * Runs before a clinic with pending migrations is migrated (`--backup-first`: a BEFORE_ROLLOUT
+   * backup); when it throws, the clinic is not migrated and fails with the reason.
+   */
+  beforeClinic?: (clinic: FleetClinic) => Promise<void>;
 };
 
 export type FleetClinicStatus = "updated" | "up-to-date" | "failed" | "skipped" | "would-apply";
@@ -148,7 +153,8 @@ async function runFleetUpdateLocked(options: FleetOptions): Promise<FleetSummary
     const clinicStartedAt = performance.now();
     const outcome = dryRun
       ? await findPendingMigrations(clinic, schema)
-      : await underClinicLock(clinic, options.lockClinic, () => updateClinic(clinic, schema));
+      : ((await beforeClinic(clinic, options.beforeClinic)) ??
+        (await underClinicLock(clinic, options.lockClinic, () => updateClinic(clinic, schema))));
     const durationMs = Math.round(performance.now() - clinicStartedAt);
     if (runId)
       await recordClinicOutcome(options.central, { runId, clinicId: clinic.id, target, outcome, durationMs });
@@ -195,6 +201,23 @@ async function runFleetUpdateLocked(options: FleetOptions): Promise<FleetSummary
     stopped,
     durationMs: Math.round(performance.now() - startedAt),
   };
+}
+
+/** The hook's failure as the clinic's outcome (not migrated), or nothing when it passed. */
+async function beforeClinic(
+  clinic: FleetClinic,
+  hook: FleetOptions["beforeClinic"],
+): Promise<ClinicOutcome | undefined> {
+  if (!hook) return undefined;
+  try {
+    await hook(clinic);
+    return undefined;
+  } catch (error) {
+    return {
+      applied: [],
+      error: `The backup before migrating failed: ${describeError(error)} It was not migrated.`,
+    };
+  }
 }
 
 async function underClinicLock(

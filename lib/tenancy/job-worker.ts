@@ -1,3 +1,4 @@
+import { startBackupScheduler } from "../backups/schedule-loop";
 import { type CentralDb, centralUrlOf } from "../db/central";
 import { type JobHandlers, JobRunner } from "../jobs/runner";
 import { JobWorker } from "../jobs/worker";
@@ -15,7 +16,8 @@ export function platformJobHandlers(options: ClinicJobOptions): JobHandlers {
 
 /**
  * The platform's job worker (inside `npm start`, or alone as `npm run worker`): JOB_CONCURRENCY
- * jobs at once (default 2). Returns it started; `stop()` drains it.
+ * jobs at once (default 2), and the backup schedule unless BACKUP_SCHEDULE=off. Returns it
+ * started; `stop()` drains it.
  */
 export async function startPlatformWorker(options: {
   central: CentralDb;
@@ -36,5 +38,12 @@ export async function startPlatformWorker(options: {
   });
   const worker = new JobWorker(runner, { centralUrl, concurrency, log: options.log });
   await worker.start();
+  if (env.BACKUP_SCHEDULE === "off") return worker;
+  const scheduler = startBackupScheduler({ central: options.central, env, log: options.log });
+  const drain = worker.stop.bind(worker);
+  worker.stop = (graceMs) => {
+    scheduler.stop();
+    return drain(graceMs);
+  };
   return worker;
 }

@@ -1,5 +1,6 @@
 import type { TenantDb } from "../../tenancy/registry";
 import type { Sample } from "../action-samples";
+import { BACKUP_SCHEDULE_SAMPLES } from "./backup-schedule";
 import { BILLING_REPORTS_SAMPLES, billingReportsForeignIds } from "./billing-reports";
 import { INVOICES_SAMPLES, invoicesForeignIds } from "./invoices";
 import { LETTERS_SAMPLES, lettersForeignIds } from "./letters";
@@ -15,6 +16,7 @@ import { VITALS_SAMPLES, vitalsForeignIds } from "./vitals";
 
 /** Every area's action samples (one file per area, so areas built side by side never collide). */
 export const AREA_SAMPLES: [string, Sample][] = [
+  ...BACKUP_SCHEDULE_SAMPLES,
   ...NOTES_SAMPLES,
   ...VITALS_SAMPLES,
   ...LISTS_SAMPLES,
