@@ -2,6 +2,7 @@ import { startBackupScheduler } from "../backups/schedule-loop";
 import { type CentralDb, centralUrlOf } from "../db/central";
 import { type JobHandlers, JobRunner } from "../jobs/runner";
 import { JobWorker } from "../jobs/worker";
+import { maintenanceJobHandlers } from "../maintenance/maintenance-jobs";
 import type { ClinicJobOptions } from "./clinic-job-context";
 import { clinicJobHandlers } from "./clinic-jobs";
 import { fleetJobHandler } from "./fleet-job";
@@ -10,6 +11,7 @@ import { fleetJobHandler } from "./fleet-job";
 export function platformJobHandlers(options: ClinicJobOptions): JobHandlers {
   return {
     ...clinicJobHandlers(options),
+    ...maintenanceJobHandlers(),
     "fleet-rollout": fleetJobHandler({ env: options.env, schema: options.schema }),
   };
 }
