@@ -88,6 +88,17 @@ try {
       .join(", ")} in ${((performance.now() - started) / 1000).toFixed(1)} s`,
   );
 
+  // The totals the database kept while the generator wrote allocations must equal their sums.
+  const [drift] = await db.$queryRaw<[{ invoices: number; differing: number }]>`
+    SELECT count(*)::int AS invoices, count(*) FILTER (WHERE t.applied_minor IS DISTINCT FROM s.applied
+             OR t.from_credit_minor IS DISTINCT FROM s.from_credit)::int AS differing
+      FROM (SELECT invoice_id, SUM(amount_minor)::int AS applied,
+                   COALESCE(SUM(amount_minor) FILTER (WHERE from_credit), 0)::int AS from_credit
+              FROM payment_allocations GROUP BY invoice_id) s
+      FULL JOIN invoice_applied_totals t ON t.invoice_id = s.invoice_id`;
+  console.log(`  applied totals: ${drift.invoices} invoices, ${drift.differing} differing from their allocations`);
+  if (drift.differing > 0) throw new Error("invoice_applied_totals differs from payment_allocations");
+
   const today = localDateOf(new Date(), TZ);
   const busy = addDays(today, -3);
   const actor = { id: staff.id, email: staff.email, ip: null, userAgent: null };
