@@ -31,6 +31,7 @@ it("fills in the totals of what was applied before it, then keeps them", async (
   await adminQuery(
     `DROP TABLE invoice_applied_totals CASCADE;
      DROP FUNCTION invoice_applied_totals_add(), invoice_applied_totals_derived() CASCADE;
+     DROP INDEX invoices_voided_idx;
      DELETE FROM _prisma_migrations WHERE migration_name >= '${APPLIED_TOTALS}';`,
     [],
     url,

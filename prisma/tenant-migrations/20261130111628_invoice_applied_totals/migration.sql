@@ -72,3 +72,7 @@ $$;
 INSERT INTO "invoice_applied_totals" ("invoice_id", "applied_minor", "from_credit_minor")
 SELECT "invoice_id", SUM("amount_minor")::int, (COALESCE(SUM("amount_minor") FILTER (WHERE "from_credit"), 0))::int
   FROM "payment_allocations" GROUP BY "invoice_id";
+
+-- Whether an invoice is voided (a credit note names it), for the list's state counts and outstanding:
+-- an anti-join on these ~2 % of rows instead of every invoice.
+CREATE INDEX "invoices_voided_idx" ON "invoices" ("credited_invoice_id") WHERE "credited_invoice_id" IS NOT NULL;
