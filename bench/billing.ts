@@ -3,12 +3,14 @@
 // SQL (bench/lib/billing-data.ts); medians, p95 and p95 over the target. --keep leaves the databases
 // behind for EXPLAIN (the clinic database's name is printed).
 import { parseArgs } from "node:util";
+import pg from "pg";
 import { findInvoiceBalances, findPatientAccount } from "../lib/billing/balances";
 import { findInvoices } from "../lib/billing/invoices/find-invoices";
 import { closeDay } from "../lib/billing/reports/close-day";
 import { findDayFigures } from "../lib/billing/reports/day-figures";
 import { findOutstandingBalances } from "../lib/billing/reports/outstanding";
 import { addDays, localDateOf } from "../lib/clinic/time";
+import { withDatabaseName } from "../lib/db/database-url";
 import { openClinicClient } from "../lib/tenancy/clinic-client";
 import { ClinicDatabaseService } from "../lib/tenancy/clinic-database-service";
 import { createPlatformFixture } from "../lib/testing/platform-fixture";
@@ -87,6 +89,24 @@ try {
       .map(([name, count]) => `${count} ${name.replace("_", " ")}`)
       .join(", ")} in ${((performance.now() - started) / 1000).toFixed(1)} s`,
   );
+
+  // The totals the database kept while the generator wrote allocations must equal their sums.
+  const [drift] = await db.$queryRaw<[{ invoices: number; differing: number }]>`
+    SELECT count(*)::int AS invoices, count(*) FILTER (WHERE t.applied_minor IS DISTINCT FROM s.applied
+             OR t.from_credit_minor IS DISTINCT FROM s.from_credit)::int AS differing
+      FROM (SELECT invoice_id, SUM(amount_minor)::int AS applied,
+                   COALESCE(SUM(amount_minor) FILTER (WHERE from_credit), 0)::int AS from_credit
+              FROM payment_allocations GROUP BY invoice_id) s
+      FULL JOIN invoice_applied_totals t ON t.invoice_id = s.invoice_id`;
+  console.log(
+    `  applied totals: ${drift.invoices} invoices, ${drift.differing} differing from their allocations`,
+  );
+  if (drift.differing > 0) throw new Error("invoice_applied_totals differs from payment_allocations");
+  // Only the tables' owner (the server admin) may ANALYZE them, as autovacuum would after such a
+  // load: the generator's own ANALYZE, as the clinic's role, skips every table.
+  const admin = new pg.Client({ connectionString: withDatabaseName(server.adminUrl, clinic.databaseName) });
+  await admin.connect();
+  await admin.query("ANALYZE").finally(() => admin.end());
 
   const today = localDateOf(new Date(), TZ);
   const busy = addDays(today, -3);

@@ -33,7 +33,9 @@ async function clinicBeforeClinicalRecord() {
   });
   const url = withDatabaseName(adminDatabaseUrl(), clinic.databaseName);
   await adminQuery(
-    `DROP TABLE day_closes, refunds, payment_allocations, payments, document_counters, invoice_lines, invoices,
+    `DROP TABLE invoice_applied_totals CASCADE;
+     DROP FUNCTION invoice_applied_totals_add(), invoice_applied_totals_derived() CASCADE;
+     DROP TABLE day_closes, refunds, payment_allocations, payments, document_counters, invoice_lines, invoices,
        appointment_types, billable_items CASCADE;
      DROP FUNCTION invoice_lock(), invoice_line_lock(), clinic_currency_fixed() CASCADE;
      DROP TYPE "TaxTreatment", "InvoiceKind", "InvoiceStatus", "BillTo", "PaymentMethod";

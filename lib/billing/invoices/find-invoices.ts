@@ -36,13 +36,11 @@ type RawRow = {
 };
 
 const voided = Prisma.sql`EXISTS (SELECT 1 FROM "invoices" c WHERE c.credited_invoice_id = i.id)`;
-// What was applied to one invoice (payments and credit, a void's reversal counted back): an index
-// lookup per invoice, so a page walks the newest invoices instead of summing every allocation.
-const appliedTo = Prisma.sql`LEFT JOIN LATERAL (
-    SELECT sum(pa.amount_minor)::int AS applied FROM "payment_allocations" pa WHERE pa.invoice_id = i.id
-  ) a ON true`;
+// What was applied to each invoice (payments and credit, a void's reversal counted back), as the
+// database keeps it: one row per invoice with allocations, none for an invoice with nothing applied.
+const appliedTo = Prisma.sql`LEFT JOIN "invoice_applied_totals" a ON a.invoice_id = i.id`;
 
-/** The SQL for a derived state: what findInvoiceBalances works out, as a filter on `i` and `a.applied`. */
+/** The SQL for a derived state: what findInvoiceBalances works out, as a filter on `i` and `a` (its applied total). */
 function stateCondition(state: InvoiceState | undefined): Prisma.Sql {
   switch (state) {
     case "DRAFT":
@@ -52,17 +50,17 @@ function stateCondition(state: InvoiceState | undefined): Prisma.Sql {
     case "VOID":
       return Prisma.sql`i.kind = 'INVOICE' AND ${voided}`;
     case "PAID":
-      return Prisma.sql`i.kind = 'INVOICE' AND i.status = 'ISSUED' AND NOT ${voided} AND coalesce(a.applied, 0) >= i.total_minor`;
+      return Prisma.sql`i.kind = 'INVOICE' AND i.status = 'ISSUED' AND NOT ${voided} AND coalesce(a.applied_minor, 0) >= i.total_minor`;
     case "PARTLY_PAID":
-      return Prisma.sql`i.kind = 'INVOICE' AND i.status = 'ISSUED' AND NOT ${voided} AND coalesce(a.applied, 0) > 0 AND coalesce(a.applied, 0) < i.total_minor`;
+      return Prisma.sql`i.kind = 'INVOICE' AND i.status = 'ISSUED' AND NOT ${voided} AND coalesce(a.applied_minor, 0) > 0 AND coalesce(a.applied_minor, 0) < i.total_minor`;
     case "UNPAID":
-      return Prisma.sql`i.kind = 'INVOICE' AND i.status = 'ISSUED' AND NOT ${voided} AND coalesce(a.applied, 0) <= 0 AND i.total_minor > 0`;
+      return Prisma.sql`i.kind = 'INVOICE' AND i.status = 'ISSUED' AND NOT ${voided} AND coalesce(a.applied_minor, 0) <= 0 AND i.total_minor > 0`;
     default:
       return Prisma.sql`true`;
   }
 }
 
-/** States that depend on what was applied, so their filter needs `a.applied`. */
+/** States that depend on what was applied, so their filter joins the applied totals. */
 const BY_APPLIED: (InvoiceState | undefined)[] = ["PAID", "PARTLY_PAID", "UNPAID"];
 
 function stateOf(row: RawRow): InvoiceState {
@@ -82,20 +80,14 @@ export async function findInvoices(
   options: InvoiceListQuery & { timeZone: string },
 ): Promise<{ rows: InvoiceListRow[]; total: number; pageSize: number }> {
   const { state, from, to, page, timeZone } = options;
-  // On `i` (the list) and on `ai` (the invoices whose allocations the count sums).
-  const dates = (alias: Prisma.Sql) => {
-    const conditions: Prisma.Sql[] = [];
-    if (from)
-      conditions.push(
-        Prisma.sql`coalesce(${alias}.issued_at, ${alias}.created_at) >= ${zonedTimeToUtc(from, 0, timeZone)}`,
-      );
-    if (to)
-      conditions.push(
-        Prisma.sql`coalesce(${alias}.issued_at, ${alias}.created_at) < ${zonedTimeToUtc(addDays(to, 1), 0, timeZone)}`,
-      );
-    return conditions;
-  };
-  const where = Prisma.join([stateCondition(state), ...dates(Prisma.raw("i"))], " AND ");
+  const dates: Prisma.Sql[] = [];
+  if (from)
+    dates.push(Prisma.sql`coalesce(i.issued_at, i.created_at) >= ${zonedTimeToUtc(from, 0, timeZone)}`);
+  if (to)
+    dates.push(
+      Prisma.sql`coalesce(i.issued_at, i.created_at) < ${zonedTimeToUtc(addDays(to, 1), 0, timeZone)}`,
+    );
+  const where = Prisma.join([stateCondition(state), ...dates], " AND ");
   const byApplied = BY_APPLIED.includes(state);
   // The page's ids first (the expression index on the date walks newest first and stops at the page),
   // then the names and balances of those 25 alone.
@@ -108,23 +100,12 @@ export async function findInvoices(
        LIMIT ${INVOICE_PAGE_SIZE} OFFSET ${(page - 1) * INVOICE_PAGE_SIZE}
     )
     SELECT i.id, i.number, i.kind, i.status, page.date, p.first_name, p.last_name, i.bill_to, i.bill_to_name,
-           i.total_minor, i.currency, coalesce(a.applied, 0) AS applied, ${voided} AS voided
+           i.total_minor, i.currency, coalesce(a.applied_minor, 0) AS applied, ${voided} AS voided
       FROM page JOIN "invoices" i ON i.id = page.id JOIN "patients" p ON p.id = i.patient_id ${appliedTo}
      ORDER BY page.date DESC, page.id DESC`;
-  // Counting by a derived state sums the allocations of every invoice in the date range in one
-  // aggregate (cheaper than a lookup each once the range is wide); other counts read invoices alone.
-  const inRange = dates(Prisma.raw("ai"));
-  const appliedToAll = Prisma.sql`LEFT JOIN (
-      SELECT pa.invoice_id, sum(pa.amount_minor)::int AS applied
-        FROM "payment_allocations" pa ${
-          inRange.length > 0
-            ? Prisma.sql`JOIN "invoices" ai ON ai.id = pa.invoice_id WHERE ${Prisma.join(inRange, " AND ")}`
-            : Prisma.empty
-        }
-       GROUP BY pa.invoice_id
-    ) a ON a.invoice_id = i.id`;
+  // Counting by a derived state joins each invoice to its applied total: no allocation is summed.
   const countQuery = db.$queryRaw<[{ count: number }]>`
-    SELECT count(*)::int AS count FROM "invoices" i ${byApplied ? appliedToAll : Prisma.empty} WHERE ${where}`;
+    SELECT count(*)::int AS count FROM "invoices" i ${byApplied ? appliedTo : Prisma.empty} WHERE ${where}`;
   const [rows, [{ count }]] = await Promise.all([rowsQuery, countQuery]);
   return {
     rows: rows.map((row) => {

@@ -33,16 +33,15 @@ export async function findFrontDeskBilling(
       SELECT i."id", i."appointment_id", i."number", i."status"::text AS status,
         (CASE WHEN i."status" = 'DRAFT'
           THEN COALESCE((SELECT SUM(l."total_minor") FROM "invoice_lines" l WHERE l."invoice_id" = i."id"), 0)
-          ELSE i."total_minor" - COALESCE((SELECT SUM(a."amount_minor") FROM "payment_allocations" a WHERE a."invoice_id" = i."id"), 0)
+          ELSE i."total_minor" - COALESCE((SELECT t."applied_minor" FROM "invoice_applied_totals" t WHERE t."invoice_id" = i."id"), 0)
         END)::int AS due
       FROM "invoices" i
       WHERE i."appointment_id" = ANY(${appointmentIds}::uuid[]) AND i."kind" = 'INVOICE'
         AND NOT EXISTS (SELECT 1 FROM "invoices" c WHERE c."credited_invoice_id" = i."id")
       ORDER BY i."created_at"`,
     db.$queryRaw<{ patient_id: string; owed: number }[]>`
-      SELECT i."patient_id", SUM(i."total_minor" - COALESCE(
-        (SELECT SUM(a."amount_minor") FROM "payment_allocations" a WHERE a."invoice_id" = i."id"), 0))::int AS owed
-      FROM "invoices" i
+      SELECT i."patient_id", SUM(i."total_minor" - COALESCE(t."applied_minor", 0))::int AS owed
+      FROM "invoices" i LEFT JOIN "invoice_applied_totals" t ON t."invoice_id" = i."id"
       WHERE i."patient_id" = ANY(${patientIds}::uuid[]) AND i."kind" = 'INVOICE' AND i."status" = 'ISSUED'
         AND NOT EXISTS (SELECT 1 FROM "invoices" c WHERE c."credited_invoice_id" = i."id")
       GROUP BY i."patient_id"`,

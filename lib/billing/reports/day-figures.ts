@@ -88,14 +88,11 @@ export async function findDayFigures(options: {
     db.$queryRaw<DayInvoiceRow[]>`
       SELECT i.id, i.number, i.kind, i.total_minor, p.first_name, p.last_name,
              EXISTS (SELECT 1 FROM invoices c WHERE c.credited_invoice_id = i.id) AS voided,
-             COALESCE(a.paid, 0)::int AS paid, COALESCE(a.from_credit, 0)::int AS from_credit
+             COALESCE(a.applied_minor - a.from_credit_minor, 0) AS paid,
+             COALESCE(a.from_credit_minor, 0) AS from_credit
         FROM invoices i
         JOIN patients p ON p.id = i.patient_id
-        LEFT JOIN LATERAL (
-          SELECT SUM(amount_minor) FILTER (WHERE NOT from_credit) AS paid,
-                 SUM(amount_minor) FILTER (WHERE from_credit) AS from_credit
-            FROM payment_allocations WHERE invoice_id = i.id
-        ) a ON true
+        LEFT JOIN invoice_applied_totals a ON a.invoice_id = i.id
        WHERE i.location_id = ${locationId}::uuid AND i.status = 'ISSUED'
          AND i.issued_at >= ${start} AND i.issued_at < ${end}
        ORDER BY i.number ASC`,

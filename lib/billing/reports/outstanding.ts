@@ -112,9 +112,9 @@ const ORDERS: Record<OutstandingSort, Prisma.Sql> = {
 };
 
 /**
- * Open invoices: issued, not credit notes, not voided by one, with something left to pay. Every
- * invoice's allocations are summed in one pass (no index narrows "still owed"); the page is cut
- * before the patients' names are joined.
+ * Open invoices: issued, not credit notes, not voided by one, with something left to pay. Each
+ * invoice is joined to its applied total (kept by the database, no allocation is summed); the page
+ * is cut before the patients' names are joined.
  */
 function outstandingSelect(options: {
   today: string;
@@ -125,14 +125,12 @@ function outstandingSelect(options: {
 }) {
   const { today, timeZone, order } = options;
   return Prisma.sql`
-    WITH applied AS (
-      SELECT a.invoice_id, SUM(a.amount_minor) AS amount FROM payment_allocations a GROUP BY a.invoice_id
-    ), open AS (
+    WITH open AS (
       SELECT i.patient_id,
-             i.total_minor - COALESCE(applied.amount, 0) AS balance,
+             i.total_minor - COALESCE(a.applied_minor, 0) AS balance,
              (${today}::date - (i.issued_at AT TIME ZONE ${timeZone})::date) AS age
         FROM invoices i
-        LEFT JOIN applied ON applied.invoice_id = i.id
+        LEFT JOIN invoice_applied_totals a ON a.invoice_id = i.id
        WHERE i.kind = 'INVOICE' AND i.status = 'ISSUED'
          AND NOT EXISTS (SELECT 1 FROM invoices c WHERE c.credited_invoice_id = i.id)
     ), owing AS (
