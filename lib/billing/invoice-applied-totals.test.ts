@@ -177,6 +177,11 @@ describe("invoice_applied_totals", () => {
     await expect(clinic.db.$executeRaw`TRUNCATE invoice_applied_totals`).rejects.toThrow(
       /derived from payment_allocations|permission denied/,
     );
+    // Not even granted: provisioning's grants after each migration leave the role reading only.
+    const [privileges] = await clinic.db.$queryRaw<{ write: boolean; read: boolean }[]>`
+      SELECT has_table_privilege(current_user, 'invoice_applied_totals', 'INSERT, UPDATE, DELETE, TRUNCATE') AS write,
+             has_table_privilege(current_user, 'invoice_applied_totals', 'SELECT') AS read`;
+    expect(privileges).toEqual({ write: false, read: true });
 
     const balances = await findInvoiceBalances(clinic.db, [invoice.id, other.id]);
     expect(balances.get(invoice.id)).toMatchObject({ appliedMinor: 1000, balanceMinor: 2000 });

@@ -44,6 +44,9 @@ export async function withAdminClient<T>(
   }
 }
 
+/** Kept by triggers from other tables' rows (invoice_applied_totals: from payment_allocations). */
+const DERIVED_TABLES = ["invoice_applied_totals"] as const;
+
 /**
  * The clinic's role may read and write rows, nothing more: tables stay owned by the server admin
  * that runs migrations, so the app's role cannot drop or alter them. Default privileges cover the
@@ -59,6 +62,13 @@ export async function grantClinicRole(client: pg.Client, roleName: string): Prom
     ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT, UPDATE ON SEQUENCES TO ${role};
     REVOKE INSERT, UPDATE, DELETE ON TABLE _prisma_migrations FROM ${role};
   `);
+  // Tables the database derives itself (a trigger keeps them): the role reads them, never writes.
+  for (const table of DERIVED_TABLES)
+    await client.query(`DO $$ BEGIN
+      IF to_regclass('public.${table}') IS NOT NULL THEN
+        REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON TABLE public.${table} FROM ${role};
+      END IF;
+    END $$`);
 }
 
 /**
