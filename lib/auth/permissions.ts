@@ -78,8 +78,12 @@ export const PLATFORM_PERMISSIONS = {
   "servers.manage": ["SUPER_ADMIN"],
   "fleet.run": ["SUPER_ADMIN"],
   "audit.viewAll": ["SUPER_ADMIN"],
+  /** Back up, restore, upload and download any clinic's backups and the central database's; the backup settings. */
+  "backups.manage": ["SUPER_ADMIN"],
   "clinics.create": ["CLINIC_ADMIN"],
   "clinics.manageOwn": ["CLINIC_ADMIN"],
+  /** Back up one's own clinics and download those backups, while the platform setting allows it. */
+  "backups.own": ["CLINIC_ADMIN"],
   "account.manage": ["SUPER_ADMIN", "CLINIC_ADMIN"],
 } as const satisfies Record<string, readonly UserRole[]>;
 
