@@ -25,6 +25,9 @@ runScript(async () => {
   process.env.TENANT_NAME_PREFIX = prefix;
   process.env.TENANT_SECRETS_KEY = randomBytes(32).toString("base64");
   process.env.AUTH_SECRET = randomBytes(32).toString("base64");
+  // A throwaway backup key and folder: the backups console takes and restores real backups.
+  process.env.BACKUP_KEY ??= `e2e:${randomBytes(32).toString("base64")}`;
+  process.env.BACKUP_DIR ??= await mkdtemp(path.join(os.tmpdir(), "clinic-e2e-backups-"));
   const server = await startServer();
   const centralUrl = withDatabaseName(server.adminUrl, `${prefix}central`);
   const cleanup = async () => {
