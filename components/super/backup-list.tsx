@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import type { BackupRow } from "@/lib/backups/console-queries";
 import { Button } from "../ui/button";
 import { type Column, DataTable } from "../ui/data-table";
@@ -31,80 +31,83 @@ export function BackupList({
 }) {
   const [restoring, setRestoring] = useState<BackupRow | null>(null);
   const [restoreJobId, setRestoreJobId] = useState<string | null>(activeRestoreJobId);
-  const columns: Column<BackupRow>[] = [
-    {
-      key: "when",
-      header: "Taken",
-      sortValue: (backup) => backup.startedAt,
-      cell: (backup) => <span className="whitespace-nowrap">{formatDateTime(backup.startedAt)}</span>,
-    },
-    { key: "kind", header: "Kind", sortValue: describeKind, cell: describeKind },
-    {
-      key: "status",
-      header: "Status",
-      sortValue: (backup) => backup.status,
-      cell: (backup) => (
-        <span className="flex flex-col gap-1">
-          <StatusBadge status={backup.status} label={backup.status === "DONE" ? "Done" : undefined} />
-          {backup.error ? <span className="text-xs text-red-800">{backup.error}</span> : null}
-        </span>
-      ),
-    },
-    {
-      key: "size",
-      header: "Size",
-      sortValue: (backup) => backup.sizeBytes ?? 0,
-      cell: (backup) => formatBytes(backup.sizeBytes),
-    },
-    {
-      key: "schema",
-      header: "Schema version",
-      cell: (backup) =>
-        backup.schemaVersion ? (
-          <span className="break-all font-mono text-xs">{backup.schemaVersion}</span>
-        ) : (
-          "—"
+  const columns = useMemo(
+    (): Column<BackupRow>[] => [
+      {
+        key: "when",
+        header: "Taken",
+        sortValue: (backup) => backup.startedAt,
+        cell: (backup) => <span className="whitespace-nowrap">{formatDateTime(backup.startedAt)}</span>,
+      },
+      { key: "kind", header: "Kind", sortValue: describeKind, cell: describeKind },
+      {
+        key: "status",
+        header: "Status",
+        sortValue: (backup) => backup.status,
+        cell: (backup) => (
+          <span className="flex flex-col gap-1">
+            <StatusBadge status={backup.status} label={backup.status === "DONE" ? "Done" : undefined} />
+            {backup.error ? <span className="text-xs text-red-800">{backup.error}</span> : null}
+          </span>
         ),
-    },
-    {
-      key: "verified",
-      header: "Verified",
-      sortValue: (backup) => backup.verifiedAt ?? "",
-      cell: (backup) =>
-        backup.verifiedAt ? (
-          formatDateTime(backup.verifiedAt)
-        ) : (
-          <span className="text-slate-600">not yet</span>
-        ),
-    },
-    {
-      key: "copied",
-      header: "Copied",
-      cell: (backup) =>
-        backup.copiedAt ? formatDateTime(backup.copiedAt) : <span className="text-slate-600">no</span>,
-    },
-    {
-      key: "actions",
-      header: "Actions",
-      cell: (backup) =>
-        backup.status === "DONE" ? (
-          <div className="flex flex-wrap gap-2">
-            {canRestore ? (
-              <Button size="sm" variant="secondary" onClick={() => setRestoring(backup)}>
-                Restore…
-              </Button>
-            ) : null}
-            <a
-              href={`/api/backups/${backup.id}/download`}
-              download
-              className="inline-flex items-center rounded-md px-2 py-1 text-sm text-brand-800 hover:bg-slate-100"
-            >
-              Download
-            </a>
-          </div>
-        ) : null,
-    },
-  ];
+      },
+      {
+        key: "size",
+        header: "Size",
+        sortValue: (backup) => backup.sizeBytes ?? 0,
+        cell: (backup) => formatBytes(backup.sizeBytes),
+      },
+      {
+        key: "schema",
+        header: "Schema version",
+        cell: (backup) =>
+          backup.schemaVersion ? (
+            <span className="break-all font-mono text-xs">{backup.schemaVersion}</span>
+          ) : (
+            "—"
+          ),
+      },
+      {
+        key: "verified",
+        header: "Verified",
+        sortValue: (backup) => backup.verifiedAt ?? "",
+        cell: (backup) =>
+          backup.verifiedAt ? (
+            formatDateTime(backup.verifiedAt)
+          ) : (
+            <span className="text-slate-600">not yet</span>
+          ),
+      },
+      {
+        key: "copied",
+        header: "Copied",
+        cell: (backup) =>
+          backup.copiedAt ? formatDateTime(backup.copiedAt) : <span className="text-slate-600">no</span>,
+      },
+      {
+        key: "actions",
+        header: "Actions",
+        cell: (backup) =>
+          backup.status === "DONE" ? (
+            <div className="flex flex-wrap gap-2">
+              {canRestore ? (
+                <Button size="sm" variant="secondary" onClick={() => setRestoring(backup)}>
+                  Restore…
+                </Button>
+              ) : null}
+              <a
+                href={`/api/backups/${backup.id}/download`}
+                download
+                className="inline-flex items-center rounded-md px-2 py-1 text-sm text-brand-800 hover:bg-slate-100"
+              >
+                Download
+              </a>
+            </div>
+          ) : null,
+      },
+    ],
+    [canRestore],
+  );
   return (
     <div className="flex flex-col gap-4">
       {restoreJobId ? (
