@@ -25,14 +25,17 @@ runScript(async () => {
   process.env.TENANT_NAME_PREFIX = prefix;
   process.env.TENANT_SECRETS_KEY = randomBytes(32).toString("base64");
   process.env.AUTH_SECRET = randomBytes(32).toString("base64");
-  // Deleting a clinic backs it up first; the backup schedule stays off, so none starts mid-test.
+  // A throwaway backup key and folder: deleting a clinic backs it up first, and the backups console
+  // takes and restores real backups. The schedule stays off, so no backup starts mid-test.
   process.env.BACKUP_KEY ??= `e2e:${randomBytes(32).toString("base64")}`;
-  process.env.BACKUP_DIR ??= path.join(os.tmpdir(), `${prefix}backups`);
+  process.env.BACKUP_DIR ??= await mkdtemp(path.join(os.tmpdir(), "clinic-e2e-backups-"));
   process.env.BACKUP_SCHEDULE ??= "off";
   const server = await startServer();
   const centralUrl = withDatabaseName(server.adminUrl, `${prefix}central`);
+  const backupDir = process.env.BACKUP_DIR;
   const cleanup = async () => {
     await rm(e2eContextPath(port), { force: true });
+    if (backupDir.includes("clinic-e2e-backups-")) await rm(backupDir, { recursive: true, force: true });
     await server.dispose(prefix);
   };
   try {

@@ -5,6 +5,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { findAdminClinics } from "@/lib/admin/find-admin-clinics";
 import { requirePlatformPage } from "@/lib/auth/platform-page";
+import { clinicAdminsMayBackup } from "@/lib/backups/console-access";
 import { getRootDomain } from "@/lib/config/root-domain";
 import { getCentralDb } from "@/lib/db/central";
 import { subdomainReservationDays } from "@/lib/tenancy/clinic-claim";
@@ -13,7 +14,11 @@ export const metadata: Metadata = { title: "My clinics" };
 
 export default async function MyClinicsPage() {
   const session = await requirePlatformPage("clinics.manageOwn");
-  const clinics = await findAdminClinics({ central: getCentralDb(), userId: session.user.id });
+  const central = getCentralDb();
+  const [clinics, backupsAllowed] = await Promise.all([
+    findAdminClinics({ central, userId: session.user.id }),
+    clinicAdminsMayBackup(central),
+  ]);
   return (
     <main id="main" className="mx-auto flex w-full max-w-6xl flex-1 flex-col gap-6 px-4 py-8 sm:px-6">
       <PageHeader
@@ -30,6 +35,7 @@ export default async function MyClinicsPage() {
         clinics={clinics}
         rootDomain={getRootDomain()}
         reservationDays={subdomainReservationDays()}
+        backupsAllowed={backupsAllowed}
       />
     </main>
   );

@@ -19,10 +19,13 @@ export function ClinicRowActions({
   clinic,
   address,
   reservationDays,
+  backupsAllowed = false,
 }: {
   clinic: AdminClinicRow;
   address: string;
   reservationDays: number;
+  /** The platform lets clinic admins back up their clinics (platform_settings). */
+  backupsAllowed?: boolean;
 }) {
   const [dialog, setDialog] = useState<"suspend" | "delete" | "remove" | null>(null);
   const resume = useActionCall(resumeClinicAction, { success: () => `${clinic.name} is active again.` });
@@ -62,6 +65,11 @@ export function ClinicRowActions({
         <Button size="sm" variant="ghost" className="text-red-700" onClick={() => setDialog("remove")}>
           {deleteStopped ? "Retry delete" : "Remove"}
         </Button>
+      ) : null}
+      {backupsAllowed && running ? (
+        <ButtonLink size="sm" variant="ghost" href={`/admin/clinics/${clinic.id}/backups`}>
+          Backups
+        </ButtonLink>
       ) : null}
       {isOwner && running ? (
         <>

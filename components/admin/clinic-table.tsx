@@ -13,10 +13,12 @@ export function ClinicTable({
   clinics,
   rootDomain,
   reservationDays,
+  backupsAllowed = false,
 }: {
   clinics: AdminClinicRow[];
   rootDomain: string;
   reservationDays: number;
+  backupsAllowed?: boolean;
 }) {
   const columns: Column<AdminClinicRow>[] = [
     {
@@ -75,6 +77,7 @@ export function ClinicTable({
           clinic={clinic}
           address={clinicOrigin(clinic.subdomain, rootDomain)}
           reservationDays={reservationDays}
+          backupsAllowed={backupsAllowed}
         />
       ),
     },

@@ -21,6 +21,11 @@ const SECTIONS = [
     title: "Fleet",
     text: "Pending clinic migrations, recent rollouts, and a new rollout with live progress.",
   },
+  {
+    href: "/super/backups",
+    title: "Backups",
+    text: "Each clinic's and the central database's backups: back up now, restore, download, upload.",
+  },
   { href: "/super/audit", title: "Audit log", text: "Who did what on the platform, newest first." },
 ];
 

@@ -9,6 +9,7 @@ const SECTIONS = [
   { href: "/super/clinics", label: "Clinics" },
   { href: "/super/servers", label: "Servers" },
   { href: "/super/fleet", label: "Fleet" },
+  { href: "/super/backups", label: "Backups" },
   { href: "/super/audit", label: "Audit log" },
 ];
 

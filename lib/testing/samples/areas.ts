@@ -1,6 +1,7 @@
 import type { TenantDb } from "../../tenancy/registry";
 import type { Sample } from "../action-samples";
 import { BACKUP_SCHEDULE_SAMPLES } from "./backup-schedule";
+import { BACKUPS_SAMPLES } from "./backups";
 import { BILLING_REPORTS_SAMPLES, billingReportsForeignIds } from "./billing-reports";
 import { INVOICES_SAMPLES, invoicesForeignIds } from "./invoices";
 import { LETTERS_SAMPLES, lettersForeignIds } from "./letters";
@@ -29,6 +30,7 @@ export const AREA_SAMPLES: [string, Sample][] = [
   ...INVOICES_SAMPLES,
   ...PAYMENTS_SAMPLES,
   ...BILLING_REPORTS_SAMPLES,
+  ...BACKUPS_SAMPLES,
 ];
 
 /** Each area's ids of another clinic's rows, by the field names its inputs use (every-action.test.ts). */

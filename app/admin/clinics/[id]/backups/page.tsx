@@ -1,0 +1,54 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { BackupList } from "@/components/super/backup-list";
+import { BackupNowButton } from "@/components/super/backup-now-button";
+import { ButtonLink } from "@/components/ui/button";
+import { PageHeader } from "@/components/ui/page-header";
+import { requirePlatformPage } from "@/lib/auth/platform-page";
+import { findBackupClinic } from "@/lib/backups/console-access";
+import { findClinicBackups } from "@/lib/backups/console-queries";
+import { getCentralDb } from "@/lib/db/central";
+import { AppError } from "@/lib/errors";
+import { findActiveJob } from "@/lib/jobs/queue";
+import { clinicIdSchema } from "@/lib/validations/admin";
+
+export const metadata: Metadata = { title: "Backups" };
+
+/** A clinic admin's own clinic's backups (while the platform allows it): back up now, download. */
+export default async function AdminClinicBackupsPage({ params }: { params: Promise<{ id: string }> }) {
+  const session = await requirePlatformPage("backups.own");
+  const { id } = await params;
+  if (!clinicIdSchema.safeParse({ clinicId: id }).success) notFound();
+  const central = getCentralDb();
+  const clinic = await findBackupClinic({ central, session, clinicId: id }).catch((error: unknown) => {
+    if (error instanceof AppError && (error.code === "NOT_FOUND" || error.code === "FORBIDDEN")) return null;
+    throw error;
+  });
+  if (!clinic) notFound();
+  const [backups, job] = await Promise.all([
+    findClinicBackups({ central, clinicId: clinic.id }),
+    findActiveJob(central, clinic.id),
+  ]);
+  return (
+    <main id="main" className="mx-auto flex w-full max-w-6xl flex-1 flex-col gap-6 px-4 py-8 sm:px-6">
+      <PageHeader
+        title={`Backups of ${clinic.name}`}
+        description="Encrypted copies of the clinic's database. A downloaded file can only be read by this platform; to restore one, ask a super admin."
+        actions={
+          <ButtonLink variant="ghost" href="/admin">
+            My clinics
+          </ButtonLink>
+        }
+      />
+      <BackupNowButton
+        target={{ clinicId: clinic.id, name: clinic.name, by: "own" }}
+        activeJobId={job?.kind === "backup-clinic" ? job.id : null}
+      />
+      <BackupList
+        clinic={{ id: clinic.id, name: clinic.name, subdomain: clinic.subdomain }}
+        backups={backups}
+        canRestore={false}
+      />
+    </main>
+  );
+}

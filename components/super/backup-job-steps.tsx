@@ -1,0 +1,122 @@
+import type { BackupJobProgress } from "@/lib/backups/job-progress";
+import { cn } from "../ui/cn";
+import { formatBytes } from "./format";
+
+// What each step of the backup and restore jobs (lib/backups) means to the person waiting.
+const STEP_LABELS: Record<string, string> = {
+  lock: "Waiting for the clinic's other work to finish",
+  snapshot: "Freezing a consistent view of the data",
+  manifest: "Counting and fingerprinting every table",
+  dump: "Writing the encrypted backup file",
+  copy: "Copying it to the second backup disk",
+  check: "Checking the backup file is intact",
+  decrypt: "Decrypting and verifying every chunk",
+  create: "Creating a fresh database beside the live one",
+  restore: "Loading the backup into it",
+  verify: "Comparing every table with the backup's fingerprint",
+  migrate: "Bringing it up to the current schema",
+  access: "Locking it to the clinic alone",
+  swap: "Swapping it in (the clinic pauses briefly)",
+};
+
+type StepState = "done" | "current" | "failed" | "pending";
+
+const MARKS: Record<StepState, { mark: string; className: string; sr: string }> = {
+  done: { mark: "✓", className: "bg-green-600 text-white", sr: "done" },
+  current: { mark: "…", className: "bg-brand-600 text-white animate-pulse", sr: "in progress" },
+  failed: { mark: "✕", className: "bg-red-600 text-white", sr: "failed" },
+  pending: { mark: "", className: "bg-slate-200 text-slate-500", sr: "to do" },
+};
+
+function stateOf(index: number, current: number, job: BackupJobProgress): StepState {
+  if (job.state === "SUCCEEDED" || index < current) return "done";
+  if (index > current || job.step === null) return "pending";
+  return job.state === "FAILED" ? "failed" : "current";
+}
+
+/** A backup's or restore's steps with a bar above them, and its outcome once it ended. */
+export function BackupJobSteps({ job, label }: { job: BackupJobProgress; label: string }) {
+  // The copy step runs only when BACKUP_COPY_DIR is set: a finished backup without it skipped it.
+  const steps = job.steps.filter((step) => step !== "copy" || job.step === "copy");
+  const current = Math.max(0, steps.indexOf(job.step ?? ""));
+  const percent =
+    job.state === "SUCCEEDED" ? 100 : job.step ? Math.round((current / Math.max(1, steps.length)) * 100) : 0;
+  return (
+    <div className="flex flex-col gap-3">
+      <div
+        role="progressbar"
+        aria-label={label}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={percent}
+        className="h-2 w-full overflow-hidden rounded-full bg-slate-200"
+      >
+        <div
+          className={cn(
+            "h-full rounded-full transition-[width] duration-300",
+            job.state === "FAILED" ? "bg-red-600" : "bg-brand-600",
+          )}
+          style={{ width: `${percent}%` }}
+        />
+      </div>
+      <ol className="flex flex-col gap-1.5">
+        {steps.map((step, index) => {
+          const state = stateOf(index, current, job);
+          const { mark, className, sr } = MARKS[state];
+          return (
+            <li key={step} className="flex items-center gap-3 text-sm">
+              <span
+                aria-hidden="true"
+                className={cn("grid size-5 shrink-0 place-items-center rounded-full text-xs", className)}
+              >
+                {mark}
+              </span>
+              <span className={state === "pending" ? "text-slate-500" : "text-slate-900"}>
+                {STEP_LABELS[step] ?? step}
+                <span className="sr-only"> ({sr})</span>
+              </span>
+            </li>
+          );
+        })}
+      </ol>
+      <JobOutcome job={job} />
+    </div>
+  );
+}
+
+function JobOutcome({ job }: { job: BackupJobProgress }) {
+  if (job.state === "FAILED") {
+    return (
+      <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
+        {job.error ?? "It failed."}{" "}
+        {job.kind === "restore-clinic"
+          ? "Fix the cause named above, then restore again; nothing else needs undoing."
+          : "Earlier backups are untouched. Fix the cause named above, then back up again."}
+      </p>
+    );
+  }
+  if (job.state === "SUCCEEDED" && job.restore) {
+    return (
+      <p role="status" className="rounded-md bg-green-50 px-3 py-2 text-sm text-green-900">
+        Restored. The clinic paused for {(job.restore.suspendedMs / 1000).toFixed(1)} s. Its database from
+        before the restore is kept as <span className="break-all font-mono">{job.restore.asideDatabase}</span>
+        .
+      </p>
+    );
+  }
+  if (job.state === "SUCCEEDED") {
+    return (
+      <p role="status" className="rounded-md bg-green-50 px-3 py-2 text-sm text-green-900">
+        Backed up{job.backup ? ` (${formatBytes(job.backup.sizeBytes)}, encrypted)` : ""}.
+      </p>
+    );
+  }
+  if (job.state === "QUEUED" && job.error) {
+    return (
+      <p role="status" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
+        Being retried automatically. Last attempt: {job.error}
+      </p>
+    );
+  }
+  return null;
+}

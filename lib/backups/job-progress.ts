@@ -1,0 +1,60 @@
+import type { AppSession } from "../auth/session";
+import type { CentralDb } from "../db/central";
+import { AppError } from "../errors";
+import { BACKUP_STEPS, RESTORE_STEPS } from "./backup-service";
+import { findBackupClinic } from "./console-access";
+import { restorePayloadSchema } from "./restore-job";
+
+const BACKUP_KINDS = ["backup-clinic", "backup-central", "restore-clinic"] as const;
+type BackupJobKind = (typeof BACKUP_KINDS)[number];
+
+/** What the console polls while a backup or a restore runs. */
+export type BackupJobProgress = {
+  id: string;
+  kind: BackupJobKind;
+  state: "QUEUED" | "RUNNING" | "SUCCEEDED" | "FAILED";
+  step: string | null;
+  steps: readonly string[];
+  /** Why it failed (FAILED), or why the last attempt stopped while it is being retried. */
+  error: string | null;
+  /** A finished backup's size; a finished restore's suspension and the database kept aside. */
+  backup: { id: string; sizeBytes: number | null } | null;
+  restore: { suspendedMs: number; asideDatabase: string } | null;
+};
+
+/**
+ * A backup or restore job's progress, for whoever may follow it: a super admin any; a clinic admin
+ * only the backups of their own clinics, while the setting allows. Anything else is NOT_FOUND.
+ */
+export async function findBackupJobProgress(options: {
+  central: CentralDb;
+  session: AppSession;
+  jobId: string;
+}): Promise<BackupJobProgress> {
+  const { central, session, jobId } = options;
+  const job = await central.job.findUnique({ where: { id: jobId } });
+  const notFound = new AppError("NOT_FOUND", "There is no such backup or restore.");
+  if (!job || !(BACKUP_KINDS as readonly string[]).includes(job.kind)) throw notFound;
+  if (session.user.role !== "SUPER_ADMIN") {
+    if (job.kind !== "backup-clinic" || !job.clinicId) throw notFound;
+    await findBackupClinic({ central, session, clinicId: job.clinicId }).catch(() => {
+      throw notFound;
+    });
+  }
+  const kind = job.kind as BackupJobKind;
+  const backup =
+    kind === "restore-clinic" ? null : await central.backup.findUnique({ where: { jobId: job.id } });
+  const restored = kind === "restore-clinic" ? restorePayloadSchema.safeParse(job.payload) : null;
+  return {
+    id: job.id,
+    kind,
+    state: job.state,
+    step: job.step,
+    steps: kind === "restore-clinic" ? RESTORE_STEPS : BACKUP_STEPS,
+    error: job.lastError,
+    backup: backup
+      ? { id: backup.id, sizeBytes: backup.sizeBytes === null ? null : Number(backup.sizeBytes) }
+      : null,
+    restore: restored?.success ? (restored.data.result ?? null) : null,
+  };
+}
