@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { withCentralDb } from "./support/central-db";
 import { E2E_PORT, ROOT_ORIGIN } from "./support/origins";
 import { createPlatformAccount } from "./support/own-accounts";
 import { savedSessionFile } from "./support/saved-sessions";
@@ -63,7 +64,7 @@ test.describe("clinic-admin console", () => {
     await row.getByRole("button", { name: "Delete" }).click();
     const deleteDialog = page.getByRole("dialog", { name: "Delete Sunrise?" });
     await expect(
-      deleteDialog.getByText("The platform keeps no copy of the clinic's data, so this cannot be undone."),
+      deleteDialog.getByText("First the platform takes a final encrypted backup of the database."),
     ).toBeVisible();
     await expect(deleteDialog.getByText("stays reserved for 30 days")).toBeVisible();
     const confirm = deleteDialog.getByRole("button", { name: "Delete clinic" });
@@ -74,6 +75,11 @@ test.describe("clinic-admin console", () => {
     await confirm.click();
 
     await expect(page.getByText("Sunrise was deleted.")).toBeVisible();
+    // The final backup was taken before the database went.
+    const finalBackup = await withCentralDb((central) =>
+      central.backup.findFirst({ where: { kind: "BEFORE_DELETE", clinic: { subdomain: "sunrise" } } }),
+    );
+    expect(finalBackup?.status).toBe("DONE");
     await expect(page.getByRole("row", { name: /Sunrise/ })).toHaveCount(0);
     await expect(page.getByRole("row", { name: /Maple Family Clinic/ })).toBeVisible();
 

@@ -29,11 +29,13 @@ async function pdfAt(page: Page, href: string): Promise<string> {
   return pdfText(Uint8Array.from(bytes)).replace(/[ \t]+/g, " ");
 }
 
-/** A start time later today (5-minute steps), or earlier when the day is nearly over. */
-function startToday(timeZone: string): string {
+const hhmm = (minute: number) =>
+  `${String(Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}`;
+
+/** A start minute later today (5-minute steps), or earlier when the day is nearly over. */
+function startToday(timeZone: string): number {
   const minute = wallClockOf(new Date(), timeZone).minuteOfDay;
-  const start = minute > 23 * 60 ? minute - 60 : Math.floor((minute + 10) / 5) * 5;
-  return `${String(Math.floor(start / 60)).padStart(2, "0")}:${String(start % 60).padStart(2, "0")}`;
+  return minute > 23 * 60 ? minute - 60 : Math.floor((minute + 10) / 5) * 5;
 }
 
 test("a typed visit from booking to a closed day: draft at check-in, split payment, receipt, credit note, refund, cash counted", async ({
@@ -60,7 +62,12 @@ test("a typed visit from booking to a closed day: draft at check-in, split payme
       data: { name: `Long consultation ${run}`, durationMinutes: 30, itemId: item.id },
     });
     const doctor = await db.staffUser.create({
-      data: { email: `journey-dr-${run}@maple.test`, name: `Dr Wend ${run}`, role: "DOCTOR", passwordHash: "!" },
+      data: {
+        email: `journey-dr-${run}@maple.test`,
+        name: `Dr Wend ${run}`,
+        role: "DOCTOR",
+        passwordHash: "!",
+      },
     });
     await db.doctorProfile.create({ data: { staffId: doctor.id } });
     await db.workingHours.create({
@@ -113,11 +120,15 @@ test("a typed visit from booking to a closed day: draft at check-in, split payme
   await booking.getByLabel("Doctor").selectOption(setup.doctor.id);
   await booking.getByLabel("Location").selectOption(setup.locationId);
   await booking.getByLabel("Appointment type").selectOption({ label: setup.typeLabel });
-  const start = startToday(setup.timezone);
+  // The type was chosen first: moving the start moves the end by the type's 30 minutes.
+  const startMinute = startToday(setup.timezone);
+  const start = hhmm(startMinute);
   await booking.getByLabel("Start").fill(start);
-  await booking.getByLabel("Start").blur();
+  await expect(booking.getByLabel("End")).toHaveValue(hhmm(startMinute + 30));
   await booking.getByRole("button", { name: "Book", exact: true }).click();
-  await expect(desk.getByRole("status").filter({ hasText: `Booked ${patientName} at ${start}` })).toBeVisible();
+  await expect(
+    desk.getByRole("status").filter({ hasText: `Booked ${patientName} at ${start}` }),
+  ).toBeVisible();
   const appointment = await withClinicDb("maple", (db) =>
     db.appointment.findFirstOrThrow({
       where: { patientId: setup.patientId },
@@ -136,7 +147,7 @@ test("a typed visit from booking to a closed day: draft at check-in, split payme
   expect(draft).toMatchObject({ status: "DRAFT", totalMinor: 8000, locationId: setup.locationId });
   await desk.reload();
   await desk.getByRole("button", { name: new RegExp(`^Start: ${patientName}`) }).click();
-  await expect(desk.getByRole("status").filter({ hasText: `${patientName}: with the doctor.` })).toBeVisible();
+  await expect(desk.getByRole("status").filter({ hasText: `${patientName}: in progress.` })).toBeVisible();
   await desk.reload();
   await desk.getByRole("button", { name: new RegExp(`^Complete: ${patientName}`) }).click();
   await expect(desk.getByRole("status").filter({ hasText: `${patientName}: completed.` })).toBeVisible();
@@ -159,7 +170,9 @@ test("a typed visit from booking to a closed day: draft at check-in, split payme
   await pay.getByRole("button", { name: "Take payment", exact: true }).click();
   const receipts = pay.getByRole("link", { name: /^Receipt RCT-\d{4}-\d{6}/ });
   await expect(receipts).toHaveCount(2);
-  const issued = await withClinicDb("maple", (db) => db.invoice.findUniqueOrThrow({ where: { id: draft.id } }));
+  const issued = await withClinicDb("maple", (db) =>
+    db.invoice.findUniqueOrThrow({ where: { id: draft.id } }),
+  );
   expect(issued.status).toBe("ISSUED");
   const invoiceNumber = issued.number as string;
   expect(invoiceNumber).toMatch(/^INV-\d{4}-\d{6}$/);
@@ -169,7 +182,7 @@ test("a typed visit from booking to a closed day: draft at check-in, split payme
   expect(receipt).toContain(patientName);
   expect(receipt).toContain(invoiceNumber);
   expect(receipt).toContain("30.00");
-  await pay.getByRole("button", { name: "Close" }).first().click();
+  await pay.getByRole("button", { name: "Done" }).click();
 
   // Nothing is owed: the desk sees no "Owes" badge on the patient's page.
   await desk.goto(`${clinicUrl}/patients/${setup.patientId}`);
@@ -188,7 +201,9 @@ test("a typed visit from booking to a closed day: draft at check-in, split payme
   const voiding = clerk.getByRole("form", { name: "Void with credit note" });
   await voiding.getByLabel("Reason for voiding").fill("Visit charged twice");
   await voiding.getByRole("button", { name: "Void with credit note" }).click();
-  await expect(clerk.getByText(/^Voided by CRN-\d{4}-\d{6}; what was paid is now the patient's credit\.$/)).toBeVisible();
+  await expect(
+    clerk.getByText(/^Voided by CRN-\d{4}-\d{6}; what was paid is now the patient's credit\.$/),
+  ).toBeVisible();
   const creditNote = await withClinicDb("maple", (db) =>
     db.invoice.findFirstOrThrow({ where: { creditedInvoiceId: draft.id } }),
   );
@@ -196,8 +211,18 @@ test("a typed visit from booking to a closed day: draft at check-in, split payme
   await clerk.reload();
   await screenBothWidths(clerk, "billing-journey-voided");
 
-  // REFUND STEP: written once helper A's refund dialog lands.
-  await refundCardPart(clerk, run);
+  // The card part goes back to the card, with a reason; the cash part stays as credit.
+  const cardReceipt = await withClinicDb("maple", (db) =>
+    db.payment.findFirstOrThrow({ where: { patientId: setup.patientId, method: "CARD" } }),
+  );
+  await clerk.getByRole("button", { name: `Refund ${cardReceipt.receiptNumber}` }).click();
+  const refund = clerk.getByRole("dialog", { name: `Refund ${cardReceipt.receiptNumber}` });
+  await expect(refund.getByLabel(/^Amount/)).toHaveValue("50.00");
+  await refund.getByLabel("Given back by").selectOption("CARD");
+  await refund.getByLabel("Reason").fill("Charged twice: card refunded");
+  await refund.getByRole("button", { name: "Refund", exact: true }).click();
+  await expect(refund).toBeHidden();
+  await expect(clerk.getByRole("listitem").filter({ hasText: "Charged twice: card refunded" })).toBeVisible();
   expect(await withClinicDb("maple", (db) => findPatientAccount(db, setup.patientId))).toEqual({
     owedMinor: 0,
     creditMinor: 3000,
@@ -227,7 +252,6 @@ test("a typed visit from booking to a closed day: draft at check-in, split payme
       timeZone: setup.timezone,
     }),
     closed: await db.dayClose.findFirstOrThrow({ where: { locationId: setup.locationId } }),
-
   }));
   expect(figures.takingsByMethod).toMatchObject({ CASH: 3000, CARD: 5000 });
   expect(figures.refundsByMethod).toMatchObject({ CASH: 0, CARD: 5000 });
@@ -237,7 +261,3 @@ test("a typed visit from booking to a closed day: draft at check-in, split payme
   for (const invoice of figures.invoices)
     expect(invoice.totalMinor).toBe(invoice.paidMinor + invoice.creditAppliedMinor + invoice.balanceMinor);
 });
-
-async function refundCardPart(_page: Page, _run: string): Promise<void> {
-  throw new Error("refund dialog not wired yet");
-}
