@@ -24,7 +24,14 @@ import { STAFF_ROLES } from "@/lib/validations/staff";
 // after (about 15 ms on an idle 2-core machine). A rollout accepts any object and then runs over
 // every clinic (~400 ms), so it gets fewer.
 const NUM_RUNS = 40;
-const RUNS_OF: Record<string, number> = { "super/start-fleet-rollout": 15 };
+// Fewer runs where a valid fuzzed input does real work: a rollout, a backup (seconds), a restore.
+const RUNS_OF: Record<string, number> = {
+  "super/start-fleet-rollout": 15,
+  "backups/back-up-central": 10,
+  "backups/back-up-clinic": 10,
+  "backups/back-up-own-clinic": 10,
+  "backups/restore-clinic": 10,
+};
 
 /**
  * Refusals that write by design: a connection test to a database server is audited and counted

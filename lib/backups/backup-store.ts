@@ -11,7 +11,7 @@ export type BackupDirs = { dir: string; copyDir?: string };
 /** BACKUP_DIR (default .data/backups) and the optional copy target BACKUP_COPY_DIR. */
 export function backupDirs(env: NodeJS.ProcessEnv = process.env): BackupDirs {
   return {
-    dir: path.resolve(env.BACKUP_DIR || path.join(".data", "backups")),
+    dir: path.resolve(/*turbopackIgnore: true*/ env.BACKUP_DIR || path.join(".data", "backups")),
     copyDir: env.BACKUP_COPY_DIR ? path.resolve(env.BACKUP_COPY_DIR) : undefined,
   };
 }

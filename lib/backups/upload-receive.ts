@@ -3,16 +3,24 @@ import { mkdir, open, unlink } from "node:fs/promises";
 import path from "node:path";
 import { AppError } from "../errors";
 
-/** BACKUP_UPLOAD_MAX_MB (default 2048): the largest backup file an upload accepts. */
+/**
+ * Next's middleware buffers a request body up to 10 MB and passes on only that much, and raising
+ * its limit would let anyone make every process buffer that much per request: through the browser,
+ * an upload is at most 10 MB. BACKUP_UPLOAD_MAX_MB may lower it.
+ */
+const MIDDLEWARE_BODY_LIMIT_MB = 10;
+
+/** BACKUP_UPLOAD_MAX_MB (default and most: 10): the largest backup file an upload accepts. */
 export function uploadMaxBytes(env: NodeJS.ProcessEnv = process.env): number {
-  const megabytes = Number(env.BACKUP_UPLOAD_MAX_MB ?? 2048);
-  return (Number.isFinite(megabytes) && megabytes > 0 ? megabytes : 2048) * 1024 * 1024;
+  const megabytes = Number(env.BACKUP_UPLOAD_MAX_MB ?? MIDDLEWARE_BODY_LIMIT_MB);
+  const allowed = Number.isFinite(megabytes) && megabytes > 0 ? megabytes : MIDDLEWARE_BODY_LIMIT_MB;
+  return Math.min(allowed, MIDDLEWARE_BODY_LIMIT_MB) * 1024 * 1024;
 }
 
 export function tooLarge(maxBytes: number): AppError {
   return new AppError(
     "INVALID",
-    `The file is larger than ${Math.round(maxBytes / 1024 / 1024)} MB, the most an upload accepts (BACKUP_UPLOAD_MAX_MB).`,
+    `The file is larger than ${Math.round(maxBytes / 1024 / 1024)} MB, the most an upload through the browser accepts.`,
   );
 }
 

@@ -337,7 +337,7 @@ describe("uploading a backup file", () => {
         }),
       ).rejects.toMatchObject({ code: "INVALID", message: expect.stringContaining("larger than 1 MB") });
     } finally {
-      vi.stubEnv("BACKUP_UPLOAD_MAX_MB", "2048");
+      vi.stubEnv("BACKUP_UPLOAD_MAX_MB", "10");
     }
     expect(await leftovers()).toEqual([]);
   });
