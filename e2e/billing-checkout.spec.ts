@@ -1,10 +1,10 @@
 import { randomBytes } from "node:crypto";
-import { expect, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { findPatientAccount } from "@/lib/billing/balances";
 import { localDateOf, wallClockOf, zonedTimeToUtc } from "@/lib/clinic/time";
-import { pdfText } from "@/lib/testing/pdf-text";
 import { withClinicDb } from "./support/central-db";
 import { clinicOrigin } from "./support/origins";
+import { printedText } from "./support/printed";
 import { savedSessionFile } from "./support/saved-sessions";
 import { screenBothWidths } from "./support/screens";
 
@@ -12,16 +12,6 @@ import { screenBothWidths } from "./support/screens";
 // the receptionist takes part in cash and part by card, which issues it; the receipt prints; nothing
 // is owed after.
 const clinicUrl = clinicOrigin("maple");
-
-async function receiptText(page: Page, href: string): Promise<string> {
-  const bytes = await page.evaluate(async (url) => {
-    const response = await fetch(url);
-    if (response.headers.get("content-type") !== "application/pdf")
-      throw new Error(`${url}: ${response.status}`);
-    return [...new Uint8Array(await response.arrayBuffer())];
-  }, href);
-  return pdfText(Uint8Array.from(bytes)).replace(/[ \t]+/g, " ");
-}
 
 test("check-in drafts the invoice; the receptionist takes part cash, part card, the invoice is issued and the receipt prints", async ({
   browser,
@@ -109,7 +99,7 @@ test("check-in drafts the invoice; the receptionist takes part cash, part card, 
   await expect(receipts).toHaveCount(2);
   await screenBothWidths(desk, "billing-checkout-taken");
 
-  const text = await receiptText(desk, (await receipts.nth(1).getAttribute("href")) as string);
+  const text = await printedText(desk, (await receipts.nth(1).getAttribute("href")) as string);
   expect(text).toMatch(/RCT-\d{4}-\d{6}/);
   expect(text).toContain(patientName);
   expect(text).toMatch(/INV-\d{4}-\d{6}/);

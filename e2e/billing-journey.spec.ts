@@ -1,12 +1,12 @@
 import { randomBytes } from "node:crypto";
-import { expect, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { hashPassword } from "@/lib/auth/password";
 import { findPatientAccount } from "@/lib/billing/balances";
 import { findDayFigures } from "@/lib/billing/reports/day-figures";
 import { localDateOf, wallClockOf } from "@/lib/clinic/time";
-import { pdfText } from "@/lib/testing/pdf-text";
 import { withClinicDb } from "./support/central-db";
 import { clinicOrigin } from "./support/origins";
+import { printedText } from "./support/printed";
 import { savedSessionFile } from "./support/saved-sessions";
 import { screenBothWidths } from "./support/screens";
 import { signIn } from "./support/sign-in";
@@ -18,16 +18,6 @@ import { signIn } from "./support/sign-in";
 // difference and its figures reconcile.
 const clinicUrl = clinicOrigin("maple");
 const PASSWORD = "billing-journey-e2e-password";
-
-async function pdfAt(page: Page, href: string): Promise<string> {
-  const bytes = await page.evaluate(async (url) => {
-    const response = await fetch(url);
-    if (response.headers.get("content-type") !== "application/pdf")
-      throw new Error(`${url}: ${response.status}`);
-    return [...new Uint8Array(await response.arrayBuffer())];
-  }, href);
-  return pdfText(Uint8Array.from(bytes)).replace(/[ \t]+/g, " ");
-}
 
 const hhmm = (minute: number) =>
   `${String(Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}`;
@@ -177,7 +167,7 @@ test("a typed visit from booking to a closed day: draft at check-in, split payme
   const invoiceNumber = issued.number as string;
   expect(invoiceNumber).toMatch(/^INV-\d{4}-\d{6}$/);
 
-  const receipt = await pdfAt(desk, (await receipts.first().getAttribute("href")) as string);
+  const receipt = await printedText(desk, (await receipts.first().getAttribute("href")) as string);
   expect(receipt).toMatch(/RCT-\d{4}-\d{6}/);
   expect(receipt).toContain(patientName);
   expect(receipt).toContain(invoiceNumber);

@@ -1,3 +1,4 @@
+import { ProgressBar } from "@/components/ui/progress-bar";
 import type { ClinicProgress } from "@/lib/admin/clinic-progress";
 import { cn } from "../ui/cn";
 
@@ -34,22 +35,7 @@ export function ProvisioningSteps({ progress, label }: { progress: ClinicProgres
   const percent = progress.status === "ACTIVE" ? 100 : Math.round((current / last) * 100);
   return (
     <div className="flex flex-col gap-4">
-      <div
-        role="progressbar"
-        aria-label={label}
-        aria-valuemin={0}
-        aria-valuemax={100}
-        aria-valuenow={percent}
-        className="h-2 w-full overflow-hidden rounded-full bg-slate-200"
-      >
-        <div
-          className={cn(
-            "h-full rounded-full transition-[width] duration-300",
-            progress.status === "FAILED" ? "bg-red-600" : "bg-brand-600",
-          )}
-          style={{ width: `${percent}%` }}
-        />
-      </div>
+      <ProgressBar label={label} percent={percent} failed={progress.status === "FAILED"} />
       <ol className="flex flex-col gap-2">
         {progress.steps.map((step, index) => {
           const state = stateOf(index, current, progress.status);

@@ -1,3 +1,4 @@
+import { ProgressBar } from "@/components/ui/progress-bar";
 import type { BackupJobProgress } from "@/lib/backups/job-progress";
 import { cn } from "../ui/cn";
 import { formatBytes } from "./format";
@@ -43,22 +44,7 @@ export function BackupJobSteps({ job, label }: { job: BackupJobProgress; label: 
     job.state === "SUCCEEDED" ? 100 : job.step ? Math.round((current / Math.max(1, steps.length)) * 100) : 0;
   return (
     <div className="flex flex-col gap-3">
-      <div
-        role="progressbar"
-        aria-label={label}
-        aria-valuemin={0}
-        aria-valuemax={100}
-        aria-valuenow={percent}
-        className="h-2 w-full overflow-hidden rounded-full bg-slate-200"
-      >
-        <div
-          className={cn(
-            "h-full rounded-full transition-[width] duration-300",
-            job.state === "FAILED" ? "bg-red-600" : "bg-brand-600",
-          )}
-          style={{ width: `${percent}%` }}
-        />
-      </div>
+      <ProgressBar label={label} percent={percent} failed={job.state === "FAILED"} />
       <ol className="flex flex-col gap-1.5">
         {steps.map((step, index) => {
           const state = stateOf(index, current, job);
