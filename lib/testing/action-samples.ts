@@ -242,25 +242,6 @@ export const ACTION_SAMPLES = new Map<string, Sample>([
   ["admin/retry-clinic-setup", async (world) => ({ clinicId: (await failedClinic(world)).id })],
   ["admin/suspend-clinic", async (world) => ({ clinicId: (await otherClinicIn(world, "ACTIVE")).id })],
   [
-    "maintenance/start-clinic-maintenance",
-    async (world) => ({ subdomain: world.clinic.subdomain, operation: "vacuum" }),
-  ],
-  [
-    "maintenance/get-maintenance-job",
-    async (world) => ({
-      jobId: (await world.central.job.create({ data: { kind: "vacuum-clinic", state: "SUCCEEDED" } })).id,
-    }),
-  ],
-  // A pid no live session has: the action answers that the session had already ended.
-  [
-    "maintenance/stop-session",
-    async (world) => ({
-      serverId: (await world.central.databaseServer.findFirstOrThrow({ where: { isDefault: true } })).id,
-      pid: 2_147_483_000,
-      mode: "cancel",
-    }),
-  ],
-  [
     "super/add-database-server",
     async () => {
       const url = parseDatabaseUrl(adminDatabaseUrl());

@@ -6,6 +6,7 @@ import { BILLING_REPORTS_SAMPLES, billingReportsForeignIds } from "./billing-rep
 import { INVOICES_SAMPLES, invoicesForeignIds } from "./invoices";
 import { LETTERS_SAMPLES, lettersForeignIds } from "./letters";
 import { LISTS_SAMPLES, listsForeignIds } from "./lists";
+import { MAINTENANCE_SAMPLES } from "./maintenance";
 import { MEDICATIONS_SAMPLES, medicationsForeignIds } from "./medications";
 import { clinicalForeignIds, NOTES_SAMPLES } from "./notes";
 import { PAYMENTS_SAMPLES, paymentsForeignIds } from "./payments";
@@ -31,6 +32,7 @@ export const AREA_SAMPLES: [string, Sample][] = [
   ...PAYMENTS_SAMPLES,
   ...BILLING_REPORTS_SAMPLES,
   ...BACKUPS_SAMPLES,
+  ...MAINTENANCE_SAMPLES,
 ];
 
 /** Each area's ids of another clinic's rows, by the field names its inputs use (every-action.test.ts). */
