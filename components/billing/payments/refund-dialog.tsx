@@ -76,12 +76,7 @@ function RefundForm({
         Up to <strong>{most}</strong> of this payment is the patient&apos;s credit and can be given back.
       </p>
       <div className="grid gap-3 sm:grid-cols-2">
-        <TextField
-          label={`Amount (${currency})`}
-          inputMode="decimal"
-          hint={`At most ${most}.`}
-          {...field("amount")}
-        />
+        <TextField label={`Amount (${currency})`} inputMode="decimal" {...field("amount")} />
         <SelectField
           label="Given back by"
           options={PAYMENT_METHODS.map((method) => ({ value: method, label: PAYMENT_METHOD_LABELS[method] }))}
