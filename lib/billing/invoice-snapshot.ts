@@ -31,3 +31,24 @@ export const invoiceSnapshotSchema = z.object({
 });
 
 export type InvoiceSnapshot = z.infer<typeof invoiceSnapshotSchema>;
+
+/** The clinic as an invoice shows it, from its settings at the moment of issuing (snapshotted). */
+export function clinicSnapshotOf(settings: {
+  name: string;
+  legalName: string | null;
+  legalAddress: string | null;
+  taxId: string | null;
+  timezone: string;
+  dateOrder: InvoiceSnapshot["clinic"]["dateOrder"];
+  paperSize: InvoiceSnapshot["clinic"]["paperSize"];
+}): InvoiceSnapshot["clinic"] {
+  return {
+    name: settings.name,
+    legalName: settings.legalName ?? settings.name,
+    legalAddress: settings.legalAddress,
+    taxId: settings.taxId,
+    timezone: settings.timezone,
+    dateOrder: settings.dateOrder,
+    paperSize: settings.paperSize,
+  };
+}

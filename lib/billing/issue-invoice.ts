@@ -4,7 +4,7 @@ import { localDateOf } from "@/lib/clinic/time";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/tenant/client";
 import { takeDocumentNumber } from "./document-numbers";
-import type { InvoiceSnapshot } from "./invoice-snapshot";
+import { clinicSnapshotOf, type InvoiceSnapshot } from "./invoice-snapshot";
 
 type Tx = Prisma.TransactionClient;
 
@@ -24,15 +24,7 @@ async function snapshotOf(
   const { patient } = invoice;
   const patientName = `${patient.firstName} ${patient.lastName}`;
   const snapshot: InvoiceSnapshot = {
-    clinic: {
-      name: settings.name,
-      legalName: settings.legalName ?? settings.name,
-      legalAddress: settings.legalAddress,
-      taxId: settings.taxId,
-      timezone: settings.timezone,
-      dateOrder: settings.dateOrder,
-      paperSize: settings.paperSize,
-    },
+    clinic: clinicSnapshotOf(settings),
     location: {
       name: invoice.location.name,
       address: invoice.location.address,

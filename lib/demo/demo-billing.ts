@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { InvoiceSnapshot } from "../billing/invoice-snapshot";
+import { clinicSnapshotOf, type InvoiceSnapshot } from "../billing/invoice-snapshot";
 import { wallClockOf } from "../clinic/time";
 import type { PaymentMethod } from "../generated/tenant/enums";
 import type { TenantDb } from "../tenancy/registry";
@@ -74,15 +74,7 @@ export async function generateDemoBilling(options: {
     const id = randomUUID();
     const name = `${patient.firstName} ${patient.lastName}`;
     const snapshot: InvoiceSnapshot = {
-      clinic: {
-        name: settings.name,
-        legalName: settings.legalName ?? settings.name,
-        legalAddress: settings.legalAddress,
-        taxId: settings.taxId,
-        timezone: settings.timezone,
-        dateOrder: settings.dateOrder,
-        paperSize: settings.paperSize,
-      },
+      clinic: clinicSnapshotOf(settings),
       location: { name: location.name, address: location.address, phone: location.phone },
       doctor: doctor
         ? { name: doctor.name, registration: doctor.doctorProfile?.licenceNumber ?? null }
