@@ -1,7 +1,8 @@
 import { PrismaPg } from "@prisma/adapter-pg";
-import pg from "pg";
+import type pg from "pg";
 import { type DbTimeouts, pgTimeoutOptions } from "@/lib/db/connection-timeouts";
 import { PrismaClient } from "@/lib/generated/tenant/client";
+import { SwapWaitingPool } from "./swap-waiting-pool";
 
 export type TenantDb = PrismaClient;
 
@@ -48,7 +49,7 @@ export class TenantClient {
     this.subdomain = options.subdomain;
     this.fingerprint = options.fingerprint;
     this.databaseName = options.databaseName;
-    this.pool = new pg.Pool({
+    this.pool = new SwapWaitingPool({
       connectionString: options.connectionString,
       max: options.poolMax,
       idleTimeoutMillis: options.idleTimeoutMs,

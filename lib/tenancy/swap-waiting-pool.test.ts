@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { withDatabaseName } from "../db/database-url";
+import { adminDatabaseUrl, adminQuery, createTestDatabase, type TestDatabase } from "../testing/databases";
+import { quoteIdent } from "./names";
+import { SwapWaitingPool } from "./swap-waiting-pool";
+
+let database: TestDatabase;
+const allowConnections = (allow: boolean) =>
+  adminQuery(`ALTER DATABASE ${quoteIdent(database.name)} WITH ALLOW_CONNECTIONS ${allow}`);
+
+beforeAll(async () => {
+  database = await createTestDatabase("swapwait");
+});
+afterAll(async () => {
+  await allowConnections(true);
+  await database.drop();
+});
+
+async function withPool<T>(
+  waitMs: number,
+  work: (pool: SwapWaitingPool) => Promise<T>,
+  url = database.url,
+): Promise<T> {
+  const pool = new SwapWaitingPool({ connectionString: url, max: 2 }, waitMs);
+  pool.on("error", () => {});
+  try {
+    return await work(pool);
+  } finally {
+    await pool.end();
+  }
+}
+
+describe("SwapWaitingPool", () => {
+  it("holds a query while the database is closed for a swap and runs it once it opens", async () => {
+    await allowConnections(false);
+    const reopened = new Promise((resolve) => setTimeout(resolve, 300)).then(() => allowConnections(true));
+    const started = Date.now();
+    const answer = await withPool(3_000, (pool) => pool.query<{ one: number }>("SELECT 1 AS one"));
+    await reopened;
+    expect(answer.rows[0]?.one).toBe(1);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(250);
+  });
+
+  it("holds a transaction's checkout (connect() without a callback) the same way", async () => {
+    await allowConnections(false);
+    const reopened = new Promise((resolve) => setTimeout(resolve, 200)).then(() => allowConnections(true));
+    const name = await withPool(3_000, async (pool) => {
+      const client = await pool.connect();
+      try {
+        return (await client.query<{ name: string }>("SELECT current_database() AS name")).rows[0]?.name;
+      } finally {
+        client.release();
+      }
+    });
+    await reopened;
+    expect(name).toBe(database.name);
+  });
+
+  it("gives up with PostgreSQL's refusal once the wait is over", async () => {
+    await allowConnections(false);
+    try {
+      const started = Date.now();
+      await expect(withPool(200, (pool) => pool.query("SELECT 1"))).rejects.toMatchObject({ code: "55000" });
+      expect(Date.now() - started).toBeGreaterThanOrEqual(200);
+    } finally {
+      await allowConnections(true);
+    }
+  });
+
+  it("does not wait on any other refusal (a database that does not exist)", async () => {
+    const missing = withDatabaseName(adminDatabaseUrl(), `${database.name}_missing`);
+    const started = Date.now();
+    await expect(withPool(3_000, (pool) => pool.query("SELECT 1"), missing)).rejects.toMatchObject({
+      code: "3D000",
+    });
+    expect(Date.now() - started).toBeLessThan(1_000);
+  });
+});
