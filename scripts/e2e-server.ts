@@ -57,7 +57,8 @@ runScript(async () => {
       secretsKey: process.env.TENANT_SECRETS_KEY as string,
       authSecret: process.env.AUTH_SECRET as string,
     });
-    await ensureBuild({ distDir, env });
+    // `npm test` type-checks before the e2e run; the build need not do it again.
+    await ensureBuild({ distDir, env, typecheck: false });
     const logFile = e2eServerLogPath(port);
     stopTogether(spawnAppServer({ dev: false, port, env, logFile }), cleanup);
     return new Promise<number>(() => {});

@@ -80,6 +80,8 @@ export const PLATFORM_PERMISSIONS = {
   "audit.viewAll": ["SUPER_ADMIN"],
   /** Back up, restore, upload and download any clinic's backups and the central database's; the backup settings. */
   "backups.manage": ["SUPER_ADMIN"],
+  /** Database maintenance: sizes and health per clinic and server, VACUUM/REINDEX jobs, cancelling or ending queries. */
+  "maintenance.run": ["SUPER_ADMIN"],
   "clinics.create": ["CLINIC_ADMIN"],
   "clinics.manageOwn": ["CLINIC_ADMIN"],
   /** Back up one's own clinics and download those backups, while the platform setting allows it. */

@@ -28,7 +28,7 @@ async function settle<T>(read: Promise<T>): Promise<{ value: T } | { problem: st
 }
 
 export default async function MaintenancePage({ searchParams }: SearchParamsProps) {
-  await requirePlatformPage("servers.manage");
+  await requirePlatformPage("maintenance.run");
   const query = parseSearchParams(maintenancePageQuery, await searchParams);
   const central = getCentralDb();
   const servers = await central.databaseServer.findMany({

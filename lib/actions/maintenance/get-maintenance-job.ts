@@ -7,6 +7,6 @@ import { maintenanceJobSchema } from "@/lib/validations/maintenance";
 /** A vacuum or reindex job's progress, polled by the console each second (a read: not audited). */
 export const getMaintenanceJobAction = definePlatformAction({
   schema: maintenanceJobSchema,
-  permission: "servers.manage",
+  permission: "maintenance.run",
   handler: ({ input, db }) => findMaintenanceJob({ central: db, jobId: input.jobId }),
 });

@@ -7,6 +7,6 @@ import { startClinicMaintenanceSchema } from "@/lib/validations/maintenance";
 /** Starts a vacuum or reindex of one clinic's database as a job; returns its id at once (audited). */
 export const startClinicMaintenanceAction = definePlatformAction({
   schema: startClinicMaintenanceSchema,
-  permission: "servers.manage",
+  permission: "maintenance.run",
   handler: ({ input, db, actor }) => startClinicMaintenance({ central: db, actor, ...input }),
 });

@@ -10,6 +10,6 @@ import { stopSessionSchema } from "@/lib/validations/maintenance";
  */
 export const stopSessionAction = definePlatformAction({
   schema: stopSessionSchema,
-  permission: "servers.manage",
+  permission: "maintenance.run",
   handler: ({ input, db, actor }) => stopSession({ central: db, actor, ...input }),
 });
