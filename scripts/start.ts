@@ -1,6 +1,7 @@
 // npm start (and npm run dev): the whole product, on embedded PostgreSQL when DATABASE_URL is unset.
 
 import { deriveAuthSecret, getAuthSecret } from "../lib/auth/secret";
+import { checkPgToolsAt } from "../lib/backups/pg-tools-check";
 import { createCentralClient } from "../lib/db/central";
 import { redactDatabaseUrl } from "../lib/db/database-url";
 import { isPortFree } from "../lib/db/embedded-server";
@@ -60,6 +61,8 @@ runScript(async () => {
       build?.stop();
       throw error;
     });
+    const pgTools = await checkPgToolsAt(platform.centralUrl);
+    if (!pgTools.ok) console.warn(`warning: ${pgTools.reason}`);
     // The app server reads the same NEXT_DIST_DIR through next.config.js, so it serves this build.
     await build?.done;
 

@@ -17,6 +17,7 @@ import {
   removeBackupFiles,
   resolveBackupFile,
 } from "./backup-store";
+import { writeCentralManifestFile } from "./central-manifest-file";
 import { BACKUP_LOCK_WAIT_MS, dumpDatabase } from "./take-backup";
 
 export const backupPayloadSchema = z.object({
@@ -91,6 +92,23 @@ export async function takeJobBackup(
       env,
       step: ctx.step,
     });
+    // The central database's manifest also goes beside its file: a restore of a lost central
+    // database cannot read it from the row.
+    const manifestFile =
+      target.clinicId === null
+        ? await writeCentralManifestFile(
+            dirs.dir,
+            filePath,
+            {
+              backupId: backup.id,
+              takenAt: backup.startedAt.toISOString(),
+              sha256: sealed.sha256,
+              sizeBytes: sealed.sizeBytes,
+              manifest,
+            },
+            keys.writer,
+          )
+        : undefined;
     await ctx.fenced((tx) =>
       tx.backup.update({
         where: { id: backup.id },
@@ -109,12 +127,14 @@ export async function takeJobBackup(
     if (dirs.copyDir) {
       await ctx.step("copy");
       // The backup itself is good: a failed copy is recorded on it, not a failed backup.
-      const copied = await copyBackup(dirs, filePath, sealed.sha256).then(
-        () => ({ copiedAt: new Date() }),
-        (error: unknown) => ({
-          error: `Copying it to BACKUP_COPY_DIR failed: ${describeBackupFailure(error)}`,
-        }),
-      );
+      const copied = await copyBackup(dirs, filePath, sealed.sha256)
+        .then(() => manifestFile && copyBackup(dirs, manifestFile.relative, manifestFile.sha256))
+        .then(
+          () => ({ copiedAt: new Date() }),
+          (error: unknown) => ({
+            error: `Copying it to BACKUP_COPY_DIR failed: ${describeBackupFailure(error)}`,
+          }),
+        );
       await ctx.fenced((tx) => tx.backup.update({ where: { id: backup.id }, data: copied }));
     }
   } catch (error) {

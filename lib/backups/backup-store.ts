@@ -25,6 +25,11 @@ export function backupFilePath(folder: string, backupId: string, at: Date): stri
   return path.join(folder, `${stamp}-${backupId}.backup`);
 }
 
+/** A central backup's manifest file, beside it: `<time>-<id>.manifest` (read by central:restore). */
+export function manifestFilePath(backupFile: string): string {
+  return backupFile.replace(/\.backup$/, ".manifest");
+}
+
 /** The absolute path of a row's file, refusing one that would leave BACKUP_DIR. */
 export function resolveBackupFile(root: string, relative: string): string {
   const file = path.resolve(root, relative);
@@ -67,6 +72,7 @@ export async function removeBackupFiles(dirs: BackupDirs, relative: string): Pro
     const file = resolveBackupFile(root, relative);
     await unlink(file).catch(() => {});
     await unlink(`${file}.partial`).catch(() => {});
+    if (file.endsWith(".backup")) await unlink(manifestFilePath(file)).catch(() => {});
   }
 }
 

@@ -1,7 +1,7 @@
-import type pg from "pg";
+import pg from "pg";
+import { databaseNameOf } from "../db/database-url";
 import { AppError } from "../errors";
 import type { DatabaseServer } from "../generated/central/client";
-import { withAdminClient } from "../tenancy/clinic-schema";
 import { quoteIdent, quoteLiteral } from "../tenancy/names";
 import { serverAdminUrl } from "../tenancy/servers";
 import { compareManifests, computeManifest, type Manifest } from "./manifest";
@@ -33,10 +33,22 @@ export async function restoreDump(options: {
   applicationName: string;
   env?: NodeJS.ProcessEnv;
 }): Promise<void> {
-  const url = serverAdminUrl(options.server, options.database);
-  const version = await withAdminClient(options.server, options.database, (client) =>
-    client.query<{ num: string }>("SELECT current_setting('server_version_num') AS num"),
-  );
+  await restoreDumpAt({ ...options, url: serverAdminUrl(options.server, options.database) });
+}
+
+/** The same, into the database an admin URL names (the central database has no server row to go by). */
+export async function restoreDumpAt(options: {
+  url: string;
+  dumpFile: string;
+  applicationName: string;
+  env?: NodeJS.ProcessEnv;
+}): Promise<void> {
+  const client = new pg.Client({ connectionString: options.url, application_name: options.applicationName });
+  client.on("error", () => {});
+  await client.connect();
+  const version = await client
+    .query<{ num: string }>("SELECT current_setting('server_version_num') AS num")
+    .finally(() => client.end().catch(() => {}));
   const tools = await findPgTools(Number(version.rows[0]?.num), options.env);
   const restore = startPgTool(
     tools.pg_restore,
@@ -45,10 +57,10 @@ export async function restoreDump(options: {
       "--no-acl",
       "--exit-on-error",
       "--no-password",
-      `--dbname=${options.database}`,
+      `--dbname=${databaseNameOf(options.url)}`,
       options.dumpFile,
     ],
-    pgToolEnv(url, options.applicationName),
+    pgToolEnv(options.url, options.applicationName),
   );
   restore.stdout.resume();
   await restore.done;
