@@ -121,13 +121,25 @@ export async function swapDatabases(
     throw error;
   }
   const suspendedMs = performance.now() - started;
+  await settleAsideDatabase(admin, names);
+  return { suspendedMs };
+}
+
+/**
+ * After the renames: the database set aside is closed to the clinic's role, open to the admin
+ * again (it was closed while live) and says what it is. Idempotent: a retry whose predecessor died
+ * right after the swap's commit runs it again.
+ */
+export async function settleAsideDatabase(
+  admin: pg.Client,
+  names: { live: string; aside: string; roleName: string },
+): Promise<void> {
   const aside = quoteIdent(names.aside);
   await admin.query(`REVOKE CONNECT ON DATABASE ${aside} FROM ${quoteIdent(names.roleName)}`);
   await admin.query(`ALTER DATABASE ${aside} WITH ALLOW_CONNECTIONS true`);
   await admin.query(
     `COMMENT ON DATABASE ${aside} IS ${quoteLiteral(`clinic-platform: ${names.live} before a restore`)}`,
   );
-  return { suspendedMs };
 }
 
 /** Whether a database of that name exists on the admin's server. */

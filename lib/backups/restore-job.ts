@@ -27,6 +27,7 @@ import {
   createEmptyDatabase,
   databaseExists,
   restoreDump,
+  settleAsideDatabase,
   swapDatabases,
   verifyRestoredDatabase,
 } from "./restore-database";
@@ -67,16 +68,19 @@ export function restoreClinicHandler(options: RestoreJobOptions): JobHandler {
         withAttemptAdmin(server, database, ctx.attempt.applicationName, work);
       if (ctx.retry) {
         await admin("postgres", (client) => recoverEarlierAttempt(client, ctx, clinic));
-        if (await finishedSwap(ctx, server, clinic)) return;
+        await rm(restoreWorkDir(dirs.dir, ctx.job.id), { recursive: true, force: true });
+        if (await finishedSwap(ctx, server, clinic, migrations)) return;
       }
       const manifest = manifestSchema.parse(backup.manifest);
       const pending = pendingDatabaseName(clinic.databaseName, ctx.attempt.number);
       const aside = asideDatabaseName(clinic.databaseName, new Date());
-      const dumpFile = path.join(dirs.dir, ".restore", `${ctx.job.id}.dump`);
-      await mkdir(path.dirname(dumpFile), { recursive: true, mode: 0o700 });
+      const workDir = restoreWorkDir(dirs.dir, ctx.job.id);
+      const dumpFile = path.join(workDir, "backup.dump");
       try {
         await ctx.step("decrypt");
-        await rm(dumpFile, { force: true });
+        // Whatever a killed attempt left half-written (a plaintext .partial too) goes first.
+        await rm(workDir, { recursive: true, force: true });
+        await mkdir(workDir, { recursive: true, mode: 0o700 });
         await decryptBackupFile(
           resolveBackupFile(dirs.dir, backup.filePath ?? ""),
           dumpFile,
@@ -143,7 +147,7 @@ export function restoreClinicHandler(options: RestoreJobOptions): JobHandler {
         }).catch(() => {});
         throw error;
       } finally {
-        await rm(dumpFile, { force: true });
+        await rm(workDir, { recursive: true, force: true });
       }
     },
 
@@ -152,15 +156,21 @@ export function restoreClinicHandler(options: RestoreJobOptions): JobHandler {
       await withAttemptAdmin(server, "postgres", ctx.attempt.applicationName, (client) =>
         recoverEarlierAttempt(client, ctx, clinic),
       );
-      await rm(path.join(backupDirs(options.env ?? process.env).dir, ".restore", `${ctx.job.id}.dump`), {
+      await rm(restoreWorkDir(backupDirs(options.env ?? process.env).dir, ctx.job.id), {
+        recursive: true,
         force: true,
       });
-      if (await finishedSwap(ctx, server, clinic)) {
+      if (await finishedSwap(ctx, server, clinic, null)) {
         return `The clinic now serves the backup's data, but finishing the restore failed: ${reason}`;
       }
       return `The restore failed: ${reason} The clinic still serves its own data, unchanged.`;
     },
   };
+}
+
+/** A job's own folder for its plaintext dump, removed whole when the job ends or is retried. */
+function restoreWorkDir(backupDir: string, jobId: string): string {
+  return path.join(backupDir, ".restore", jobId);
 }
 
 /** The backup to restore: this clinic's, finished, its file present and its SHA-256 as recorded. */
@@ -199,13 +209,24 @@ async function recoverEarlierAttempt(
   await dropPendingDatabases(client, clinic.databaseName);
 }
 
-/** An earlier attempt swapped (its aside database exists): only the bookkeeping is left. */
-async function finishedSwap(ctx: JobContext, server: DatabaseServer, clinic: Clinic): Promise<boolean> {
+/**
+ * An earlier attempt swapped (its aside database exists): only settling the aside database (it may
+ * have died right after the renames' commit) and the bookkeeping are left.
+ */
+async function finishedSwap(
+  ctx: JobContext,
+  server: DatabaseServer,
+  clinic: Clinic,
+  migrations: { name: string }[] | null,
+): Promise<boolean> {
   const kept = await ctx.central.keptDatabase.findFirst({ where: { keptBy: keptByRestore(ctx.job.id) } });
   if (!kept) return false;
-  const swapped = await withAttemptAdmin(server, "postgres", ctx.attempt.applicationName, (client) =>
-    databaseExists(client, kept.databaseName),
-  );
+  const swapped = await withAttemptAdmin(server, "postgres", ctx.attempt.applicationName, async (client) => {
+    if (!(await databaseExists(client, kept.databaseName))) return false;
+    const names = { live: clinic.databaseName, aside: kept.databaseName, roleName: clinic.roleName };
+    await settleAsideDatabase(client, names);
+    return true;
+  });
   if (!swapped) {
     await ctx.central.keptDatabase.delete({ where: { id: kept.id } });
     return false;
@@ -215,7 +236,7 @@ async function finishedSwap(ctx: JobContext, server: DatabaseServer, clinic: Cli
   await finishRestore(ctx, {
     clinic,
     backup,
-    migrations: null,
+    migrations,
     result: { suspendedMs: 0, asideDatabase: kept.databaseName },
   });
   return true;
