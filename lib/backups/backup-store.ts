@@ -26,6 +26,15 @@ export function backupFilePath(folder: string, backupId: string, at: Date): stri
 }
 
 /** A central backup's manifest file, beside it: `<time>-<id>.manifest` (read by central:restore). */
+/**
+ * A job's own folder for a decrypted (plaintext) dump under BACKUP_DIR/.restore: restores and
+ * drills remove it whole when they start, end, are retried or give up, so a killed attempt's
+ * half-written dump never stays on disk nor blocks the retry.
+ */
+export function jobWorkDir(backupDir: string, jobId: string): string {
+  return path.join(backupDir, ".restore", jobId);
+}
+
 export function manifestFilePath(backupFile: string): string {
   return backupFile.replace(/\.backup$/, ".manifest");
 }

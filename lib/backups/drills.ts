@@ -9,7 +9,7 @@ import { withAttemptAdmin } from "../tenancy/server-objects";
 import { decryptBackupFile, sha256OfFile } from "./backup-file";
 import type { BackupJobOptions } from "./backup-jobs";
 import { getBackupKeys } from "./backup-keys";
-import { backupDirs, resolveBackupFile } from "./backup-store";
+import { backupDirs, jobWorkDir, resolveBackupFile } from "./backup-store";
 import { manifestSchema } from "./manifest";
 import { createEmptyDatabase, restoreDump, verifyRestoredDatabase } from "./restore-database";
 
@@ -46,7 +46,8 @@ export function restoreDrillHandler(options: BackupJobOptions): JobHandler {
       const server = await drillServer(ctx, backup);
       const scratch = drillDatabaseName(backup.id, env);
       const dirs = backupDirs(env);
-      const dumpFile = path.join(dirs.dir, ".restore", `${ctx.job.id}.dump`);
+      const workDir = jobWorkDir(dirs.dir, ctx.job.id);
+      const dumpFile = path.join(workDir, "backup.dump");
       const admin = <T>(database: string, work: Parameters<typeof withAttemptAdmin<T>>[3]) =>
         withAttemptAdmin(server, database, ctx.attempt.applicationName, work);
       try {
@@ -62,7 +63,8 @@ export function restoreDrillHandler(options: BackupJobOptions): JobHandler {
         }
         const manifest = manifestSchema.parse(backup.manifest);
         await ctx.step("decrypt");
-        await mkdir(path.dirname(dumpFile), { recursive: true, mode: 0o700 });
+        await rm(workDir, { recursive: true, force: true });
+        await mkdir(workDir, { recursive: true, mode: 0o700 });
         await decryptBackupFile(file, dumpFile, getBackupKeys(env));
         await ctx.step("create");
         await admin("postgres", (client) => createEmptyDatabase(client, scratch, manifest.database));
@@ -78,7 +80,7 @@ export function restoreDrillHandler(options: BackupJobOptions): JobHandler {
         await admin(scratch, (client) => verifyRestoredDatabase(client, manifest));
         await ctx.step("drop");
       } finally {
-        await rm(dumpFile, { force: true });
+        await rm(workDir, { recursive: true, force: true });
         await admin("postgres", (client) =>
           client.query(`DROP DATABASE IF EXISTS ${quoteIdent(scratch)} WITH (FORCE)`),
         ).catch(() => {});
@@ -91,7 +93,7 @@ export function restoreDrillHandler(options: BackupJobOptions): JobHandler {
     async giveUp(ctx, reason) {
       const env = options.env ?? process.env;
       const { backupId } = drillPayloadSchema.parse(ctx.job.payload);
-      await rm(path.join(backupDirs(env).dir, ".restore", `${ctx.job.id}.dump`), { force: true });
+      await rm(jobWorkDir(backupDirs(env).dir, ctx.job.id), { recursive: true, force: true });
       const backup = await ctx.central.backup.findUnique({ where: { id: backupId } });
       if (backup) {
         const server = await drillServer(ctx, backup).catch(() => null);

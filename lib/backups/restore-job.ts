@@ -20,7 +20,7 @@ import {
 import { decryptBackupFile, sha256OfFile } from "./backup-file";
 import type { BackupJobOptions } from "./backup-jobs";
 import { getBackupKeys } from "./backup-keys";
-import { backupDirs, resolveBackupFile } from "./backup-store";
+import { backupDirs, jobWorkDir, resolveBackupFile } from "./backup-store";
 import { manifestSchema } from "./manifest";
 import { asideDatabaseName, keptByRestore } from "./restore-aside";
 import {
@@ -68,13 +68,13 @@ export function restoreClinicHandler(options: RestoreJobOptions): JobHandler {
         withAttemptAdmin(server, database, ctx.attempt.applicationName, work);
       if (ctx.retry) {
         await admin("postgres", (client) => recoverEarlierAttempt(client, ctx, clinic));
-        await rm(restoreWorkDir(dirs.dir, ctx.job.id), { recursive: true, force: true });
+        await rm(jobWorkDir(dirs.dir, ctx.job.id), { recursive: true, force: true });
         if (await finishedSwap(ctx, server, clinic, migrations)) return;
       }
       const manifest = manifestSchema.parse(backup.manifest);
       const pending = pendingDatabaseName(clinic.databaseName, ctx.attempt.number);
       const aside = asideDatabaseName(clinic.databaseName, new Date());
-      const workDir = restoreWorkDir(dirs.dir, ctx.job.id);
+      const workDir = jobWorkDir(dirs.dir, ctx.job.id);
       const dumpFile = path.join(workDir, "backup.dump");
       try {
         await ctx.step("decrypt");
@@ -156,7 +156,7 @@ export function restoreClinicHandler(options: RestoreJobOptions): JobHandler {
       await withAttemptAdmin(server, "postgres", ctx.attempt.applicationName, (client) =>
         recoverEarlierAttempt(client, ctx, clinic),
       );
-      await rm(restoreWorkDir(backupDirs(options.env ?? process.env).dir, ctx.job.id), {
+      await rm(jobWorkDir(backupDirs(options.env ?? process.env).dir, ctx.job.id), {
         recursive: true,
         force: true,
       });
@@ -166,11 +166,6 @@ export function restoreClinicHandler(options: RestoreJobOptions): JobHandler {
       return `The restore failed: ${reason} The clinic still serves its own data, unchanged.`;
     },
   };
-}
-
-/** A job's own folder for its plaintext dump, removed whole when the job ends or is retried. */
-function restoreWorkDir(backupDir: string, jobId: string): string {
-  return path.join(backupDir, ".restore", jobId);
 }
 
 /** The backup to restore: this clinic's, finished, its file present and its SHA-256 as recorded. */
