@@ -102,10 +102,12 @@ export function moveClinicHandler(options: MoveJobOptions): JobHandler {
   };
 }
 
-async function markStarted(ctx: JobContext): Promise<void> {
-  const payload = movePayloadSchema.parse(ctx.job.payload);
+/** Whether objects of this move may exist on the servers (from the check passing until an undo finished). */
+async function markStarted(ctx: JobContext, started = true): Promise<void> {
+  const row = await ctx.central.job.findUniqueOrThrow({ where: { id: ctx.job.id } });
+  const payload = movePayloadSchema.parse(row.payload);
   await ctx.fenced((tx) =>
-    tx.job.update({ where: { id: ctx.job.id }, data: { payload: { ...payload, started: true } } }),
+    tx.job.update({ where: { id: ctx.job.id }, data: { payload: { ...payload, started } } }),
   );
 }
 
@@ -153,6 +155,7 @@ async function undoMove(ctx: JobContext, plan: MovePlan, own: ObjectMarker): Pro
   });
   await dropTargetObjects(ctx, plan, own);
   await dropSourceReplication(ctx, plan);
+  await markStarted(ctx, false);
 }
 
 /**

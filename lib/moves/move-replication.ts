@@ -11,25 +11,29 @@ import { attemptAdmin, type MovePlan } from "./move-plan";
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * On the source: a login of this move's own that may replicate and read every table (so the
- * server's admin password never travels in CREATE SUBSCRIPTION, which a server log can show), and
- * a publication of every table. Resolves with the login's password, kept only in memory.
+ * On the source: a login of this move's own that may replicate and read the clinic's tables (so
+ * the server's admin password never travels in CREATE SUBSCRIPTION, which a server log can show),
+ * and a publication of every table. Resolves with the login's password, kept only in memory.
  */
 export async function publishSource(ctx: JobContext, plan: MovePlan, own: ObjectMarker): Promise<string> {
   const { clinic, source, mover } = plan;
+  const role = quoteIdent(mover);
   const password = generateDatabasePassword();
   await attemptAdmin(ctx, source, "postgres", (admin) =>
     admin.query(
       `BEGIN;
-       CREATE ROLE ${quoteIdent(mover)} LOGIN REPLICATION INHERIT CONNECTION LIMIT 8 PASSWORD ${quoteLiteral(scramVerifier(password))};
-       GRANT pg_read_all_data TO ${quoteIdent(mover)};
-       COMMENT ON ROLE ${quoteIdent(mover)} IS ${quoteLiteral(formatMarker(own))};
-       GRANT CONNECT ON DATABASE ${quoteIdent(clinic.databaseName)} TO ${quoteIdent(mover)};
+       CREATE ROLE ${role} LOGIN REPLICATION NOINHERIT CONNECTION LIMIT 8 PASSWORD ${quoteLiteral(scramVerifier(password))};
+       COMMENT ON ROLE ${role} IS ${quoteLiteral(formatMarker(own))};
+       GRANT CONNECT ON DATABASE ${quoteIdent(clinic.databaseName)} TO ${role};
        COMMIT;`,
     ),
   );
   await attemptAdmin(ctx, source, clinic.databaseName, (admin) =>
-    admin.query(`CREATE PUBLICATION ${quoteIdent(plan.replication)} FOR ALL TABLES`),
+    admin.query(
+      `GRANT USAGE ON SCHEMA public TO ${role};
+       GRANT SELECT ON ALL TABLES IN SCHEMA public TO ${role};
+       CREATE PUBLICATION ${quoteIdent(plan.replication)} FOR ALL TABLES`,
+    ),
   );
   return password;
 }
@@ -168,11 +172,6 @@ export async function dropSourceReplication(ctx: JobContext, plan: MovePlan): Pr
         if (closed)
           await admin.query(`ALTER DATABASE ${quoteIdent(clinic.databaseName)} WITH ALLOW_CONNECTIONS false`);
       }
-      const role = await admin.query("SELECT 1 FROM pg_roles WHERE rolname = $1", [mover]);
-      if (role.rowCount)
-        await admin.query(
-          `REVOKE CONNECT ON DATABASE ${quoteIdent(clinic.databaseName)} FROM ${quoteIdent(mover)}`,
-        );
     }
     await admin.query("SELECT pg_terminate_backend(pid, 5000) FROM pg_stat_activity WHERE usename = $1", [
       mover,
@@ -203,4 +202,7 @@ async function dropSlotsAndPublication(client: pg.Client, plan: MovePlan): Promi
     }
   }
   await client.query(`DROP PUBLICATION IF EXISTS ${quoteIdent(plan.replication)}`);
+  // Its grants here and its CONNECT on this database, so that DROP ROLE can follow.
+  const role = await client.query("SELECT 1 FROM pg_roles WHERE rolname = $1", [plan.mover]);
+  if (role.rowCount) await client.query(`DROP OWNED BY ${quoteIdent(plan.mover)}`);
 }

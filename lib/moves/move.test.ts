@@ -50,6 +50,7 @@ function startWriter(subdomain: string) {
         mrns.push(patient.mrn);
       } catch (error) {
         failures.push((error as Error).message);
+        if (process.env.MOVE_TEST_LOG) console.log(`[writer] ${(error as Error).message}`);
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
     }
@@ -126,6 +127,10 @@ async function moveUnderLoad(clinic: Clinic, from: ReplicaServer, to: ReplicaSer
     }),
   );
   expect(next.mrn > (onTarget.at(-1) ?? "")).toBe(true);
+  const landed = await withAdminClient(to.server, clinic.databaseName, (client) =>
+    client.query("SELECT 1 FROM patients WHERE mrn = $1", [next.mrn]),
+  );
+  expect(landed.rowCount).toBe(1);
 
   const oldUrl = clinicConnectionUrl(clinic, from.server);
   expect(await tryConnect(oldUrl)).toMatch(/not permitted to log in|not currently accepting connections/);
@@ -229,16 +234,15 @@ describe("moving a clinic to another server", () => {
     expect(publications).toEqual([]);
   });
 
-  it("after the switch, a retry only finishes the cleanup", async () => {
-    let failed = false;
-    const outcome = await move("beta-move", "east", (step) => {
-      if (step !== "cleanup" || failed) return;
-      failed = true;
-      throw Object.assign(new Error("connection reset at cleanup"), { code: "ECONNRESET" });
+  it("a retry before the switch starts over from nothing; after it, a retry only finishes the cleanup", async () => {
+    const failOnce = new Set(["subscribe", "cleanup"]);
+    const outcome = await move("beta-move", "east", (step, detail) => {
+      if (detail || !failOnce.delete(step)) return;
+      throw Object.assign(new Error(`connection reset at ${step}`), { code: "ECONNRESET" });
     });
     expect(outcome.toServer).toBe("east");
     const job = await platform.central.job.findUniqueOrThrow({ where: { id: outcome.jobId } });
-    expect({ state: job.state, attempts: job.attempts }).toEqual({ state: "SUCCEEDED", attempts: 2 });
+    expect({ state: job.state, attempts: job.attempts }).toEqual({ state: "SUCCEEDED", attempts: 3 });
     expect((await serverOf("beta-move")).id).toBe(east.server.id);
     expect((await leftoversOn(east.server, { databaseName: "-", roleName: "-" })).subscriptions).toEqual([]);
     expect((await leftoversOn(west.server, { databaseName: "-", roleName: "-" })).slots).toEqual([]);
