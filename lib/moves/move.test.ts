@@ -234,6 +234,29 @@ describe("moving a clinic to another server", () => {
     expect(publications).toEqual([]);
   });
 
+  it("a cut-over that fails after closing the source opens it again for the clinic", async () => {
+    const beta = await platform.central.clinic.findUniqueOrThrow({ where: { subdomain: "beta-move" } });
+    const failing = move("beta-move", "east", async (step) => {
+      if (step !== "cutover") return;
+      // What a cut-over that died half-way leaves: the database closed, the role refused.
+      await withAdminClient(west.server, "postgres", (admin) =>
+        admin.query(
+          `ALTER DATABASE "${beta.databaseName}" WITH ALLOW_CONNECTIONS false; ALTER ROLE "${beta.roleName}" NOLOGIN`,
+        ),
+      );
+      throw new Error("injected failure in the cut-over");
+    });
+    await expect(failing).rejects.toThrow(/injected failure in the cut-over.*still serves from server west/);
+    expect((await serverOf("beta-move")).id).toBe(west.server.id);
+    expect(await tryConnect(clinicConnectionUrl(beta, west.server))).toBe("connected");
+    expect(await leftoversOn(east.server, beta)).toEqual({
+      databases: [],
+      roles: [],
+      slots: [],
+      subscriptions: [],
+    });
+  });
+
   it("a retry before the switch starts over from nothing; after it, a retry only finishes the cleanup", async () => {
     const failOnce = new Set(["subscribe", "cleanup"]);
     const outcome = await move("beta-move", "east", (step, detail) => {
