@@ -29,6 +29,8 @@ export type StartEmbeddedOptions = {
   port?: number;
   /** Delete the cluster on stop (tests). */
   ephemeral?: boolean;
+  /** Extra server settings, each passed as `-c name=value` (tests: `{ wal_level: "logical" }`). */
+  settings?: Record<string, string>;
   onLog?: (line: string) => void;
 };
 
@@ -50,7 +52,11 @@ export async function startEmbeddedPostgres(options: StartEmbeddedOptions): Prom
     persistent: !options.ephemeral,
     createPostgresUser: true,
     authMethod: "scram-sha-256",
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1"],
+    postgresFlags: [
+      "-c",
+      "listen_addresses=127.0.0.1",
+      ...Object.entries(options.settings ?? {}).flatMap(([name, value]) => ["-c", `${name}=${value}`]),
+    ],
     onLog: (line) => options.onLog?.(line),
     onError: (line) => options.onLog?.(String(line)),
   });

@@ -15,6 +15,7 @@ export const JOB_KINDS = [
   "vacuum-clinic",
   "reindex-clinic",
   "restore-drill",
+  "move-clinic",
 ] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 
@@ -31,6 +32,7 @@ export const JOB_LABELS: Record<JobKind, string> = {
   "vacuum-clinic": "being vacuumed",
   "reindex-clinic": "having its indexes rebuilt",
   "restore-drill": "having a backup test-restored",
+  "move-clinic": "being moved to another database server",
 };
 
 export type NewJob = {

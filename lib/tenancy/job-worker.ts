@@ -3,6 +3,7 @@ import { type CentralDb, centralUrlOf } from "../db/central";
 import { type JobHandlers, JobRunner } from "../jobs/runner";
 import { JobWorker } from "../jobs/worker";
 import { maintenanceJobHandlers } from "../maintenance/maintenance-jobs";
+import { moveClinicHandler } from "../moves/move-job";
 import type { ClinicJobOptions } from "./clinic-job-context";
 import { clinicJobHandlers } from "./clinic-jobs";
 import { fleetJobHandler } from "./fleet-job";
@@ -13,6 +14,7 @@ export function platformJobHandlers(options: ClinicJobOptions): JobHandlers {
     ...clinicJobHandlers(options),
     ...maintenanceJobHandlers(),
     "fleet-rollout": fleetJobHandler({ env: options.env, schema: options.schema }),
+    "move-clinic": moveClinicHandler(options),
   };
 }
 

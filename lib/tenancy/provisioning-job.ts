@@ -141,7 +141,7 @@ export function provisionHandler(options: ClinicJobOptions): JobHandler {
 }
 
 /** Creates the role with its marker in one transaction, or gives this attempt's password to the role an earlier one made. */
-async function ensureClinicRole(
+export async function ensureClinicRole(
   admin: import("pg").Client,
   roleName: string,
   password: string,
