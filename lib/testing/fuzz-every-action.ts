@@ -43,11 +43,7 @@ const WRITES_WHEN_REFUSED: Record<string, string[]> = {
   "super/check-database-server": ["audit_events", "sign_in_throttles"],
 };
 
-const ACTIONS_DIR = import.meta.dirname;
-const files = readdirSync(ACTIONS_DIR, { recursive: true, encoding: "utf8" })
-  .filter((file) => file.endsWith(".ts") && !file.endsWith(".test.ts"))
-  .map((file) => file.replace(/\.ts$/, ""))
-  .sort();
+const ACTIONS_DIR = path.join(import.meta.dirname, "..", "actions");
 type Fuzzed = {
   file: string;
   action: ServerAction<unknown>;
@@ -55,21 +51,29 @@ type Fuzzed = {
   permission: string;
   schema: z.ZodType;
 };
-const actions: Fuzzed[] = [];
-for (const file of files) {
-  const exported = (await import(path.join(ACTIONS_DIR, `${file}.ts`))) as Record<string, unknown>;
-  for (const action of Object.values(exported)) {
-    const defined = definedActionOf(action);
-    // Sign-in, sign-out and password change need Auth.js inside Next's own request (e2e covers them).
-    if (defined?.permission && ACTION_SAMPLES.has(file))
-      actions.push({
-        file,
-        action: action as ServerAction<unknown>,
-        kind: defined.kind,
-        permission: defined.permission,
-        schema: defined.schema,
-      });
+/** Every action with a permission and a sample (lib/testing/samples), in file order. */
+async function fuzzableActions(): Promise<Fuzzed[]> {
+  const files = readdirSync(ACTIONS_DIR, { recursive: true, encoding: "utf8" })
+    .filter((file) => file.endsWith(".ts") && !file.endsWith(".test.ts"))
+    .map((file) => file.replace(/\.ts$/, ""))
+    .sort();
+  const actions: Fuzzed[] = [];
+  for (const file of files) {
+    const exported = (await import(path.join(ACTIONS_DIR, `${file}.ts`))) as Record<string, unknown>;
+    for (const action of Object.values(exported)) {
+      const defined = definedActionOf(action);
+      // Sign-in, sign-out and password change need Auth.js inside Next's own request (e2e covers them).
+      if (defined?.permission && ACTION_SAMPLES.has(file))
+        actions.push({
+          file,
+          action: action as ServerAction<unknown>,
+          kind: defined.kind,
+          permission: defined.permission,
+          schema: defined.schema,
+        });
+    }
   }
+  return actions;
 }
 
 const allowedStaff = (permission: string) =>
@@ -86,38 +90,6 @@ let world: SampleWorld;
 let platform: ReturnType<typeof platformCaller>;
 /** Ids that are real somewhere, but not this clinic's own rows: another clinic's, other people's. */
 let otherIds: string[] = [];
-
-beforeAll(async () => {
-  clinic = await createClinicFixture({ subdomain: "fuzzed" });
-  const other = await clinic.addClinic("fuzzed-other");
-  const central = clinic.platform.central;
-  world = {
-    clinic,
-    other,
-    central,
-    owner: clinic.platform.owner,
-    superAdmin: await createPlatformUser(central, { role: "SUPER_ADMIN" }),
-  };
-  platform = platformCaller(central);
-  const rows = rowsOf(other.db);
-  const stranger = await createPlatformUser(central, { role: "CLINIC_ADMIN" });
-  otherIds = [
-    (await rows.patient()).id,
-    (await rows.doctor()).id,
-    (await rows.location()).id,
-    (await rows.appointment()).id,
-    (await rows.override()).id,
-    (await central.clinic.findUniqueOrThrow({ where: { subdomain: other.subdomain } })).id,
-    world.superAdmin.id,
-    stranger.id,
-  ];
-});
-
-// Dropping the clinics' databases waits for the last rollout's connections: slow on a loaded machine.
-afterAll(async () => {
-  await settleBackgroundWork();
-  await clinic?.cleanup();
-}, 180_000);
 
 /** Both databases an action can touch, table by table, without the central tables `ignored` names. */
 async function snapshot(ignored: readonly string[] = []) {
@@ -146,38 +118,79 @@ function isNextControlFlow(error: unknown): boolean {
   return typeof digest === "string" && digest.startsWith("NEXT_");
 }
 
-describe.each(actions)("$kind action $file, fuzzed", ({ file, action, kind, permission, schema }) => {
-  const seed = seedOf(file);
-  const numRuns = RUNS_OF[file] ?? NUM_RUNS;
-  const ignored = WRITES_WHEN_REFUSED[file] ?? [];
+/**
+ * Every action called with fuzzed input by a role allowed to call it: it never fails unexpectedly,
+ * and when it refuses it writes nothing. `shard` of `shards` (by index) lets test files split the
+ * actions and run side by side.
+ */
+export async function fuzzEveryAction(shard: number, shards: number): Promise<void> {
+  const actions = (await fuzzableActions()).filter((_, index) => index % shards === shard);
 
-  it(`never fails unexpectedly and writes nothing when it refuses (seed ${seed}, ${numRuns} runs)`, async () => {
-    const sample = await ACTION_SAMPLES.get(file)?.(world);
-    const logged: string[] = [];
-    const log = vi.spyOn(console, "error").mockImplementation((...args) => {
-      logged.push(args.map(String).join(" "));
-    });
-    try {
-      await fc.assert(
-        fc.asyncProperty(fuzzedInput(sample, schema, otherIds), async (input) => {
-          logged.length = 0;
-          const before = await snapshot(ignored);
-          let result: ActionResult<unknown>;
-          try {
-            result = await callAllowed(kind, permission, action, input);
-          } catch (error) {
-            if (isNextControlFlow(error)) return;
-            throw error;
-          }
-          expect(logged).toEqual([]);
-          if (result.ok) return;
-          expect(result.error.message).not.toContain(UNEXPECTED);
-          expect(await snapshot(ignored)).toEqual(before);
-        }),
-        { seed, numRuns, endOnFailure: true },
-      );
-    } finally {
-      log.mockRestore();
-    }
-  }, 120_000);
-});
+  beforeAll(async () => {
+    clinic = await createClinicFixture({ subdomain: "fuzzed" });
+    const other = await clinic.addClinic("fuzzed-other");
+    const central = clinic.platform.central;
+    world = {
+      clinic,
+      other,
+      central,
+      owner: clinic.platform.owner,
+      superAdmin: await createPlatformUser(central, { role: "SUPER_ADMIN" }),
+    };
+    platform = platformCaller(central);
+    const rows = rowsOf(other.db);
+    const stranger = await createPlatformUser(central, { role: "CLINIC_ADMIN" });
+    otherIds = [
+      (await rows.patient()).id,
+      (await rows.doctor()).id,
+      (await rows.location()).id,
+      (await rows.appointment()).id,
+      (await rows.override()).id,
+      (await central.clinic.findUniqueOrThrow({ where: { subdomain: other.subdomain } })).id,
+      world.superAdmin.id,
+      stranger.id,
+    ];
+  });
+
+  // Dropping the clinics' databases waits for the last rollout's connections: slow on a loaded machine.
+  afterAll(async () => {
+    await settleBackgroundWork();
+    await clinic?.cleanup();
+  }, 180_000);
+
+  describe.each(actions)("$kind action $file, fuzzed", ({ file, action, kind, permission, schema }) => {
+    const seed = seedOf(file);
+    const numRuns = RUNS_OF[file] ?? NUM_RUNS;
+    const ignored = WRITES_WHEN_REFUSED[file] ?? [];
+
+    it(`never fails unexpectedly and writes nothing when it refuses (seed ${seed}, ${numRuns} runs)`, async () => {
+      const sample = await ACTION_SAMPLES.get(file)?.(world);
+      const logged: string[] = [];
+      const log = vi.spyOn(console, "error").mockImplementation((...args) => {
+        logged.push(args.map(String).join(" "));
+      });
+      try {
+        await fc.assert(
+          fc.asyncProperty(fuzzedInput(sample, schema, otherIds), async (input) => {
+            logged.length = 0;
+            const before = await snapshot(ignored);
+            let result: ActionResult<unknown>;
+            try {
+              result = await callAllowed(kind, permission, action, input);
+            } catch (error) {
+              if (isNextControlFlow(error)) return;
+              throw error;
+            }
+            expect(logged).toEqual([]);
+            if (result.ok) return;
+            expect(result.error.message).not.toContain(UNEXPECTED);
+            expect(await snapshot(ignored)).toEqual(before);
+          }),
+          { seed, numRuns, endOnFailure: true },
+        );
+      } finally {
+        log.mockRestore();
+      }
+    }, 120_000);
+  });
+}
