@@ -1,48 +1,48 @@
-// npm run tenant:restore -- <subdomain> [--backup <id>] [--yes] [--json]: replaces the clinic's data with a backup
-// (its newest finished one without --backup); the replaced database is kept for RESTORE_KEEP_HOURS.
+// npm run tenant:restore -- <subdomain> [--backup <id>] [--into <new-subdomain> [--name <name>]] [--yes] [--json]
+//   Without --into: replaces the clinic's data with a backup; the replaced database is kept for RESTORE_KEEP_HOURS.
+//   With --into: restores the backup into a NEW clinic at <new-subdomain> (same owner, "<name> (copy)" unless
+//   --name), a copy for training or investigation; the source clinic is not touched.
+//   Without --backup, both use the clinic's newest VERIFIED backup (one a restore drill or a restore proved),
+//   and stop when it has none.
 import { createInterface } from "node:readline/promises";
 import { parseArgs } from "node:util";
 import { getBackupKeys } from "../lib/backups/backup-keys";
 import { BackupService } from "../lib/backups/backup-service";
+import type { CentralDb } from "../lib/db/central";
 import { AppError } from "../lib/errors";
 import { runScript, UsageError } from "./lib/run-script";
 import { withCentral } from "./lib/with-central";
 import { backupJson, stepPrinter } from "./tenant-backup-output";
+
+const USAGE =
+  "usage: npm run tenant:restore -- <subdomain> [--backup <id>] [--into <new-subdomain> [--name <name>]] [--yes] [--json]";
+
+type Options = { subdomain: string; backup?: string; into?: string; name?: string; json: boolean };
 
 runScript(async () => {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
     options: {
       backup: { type: "string" },
+      into: { type: "string" },
+      name: { type: "string" },
       yes: { type: "boolean", default: false },
       json: { type: "boolean", default: false },
     },
   });
   const [subdomain] = positionals;
-  if (!subdomain || positionals.length > 1) {
-    throw new UsageError("usage: npm run tenant:restore -- <subdomain> [--backup <id>] [--yes] [--json]");
+  if (!subdomain || positionals.length > 1 || (values.name !== undefined && !values.into)) {
+    throw new UsageError(USAGE);
   }
   getBackupKeys();
-  if (!values.yes && !(await confirm(subdomain))) {
+  const options: Options = { subdomain, ...values };
+  if (!values.yes && !(await confirm(options))) {
     console.error("error: not restored (confirm with --yes, or answer yes).");
     return 1;
   }
   return withCentral(async (central) => {
     try {
-      const outcome = await new BackupService({ central }).restoreClinic(subdomain, {
-        backupId: values.backup,
-        onStep: stepPrinter(subdomain, values.json),
-      });
-      if (values.json) {
-        console.log(JSON.stringify({ subdomain, ...outcome, backup: backupJson(outcome.backup) }, null, 2));
-      } else {
-        console.log(
-          `${subdomain}: restored from backup ${outcome.backup.id} (taken ${outcome.backup.startedAt.toISOString()}), verified against its manifest; connections paused ${Math.round(outcome.suspendedMs)} ms`,
-        );
-        console.log(
-          `The database it replaced is kept as ${outcome.asideDatabase} for RESTORE_KEEP_HOURS (default 24).`,
-        );
-      }
+      await (options.into ? restoreInto(central, options, options.into) : restoreInPlace(central, options));
       return 0;
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
@@ -52,14 +52,51 @@ runScript(async () => {
   });
 });
 
-async function confirm(subdomain: string): Promise<boolean> {
+async function restoreInPlace(central: CentralDb, options: Options): Promise<void> {
+  const { subdomain } = options;
+  const outcome = await new BackupService({ central }).restoreClinic(subdomain, {
+    backupId: options.backup,
+    onStep: stepPrinter(subdomain, options.json),
+  });
+  if (options.json) {
+    console.log(JSON.stringify({ subdomain, ...outcome, backup: backupJson(outcome.backup) }, null, 2));
+    return;
+  }
+  console.log(
+    `${subdomain}: restored from backup ${outcome.backup.id} (taken ${outcome.backup.startedAt.toISOString()}), verified against its manifest; connections paused ${Math.round(outcome.suspendedMs)} ms`,
+  );
+  console.log(
+    `The database it replaced is kept as ${outcome.asideDatabase} for RESTORE_KEEP_HOURS (default 24).`,
+  );
+}
+
+async function restoreInto(central: CentralDb, options: Options, into: string): Promise<void> {
+  const { clinic, backup } = await new BackupService({ central }).restoreIntoClinic(options.subdomain, {
+    backupId: options.backup,
+    into,
+    name: options.name,
+    onStep: stepPrinter(into, options.json),
+  });
+  if (options.json) {
+    const copy = { id: clinic.id, name: clinic.name, subdomain: clinic.subdomain, status: clinic.status };
+    console.log(
+      JSON.stringify({ subdomain: options.subdomain, into: copy, backup: backupJson(backup) }, null, 2),
+    );
+    return;
+  }
+  console.log(
+    `${into}: new clinic “${clinic.name}” restored from ${options.subdomain}'s backup ${backup.id} (taken ${backup.startedAt.toISOString()}), verified against its manifest; ${options.subdomain} was not touched.`,
+  );
+}
+
+async function confirm(options: Options): Promise<boolean> {
   if (!process.stdin.isTTY) return false;
+  const question = options.into
+    ? `Create the new clinic ${options.into} from a backup of ${options.subdomain}? It holds a copy of every patient record. Type yes: `
+    : `Replace every record of ${options.subdomain} with the backup's? Changes since the backup are set aside, not kept live. Type yes: `;
   const prompt = createInterface({ input: process.stdin, output: process.stderr });
   try {
-    const answer = await prompt.question(
-      `Replace every record of ${subdomain} with the backup's? Changes since the backup are set aside, not kept live. Type yes: `,
-    );
-    return answer.trim().toLowerCase() === "yes";
+    return (await prompt.question(question)).trim().toLowerCase() === "yes";
   } finally {
     prompt.close();
   }

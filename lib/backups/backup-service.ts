@@ -5,7 +5,10 @@ import { enqueueJob, type NewJob } from "../jobs/queue";
 import { JobRunner } from "../jobs/runner";
 import { backupJobHandlers } from "./backup-handlers";
 import { dropExpiredAsideDatabases } from "./restore-aside";
+import { findBackupToRestore } from "./restore-choice";
+import { type RestoreIntoRequest, startRestoreIntoClinic } from "./restore-into-service";
 import { type RestoreJobOptions, restorePayloadSchema } from "./restore-job";
+import { RESTORE_DATABASE_STEPS } from "./restore-steps";
 
 export type BackupServiceOptions = RestoreJobOptions & { central: CentralDb };
 
@@ -22,17 +25,7 @@ export type RestoreOutcome = {
 
 /** Step names of the jobs, in order (for progress displays). */
 export const BACKUP_STEPS = ["lock", "snapshot", "manifest", "dump", "copy"] as const;
-export const RESTORE_STEPS = [
-  "check",
-  "lock",
-  "decrypt",
-  "create",
-  "restore",
-  "verify",
-  "migrate",
-  "access",
-  "swap",
-] as const;
+export const RESTORE_STEPS = ["check", "lock", ...RESTORE_DATABASE_STEPS, "swap"] as const;
 
 /**
  * Backups and restores, each a durable job (lib/jobs) that runs here at once (so a CLI sees its
@@ -80,7 +73,7 @@ export class BackupService {
   }
 
   /**
-   * Restores a clinic from one of its backups (`backupId`, else its newest finished one). The live
+   * Restores a clinic from one of its backups (`backupId`, else its newest verified one). The live
    * clinic keeps serving until the swap; a failure before it leaves the clinic as it was.
    */
   async restoreClinic(
@@ -88,18 +81,7 @@ export class BackupService {
     asked: { backupId?: string; requestedBy?: string; onStep?: OnStep } = {},
   ): Promise<RestoreOutcome> {
     const clinic = await this.findServingClinic(subdomain, "restored");
-    const backup = asked.backupId
-      ? await this.central.backup.findUnique({ where: { id: asked.backupId } })
-      : await this.central.backup.findFirst({
-          where: { clinicId: clinic.id, status: "DONE" },
-          orderBy: { startedAt: "desc" },
-        });
-    if (!backup || backup.clinicId !== clinic.id) {
-      throw new AppError(
-        "NOT_FOUND",
-        asked.backupId ? "No such backup of this clinic." : "This clinic has no finished backup.",
-      );
-    }
+    const backup = await findBackupToRestore(this.central, clinic, asked.backupId);
     await dropExpiredAsideDatabases(this.central, this.options.env);
     const job = await this.central.$transaction((tx) =>
       enqueueJob(tx, {
@@ -115,6 +97,29 @@ export class BackupService {
     if (!result) throw new AppError("UNAVAILABLE", "The restore finished without recording its outcome.");
     const restored = await this.central.backup.findUniqueOrThrow({ where: { id: backup.id } });
     return { backup: restored, ...result };
+  }
+
+  /**
+   * Restores one of a clinic's backups (`backupId`, else its newest verified one) into a NEW clinic
+   * at `into` (see startRestoreIntoClinic); the source clinic is not touched. Resolves with the new,
+   * active clinic; rejects with the reason, having left nothing but the FAILED clinic row.
+   */
+  async restoreIntoClinic(
+    subdomain: string,
+    asked: RestoreIntoRequest & { onStep?: OnStep },
+  ): Promise<{ clinic: Clinic; backup: Backup }> {
+    const source = await this.findClinic(subdomain);
+    const { clinic, job, backup } = await startRestoreIntoClinic(
+      this.central,
+      source,
+      asked,
+      this.options.env,
+    );
+    await this.runWatched(job.id, asked.onStep);
+    return {
+      clinic: await this.central.clinic.findUniqueOrThrow({ where: { id: clinic.id } }),
+      backup: await this.central.backup.findUniqueOrThrow({ where: { id: backup.id } }),
+    };
   }
 
   private async runBackupJob(job: NewJob, onStep: OnStep | undefined): Promise<Backup> {

@@ -1,36 +1,19 @@
-import { mkdir, rm } from "node:fs/promises";
-import path from "node:path";
 import { z } from "zod";
-import { readMigrationFiles } from "../db/migration-files";
-import { SCHEMA_LOCATIONS, type SchemaLocation } from "../db/migrations";
-import { AppError } from "../errors";
+import type { SchemaLocation } from "../db/migrations";
 import type { Backup, Clinic, DatabaseServer } from "../generated/central/client";
 import type { JobContext, JobHandler } from "../jobs/runner";
 import { CLINIC_LOCK_WAIT_MS, loadClinic } from "../tenancy/clinic-job-context";
-import { grantClinicDatabaseAccess, migrateClinicOver } from "../tenancy/clinic-schema";
-import { quoteIdent, quoteLiteral } from "../tenancy/names";
+import { quoteIdent } from "../tenancy/names";
 import {
   dropPendingDatabases,
   endEarlierAttempts,
-  formatMarker,
   pendingDatabaseName,
-  platformInstanceId,
   withAttemptAdmin,
 } from "../tenancy/server-objects";
-import { decryptBackupFile, sha256OfFile } from "./backup-file";
 import type { BackupJobOptions } from "./backup-jobs";
-import { getBackupKeys } from "./backup-keys";
-import { backupDirs, jobWorkDir, resolveBackupFile } from "./backup-store";
-import { manifestSchema } from "./manifest";
 import { asideDatabaseName, keptByRestore } from "./restore-aside";
-import {
-  createEmptyDatabase,
-  databaseExists,
-  restoreDump,
-  settleAsideDatabase,
-  swapDatabases,
-  verifyRestoredDatabase,
-} from "./restore-database";
+import { databaseExists, settleAsideDatabase, swapDatabases } from "./restore-database";
+import { checkRestorableBackup, removeRestoreWorkDir, restoreIntoDatabase } from "./restore-steps";
 
 export const restorePayloadSchema = z.object({
   backupId: z.uuid(),
@@ -51,66 +34,28 @@ export function restoreClinicHandler(options: RestoreJobOptions): JobHandler {
     async run(ctx) {
       const { clinic, server } = await loadClinic(ctx);
       const env = options.env ?? process.env;
-      const dirs = backupDirs(env);
       const { backupId } = restorePayloadSchema.parse(ctx.job.payload);
       await ctx.step("check");
-      const backup = await checkBackup(ctx, clinic, backupId, dirs.dir);
-      const migrations = await readMigrationFiles((options.schema ?? SCHEMA_LOCATIONS.tenant).migrationsDir);
-      if (backup.schemaVersion && !migrations.some((migration) => migration.name === backup.schemaVersion)) {
-        throw new AppError(
-          "INVALID",
-          `The backup is at schema version ${backup.schemaVersion}, which this version of the platform does not know (it is newer, or not a migration of this platform).`,
-        );
-      }
+      const restorable = await checkRestorableBackup(ctx, {
+        clinicId: clinic.id,
+        backupId,
+        env,
+        schema: options.schema,
+      });
       await ctx.step("lock");
       await ctx.locks.lockClinic(clinic.id, CLINIC_LOCK_WAIT_MS);
       const admin = <T>(database: string, work: Parameters<typeof withAttemptAdmin<T>>[3]) =>
         withAttemptAdmin(server, database, ctx.attempt.applicationName, work);
       if (ctx.retry) {
         await admin("postgres", (client) => recoverEarlierAttempt(client, ctx, clinic));
-        await rm(jobWorkDir(dirs.dir, ctx.job.id), { recursive: true, force: true });
-        if (await finishedSwap(ctx, server, clinic, migrations)) return;
+        await removeRestoreWorkDir(env, ctx.job.id);
+        if (await finishedSwap(ctx, server, clinic, restorable.migrations)) return;
       }
-      const manifest = manifestSchema.parse(backup.manifest);
+      const { backup, migrations } = restorable;
       const pending = pendingDatabaseName(clinic.databaseName, ctx.attempt.number);
       const aside = asideDatabaseName(clinic.databaseName, new Date());
-      const workDir = jobWorkDir(dirs.dir, ctx.job.id);
-      const dumpFile = path.join(workDir, "backup.dump");
       try {
-        await ctx.step("decrypt");
-        // Whatever a killed attempt left half-written (a plaintext .partial too) goes first.
-        await rm(workDir, { recursive: true, force: true });
-        await mkdir(workDir, { recursive: true, mode: 0o700 });
-        await decryptBackupFile(
-          resolveBackupFile(dirs.dir, backup.filePath ?? ""),
-          dumpFile,
-          getBackupKeys(env),
-        );
-        await ctx.step("create");
-        await admin("postgres", (client) => createEmptyDatabase(client, pending, manifest.database));
-        await ctx.step("restore");
-        await restoreDump({
-          server,
-          database: pending,
-          dumpFile,
-          env,
-          applicationName: ctx.attempt.applicationName,
-        });
-        await ctx.step("verify");
-        await admin(pending, (client) => verifyRestoredDatabase(client, manifest));
-        await ctx.step("migrate");
-        await admin(pending, (client) =>
-          migrateClinicOver(client, { databaseName: pending, roleName: clinic.roleName, migrations }),
-        );
-        await ctx.step("access");
-        const marker = formatMarker({
-          instanceId: await platformInstanceId(ctx.central),
-          clinicId: clinic.id,
-        });
-        await admin("postgres", async (client) => {
-          await grantClinicDatabaseAccess(client, { databaseName: pending, roleName: clinic.roleName });
-          await client.query(`COMMENT ON DATABASE ${quoteIdent(pending)} IS ${quoteLiteral(marker)}`);
-        });
+        await restoreIntoDatabase(ctx, { server, database: pending, clinic, restorable, env });
         await ctx.step("swap");
         await ctx.fenced((tx) =>
           tx.keptDatabase.create({
@@ -146,8 +91,6 @@ export function restoreClinicHandler(options: RestoreJobOptions): JobHandler {
           }
         }).catch(() => {});
         throw error;
-      } finally {
-        await rm(workDir, { recursive: true, force: true });
       }
     },
 
@@ -156,35 +99,13 @@ export function restoreClinicHandler(options: RestoreJobOptions): JobHandler {
       await withAttemptAdmin(server, "postgres", ctx.attempt.applicationName, (client) =>
         recoverEarlierAttempt(client, ctx, clinic),
       );
-      await rm(jobWorkDir(backupDirs(options.env ?? process.env).dir, ctx.job.id), {
-        recursive: true,
-        force: true,
-      });
+      await removeRestoreWorkDir(options.env ?? process.env, ctx.job.id);
       if (await finishedSwap(ctx, server, clinic, null)) {
         return `The clinic now serves the backup's data, but finishing the restore failed: ${reason}`;
       }
       return `The restore failed: ${reason} The clinic still serves its own data, unchanged.`;
     },
   };
-}
-
-/** The backup to restore: this clinic's, finished, its file present and its SHA-256 as recorded. */
-async function checkBackup(ctx: JobContext, clinic: Clinic, backupId: string, root: string): Promise<Backup> {
-  const backup = await ctx.central.backup.findUnique({ where: { id: backupId } });
-  if (!backup || backup.clinicId !== clinic.id)
-    throw new AppError("NOT_FOUND", "No such backup of this clinic.");
-  if (backup.status !== "DONE" || !backup.filePath || !backup.sha256) {
-    throw new AppError("CONFLICT", `That backup is ${backup.status.toLowerCase()}, not a finished one.`);
-  }
-  const actual = await sha256OfFile(resolveBackupFile(root, backup.filePath)).catch(() => null);
-  if (actual === null) throw new AppError("NOT_FOUND", "The backup's file is missing from BACKUP_DIR.");
-  if (actual !== backup.sha256) {
-    throw new AppError(
-      "INVALID",
-      "The backup file's SHA-256 differs from the one recorded when it was taken: it was changed or damaged.",
-    );
-  }
-  return backup;
 }
 
 /**

@@ -81,14 +81,7 @@ export function provisionHandler(options: ClinicJobOptions): JobHandler {
         );
       }
       await enter("role");
-      const password = generateDatabasePassword();
-      await ctx.fenced((tx) =>
-        tx.clinic.update({
-          where: { id: clinic.id },
-          data: { rolePasswordEncrypted: encryptSecret(password) },
-        }),
-      );
-      await admin("postgres", (client) => ensureClinicRole(client, clinic.roleName, password, own));
+      await setUpClinicRole(ctx, { clinic, server }, own);
       await enter("database");
       await ensureClinicDatabase({ ...options, ctx, server, clinic, own });
       await enter("access");
@@ -119,25 +112,55 @@ export function provisionHandler(options: ClinicJobOptions): JobHandler {
     async giveUp(ctx, reason) {
       const { clinic, server } = await loadClinic(ctx);
       if (clinic.status !== "PROVISIONING") return reason;
-      const own = { instanceId: await platformInstanceId(ctx.central), clinicId: clinic.id };
-      await withAttemptAdmin(server, "postgres", ctx.attempt.applicationName, async (client) => {
-        await endEarlierAttempts(client, {
-          jobId: ctx.job.id,
-          attempt: ctx.attempt.number,
-          roleName: clinic.roleName,
-        });
-        await dropMarkedClinicObjects(client, clinic, own);
-      });
       const step = clinic.provisioningStep ?? "registered";
-      await ctx.fenced((tx) =>
-        tx.clinic.update({
-          where: { id: clinic.id },
-          data: { status: "FAILED", statusReason: `${step}: ${reason}`, rolePasswordEncrypted: null },
-        }),
-      );
+      await failClinicSetUp(ctx, { clinic, server }, `${step}: ${reason}`);
       return `Setting up the clinic failed at step “${step}”: ${reason} Nothing was left behind; you can try again.`;
     },
   };
+}
+
+/**
+ * Giving up on setting a clinic up: the sessions of the job's earlier attempts and of the clinic's
+ * role end, what carries this clinic's marker is dropped, and the clinic is FAILED with the reason.
+ */
+export async function failClinicSetUp(
+  ctx: JobContext,
+  { clinic, server }: { clinic: Clinic; server: DatabaseServer },
+  statusReason: string,
+): Promise<void> {
+  const own = { instanceId: await platformInstanceId(ctx.central), clinicId: clinic.id };
+  await withAttemptAdmin(server, "postgres", ctx.attempt.applicationName, async (client) => {
+    await endEarlierAttempts(client, {
+      jobId: ctx.job.id,
+      attempt: ctx.attempt.number,
+      roleName: clinic.roleName,
+    });
+    await dropMarkedClinicObjects(client, clinic, own);
+  });
+  await ctx.fenced((tx) =>
+    tx.clinic.update({
+      where: { id: clinic.id },
+      data: { status: "FAILED", statusReason, rolePasswordEncrypted: null },
+    }),
+  );
+}
+
+/**
+ * The clinic's role with a new password: encrypted on the clinic's row first (fenced), then the
+ * role is created with its marker, or one an earlier attempt made gets this password.
+ */
+export async function setUpClinicRole(
+  ctx: JobContext,
+  { clinic, server }: { clinic: Clinic; server: DatabaseServer },
+  own: ObjectMarker,
+): Promise<void> {
+  const password = generateDatabasePassword();
+  await ctx.fenced((tx) =>
+    tx.clinic.update({ where: { id: clinic.id }, data: { rolePasswordEncrypted: encryptSecret(password) } }),
+  );
+  await withAttemptAdmin(server, "postgres", ctx.attempt.applicationName, (client) =>
+    ensureClinicRole(client, clinic.roleName, password, own),
+  );
 }
 
 /** Creates the role with its marker in one transaction, or gives this attempt's password to the role an earlier one made. */
