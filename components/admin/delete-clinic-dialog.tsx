@@ -2,9 +2,9 @@
 
 import { deleteClinicAction } from "@/lib/actions/admin/delete-clinic";
 import { deleteClinicSchema } from "@/lib/validations/admin";
+import { ConfirmByTypingField } from "../ui/confirm-by-typing-field";
 import { Dialog } from "../ui/dialog";
 import { FormActions } from "../ui/form-actions";
-import { TextField } from "../ui/form-field";
 import { useActionForm } from "../ui/use-action-form";
 
 /** Deleting is for good: the person types the subdomain, and the server checks it again. */
@@ -50,17 +50,7 @@ export function DeleteClinicDialog({
         </p>
       </div>
       <form onSubmit={submit} noValidate className="flex flex-col gap-3">
-        <TextField
-          label={
-            <>
-              Type <span className="font-mono">{clinic.subdomain}</span> to confirm
-            </>
-          }
-          autoComplete="off"
-          autoCapitalize="none"
-          spellCheck={false}
-          {...field("confirmation")}
-        />
+        <ConfirmByTypingField expected={clinic.subdomain} {...field("confirmation")} />
         <FormActions
           pending={pending}
           submitLabel="Delete clinic"

@@ -1,6 +1,7 @@
 import { ProgressBar } from "@/components/ui/progress-bar";
 import type { BackupJobProgress } from "@/lib/backups/job-progress";
 import { cn } from "../ui/cn";
+import { formatPause } from "./backup-format";
 import { formatBytes } from "./format";
 
 // What each step of the backup and restore jobs (lib/backups) means to the person waiting.
@@ -18,6 +19,14 @@ const STEP_LABELS: Record<string, string> = {
   migrate: "Bringing it up to the current schema",
   access: "Locking it to the clinic alone",
   swap: "Swapping it in (the clinic pauses briefly)",
+  role: "Creating the new clinic's own database login",
+  activate: "Opening the new clinic",
+};
+
+// A restore into a new clinic has no live database beside it.
+const COPY_LABELS: Record<string, string> = {
+  create: "Creating the new clinic's database",
+  access: "Locking it to the new clinic alone",
 };
 
 type StepState = "done" | "current" | "failed" | "pending";
@@ -58,7 +67,9 @@ export function BackupJobSteps({ job, label }: { job: BackupJobProgress; label: 
                 {mark}
               </span>
               <span className={state === "pending" ? "text-slate-500" : "text-slate-900"}>
-                {STEP_LABELS[step] ?? step}
+                {(job.kind === "restore-into-clinic" ? COPY_LABELS[step] : undefined) ??
+                  STEP_LABELS[step] ??
+                  step}
                 <span className="sr-only"> ({sr})</span>
               </span>
             </li>
@@ -75,7 +86,7 @@ function JobOutcome({ job }: { job: BackupJobProgress }) {
     return (
       <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
         {job.error ?? "It failed."}{" "}
-        {job.kind === "restore-clinic"
+        {job.kind.startsWith("restore")
           ? "Fix the cause named above, then restore again; nothing else needs undoing."
           : "Earlier backups are untouched. Fix the cause named above, then back up again."}
       </p>
@@ -84,9 +95,16 @@ function JobOutcome({ job }: { job: BackupJobProgress }) {
   if (job.state === "SUCCEEDED" && job.restore) {
     return (
       <p role="status" className="rounded-md bg-green-50 px-3 py-2 text-sm text-green-900">
-        Restored. The clinic paused for {(job.restore.suspendedMs / 1000).toFixed(1)} s. Its database from
-        before the restore is kept as <span className="break-all font-mono">{job.restore.asideDatabase}</span>
-        .
+        Restored. The clinic paused for {formatPause(job.restore.suspendedMs)}. Its database from before the
+        restore is kept as <span className="break-all font-mono">{job.restore.asideDatabase}</span>.
+      </p>
+    );
+  }
+  if (job.state === "SUCCEEDED" && job.copy) {
+    return (
+      <p role="status" className="rounded-md bg-green-50 px-3 py-2 text-sm text-green-900">
+        Restored as the new clinic {job.copy.name} ({job.copy.subdomain}), verified against the backup. The
+        source clinic was not touched.
       </p>
     );
   }

@@ -2,19 +2,21 @@
 
 import { useMemo, useState } from "react";
 import type { BackupRow } from "@/lib/backups/console-queries";
+import { DEFAULT_ROOT_DOMAIN } from "@/lib/config/root-domain";
 import { Button } from "../ui/button";
 import { type Column, DataTable } from "../ui/data-table";
 import { StatusBadge } from "../ui/status-badge";
 import { describeKind } from "./backup-format";
 import { BackupJobPanel } from "./backup-job-panel";
 import { BackupRestoreDialog } from "./backup-restore-dialog";
+import { BackupRestoreIntoDialog } from "./backup-restore-into-dialog";
 import { formatBytes, formatDateTime } from "./format";
 
 type Clinic = { id: string; name: string; subdomain: string };
 
 /**
  * A clinic's backups, newest first, each with "Download" (the encrypted file) and, for super
- * admins, "Restore…"; a restore under way is followed above the list.
+ * admins, "Restore…" and "Restore as a new clinic…"; a restore under way is followed above the list.
  */
 export function BackupList({
   clinic,
@@ -22,14 +24,17 @@ export function BackupList({
   canRestore,
   keepHours = 24,
   activeRestoreJobId = null,
+  rootDomain = DEFAULT_ROOT_DOMAIN,
 }: {
   clinic: Clinic;
   backups: BackupRow[];
   canRestore: boolean;
   keepHours?: number;
   activeRestoreJobId?: string | null;
+  rootDomain?: string;
 }) {
   const [restoring, setRestoring] = useState<BackupRow | null>(null);
+  const [copying, setCopying] = useState<BackupRow | null>(null);
   const [restoreJobId, setRestoreJobId] = useState<string | null>(activeRestoreJobId);
   const columns = useMemo(
     (): Column<BackupRow>[] => [
@@ -91,9 +96,14 @@ export function BackupList({
           backup.status === "DONE" ? (
             <div className="flex flex-wrap gap-2">
               {canRestore ? (
-                <Button size="sm" variant="secondary" onClick={() => setRestoring(backup)}>
-                  Restore…
-                </Button>
+                <>
+                  <Button size="sm" variant="secondary" onClick={() => setRestoring(backup)}>
+                    Restore…
+                  </Button>
+                  <Button size="sm" variant="secondary" onClick={() => setCopying(backup)}>
+                    Restore as a new clinic…
+                  </Button>
+                </>
               ) : null}
               <a
                 href={`/api/backups/${backup.id}/download`}
@@ -136,6 +146,14 @@ export function BackupList({
           keepHours={keepHours}
           onStarted={setRestoreJobId}
           onClose={() => setRestoring(null)}
+        />
+      ) : null}
+      {copying ? (
+        <BackupRestoreIntoDialog
+          clinic={clinic}
+          backup={copying}
+          rootDomain={rootDomain}
+          onClose={() => setCopying(null)}
         />
       ) : null}
     </div>

@@ -3,9 +3,9 @@
 import { restoreClinicAction } from "@/lib/actions/backups/restore-clinic";
 import type { BackupRow } from "@/lib/backups/console-queries";
 import { restoreClinicSchema } from "@/lib/validations/backups";
+import { ConfirmByTypingField } from "../ui/confirm-by-typing-field";
 import { Dialog } from "../ui/dialog";
 import { FormActions } from "../ui/form-actions";
-import { TextField } from "../ui/form-field";
 import { useActionForm } from "../ui/use-action-form";
 import { formatDateTime } from "./format";
 
@@ -54,17 +54,7 @@ export function BackupRestoreDialog({
         </p>
       </div>
       <form onSubmit={submit} noValidate className="flex flex-col gap-3">
-        <TextField
-          label={
-            <>
-              Type <span className="font-mono">{clinic.subdomain}</span> to confirm
-            </>
-          }
-          autoComplete="off"
-          autoCapitalize="none"
-          spellCheck={false}
-          {...field("confirmation")}
-        />
+        <ConfirmByTypingField expected={clinic.subdomain} {...field("confirmation")} />
         <FormActions
           pending={pending}
           submitLabel="Restore this backup"

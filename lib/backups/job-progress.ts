@@ -3,9 +3,10 @@ import type { CentralDb } from "../db/central";
 import { AppError } from "../errors";
 import { BACKUP_STEPS, RESTORE_STEPS } from "./backup-service";
 import { findBackupClinic } from "./console-access";
+import { RESTORE_INTO_STEPS } from "./restore-into-job";
 import { restorePayloadSchema } from "./restore-job";
 
-const BACKUP_KINDS = ["backup-clinic", "backup-central", "restore-clinic"] as const;
+const BACKUP_KINDS = ["backup-clinic", "backup-central", "restore-clinic", "restore-into-clinic"] as const;
 type BackupJobKind = (typeof BACKUP_KINDS)[number];
 
 /** What the console polls while a backup or a restore runs. */
@@ -20,6 +21,15 @@ export type BackupJobProgress = {
   /** A finished backup's size; a finished restore's suspension and the database kept aside. */
   backup: { id: string; sizeBytes: number | null } | null;
   restore: { suspendedMs: number; asideDatabase: string } | null;
+  /** A restore into a new clinic: the clinic it makes. */
+  copy: { id: string; name: string; subdomain: string } | null;
+};
+
+const STEPS_OF: Record<BackupJobKind, readonly string[]> = {
+  "backup-clinic": BACKUP_STEPS,
+  "backup-central": BACKUP_STEPS,
+  "restore-clinic": RESTORE_STEPS,
+  "restore-into-clinic": RESTORE_INTO_STEPS,
 };
 
 /**
@@ -42,19 +52,28 @@ export async function findBackupJobProgress(options: {
     });
   }
   const kind = job.kind as BackupJobKind;
-  const backup =
-    kind === "restore-clinic" ? null : await central.backup.findUnique({ where: { jobId: job.id } });
+  const backup = kind.startsWith("restore")
+    ? null
+    : await central.backup.findUnique({ where: { jobId: job.id } });
+  const copy =
+    kind === "restore-into-clinic" && job.clinicId
+      ? await central.clinic.findUnique({
+          where: { id: job.clinicId },
+          select: { id: true, name: true, subdomain: true },
+        })
+      : null;
   const restored = kind === "restore-clinic" ? restorePayloadSchema.safeParse(job.payload) : null;
   return {
     id: job.id,
     kind,
     state: job.state,
     step: job.step,
-    steps: kind === "restore-clinic" ? RESTORE_STEPS : BACKUP_STEPS,
+    steps: STEPS_OF[kind],
     error: job.lastError,
     backup: backup
       ? { id: backup.id, sizeBytes: backup.sizeBytes === null ? null : Number(backup.sizeBytes) }
       : null,
     restore: restored?.success ? (restored.data.result ?? null) : null,
+    copy,
   };
 }

@@ -16,6 +16,13 @@ export function ensureBackupEnv(): void {
 const clinicIdOf = async (world: SampleWorld, subdomain: string) =>
   (await world.central.clinic.findUniqueOrThrow({ where: { subdomain } })).id;
 
+/** A fresh backup of the second clinic, once the background work of earlier calls has ended (one job per clinic at a time). */
+async function backupOfOther(world: SampleWorld) {
+  ensureBackupEnv();
+  await settleBackgroundWork();
+  return new BackupService({ central: world.central }).backupClinic(world.other.subdomain);
+}
+
 /** Samples for lib/actions/backups (see ACTION_SAMPLES). */
 export const BACKUPS_SAMPLES: [string, Sample][] = [
   [
@@ -44,14 +51,24 @@ export const BACKUPS_SAMPLES: [string, Sample][] = [
     // The second clinic: restoring swaps its database, and no test reads it after setting up.
     "backups/restore-clinic",
     async (world) => {
-      ensureBackupEnv();
-      // A restore started by the previous call may still be running: the clinic takes one job at a time.
-      await settleBackgroundWork();
-      const backup = await new BackupService({ central: world.central }).backupClinic(world.other.subdomain);
+      const backup = await backupOfOther(world);
       return {
         clinicId: await clinicIdOf(world, world.other.subdomain),
         backupId: backup.id,
         confirmation: world.other.subdomain,
+      };
+    },
+  ],
+  [
+    // A copy of the second clinic's backup as a new clinic, at a subdomain of its own each call.
+    "backups/restore-into-clinic",
+    async (world) => {
+      const backup = await backupOfOther(world);
+      return {
+        clinicId: await clinicIdOf(world, world.other.subdomain),
+        backupId: backup.id,
+        subdomain: `copy-${randomBytes(4).toString("hex")}`,
+        name: "Sample copy",
       };
     },
   ],

@@ -10,6 +10,7 @@ import { requirePlatformPage } from "@/lib/auth/platform-page";
 import { restoreKeepHoursOrDefault } from "@/lib/backups/console-jobs";
 import { findClinicBackups } from "@/lib/backups/console-queries";
 import { uploadMaxBytes } from "@/lib/backups/upload-receive";
+import { getRootDomain } from "@/lib/config/root-domain";
 import { getCentralDb } from "@/lib/db/central";
 import { findActiveJob } from "@/lib/jobs/queue";
 import { clinicIdSchema } from "@/lib/validations/admin";
@@ -32,7 +33,7 @@ export default async function ClinicBackupsPage({ params }: { params: Promise<{ 
     <>
       <PageHeader
         title={`Backups of ${clinic.name}`}
-        description={`${clinic.subdomain} · ${clinic.status.toLowerCase()}. Restore puts the clinic's data back as it was in a backup; the files stay encrypted when downloaded.`}
+        description={`${clinic.subdomain} · ${clinic.status.toLowerCase()}. Restore puts the clinic's data back as it was in a backup, or makes a copy of it as a new clinic; the files stay encrypted when downloaded.`}
         actions={
           <ButtonLink variant="ghost" href="/super/backups">
             All clinics
@@ -73,6 +74,7 @@ export default async function ClinicBackupsPage({ params }: { params: Promise<{ 
         canRestore
         keepHours={restoreKeepHoursOrDefault()}
         activeRestoreJobId={job?.kind === "restore-clinic" ? job.id : null}
+        rootDomain={getRootDomain()}
       />
     </>
   );
