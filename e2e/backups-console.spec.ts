@@ -104,7 +104,9 @@ test("the super admin restores a backup as a new clinic: the copy gets its own a
   await dialog.getByLabel("New subdomain").fill(copy.subdomain);
   await screenBothWidths(page, "backups-restore-into-dialog");
   await dialog.getByRole("button", { name: "Restore as a new clinic" }).click();
-  await expect(dialog.getByText(`Restored as the new clinic ${copy.name} (${copy.subdomain})`)).toBeVisible({
+  await expect(
+    dialog.getByText(`Restored as the new clinic ${copy.name} at ${copy.subdomain}, verified`),
+  ).toBeVisible({
     timeout: 90_000,
   });
   await expectStepsDone(page, ["Creating the new clinic's own database login", "Opening the new clinic"]);

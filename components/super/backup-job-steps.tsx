@@ -103,7 +103,7 @@ function JobOutcome({ job }: { job: BackupJobProgress }) {
   if (job.state === "SUCCEEDED" && job.copy) {
     return (
       <p role="status" className="rounded-md bg-green-50 px-3 py-2 text-sm text-green-900">
-        Restored as the new clinic {job.copy.name} ({job.copy.subdomain}), verified against the backup. The
+        Restored as the new clinic {job.copy.name} at {job.copy.subdomain}, verified against the backup. The
         source clinic was not touched.
       </p>
     );

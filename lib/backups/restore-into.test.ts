@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
+import { chmod, mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -11,12 +11,14 @@ import { clinicConnectionUrl, serverAdminUrl } from "../tenancy/servers";
 import { createTestPlatform, type TestPlatform } from "../testing/platform";
 import { BackupService } from "./backup-service";
 import { computeManifest, type Manifest } from "./manifest";
+import { findPgTools } from "./pg-tools";
 
 let platform: TestPlatform;
 let service: BackupService;
 let dir: string;
 let source: Clinic;
 let backup: Backup;
+let env: NodeJS.ProcessEnv;
 
 const adminOf = <T>(database: string, work: (client: pg.Client) => Promise<T>) =>
   withAdminClient(platform.server, database, work);
@@ -64,7 +66,7 @@ const clinicAt = (subdomain: string) => platform.central.clinic.findUnique({ whe
 beforeAll(async () => {
   platform = await createTestPlatform();
   dir = await mkdtemp(path.join(tmpdir(), "restore-into-"));
-  const env = { ...platform.env, BACKUP_KEY: `k1:${randomBytes(32).toString("base64")}`, BACKUP_DIR: dir };
+  env = { ...platform.env, BACKUP_KEY: `k1:${randomBytes(32).toString("base64")}`, BACKUP_DIR: dir };
   await new ClinicDatabaseService({ central: platform.central, env }).provisionClinic({
     name: "Acme Clinic",
     subdomain: "acme",
@@ -142,7 +144,7 @@ describe("restoring a backup into a new clinic", () => {
     // The same subdomain again takes the failed row up, as a retried provisioning does.
     const { clinic } = await service.restoreIntoClinic("acme", { backupId: backup.id, into: "acme-copy" });
     expect(clinic).toMatchObject({ id: failed?.id, status: "ACTIVE", statusReason: null });
-  });
+  }, 60_000);
 
   it("makes an active clinic whose rows equal the backup's manifest, closed to the source's role and to PUBLIC", async () => {
     const steps: string[] = [];
@@ -180,6 +182,39 @@ describe("restoring a backup into a new clinic", () => {
     );
     expect(await tryConnect(sourceUrl, source.databaseName)).toBe("connected");
   });
+
+  it("takes up its own role after an attempt that lost its connection mid-restore, and finishes", async () => {
+    const real = await findPgTools(150000, { ...process.env, PG_BIN_DIR: undefined });
+    const bin = path.join(dir, "flaky-bin");
+    await mkdir(bin);
+    await symlink(real.pg_dump, path.join(bin, "pg_dump"));
+    const once = path.join(bin, "failed-once");
+    await writeFile(
+      path.join(bin, "pg_restore"),
+      `#!/bin/sh
+if [ "$1" != "--version" ] && [ ! -f "${once}" ]; then
+  touch "${once}"; echo "pg_restore: error: Connection terminated unexpectedly" >&2; exit 1
+fi
+exec "${real.pg_restore}" "$@"
+`,
+    );
+    await chmod(path.join(bin, "pg_restore"), 0o755);
+    const flaky = new BackupService({ central: platform.central, env: { ...env, PG_BIN_DIR: bin } });
+    const { clinic } = await flaky.restoreIntoClinic("acme", { backupId: backup.id, into: "acme-retried" });
+    expect(clinic.status).toBe("ACTIVE");
+    const attempts = await platform.central.jobAttempt.findMany({
+      where: { job: { clinicId: clinic.id } },
+      orderBy: { number: "asc" },
+    });
+    expect(attempts.map((attempt) => attempt.state)).toEqual(["FAILED", "SUCCEEDED"]);
+    expect(attempts[0]?.error).toContain("Connection terminated");
+    expect(await serverObjectsNamed(`${clinic.databaseName}_p`)).toEqual([]);
+    // The second attempt gave the role made by the first its own password: the copy connects with it.
+    expect(await tryConnect(clinicConnectionUrl(clinic, platform.server), clinic.databaseName)).toBe(
+      "connected",
+    );
+    expect((await manifestOf(clinic.databaseName)).tables.patients?.rows).toBe(120);
+  }, 60_000);
 
   it("without --backup takes the newest verified backup, not a newer unverified one", async () => {
     const newer = await service.backupClinic("acme");
