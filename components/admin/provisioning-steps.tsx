@@ -1,6 +1,6 @@
 import { ProgressBar } from "@/components/ui/progress-bar";
 import type { ClinicProgress } from "@/lib/admin/clinic-progress";
-import { cn } from "../ui/cn";
+import { StepList } from "../ui/step-list";
 
 // What each step of ClinicDatabaseService's state machine means to the person waiting.
 const STEP_LABELS: Record<string, string> = {
@@ -13,21 +13,6 @@ const STEP_LABELS: Record<string, string> = {
   active: "Ready to open",
 };
 
-type StepState = "done" | "current" | "failed" | "pending";
-
-const MARKS: Record<StepState, { mark: string; className: string; sr: string }> = {
-  done: { mark: "✓", className: "bg-green-600 text-white", sr: "done" },
-  current: { mark: "…", className: "bg-brand-600 text-white animate-pulse", sr: "in progress" },
-  failed: { mark: "✕", className: "bg-red-600 text-white", sr: "failed" },
-  pending: { mark: "", className: "bg-slate-200 text-slate-500", sr: "to do" },
-};
-
-function stateOf(index: number, current: number, status: ClinicProgress["status"]): StepState {
-  if (status === "ACTIVE" || index < current) return "done";
-  if (index > current) return "pending";
-  return status === "FAILED" ? "failed" : "current";
-}
-
 /** The provisioning steps as a list with a progress bar above it. */
 export function ProvisioningSteps({ progress, label }: { progress: ClinicProgress; label: string }) {
   const current = Math.max(0, progress.steps.indexOf(progress.step ?? "registered"));
@@ -36,26 +21,10 @@ export function ProvisioningSteps({ progress, label }: { progress: ClinicProgres
   return (
     <div className="flex flex-col gap-4">
       <ProgressBar label={label} percent={percent} failed={progress.status === "FAILED"} />
-      <ol className="flex flex-col gap-2">
-        {progress.steps.map((step, index) => {
-          const state = stateOf(index, current, progress.status);
-          const { mark, className, sr } = MARKS[state];
-          return (
-            <li key={step} className="flex items-center gap-3 text-sm">
-              <span
-                aria-hidden="true"
-                className={cn("grid size-6 shrink-0 place-items-center rounded-full text-xs", className)}
-              >
-                {mark}
-              </span>
-              <span className={state === "pending" ? "text-slate-500" : "text-slate-900"}>
-                {STEP_LABELS[step] ?? step}
-                <span className="sr-only"> ({sr})</span>
-              </span>
-            </li>
-          );
-        })}
-      </ol>
+      <StepList
+        steps={progress.steps.map((step) => ({ key: step, label: STEP_LABELS[step] ?? step }))}
+        progress={{ current, finished: progress.status === "ACTIVE", failed: progress.status === "FAILED" }}
+      />
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { ProgressBar } from "@/components/ui/progress-bar";
 import type { BackupJobProgress } from "@/lib/backups/job-progress";
-import { cn } from "../ui/cn";
+import { StepList } from "../ui/step-list";
 import { formatPause } from "./backup-format";
 import { formatBytes } from "./format";
 
@@ -29,19 +29,8 @@ const COPY_LABELS: Record<string, string> = {
   access: "Locking it to the new clinic alone",
 };
 
-type StepState = "done" | "current" | "failed" | "pending";
-
-const MARKS: Record<StepState, { mark: string; className: string; sr: string }> = {
-  done: { mark: "✓", className: "bg-green-600 text-white", sr: "done" },
-  current: { mark: "…", className: "bg-brand-600 text-white animate-pulse", sr: "in progress" },
-  failed: { mark: "✕", className: "bg-red-600 text-white", sr: "failed" },
-  pending: { mark: "", className: "bg-slate-200 text-slate-500", sr: "to do" },
-};
-
-function stateOf(index: number, current: number, job: BackupJobProgress): StepState {
-  if (job.state === "SUCCEEDED" || index < current) return "done";
-  if (index > current || job.step === null) return "pending";
-  return job.state === "FAILED" ? "failed" : "current";
+function labelOf(job: BackupJobProgress, step: string): string {
+  return (job.kind === "restore-into-clinic" ? COPY_LABELS[step] : undefined) ?? STEP_LABELS[step] ?? step;
 }
 
 /** A backup's or restore's steps with a bar above them, and its outcome once it ended. */
@@ -54,28 +43,15 @@ export function BackupJobSteps({ job, label }: { job: BackupJobProgress; label: 
   return (
     <div className="flex flex-col gap-3">
       <ProgressBar label={label} percent={percent} failed={job.state === "FAILED"} />
-      <ol className="flex flex-col gap-1.5">
-        {steps.map((step, index) => {
-          const state = stateOf(index, current, job);
-          const { mark, className, sr } = MARKS[state];
-          return (
-            <li key={step} className="flex items-center gap-3 text-sm">
-              <span
-                aria-hidden="true"
-                className={cn("grid size-5 shrink-0 place-items-center rounded-full text-xs", className)}
-              >
-                {mark}
-              </span>
-              <span className={state === "pending" ? "text-slate-500" : "text-slate-900"}>
-                {(job.kind === "restore-into-clinic" ? COPY_LABELS[step] : undefined) ??
-                  STEP_LABELS[step] ??
-                  step}
-                <span className="sr-only"> ({sr})</span>
-              </span>
-            </li>
-          );
-        })}
-      </ol>
+      <StepList
+        compact
+        steps={steps.map((step) => ({ key: step, label: labelOf(job, step) }))}
+        progress={{
+          current: job.step ? current : null,
+          finished: job.state === "SUCCEEDED",
+          failed: job.state === "FAILED",
+        }}
+      />
       <JobOutcome job={job} />
     </div>
   );
