@@ -49,6 +49,7 @@ export async function restoreDump(options: {
       options.dumpFile,
     ],
     pgToolEnv(url, options.applicationName),
+    options.env,
   );
   restore.stdout.resume();
   await restore.done;
