@@ -91,13 +91,43 @@ export type RunningTool = {
   kill(): void;
 };
 
-/** Starts a tool; its stderr is kept (the last few KB) for the one line an operator sees. */
+const NICE = "/usr/bin/nice";
+const IONICE = "/usr/bin/ionice";
+let lowPriorityPrefix: string[] | undefined;
+
+/**
+ * What a tool runs under so that a backup yields to the clinic's own queries: `ionice -c 3` (idle
+ * I/O class) and `nice -n 10`, each when it exists (looked for once), none with BACKUP_NICE=off.
+ */
+export function pgToolCommand(
+  file: string,
+  args: string[],
+  settings: Readonly<Record<string, string | undefined>> = process.env,
+): { command: string; args: string[] } {
+  lowPriorityPrefix ??= [
+    ...(existsSync(IONICE) ? [IONICE, "-c", "3"] : []),
+    ...(existsSync(NICE) ? [NICE, "-n", "10"] : []),
+  ];
+  const prefix = settings.BACKUP_NICE === "off" ? [] : lowPriorityPrefix;
+  const [command = file, ...rest] = [...prefix, file, ...args];
+  return { command, args: rest };
+}
+
+/**
+ * Starts a tool (at low priority, see pgToolCommand; `settings` is where BACKUP_NICE is read); its
+ * stderr is kept (the last few KB) for the one line an operator sees.
+ */
 export function startPgTool(
   file: string,
   args: string[],
   env: Record<string, string | undefined>,
+  settings: Readonly<Record<string, string | undefined>> = process.env,
 ): RunningTool {
-  const child = spawn(file, args, { env: env as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"] });
+  const launch = pgToolCommand(file, args, settings);
+  const child = spawn(launch.command, launch.args, {
+    env: env as NodeJS.ProcessEnv,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let stderr = "";
   child.stderr.on("data", (piece: Buffer) => {
     stderr = (stderr + piece.toString("utf8")).slice(-8192);

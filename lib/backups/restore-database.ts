@@ -61,6 +61,7 @@ export async function restoreDumpAt(options: {
       options.dumpFile,
     ],
     pgToolEnv(options.url, options.applicationName),
+    options.env,
   );
   restore.stdout.resume();
   await restore.done;

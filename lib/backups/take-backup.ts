@@ -57,6 +57,7 @@ export async function dumpDatabase(
         "--no-password",
       ],
       pgToolEnv(options.url, options.applicationName),
+      options.env,
     );
     const sealing = writeBackupFile(dump.stdout as AsyncIterable<Buffer>, options.file, options.key);
     const [sealed, dumped] = await Promise.allSettled([sealing, dump.done]);
