@@ -103,7 +103,7 @@ async function largeClinic(): Promise<string> {
   console.log(`  backup: ${seconds(backupMs)}, file ${mb(backup.sizeBytes)}; steps ${steps.report()}`);
   const restoreSteps = stepTimer();
   started = performance.now();
-  const restored = await service.restoreClinic("bench", { onStep: restoreSteps.onStep });
+  const restored = await service.restoreClinic("bench", { backupId: backup.id, onStep: restoreSteps.onStep });
   const restoreMs = performance.now() - started;
   console.log(`  restore + verify: ${seconds(restoreMs)}; swap suspended ${ms(restored.suspendedMs)}`);
   console.log(`    steps ${restoreSteps.report()}`);

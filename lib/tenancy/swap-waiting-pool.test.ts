@@ -67,6 +67,37 @@ describe("SwapWaitingPool", () => {
     }
   });
 
+  it("survives swaps under load: sessions ended mid-use fail their query, never the process", async () => {
+    const outcomes = await withPool(3_000, async (pool) => {
+      let running = true;
+      const seen: string[] = [];
+      const loop = async () => {
+        while (running) {
+          await pool.query("SELECT pg_sleep(0.002)").then(
+            () => seen.push("ok"),
+            (error: { code?: string; message?: string }) => seen.push(error.code ?? error.message ?? "?"),
+          );
+        }
+      };
+      const loops = [loop(), loop(), loop(), loop()];
+      for (let swap = 0; swap < 5; swap++) {
+        await allowConnections(false);
+        await adminQuery("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1", [
+          database.name,
+        ]);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        await allowConnections(true);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      running = false;
+      await Promise.all(loops);
+      return seen;
+    });
+    // Only queries on an ended session fail (57P01, or pg's "Connection terminated"); none is refused.
+    expect(outcomes.filter((outcome) => outcome === "ok").length).toBeGreaterThan(10);
+    expect(outcomes).not.toContain("55000");
+  });
+
   it("does not wait on any other refusal (a database that does not exist)", async () => {
     const missing = withDatabaseName(adminDatabaseUrl(), `${database.name}_missing`);
     const started = Date.now();

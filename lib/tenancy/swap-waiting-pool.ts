@@ -1,15 +1,19 @@
 import pg from "pg";
 
-/** Longest a new connection waits for a restore's swap to finish (measured swaps: 49–77 ms). */
+/** Longest a new connection waits for a swap to finish (bench/RESULTS.md: ~0.4 s under load, worst 1.5 s). */
 export const SWAP_WAIT_MS = 3_000;
-const RETRY_EVERY_MS = 20;
+const FIRST_RETRY_DELAY_MS = 20;
+const MAX_RETRY_DELAY_MS = 200;
 
 /**
  * A restore's swap (lib/backups/restore-database.ts) closes the clinic's database to new
  * connections for the few milliseconds its renames take. PostgreSQL refuses those connections at
  * once (SQLSTATE 55000, "not currently accepting connections"), which a clinic's pages would show
- * as an error; this pool waits instead, retrying until the database opens again or `waitMs` passes.
- * Nothing else on the platform closes a clinic's database this way (suspension works in the app).
+ * as an error; this pool waits instead, retrying (20 ms, 40 ms, … up to 200 ms apart) until the
+ * database opens again or `waitMs` passes.
+ * A move's cut-over (lib/moves) closes the old database the same way; once the clinic has moved,
+ * the registry opens a client on the new server and a request still waiting on the old one fails
+ * after `waitMs`. Suspension works in the app and never closes a database.
  */
 export class SwapWaitingPool extends pg.Pool {
   private readonly waitMs: number;
@@ -19,35 +23,40 @@ export class SwapWaitingPool extends pg.Pool {
     this.waitMs = waitMs;
   }
 
-  // pg-pool's own query() calls connect(callback): both forms must wait.
+  // pg-pool's own query() calls connect(callback) and listens for the client's errors within that
+  // callback: it must be called synchronously from pg-pool's, or a session ended in between (as the
+  // swap ends them) would emit an error with no listener and crash the process.
   override connect(): Promise<pg.PoolClient>;
-  override connect(
-    callback: (error: Error | undefined, client?: pg.PoolClient, done?: () => void) => void,
-  ): void;
-  override connect(
-    callback?: (error: Error | undefined, client?: pg.PoolClient, done?: () => void) => void,
-  ): Promise<pg.PoolClient> | undefined {
-    const connected = this.connectWaiting();
-    if (!callback) return connected;
-    connected.then(
-      (client) => callback(undefined, client, () => client.release()),
-      (error: Error) => callback(error),
-    );
-    return undefined;
+  override connect(callback: ConnectCallback): void;
+  override connect(callback?: ConnectCallback): Promise<pg.PoolClient> | undefined {
+    const deadline = Date.now() + this.waitMs;
+    if (callback) {
+      this.connectUntil(deadline, 0, callback);
+      return undefined;
+    }
+    return new Promise((resolve, reject) => {
+      this.connectUntil(deadline, 0, (error, client) => (client ? resolve(client) : reject(error)));
+    });
   }
 
-  private async connectWaiting(): Promise<pg.PoolClient> {
-    const deadline = Date.now() + this.waitMs;
-    for (;;) {
-      try {
-        return await super.connect();
-      } catch (error) {
-        if (!isClosedForSwap(error) || Date.now() >= deadline) throw error;
-        await new Promise((resolve) => setTimeout(resolve, RETRY_EVERY_MS));
+  private connectUntil(deadline: number, attempt: number, callback: ConnectCallback): void {
+    super.connect((error, client, done) => {
+      if (error && isClosedForSwap(error) && Date.now() < deadline) {
+        // Backing off: each attempt attaches to the database for a moment, which delays the rename.
+        const delay = Math.min(MAX_RETRY_DELAY_MS, FIRST_RETRY_DELAY_MS * 2 ** attempt);
+        setTimeout(() => this.connectUntil(deadline, attempt + 1, callback), delay);
+        return;
       }
-    }
+      callback(error ?? undefined, client, done);
+    });
   }
 }
+
+type ConnectCallback = (
+  error: Error | undefined,
+  client?: pg.PoolClient,
+  done?: (release?: unknown) => void,
+) => void;
 
 function isClosedForSwap(error: unknown): boolean {
   const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
