@@ -13,10 +13,10 @@ const baseURL = `http://localhost:${PORT}`;
 // Specs that write to the demo clinic maple (every clinical-* and billing-* spec does): one reads maple's newest audit row, so they take turns.
 const mapleSpecs =
   /\/(audit-log|billing-[a-z-]+|calendar-busy-week|clinic-staff|clinical-[a-z-]+|form-messages|front-desk-appointments|front-desk-patients|staff-password-reset|today-on-a-phone)\.spec\.ts$/;
-// Specs that create, suspend or delete clinics (the attack run too): the fleet rollout among them must not meet a clinic
+// Specs that create, suspend, move or delete clinics (the attack run too): the fleet rollout among them must not meet a clinic
 // being deleted, so they take turns too.
 const clinicLifecycleSpecs =
-  /\/(accounts-flow|admin-console|attack-run|backups-console|client-address|clinic-status|clinic-recovery|delegated-access|super-dashboard)\.spec\.ts$/;
+  /\/(accounts-flow|admin-console|attack-run|backups-console|client-address|clinic-move|clinic-status|clinic-recovery|delegated-access|super-dashboard)\.spec\.ts$/;
 
 export default defineConfig({
   testDir: "e2e",

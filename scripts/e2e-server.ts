@@ -6,6 +6,7 @@ import { chmod, mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { e2eContextPath, e2eServerLogPath, writeE2eContext } from "../e2e/support/context";
+import { placeClinicOnSpare, startSpareServer } from "../e2e/support/spare-server";
 import { createCentralClient } from "../lib/db/central";
 import { parseDatabaseUrl, withDatabaseName } from "../lib/db/database-url";
 import { findFreePort, startEmbeddedPostgres } from "../lib/db/embedded-server";
@@ -31,11 +32,14 @@ runScript(async () => {
   process.env.BACKUP_DIR ??= await mkdtemp(path.join(os.tmpdir(), "clinic-e2e-backups-"));
   process.env.BACKUP_SCHEDULE ??= "off";
   const server = await startServer();
+  // A second server with wal_level=logical for the move spec, started while the demo is seeded.
+  const spareStarting = startSpareServer((line) => console.log(line));
   const centralUrl = withDatabaseName(server.adminUrl, `${prefix}central`);
   const backupDir = process.env.BACKUP_DIR;
   const cleanup = async () => {
     await rm(e2eContextPath(port), { force: true });
     if (backupDir.includes("clinic-e2e-backups-")) await rm(backupDir, { recursive: true, force: true });
+    await (await spareStarting)?.stop();
     await server.dispose(prefix);
   };
   try {
@@ -44,6 +48,7 @@ runScript(async () => {
     await ensureDefaultServer(central, centralUrl);
     await seedDemo(central);
     await seedDemoClinics(central, (line) => console.log(line), { patients: 200 });
+    await placeClinicOnSpare(central, await spareStarting, (line) => console.log(line));
     await central.$disconnect();
     const env = {
       ...process.env,

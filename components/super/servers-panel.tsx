@@ -20,6 +20,8 @@ export type ServerRow = {
   status: "ACTIVE" | "DRAINING" | "OFFLINE";
   isDefault: boolean;
   clinics: number;
+  /** What moves left on it with no job to remove it (computed on the server), or null. */
+  moveWarning: string | null;
 };
 
 export function ServersPanel({ servers }: { servers: ServerRow[] }) {
@@ -59,7 +61,16 @@ export function ServersPanel({ servers }: { servers: ServerRow[] }) {
       key: "status",
       header: "Status",
       sortValue: (server) => server.status,
-      cell: (server) => <StatusBadge status={server.status} />,
+      cell: (server) => (
+        <span className="flex max-w-72 flex-col items-start gap-1">
+          <StatusBadge status={server.status} />
+          {server.moveWarning ? (
+            <span role="note" className="text-xs break-words text-amber-800">
+              {server.moveWarning}
+            </span>
+          ) : null}
+        </span>
+      ),
     },
     {
       key: "actions",

@@ -82,6 +82,8 @@ export const PLATFORM_PERMISSIONS = {
   "backups.manage": ["SUPER_ADMIN"],
   /** Database maintenance: sizes and health per clinic and server, VACUUM/REINDEX jobs, cancelling or ending queries. */
   "maintenance.run": ["SUPER_ADMIN"],
+  /** Move a clinic's database to another database server (logical replication, a cut-over of a moment) and follow the move. */
+  "clinics.move": ["SUPER_ADMIN"],
   "clinics.create": ["CLINIC_ADMIN"],
   "clinics.manageOwn": ["CLINIC_ADMIN"],
   /** Back up one's own clinics and download those backups, while the platform setting allows it. */

@@ -4,7 +4,8 @@ import { ServerChecks } from "@/components/super/server-checks";
 import { ServersPanel } from "@/components/super/servers-panel";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePlatformPage } from "@/lib/auth/platform-page";
-import { getCentralDb } from "@/lib/db/central";
+import { type CentralDb, getCentralDb } from "@/lib/db/central";
+import { describeMoveOrphans, findMoveOrphans } from "@/lib/moves/orphaned-objects";
 import { findCentralDatabaseExposure } from "@/lib/super/central-access";
 import { findDatabaseServers } from "@/lib/super/servers";
 
@@ -14,7 +15,7 @@ export default async function ServersPage() {
   await requirePlatformPage("servers.manage");
   const central = getCentralDb();
   const [servers, exposure] = await Promise.all([
-    findDatabaseServers({ central }),
+    findDatabaseServers({ central }).then((rows) => withMoveWarnings(central, rows)),
     findCentralDatabaseExposure({ central }),
   ]);
   return (
@@ -27,5 +28,20 @@ export default async function ServersPage() {
       <ServersPanel servers={servers} />
       <ServerChecks servers={servers} />
     </>
+  );
+}
+
+/**
+ * Each server's line about replication slots, subscriptions and logins that moves left behind with
+ * no job running (a slot keeps WAL until dropped). A server that does not answer gets none here:
+ * its checks below say so.
+ */
+async function withMoveWarnings<T extends { id: string; name: string }>(central: CentralDb, rows: T[]) {
+  return Promise.all(
+    rows.map(async (row) => {
+      const server = await central.databaseServer.findUniqueOrThrow({ where: { id: row.id } });
+      const orphans = await findMoveOrphans({ central, server }).catch(() => []);
+      return { ...row, moveWarning: describeMoveOrphans(row.name, orphans) };
+    }),
   );
 }

@@ -8,6 +8,7 @@ import { LETTERS_SAMPLES, lettersForeignIds } from "./letters";
 import { LISTS_SAMPLES, listsForeignIds } from "./lists";
 import { MAINTENANCE_SAMPLES } from "./maintenance";
 import { MEDICATIONS_SAMPLES, medicationsForeignIds } from "./medications";
+import { MOVES_SAMPLES } from "./moves";
 import { clinicalForeignIds, NOTES_SAMPLES } from "./notes";
 import { PAYMENTS_SAMPLES, paymentsForeignIds } from "./payments";
 import { PRESCRIPTIONS_SAMPLES, prescriptionsForeignIds } from "./prescriptions";
@@ -33,6 +34,7 @@ export const AREA_SAMPLES: [string, Sample][] = [
   ...BILLING_REPORTS_SAMPLES,
   ...BACKUPS_SAMPLES,
   ...MAINTENANCE_SAMPLES,
+  ...MOVES_SAMPLES,
 ];
 
 /** Each area's ids of another clinic's rows, by the field names its inputs use (every-action.test.ts). */

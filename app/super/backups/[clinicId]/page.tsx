@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { BackupList } from "@/components/super/backup-list";
 import { BackupNowButton } from "@/components/super/backup-now-button";
 import { BackupUploadForm } from "@/components/super/backup-upload-form";
+import { MoveClinicButton } from "@/components/super/move-clinic-button";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -13,6 +14,7 @@ import { uploadMaxBytes } from "@/lib/backups/upload-receive";
 import { getRootDomain } from "@/lib/config/root-domain";
 import { getCentralDb } from "@/lib/db/central";
 import { findActiveJob } from "@/lib/jobs/queue";
+import { findMoveTargets } from "@/lib/moves/console-move";
 import { clinicIdSchema } from "@/lib/validations/admin";
 
 export const metadata: Metadata = { title: "Clinic backups" };
@@ -24,11 +26,13 @@ export default async function ClinicBackupsPage({ params }: { params: Promise<{ 
   const central = getCentralDb();
   const clinic = await central.clinic.findFirst({ where: { id: clinicId, status: { not: "DELETED" } } });
   if (!clinic) notFound();
-  const [backups, job] = await Promise.all([
+  const [backups, job, servers] = await Promise.all([
     findClinicBackups({ central, clinicId }),
     findActiveJob(central, clinicId),
+    findMoveTargets({ central, currentServerId: clinic.databaseServerId }),
   ]);
   const identity = { id: clinic.id, name: clinic.name, subdomain: clinic.subdomain };
+  const serverName = servers.find((server) => server.id === clinic.databaseServerId)?.name ?? "none";
   return (
     <>
       <PageHeader
@@ -65,6 +69,22 @@ export default async function ClinicBackupsPage({ params }: { params: Promise<{ 
           </CardHeader>
           <CardContent>
             <BackupUploadForm clinic={identity} maxMegabytes={Math.round(uploadMaxBytes() / 1024 / 1024)} />
+          </CardContent>
+        </Card>
+        <Card>
+          <CardHeader>
+            <CardTitle as="h2">Database server</CardTitle>
+            <CardDescription>
+              On server <strong>{serverName}</strong>. Moving copies the clinic to another server while it
+              keeps working, then switches over in a moment.
+            </CardDescription>
+          </CardHeader>
+          <CardContent>
+            <MoveClinicButton
+              clinic={{ ...identity, serverName }}
+              targets={servers}
+              activeJobId={job?.kind === "move-clinic" ? job.id : null}
+            />
           </CardContent>
         </Card>
       </div>

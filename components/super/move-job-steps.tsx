@@ -1,0 +1,156 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useEffect, useRef, useState } from "react";
+import { ProgressBar } from "@/components/ui/progress-bar";
+import { getMoveJobAction } from "@/lib/actions/moves/get-move-job";
+import type { MoveJobProgress } from "@/lib/moves/console-move";
+import type { MoveStep } from "@/lib/moves/move-plan";
+import { cn } from "../ui/cn";
+
+// What each step of the move job (lib/moves/move-job.ts) means to the person waiting.
+const STEP_LABELS: Record<MoveStep, string> = {
+  check: "Checking both servers can do it",
+  role: "Creating the clinic's role on the new server",
+  database: "Creating an empty database with the clinic's schema",
+  access: "Locking it to the clinic alone",
+  publish: "Publishing every table on the old server",
+  subscribe: "Subscribing to them on the new server",
+  copy: "Copying the rows",
+  catchup: "Catching up with what was written meanwhile",
+  cutover: "Switching over (the clinic pauses for a moment)",
+  cleanup: "Removing the replication; closing the old database",
+};
+
+async function fetchMove(jobId: string): Promise<MoveJobProgress> {
+  const result = await getMoveJobAction({ jobId });
+  if (!result.ok) throw new Error(result.error.message);
+  return result.data;
+}
+
+const isOver = (job?: MoveJobProgress) => job?.state === "SUCCEEDED" || job?.state === "FAILED";
+
+/** A move's steps, polled twice a second until it ended, then its outcome; the page is re-read once. */
+export function MoveJobSteps({ jobId, label }: { jobId: string; label: string }) {
+  const router = useRouter();
+  const query = useQuery({
+    queryKey: ["move-job", jobId],
+    queryFn: () => fetchMove(jobId),
+    refetchInterval: (state) => (isOver(state.state.data) ? false : 500),
+  });
+  const job = query.data;
+  // The copy's "n of m tables" is on the job only while it copies: the last one seen stays on its line.
+  const [lastCopy, setLastCopy] = useState<MoveJobProgress["copy"]>(null);
+  const copy = job?.copy;
+  useEffect(() => {
+    if (copy) setLastCopy(copy);
+  }, [copy]);
+  const refreshed = useRef(false);
+  useEffect(() => {
+    if (!isOver(job) || refreshed.current) return;
+    refreshed.current = true;
+    router.refresh();
+  }, [job, router]);
+  if (!job) return <p className="text-sm text-slate-600">{query.error?.message ?? "Starting…"}</p>;
+  const current = job.step ? job.steps.indexOf(job.step) : -1;
+  const copied = job.copy && job.copy.total > 0 ? job.copy.done / job.copy.total : 0;
+  const percent =
+    job.state === "SUCCEEDED"
+      ? 100
+      : Math.round(((Math.max(0, current) + (job.step === "copy" ? copied : 0)) / job.steps.length) * 100);
+  return (
+    <div className="flex min-w-0 flex-col gap-3">
+      <ProgressBar label={label} percent={percent} failed={job.state === "FAILED"} />
+      <ol className="flex flex-col gap-1.5">
+        {job.steps.map((step, index) => (
+          <StepLine
+            key={step}
+            step={step}
+            copy={step === "copy" ? lastCopy : null}
+            state={stepState(job, index, current)}
+          />
+        ))}
+      </ol>
+      <MoveOutcome job={job} />
+    </div>
+  );
+}
+
+type StepState = "done" | "current" | "failed" | "pending";
+
+function stepState(job: MoveJobProgress, index: number, current: number): StepState {
+  if (job.state === "SUCCEEDED" || index < current) return "done";
+  if (index > current) return "pending";
+  return job.state === "FAILED" ? "failed" : "current";
+}
+
+const MARK: Record<StepState, [string, string]> = {
+  done: ["✓", "bg-green-600 text-white"],
+  current: ["…", "bg-brand-600 text-white animate-pulse"],
+  failed: ["✕", "bg-red-600 text-white"],
+  pending: ["", "bg-slate-200 text-slate-500"],
+};
+const SPOKEN: Record<StepState, string> = {
+  done: "done",
+  current: "in progress",
+  failed: "failed",
+  pending: "to do",
+};
+
+function StepLine({
+  step,
+  copy,
+  state,
+}: {
+  step: MoveStep;
+  copy: MoveJobProgress["copy"];
+  state: StepState;
+}) {
+  const [mark, tone] = MARK[state];
+  return (
+    <li className="flex items-center gap-3 text-sm">
+      <span
+        aria-hidden="true"
+        className={cn("grid size-5 shrink-0 place-items-center rounded-full text-xs", tone)}
+      >
+        {mark}
+      </span>
+      <span className={state === "pending" ? "text-slate-500" : "text-slate-900"}>
+        {STEP_LABELS[step]}
+        {copy ? `: ${state === "done" ? copy.total : copy.done} of ${copy.total} tables` : ""}
+        <span className="sr-only"> ({SPOKEN[state]})</span>
+      </span>
+    </li>
+  );
+}
+
+function MoveOutcome({ job }: { job: MoveJobProgress }) {
+  if (job.state === "FAILED")
+    return (
+      <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm break-words text-red-800">
+        {job.error ?? "The move failed; the clinic still serves from its server."}
+      </p>
+    );
+  if (job.state === "SUCCEEDED" && job.result) {
+    const { toServer, fromServer, suspendedMs, keptDatabase } = job.result;
+    return (
+      <p role="status" className="rounded-md bg-green-50 px-3 py-2 text-sm break-words text-green-900">
+        Moved to {toServer}; the clinic paused for {suspendedMs} ms; the old database is kept as{" "}
+        <span className="font-mono break-all">{keptDatabase}</span> on {fromServer}, closed. Drop it there
+        when it is no longer needed, then run{" "}
+        <span className="font-mono break-words">
+          npm run tenant:doctor -- --unkeep {fromServer}/{keptDatabase}
+        </span>
+        .
+      </p>
+    );
+  }
+  if (job.state === "QUEUED" && job.error)
+    return (
+      <p role="status" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
+        Being retried automatically. Last attempt: {job.error}
+      </p>
+    );
+  return null;
+}

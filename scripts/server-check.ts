@@ -1,0 +1,57 @@
+// npm run server:check -- <server-name> [--json]: can this registered server take part in moves (wal_level,
+// free replication slots, WAL senders, apply workers), its connections beside its clinics, and what earlier
+// moves left on it (replication slots, publications, subscriptions, logins) with no running job to remove it.
+import { parseArgs } from "node:util";
+import type { ServerCheckReport, Usage } from "../lib/moves/server-check";
+import { checkServerForMoves } from "../lib/moves/server-check";
+import { runScript, UsageError } from "./lib/run-script";
+import { withCentral } from "./lib/with-central";
+
+runScript(async () => {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { json: { type: "boolean", default: false } },
+  });
+  const [name] = positionals;
+  if (!name || positionals.length > 1)
+    throw new UsageError("usage: npm run server:check -- <server-name> [--json]");
+  return withCentral(async (central) => {
+    const server = await central.databaseServer.findUnique({ where: { name } });
+    if (!server) {
+      const names = (await central.databaseServer.findMany({ select: { name: true } })).map(
+        (row) => row.name,
+      );
+      console.error(
+        `error: no database server named ${name} is registered (there are: ${names.join(", ")}).`,
+      );
+      return 1;
+    }
+    const report = await checkServerForMoves({ central, server });
+    if (values.json) console.log(JSON.stringify(report, null, 2));
+    else printReport(report);
+    return report.reachable && report.orphans.length === 0 ? 0 : 1;
+  });
+});
+
+const usage = (value: Usage | null) => (value ? `${value.used} of ${value.max} in use` : "unknown");
+
+function printReport(report: ServerCheckReport): void {
+  console.log(`server ${report.server} (${report.host}:${report.port}, ${report.status})`);
+  if (!report.reachable) {
+    console.log(`  reachable: no (${report.error})`);
+  } else {
+    console.log(`  reachable: yes, PostgreSQL ${report.version}`);
+    console.log(
+      `  wal_level: ${report.walLevel} (${report.canBeMoveSource ? "clinics can be moved away from it" : "not a move source"})`,
+    );
+    console.log(`  replication slots: ${usage(report.replicationSlots)}`);
+    console.log(`  WAL senders: ${usage(report.walSenders)}`);
+    console.log(`  logical replication workers: ${usage(report.logicalReplicationWorkers)}`);
+    console.log(`  max_slot_wal_keep_size: ${report.maxSlotWalKeepSize}`);
+    console.log(
+      `  connections: ${usage(report.connections)}; clinics: ${report.clinics.hosted} of capacity ${report.clinics.capacity}`,
+    );
+    console.log(`  left by moves that are not running: ${report.orphans.length || "nothing"}`);
+  }
+  for (const line of report.advice) console.log(`  - ${line}`);
+}
