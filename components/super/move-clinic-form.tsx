@@ -4,8 +4,8 @@ import { moveClinicAction } from "@/lib/actions/moves/move-clinic";
 import type { MoveTarget } from "@/lib/moves/console-move";
 import { moveClinicSchema } from "@/lib/validations/moves";
 import { cn } from "../ui/cn";
+import { ConfirmByTypingField } from "../ui/confirm-by-typing-field";
 import { FormActions } from "../ui/form-actions";
-import { TextField } from "../ui/form-field";
 import { useActionForm } from "../ui/use-action-form";
 
 /** Where to move the clinic (each server with its clinics and capacity), confirmed by typing the subdomain. */
@@ -65,17 +65,7 @@ export function MoveClinicForm({
           </span>
         )}
       </fieldset>
-      <TextField
-        label={
-          <>
-            Type <span className="font-mono">{clinic.subdomain}</span> to confirm
-          </>
-        }
-        autoComplete="off"
-        autoCapitalize="none"
-        spellCheck={false}
-        {...field("confirmation")}
-      />
+      <ConfirmByTypingField expected={clinic.subdomain} {...field("confirmation")} />
       <FormActions
         pending={pending}
         submitLabel="Move the clinic"

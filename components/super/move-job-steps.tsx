@@ -7,7 +7,7 @@ import { ProgressBar } from "@/components/ui/progress-bar";
 import { getMoveJobAction } from "@/lib/actions/moves/get-move-job";
 import type { MoveJobProgress } from "@/lib/moves/console-move";
 import type { MoveStep } from "@/lib/moves/move-plan";
-import { cn } from "../ui/cn";
+import { StepList } from "../ui/step-list";
 
 // What each step of the move job (lib/moves/move-job.ts) means to the person waiting.
 const STEP_LABELS: Record<MoveStep, string> = {
@@ -55,73 +55,30 @@ export function MoveJobSteps({ jobId, label }: { jobId: string; label: string })
   if (!job) return <p className="text-sm text-slate-600">{query.error?.message ?? "Starting…"}</p>;
   const current = job.step ? job.steps.indexOf(job.step) : -1;
   const copied = job.copy && job.copy.total > 0 ? job.copy.done / job.copy.total : 0;
-  const percent =
-    job.state === "SUCCEEDED"
-      ? 100
-      : Math.round(((Math.max(0, current) + (job.step === "copy" ? copied : 0)) / job.steps.length) * 100);
+  const fraction = (Math.max(0, current) + (job.step === "copy" ? copied : 0)) / job.steps.length;
+  const percent = job.state === "SUCCEEDED" ? 100 : Math.round(fraction * 100);
+  const copyDone = current > job.steps.indexOf("copy") || job.state === "SUCCEEDED";
+  const steps = job.steps.map((step) => ({
+    key: step,
+    label:
+      step === "copy" && lastCopy
+        ? `${STEP_LABELS.copy}: ${copyDone ? lastCopy.total : lastCopy.done} of ${lastCopy.total} tables`
+        : STEP_LABELS[step],
+  }));
   return (
     <div className="flex min-w-0 flex-col gap-3">
       <ProgressBar label={label} percent={percent} failed={job.state === "FAILED"} />
-      <ol className="flex flex-col gap-1.5">
-        {job.steps.map((step, index) => (
-          <StepLine
-            key={step}
-            step={step}
-            copy={step === "copy" ? lastCopy : null}
-            state={stepState(job, index, current)}
-          />
-        ))}
-      </ol>
+      <StepList
+        compact
+        steps={steps}
+        progress={{
+          current: current < 0 ? null : current,
+          finished: job.state === "SUCCEEDED",
+          failed: job.state === "FAILED",
+        }}
+      />
       <MoveOutcome job={job} />
     </div>
-  );
-}
-
-type StepState = "done" | "current" | "failed" | "pending";
-
-function stepState(job: MoveJobProgress, index: number, current: number): StepState {
-  if (job.state === "SUCCEEDED" || index < current) return "done";
-  if (index > current) return "pending";
-  return job.state === "FAILED" ? "failed" : "current";
-}
-
-const MARK: Record<StepState, [string, string]> = {
-  done: ["✓", "bg-green-600 text-white"],
-  current: ["…", "bg-brand-600 text-white animate-pulse"],
-  failed: ["✕", "bg-red-600 text-white"],
-  pending: ["", "bg-slate-200 text-slate-500"],
-};
-const SPOKEN: Record<StepState, string> = {
-  done: "done",
-  current: "in progress",
-  failed: "failed",
-  pending: "to do",
-};
-
-function StepLine({
-  step,
-  copy,
-  state,
-}: {
-  step: MoveStep;
-  copy: MoveJobProgress["copy"];
-  state: StepState;
-}) {
-  const [mark, tone] = MARK[state];
-  return (
-    <li className="flex items-center gap-3 text-sm">
-      <span
-        aria-hidden="true"
-        className={cn("grid size-5 shrink-0 place-items-center rounded-full text-xs", tone)}
-      >
-        {mark}
-      </span>
-      <span className={state === "pending" ? "text-slate-500" : "text-slate-900"}>
-        {STEP_LABELS[step]}
-        {copy ? `: ${state === "done" ? copy.total : copy.done} of ${copy.total} tables` : ""}
-        <span className="sr-only"> ({SPOKEN[state]})</span>
-      </span>
-    </li>
   );
 }
 
