@@ -207,7 +207,7 @@ describe("restoring a clinic", () => {
     expect(await liveManifest()).not.toEqual(expected);
     const outcome = await service.restoreClinic("acme", { backupId: backup.id });
     expect(await liveManifest()).toEqual(expected);
-    expect(outcome.asideDatabase).toMatch(new RegExp(`^${acme.databaseName}_before_restore_\\d{14}$`));
+    expect(outcome.asideDatabase).toMatch(new RegExp(`^${acme.databaseName}_before_restore_\\d{17}$`));
     expect(outcome.suspendedMs).toBeLessThan(2000);
     expect((await liveManifest(outcome.asideDatabase)).tables.patients?.rows).toBe(
       (expected.tables.patients?.rows ?? 0) + 3,

@@ -98,7 +98,7 @@ describe("finding central backups without the central database", () => {
 describe("restoring the central database", () => {
   it("with --into, leaves a verified copy under the new name and the live central database untouched", async () => {
     const into = `${centralName()}_inspect`;
-    await query("postgres", `CREATE DATABASE "${centralName()}_restoring_20000101000000"`);
+    await query("postgres", `CREATE DATABASE "${centralName()}_restoring_20000101000000000"`);
     const outcome = await restore({ into });
     expect(await databasesLike("_restoring_")).toEqual([]); // a killed run's copy is dropped
     expect(outcome).toMatchObject({ database: into, asideDatabase: null, suspendedMs: null, verified: true });
@@ -129,7 +129,7 @@ describe("restoring the central database", () => {
     const outcome = await restore({ forceDisconnect: true });
     await app.end().catch(() => {});
     expect(outcome).toMatchObject({ database: centralName(), verified: true });
-    expect(outcome.asideDatabase).toMatch(/_before_restore_\d{14}$/);
+    expect(outcome.asideDatabase).toMatch(/_before_restore_\d{17}$/);
     expect(await query(centralName(), "SELECT name FROM clinics")).toEqual([{ name: "Acme clinic" }]);
     expect(await query(outcome.asideDatabase ?? "", "SELECT name FROM clinics")).toEqual([
       { name: "Damaged" },

@@ -211,15 +211,15 @@ async function refuseOtherSessions(admin: pg.Client, central: string, force = fa
 
 /** `<central>_restoring_<UTC time>`: the copy's name until the swap, cut to 63 bytes as the aside name is. */
 function restoringDatabaseName(central: string, at = new Date()): string {
-  return asideDatabaseName(central, at).replace(/_before_restore_(\d{14})$/, "_restoring_$1");
+  return asideDatabaseName(central, at).replace(/_before_restore_(\d{17})$/, "_restoring_$1");
 }
 
 /** Copies an earlier run left when it was killed before it could drop them (only this names them so). */
 async function dropLeftoverCopies(admin: pg.Client, central: string): Promise<void> {
-  const prefix = restoringDatabaseName(central).slice(0, -14);
+  const prefix = restoringDatabaseName(central).slice(0, -17);
   const { rows } = await admin.query<{ name: string }>("SELECT datname AS name FROM pg_database");
   for (const { name } of rows) {
-    if (!name.startsWith(prefix) || !/^\d{14}$/.test(name.slice(prefix.length))) continue;
+    if (!name.startsWith(prefix) || !/^\d{17}$/.test(name.slice(prefix.length))) continue;
     await admin.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`);
   }
 }

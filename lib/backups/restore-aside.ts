@@ -5,9 +5,9 @@ import { quoteIdent } from "../tenancy/names";
 const MAX_IDENTIFIER = 63;
 const KEPT_BY_PREFIX = "restore job ";
 
-/** `<database>_before_restore_<UTC yyyymmddhhmmss>`, the database name shortened when it must fit 63 bytes. */
+/** `<database>_before_restore_<UTC yyyymmddhhmmssSSS>` (milliseconds: two restores may end within a second), the database name shortened when it must fit 63 bytes. */
 export function asideDatabaseName(databaseName: string, at: Date): string {
-  const suffix = `_before_restore_${at.toISOString().replace(/\D/g, "").slice(0, 14)}`;
+  const suffix = `_before_restore_${at.toISOString().replace(/\D/g, "").slice(0, 17)}`;
   return `${databaseName.slice(0, MAX_IDENTIFIER - suffix.length)}${suffix}`;
 }
 

@@ -31,7 +31,7 @@ export function findClinicDatabases(server: DatabaseServer, clinic: Clinic): Pro
           ? "live"
           : /^_p\d+$/.test(suffix(row.name))
             ? "pending"
-            : /^_before_restore_\d{14}$/.test(suffix(row.name))
+            : /^_before_restore_\d{17}$/.test(suffix(row.name))
               ? "aside"
               : "other",
     }));
