@@ -13,7 +13,7 @@ import { createPlatformUser } from "@/lib/testing/platform-users";
 import { clinicHost, TEST_CLIENT } from "@/lib/testing/requests";
 import { platformAccountStore } from "./account-store";
 import { actorOf } from "./actor";
-import { AdminAccess } from "./admin-access";
+import { AdminAccess, getAdminAccess } from "./admin-access";
 import { issueClinicTicket, redeemClinicTicket } from "./tickets";
 
 let clinic: ClinicFixture;
@@ -81,6 +81,24 @@ const SESSION_ENDED = {
   ok: false,
   error: { code: "FORBIDDEN", message: "Your session has ended. Please sign in again." },
 };
+/**
+ * A central change reaches this process's cached answers through NOTIFY, a few milliseconds after
+ * its commit (longer on a loaded machine): waits until it has, as the next request after it would
+ * see it, before that request is made.
+ */
+async function untilNoticed(admin: Pick<User, "id">): Promise<void> {
+  const session = await clinic.db.staffSession.findFirstOrThrow({ where: { delegatedByUserId: admin.id } });
+  const delegation = {
+    userId: admin.id,
+    centralSessionId: session.centralSessionId ?? "",
+    sessionVersion: session.centralSessionVersion ?? -1,
+  };
+  const deadline = Date.now() + 5_000;
+  while ((await getAdminAccess().roleIn("deleg", delegation)) !== null) {
+    expect(Date.now(), "the NOTIFY reached this process's cache").toBeLessThan(deadline);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
 const staffOf = (email: string) => clinic.db.staffUser.findUniqueOrThrow({ where: { email } });
 
 describe("a clinic admin's way into a clinic", () => {
@@ -150,6 +168,7 @@ describe("a clinic admin's way into a clinic", () => {
     const request = await openClinic(admin);
     expect(await addLocation(request)).toMatchObject({ ok: true });
     await change(admin);
+    await untilNoticed(admin);
     const locations = await clinic.db.location.count();
     expect(await addLocation(request)).toEqual(SESSION_ENDED);
     expect(await clinic.db.location.count()).toBe(locations);
@@ -169,6 +188,7 @@ describe("a clinic admin's way into a clinic", () => {
     const request = await openClinic(admin, consoleSession.id);
     expect(await addLocation(request)).toMatchObject({ ok: true });
     await store.revokeSessions({ id: consoleSession.id }, new Date());
+    await untilNoticed(admin);
     expect(await addLocation(request)).toEqual(SESSION_ENDED);
   });
 
