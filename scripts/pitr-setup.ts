@@ -67,7 +67,7 @@ runScript(async () => {
       if (values.json) console.log(JSON.stringify(report, null, 2));
       else
         console.log(
-          `${name}: point-in-time restore enabled (stanza ${report.stanza}, config ${report.configPath}); recoverable from ${window.from.toISOString()} to ${window.to.toISOString()}. Schedule pgbackrest backups (see README).`,
+          `${name}: point-in-time restore enabled (stanza ${report.stanza}, config ${report.configPath}); recoverable from ${window.from.toISOString()} (the oldest backup's end), WAL archived up to ${window.to.toISOString()}. Schedule pgbackrest backups (see README): a clinic created later can be restored only to times after a backup that holds it.`,
         );
       return 0;
     } catch (error) {

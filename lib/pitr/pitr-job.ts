@@ -10,6 +10,7 @@ import type { Clinic, DatabaseServer } from "../generated/central/client";
 import type { JobContext, JobHandler } from "../jobs/runner";
 import { CLINIC_LOCK_WAIT_MS, type ClinicJobOptions, loadClinic } from "../tenancy/clinic-job-context";
 import { pendingDatabaseName, withAttemptAdmin } from "../tenancy/server-objects";
+import { assertBackupHoldsDatabase } from "./backup-sets";
 import { type PitrConfig, requirePitrConfig, serverOsUser } from "./pgbackrest";
 import { archiveCurrentWal, windowHolding } from "./recoverable-window";
 import { prepareScratch, removeScratch, type ScratchPaths, scratchPaths } from "./scratch-folder";
@@ -62,7 +63,8 @@ export function pitrRestoreHandler(options: PitrJobOptions): JobHandler {
       const stepped: JobContext = { ...ctx, step: (name) => enter(name as PitrStep) };
       await enter("check");
       const config = requirePitrConfig(server);
-      await windowHolding(server, at, env);
+      const window = await windowHolding(server, at, env);
+      await assertBackupHoldsDatabase({ server, window, at, database: clinic.databaseName, env });
       await ctx.locks.lockClinic(clinic.id, CLINIC_LOCK_WAIT_MS);
       const paths = scratchPaths(env, ctx.job.id, ctx.attempt.number);
       if (ctx.retry) {

@@ -4,6 +4,7 @@ import { centralUrlOf } from "../db/central";
 import { AppError } from "../errors";
 import { enqueueJob } from "../jobs/queue";
 import { JobRunner } from "../jobs/runner";
+import { assertBackupHoldsDatabase } from "./backup-sets";
 import { type PitrJobOptions, type PitrResult, pitrPayloadSchema, pitrRestoreHandler } from "./pitr-job";
 import { type RecoverableWindow, windowHolding } from "./recoverable-window";
 
@@ -60,7 +61,15 @@ export async function restoreClinicToTime(
     );
   }
   if (!clinic.databaseServer) throw new AppError("CONFLICT", "The clinic has no database server yet.");
-  const window = await windowHolding(clinic.databaseServer, request.at, options.env);
+  const server = clinic.databaseServer;
+  const window = await windowHolding(server, request.at, options.env);
+  await assertBackupHoldsDatabase({
+    server,
+    window,
+    at: request.at,
+    database: clinic.databaseName,
+    env: options.env,
+  });
   await dropExpiredAsideDatabases(central, options.env);
   const job = await central.$transaction((tx) =>
     enqueueJob(tx, {

@@ -6,7 +6,13 @@ import { withAdminClient } from "../tenancy/clinic-schema";
 import { type PitrConfig, requirePitrConfig, runPgBackRest } from "./pgbackrest";
 
 /** The times a clinic on a server can be restored to: from the oldest backup's end to the newest archived WAL. */
-export type RecoverableWindow = { from: Date; to: Date; backups: number; newestWal: string | null };
+export type RecoverableWindow = {
+  from: Date;
+  to: Date;
+  /** pgBackRest's backups, oldest first: a restore starts from the newest that ended before its time. */
+  backups: { label: string; stop: Date }[];
+  newestWal: string | null;
+};
 
 const infoSchema = z.array(
   z.object({
@@ -59,7 +65,9 @@ export async function findRecoverableWindow(
   return {
     from: new Date(Math.min(...stops) + 1000),
     to: new Date(Math.max(...stops, archivedInRepo)),
-    backups: backups.length,
+    backups: backups
+      .map((backup) => ({ label: backup.label, stop: new Date(backup.timestamp.stop * 1000) }))
+      .sort((a, b) => a.stop.getTime() - b.stop.getTime()),
     newestWal,
   };
 }

@@ -37,7 +37,7 @@ export async function restoreScratchCluster(
     if (error instanceof AppError && /database to include .* does not exist/.test(error.message)) {
       throw new AppError(
         "CONFLICT",
-        `The clinic's database is not in the pgBackRest backup taken before ${options.at.toISOString()} (the clinic was created or restored after it): choose a later time, or take a new backup (pgbackrest --stanza=${config.stanza} backup) for times from then on.`,
+        `The clinic's database is not in the pgBackRest backup a restore to ${options.at.toISOString()} starts from (it came onto the server after that backup): take a new backup (pgbackrest --config=${config.configPath} --stanza=${config.stanza} backup); times after it can then be restored.`,
       );
     }
     throw error;
