@@ -53,7 +53,8 @@ function newestDebianBinDir(): string | undefined {
   return majors[0] === undefined ? undefined : path.join(DEBIAN_BIN, String(majors[0]), "bin");
 }
 
-async function toolMajor(file: string): Promise<number | null> {
+/** The major version a PostgreSQL binary reports (`--version`), null when it does not run. */
+export async function toolMajor(file: string): Promise<number | null> {
   try {
     const { stdout } = await run(file, ["--version"]);
     const match = /\(PostgreSQL\)\s+([0-9]+)/.exec(stdout);

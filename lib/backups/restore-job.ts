@@ -3,17 +3,11 @@ import type { SchemaLocation } from "../db/migrations";
 import type { Backup, Clinic, DatabaseServer } from "../generated/central/client";
 import type { JobContext, JobHandler } from "../jobs/runner";
 import { CLINIC_LOCK_WAIT_MS, loadClinic } from "../tenancy/clinic-job-context";
-import { quoteIdent } from "../tenancy/names";
-import {
-  dropPendingDatabases,
-  endEarlierAttempts,
-  pendingDatabaseName,
-  withAttemptAdmin,
-} from "../tenancy/server-objects";
+import { pendingDatabaseName, withAttemptAdmin } from "../tenancy/server-objects";
 import type { BackupJobOptions } from "./backup-jobs";
-import { asideDatabaseName, keptByRestore } from "./restore-aside";
-import { databaseExists, settleAsideDatabase, swapDatabases } from "./restore-database";
+import { asideDatabaseName } from "./restore-aside";
 import { checkRestorableBackup, removeRestoreWorkDir, restoreIntoDatabase } from "./restore-steps";
+import { buildAndSwapDatabase, findFinishedSwap, recoverEarlierAttempt } from "./restore-swap";
 
 export const restorePayloadSchema = z.object({
   backupId: z.uuid(),
@@ -52,46 +46,17 @@ export function restoreClinicHandler(options: RestoreJobOptions): JobHandler {
         if (await finishedSwap(ctx, server, clinic, restorable.migrations)) return;
       }
       const { backup, migrations } = restorable;
-      const pending = pendingDatabaseName(clinic.databaseName, ctx.attempt.number);
       const aside = asideDatabaseName(clinic.databaseName, new Date());
-      try {
-        await restoreIntoDatabase(ctx, { server, database: pending, clinic, restorable, env });
-        await ctx.step("swap");
-        await ctx.fenced((tx) =>
-          tx.keptDatabase.create({
-            data: {
-              serverId: server.id,
-              databaseName: aside,
-              reason: `${clinic.subdomain}'s database before it was restored from backup ${backup.id}`,
-              keptBy: keptByRestore(ctx.job.id),
-            },
-          }),
-        );
-        const { suspendedMs } = await admin("postgres", (client) =>
-          swapDatabases(client, {
-            live: clinic.databaseName,
-            restored: pending,
-            aside,
-            roleName: clinic.roleName,
-          }),
-        );
-        await finishRestore(ctx, {
-          clinic,
-          backup,
-          migrations,
-          result: { suspendedMs, asideDatabase: aside },
-        });
-      } catch (error) {
-        await admin("postgres", async (client) => {
-          await client.query(`DROP DATABASE IF EXISTS ${quoteIdent(pending)} WITH (FORCE)`);
-          if (!(await databaseExists(client, aside))) {
-            await ctx.central.keptDatabase.deleteMany({
-              where: { serverId: server.id, databaseName: aside },
-            });
-          }
-        }).catch(() => {});
-        throw error;
-      }
+      const pending = pendingDatabaseName(clinic.databaseName, ctx.attempt.number);
+      const { suspendedMs } = await buildAndSwapDatabase(ctx, {
+        server,
+        clinic,
+        pending,
+        aside,
+        reason: `${clinic.subdomain}'s database before it was restored from backup ${backup.id}`,
+        build: () => restoreIntoDatabase(ctx, { server, database: pending, clinic, restorable, env }),
+      });
+      await finishRestore(ctx, { clinic, backup, migrations, result: { suspendedMs, asideDatabase: aside } });
     },
 
     async giveUp(ctx, reason) {
@@ -109,23 +74,6 @@ export function restoreClinicHandler(options: RestoreJobOptions): JobHandler {
 }
 
 /**
- * A retry, or giving up: ends the sessions of earlier attempts (a pg_restore still running), lets
- * connections into the live database again (an attempt may have died mid-swap) and drops the
- * half-made copies.
- */
-async function recoverEarlierAttempt(
-  client: import("pg").Client,
-  ctx: JobContext,
-  clinic: Clinic,
-): Promise<void> {
-  await endEarlierAttempts(client, { jobId: ctx.job.id, attempt: ctx.attempt.number });
-  if (await databaseExists(client, clinic.databaseName)) {
-    await client.query(`ALTER DATABASE ${quoteIdent(clinic.databaseName)} WITH ALLOW_CONNECTIONS true`);
-  }
-  await dropPendingDatabases(client, clinic.databaseName);
-}
-
-/**
  * An earlier attempt swapped (its aside database exists): only settling the aside database (it may
  * have died right after the renames' commit) and the bookkeeping are left.
  */
@@ -135,18 +83,8 @@ async function finishedSwap(
   clinic: Clinic,
   migrations: { name: string }[] | null,
 ): Promise<boolean> {
-  const kept = await ctx.central.keptDatabase.findFirst({ where: { keptBy: keptByRestore(ctx.job.id) } });
+  const kept = await findFinishedSwap(ctx, server, clinic);
   if (!kept) return false;
-  const swapped = await withAttemptAdmin(server, "postgres", ctx.attempt.applicationName, async (client) => {
-    if (!(await databaseExists(client, kept.databaseName))) return false;
-    const names = { live: clinic.databaseName, aside: kept.databaseName, roleName: clinic.roleName };
-    await settleAsideDatabase(client, names);
-    return true;
-  });
-  if (!swapped) {
-    await ctx.central.keptDatabase.delete({ where: { id: kept.id } });
-    return false;
-  }
   const { backupId } = restorePayloadSchema.parse(ctx.job.payload);
   const backup = await ctx.central.backup.findUniqueOrThrow({ where: { id: backupId } });
   await finishRestore(ctx, {

@@ -81,40 +81,64 @@ export async function restoreIntoDatabase(
     env: NodeJS.ProcessEnv;
   },
 ): Promise<void> {
-  const { server, database, env } = target;
-  const { roleName } = target.clinic;
   const { backup, manifest, migrations } = target.restorable;
-  const admin = <T>(name: string, work: Parameters<typeof withAttemptAdmin<T>>[3]) =>
-    withAttemptAdmin(server, name, ctx.attempt.applicationName, work);
-  const workDir = jobWorkDir(backupDirs(env).dir, ctx.job.id);
+  const workDir = jobWorkDir(backupDirs(target.env).dir, ctx.job.id);
   const dumpFile = path.join(workDir, "backup.dump");
   try {
     await ctx.step("decrypt");
     // Whatever a killed attempt left half-written (a plaintext .partial too) goes first.
     await rm(workDir, { recursive: true, force: true });
     await mkdir(workDir, { recursive: true, mode: 0o700 });
-    const root = backupDirs(env).dir;
-    await decryptBackupFile(resolveBackupFile(root, backup.filePath ?? ""), dumpFile, getBackupKeys(env));
-    await ctx.step("create");
-    await admin("postgres", (client) => createEmptyDatabase(client, database, manifest.database));
-    await ctx.step("restore");
-    await restoreDump({ server, database, dumpFile, env, applicationName: ctx.attempt.applicationName });
-    await ctx.step("verify");
-    await admin(database, (client) => verifyRestoredDatabase(client, manifest));
-    await ctx.step("migrate");
-    await admin(database, (client) =>
-      migrateClinicOver(client, { databaseName: database, roleName, migrations }),
+    const root = backupDirs(target.env).dir;
+    await decryptBackupFile(
+      resolveBackupFile(root, backup.filePath ?? ""),
+      dumpFile,
+      getBackupKeys(target.env),
     );
-    await ctx.step("access");
-    const marker = formatMarker({
-      instanceId: await platformInstanceId(ctx.central),
-      clinicId: target.clinic.id,
-    });
-    await admin("postgres", async (client) => {
-      await grantClinicDatabaseAccess(client, { databaseName: database, roleName });
-      await client.query(`COMMENT ON DATABASE ${quoteIdent(database)} IS ${quoteLiteral(marker)}`);
-    });
+    await loadDumpIntoDatabase(ctx, { ...target, dumpFile, manifest, migrations });
   } finally {
     await rm(workDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Steps create, restore, verify, migrate and access: a plaintext dump becomes the database
+ * `database` (made here), checked against `manifest`, migrated forward, open to the clinic's role
+ * only and marked as the clinic's. The caller drops `database` when this throws.
+ */
+export async function loadDumpIntoDatabase(
+  ctx: JobContext,
+  target: {
+    server: DatabaseServer;
+    database: string;
+    clinic: Pick<Clinic, "id" | "roleName">;
+    dumpFile: string;
+    manifest: Manifest;
+    migrations: MigrationFile[];
+    env: NodeJS.ProcessEnv;
+  },
+): Promise<void> {
+  const { server, database, env, dumpFile, manifest } = target;
+  const { roleName } = target.clinic;
+  const admin = <T>(name: string, work: Parameters<typeof withAttemptAdmin<T>>[3]) =>
+    withAttemptAdmin(server, name, ctx.attempt.applicationName, work);
+  await ctx.step("create");
+  await admin("postgres", (client) => createEmptyDatabase(client, database, manifest.database));
+  await ctx.step("restore");
+  await restoreDump({ server, database, dumpFile, env, applicationName: ctx.attempt.applicationName });
+  await ctx.step("verify");
+  await admin(database, (client) => verifyRestoredDatabase(client, manifest));
+  await ctx.step("migrate");
+  await admin(database, (client) =>
+    migrateClinicOver(client, { databaseName: database, roleName, migrations: target.migrations }),
+  );
+  await ctx.step("access");
+  const marker = formatMarker({
+    instanceId: await platformInstanceId(ctx.central),
+    clinicId: target.clinic.id,
+  });
+  await admin("postgres", async (client) => {
+    await grantClinicDatabaseAccess(client, { databaseName: database, roleName });
+    await client.query(`COMMENT ON DATABASE ${quoteIdent(database)} IS ${quoteLiteral(marker)}`);
+  });
 }

@@ -17,6 +17,7 @@ export const JOB_KINDS = [
   "reindex-clinic",
   "restore-drill",
   "move-clinic",
+  "pitr-restore-clinic",
 ] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 
@@ -35,6 +36,7 @@ export const JOB_LABELS: Record<JobKind, string> = {
   "reindex-clinic": "having its indexes rebuilt",
   "restore-drill": "having a backup test-restored",
   "move-clinic": "being moved to another database server",
+  "pitr-restore-clinic": "being restored to a point in time",
 };
 
 export type NewJob = {

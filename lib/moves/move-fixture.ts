@@ -12,11 +12,12 @@ import type { TestPlatform } from "../testing/platform";
 
 export type ReplicaServer = { server: DatabaseServer; embedded: EmbeddedServer; dataDir: string };
 
-/** An embedded PostgreSQL with wal_level=logical, registered in the platform's central database. */
+/** An embedded PostgreSQL with wal_level=logical (and `settings`), registered in the platform's central database. */
 export async function startReplicaServer(
   platform: TestPlatform,
   name: string,
   port: number,
+  settings: Record<string, string> = {},
 ): Promise<ReplicaServer> {
   const dataDir = await mkdtemp(path.join(tmpdir(), `clinic-move-${name}-`));
   await chmod(dataDir, 0o755);
@@ -27,7 +28,7 @@ export async function startReplicaServer(
     onLog: (line) => {
       if (process.env.MOVE_TEST_LOG && /ERROR|FATAL/.test(line)) console.error(`[${name}] ${line.trim()}`);
     },
-    settings: { wal_level: "logical", max_replication_slots: "10", max_wal_senders: "10" },
+    settings: { wal_level: "logical", max_replication_slots: "10", max_wal_senders: "10", ...settings },
   });
   const url = new URL(embedded.adminUrl);
   const server = await platform.central.databaseServer.create({

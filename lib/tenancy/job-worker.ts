@@ -4,6 +4,7 @@ import { type JobHandlers, JobRunner } from "../jobs/runner";
 import { JobWorker } from "../jobs/worker";
 import { maintenanceJobHandlers } from "../maintenance/maintenance-jobs";
 import { moveClinicHandler } from "../moves/move-job";
+import { pitrRestoreHandler } from "../pitr/pitr-job";
 import type { ClinicJobOptions } from "./clinic-job-context";
 import { clinicJobHandlers } from "./clinic-jobs";
 import { fleetJobHandler } from "./fleet-job";
@@ -15,6 +16,7 @@ export function platformJobHandlers(options: ClinicJobOptions): JobHandlers {
     ...maintenanceJobHandlers(),
     "fleet-rollout": fleetJobHandler({ env: options.env, schema: options.schema }),
     "move-clinic": moveClinicHandler(options),
+    "pitr-restore-clinic": pitrRestoreHandler(options),
   };
 }
 

@@ -1,0 +1,43 @@
+import { z } from "zod";
+import { AppError } from "../errors";
+import type { DatabaseServer } from "../generated/central/client";
+import { requirePitrConfig, runPgBackRest } from "./pgbackrest";
+import type { RecoverableWindow } from "./recoverable-window";
+
+const setInfoSchema = z.array(
+  z.object({
+    backup: z.array(z.object({ "database-ref": z.array(z.object({ name: z.string() })).default([]) })),
+  }),
+);
+
+/**
+ * Refuses a restore to `at` when the pgBackRest backup it would start from (the newest that ended
+ * before `at`) does not hold the clinic's database: it was created, restored or moved onto the
+ * server after that backup, and --db-include cannot restore what the backup lacks.
+ */
+export async function assertBackupHoldsDatabase(options: {
+  server: DatabaseServer;
+  window: RecoverableWindow;
+  at: Date;
+  database: string;
+  env?: NodeJS.ProcessEnv;
+}): Promise<void> {
+  const { server, at, database } = options;
+  const base = options.window.backups.filter((backup) => backup.stop < at).at(-1);
+  if (!base) return;
+  const config = requirePitrConfig(server);
+  const output = await runPgBackRest(config, ["info", "--output=json", `--set=${base.label}`], {
+    env: options.env,
+    timeoutMs: 60_000,
+  });
+  const names = setInfoSchema.parse(JSON.parse(output))[0]?.backup[0]?.["database-ref"] ?? [];
+  if (names.some((entry) => entry.name === database)) return;
+  const later = options.window.backups.find((backup) => backup.stop > base.stop);
+  const advice = later
+    ? `choose a time after ${later.stop.toISOString()} (backup ${later.label}) if it holds the database`
+    : `take a new backup now (pgbackrest --config=${config.configPath} --stanza=${config.stanza} backup); times after it can then be restored`;
+  throw new AppError(
+    "CONFLICT",
+    `The pgBackRest backup a restore to ${at.toISOString()} starts from (${base.label}, ended ${base.stop.toISOString()}) does not hold the clinic's database (it was created, restored or moved onto server ${server.name} after that backup): ${advice}.`,
+  );
+}
