@@ -13,7 +13,7 @@ import { JobWorker } from "../lib/jobs/worker";
 import { MOVE_STEPS } from "../lib/moves/move-plan";
 import { withAdminClient } from "../lib/tenancy/clinic-schema";
 import { platformJobHandlers } from "../lib/tenancy/job-worker";
-import { runScriptProcess } from "../lib/testing/child-process";
+import { runScriptProcess, type ScriptProcess } from "../lib/testing/child-process";
 import { median } from "./lib/bench-server";
 import { startReaders } from "./lib/move-load";
 import {
@@ -42,6 +42,7 @@ const SUBDOMAIN = "moving";
 const REAP_MS = 2_000;
 const POINTS = [...MOVE_STEPS, "closed", "fenced"];
 const CHILD = "lib/testing/move-child.ts";
+const children = new Set<ScriptProcess>();
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const seconds = (ms: number) => (Number.isNaN(ms) ? "—" : `${(ms / 1000).toFixed(1)} s`);
 
@@ -76,6 +77,7 @@ await withMovePlatform({ label: "fm", ports: [57910, 58010] }, async (run) => {
       );
     }
   } finally {
+    await Promise.all([...children].map((child) => child.killHard()));
     await reader.load.stop();
     await worker.stop(5_000);
   }
@@ -90,15 +92,10 @@ async function killOneMove(
   load: ReturnType<typeof startReaders>["load"],
   round: number,
 ): Promise<Row> {
-  const { platform } = run;
   const { clinic, home, other } = await homeOf(run, SUBDOMAIN);
   await addRoundRows(home.server, clinic.databaseName, round);
   const before: Manifest = await manifestOfDatabase(home.server, clinic.databaseName);
-  const child = runScriptProcess(
-    CHILD,
-    [platform.centralUrl, SUBDOMAIN, other.server.name, ...(point ? [point] : [])],
-    platform.env,
-  );
+  const child = startMoveChild(run, other.server.name, point);
   const jobId = (await child.waitForLine(/^job /)).slice(4);
   if (point) await child.waitForLine(new RegExp(`^paused ${point}$`), 600_000);
   else {
@@ -160,14 +157,18 @@ function addRoundRows(server: DatabaseServer, databaseName: string, round: numbe
   );
 }
 
+/** The child that moves the clinic to `to` (held at `point`), killed at the latest when this script ends. */
+function startMoveChild(run: MovePlatform, to: string, point?: string): ScriptProcess {
+  const args = [run.platform.centralUrl, SUBDOMAIN, to, ...(point ? [point] : [])];
+  const child = runScriptProcess(CHILD, args, run.platform.env);
+  children.add(child);
+  return child;
+}
+
 /** A whole move by the child, not killed: from its first step to done; the old copy is removed after. */
 async function timeWholeMove(run: MovePlatform): Promise<number> {
   const { clinic, home, other } = await homeOf(run, SUBDOMAIN);
-  const child = runScriptProcess(
-    CHILD,
-    [run.platform.centralUrl, SUBDOMAIN, other.server.name],
-    run.platform.env,
-  );
+  const child = startMoveChild(run, other.server.name);
   await child.waitForLine(/^step check$/);
   const started = performance.now();
   await child.waitForLine(/^done$/, 600_000);
