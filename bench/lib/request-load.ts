@@ -22,6 +22,8 @@ export function startRequestLoad(options: {
   subdomains: string[];
   clients: number;
   thinkMs: number;
+  /** The central database's URL: each registry then hears clinic_changed (NOTIFY), as the app's do. */
+  centralUrl?: string;
   connectionUrl?: ConnectionUrlBuilder;
   work: (db: TenantDb, subdomain: string) => Promise<unknown>;
 }): RequestLoad {
@@ -32,6 +34,7 @@ export function startRequestLoad(options: {
     logs.push(log);
     const registry = new TenantRegistry({
       central: options.central,
+      centralUrl: options.centralUrl,
       connectionUrl: options.connectionUrl,
       log: () => {},
     });
