@@ -3,8 +3,9 @@ import { existsSync } from "node:fs";
 import { chmod, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import pg from "pg";
+import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { tryClinicConnect } from "@/lib/testing/databases";
 import type { Backup, Clinic } from "../generated/central/client";
 import { LockConnection } from "../jobs/locks";
 import { ClinicDatabaseService } from "../tenancy/clinic-database-service";
@@ -59,22 +60,6 @@ const pendingDatabases = () =>
   });
 
 /** Connects to acme's database with a URL's role; resolves with the error's message, or "connected". */
-async function tryConnect(url: string): Promise<string> {
-  const target = new URL(url);
-  target.pathname = `/${acme.databaseName}`;
-  const client = new pg.Client({ connectionString: target.toString() });
-  client.on("error", () => {});
-  try {
-    await client.connect();
-    await client.query("SELECT count(*) FROM patients");
-    return "connected";
-  } catch (error) {
-    return (error as Error).message;
-  } finally {
-    await client.end().catch(() => {});
-  }
-}
-
 beforeAll(async () => {
   platform = await createTestPlatform();
   dir = await mkdtemp(path.join(tmpdir(), "backups-"));
@@ -227,11 +212,15 @@ describe("restoring a clinic", () => {
     const strangerUrl = new URL(serverAdminUrl(platform.server));
     strangerUrl.username = stranger;
     strangerUrl.password = "stranger-pass";
-    expect(await tryConnect(strangerUrl.toString())).toMatch(/permission denied for database/);
-    expect(await tryConnect(clinicConnectionUrl(other, platform.server))).toMatch(
+    expect(await tryClinicConnect(strangerUrl.toString(), acme.databaseName)).toMatch(
       /permission denied for database/,
     );
-    expect(await tryConnect(clinicConnectionUrl(acme, platform.server))).toBe("connected");
+    expect(await tryClinicConnect(clinicConnectionUrl(other, platform.server), acme.databaseName)).toMatch(
+      /permission denied for database/,
+    );
+    expect(await tryClinicConnect(clinicConnectionUrl(acme, platform.server), acme.databaseName)).toBe(
+      "connected",
+    );
   });
 
   it("refuses a changed, truncated, foreign or wrong-key file before any database is made", async () => {
@@ -281,7 +270,9 @@ describe("restoring a clinic", () => {
       });
     }
     expect(await liveManifest()).toEqual(before);
-    expect(await tryConnect(clinicConnectionUrl(acme, platform.server))).toBe("connected");
+    expect(await tryClinicConnect(clinicConnectionUrl(acme, platform.server), acme.databaseName)).toBe(
+      "connected",
+    );
   });
 
   it("leaves the live clinic serving, unchanged, when pg_restore fails", async () => {
@@ -296,7 +287,9 @@ describe("restoring a clinic", () => {
     );
     expect(await liveManifest()).toEqual(before);
     expect(await pendingDatabases()).not.toContainEqual(expect.stringMatching(/_p\d+$/));
-    expect(await tryConnect(clinicConnectionUrl(acme, platform.server))).toBe("connected");
+    expect(await tryClinicConnect(clinicConnectionUrl(acme, platform.server), acme.databaseName)).toBe(
+      "connected",
+    );
     expect(existsSync(path.join(dir, "backups", ".restore"))).toBe(true);
     const { readdir } = await import("node:fs/promises");
     expect(await readdir(path.join(dir, "backups", ".restore"))).toEqual([]);

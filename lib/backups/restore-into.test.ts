@@ -2,8 +2,9 @@ import { randomBytes } from "node:crypto";
 import { chmod, mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import pg from "pg";
+import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { tryClinicConnect } from "@/lib/testing/databases";
 import type { Backup, Clinic } from "../generated/central/client";
 import { ClinicDatabaseService } from "../tenancy/clinic-database-service";
 import { withAdminClient } from "../tenancy/clinic-schema";
@@ -45,22 +46,6 @@ const serverObjectsNamed = (name: string) =>
   });
 
 /** Connects to `database` with a URL's role; resolves with the error's message, or "connected". */
-async function tryConnect(url: string, database: string): Promise<string> {
-  const target = new URL(url);
-  target.pathname = `/${database}`;
-  const client = new pg.Client({ connectionString: target.toString() });
-  client.on("error", () => {});
-  try {
-    await client.connect();
-    await client.query("SELECT count(*) FROM patients");
-    return "connected";
-  } catch (error) {
-    return (error as Error).message;
-  } finally {
-    await client.end().catch(() => {});
-  }
-}
-
 const clinicAt = (subdomain: string) => platform.central.clinic.findUnique({ where: { subdomain } });
 
 beforeAll(async () => {
@@ -137,7 +122,7 @@ describe("restoring a backup into a new clinic", () => {
     expect(failed?.statusReason).toContain("verify");
     expect(await serverObjectsNamed(failed?.databaseName ?? "?")).toEqual([]);
     expect(await serverObjectsNamed(failed?.roleName ?? "?")).toEqual([]);
-    expect(await tryConnect(clinicConnectionUrl(source, platform.server), source.databaseName)).toBe(
+    expect(await tryClinicConnect(clinicConnectionUrl(source, platform.server), source.databaseName)).toBe(
       "connected",
     );
 
@@ -174,13 +159,13 @@ describe("restoring a backup into a new clinic", () => {
     strangerUrl.password = "stranger-pass";
     const copyUrl = clinicConnectionUrl(clinic, platform.server);
     const sourceUrl = clinicConnectionUrl(source, platform.server);
-    expect(await tryConnect(copyUrl, clinic.databaseName)).toBe("connected");
-    expect(await tryConnect(copyUrl, source.databaseName)).toMatch(/permission denied for database/);
-    expect(await tryConnect(sourceUrl, clinic.databaseName)).toMatch(/permission denied for database/);
-    expect(await tryConnect(strangerUrl.toString(), clinic.databaseName)).toMatch(
+    expect(await tryClinicConnect(copyUrl, clinic.databaseName)).toBe("connected");
+    expect(await tryClinicConnect(copyUrl, source.databaseName)).toMatch(/permission denied for database/);
+    expect(await tryClinicConnect(sourceUrl, clinic.databaseName)).toMatch(/permission denied for database/);
+    expect(await tryClinicConnect(strangerUrl.toString(), clinic.databaseName)).toMatch(
       /permission denied for database/,
     );
-    expect(await tryConnect(sourceUrl, source.databaseName)).toBe("connected");
+    expect(await tryClinicConnect(sourceUrl, source.databaseName)).toBe("connected");
   });
 
   it("takes up its own role after an attempt that lost its connection mid-restore, and finishes", async () => {
@@ -210,7 +195,7 @@ exec "${real.pg_restore}" "$@"
     expect(attempts[0]?.error).toContain("Connection terminated");
     expect(await serverObjectsNamed(`${clinic.databaseName}_p`)).toEqual([]);
     // The second attempt gave the role made by the first its own password: the copy connects with it.
-    expect(await tryConnect(clinicConnectionUrl(clinic, platform.server), clinic.databaseName)).toBe(
+    expect(await tryClinicConnect(clinicConnectionUrl(clinic, platform.server), clinic.databaseName)).toBe(
       "connected",
     );
     expect((await manifestOf(clinic.databaseName)).tables.patients?.rows).toBe(120);

@@ -37,3 +37,21 @@ export async function createTestDatabase(label = "t"): Promise<TestDatabase> {
     },
   };
 }
+
+/**
+ * Connects with `url`'s credentials to `database` and reads its patients: "connected", or the
+ * server's refusal (the tests of who may reach a restored or copied clinic).
+ */
+export async function tryClinicConnect(url: string, database: string): Promise<string> {
+  const client = new pg.Client({ connectionString: withDatabaseName(url, database) });
+  client.on("error", () => {});
+  try {
+    await client.connect();
+    await client.query("SELECT count(*) FROM patients");
+    return "connected";
+  } catch (error) {
+    return (error as Error).message;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
