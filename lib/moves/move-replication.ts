@@ -65,6 +65,13 @@ export async function subscribeTarget(ctx: JobContext, plan: MovePlan, password:
   );
 }
 
+/**
+ * How long the copy may go on failing without a table finishing before the move gives up. A failed
+ * table copy is retried by PostgreSQL itself (every wal_retrieve_retry_interval, 5 s by default), so
+ * a passing error (a connection refused on a busy server) is waited out; one that repeats is not.
+ */
+const COPY_STALL_MS = 60_000;
+
 /** Waits until every table's initial copy is done ('r' ready or 's' synchronised), reporting "n of m". */
 export async function waitForCopy(
   ctx: JobContext,
@@ -73,6 +80,8 @@ export async function waitForCopy(
 ): Promise<void> {
   await attemptAdmin(ctx, plan.target, plan.clinic.databaseName, async (admin) => {
     let reported = -1;
+    let progressAt = performance.now();
+    let errorsAtProgress = 0;
     for (;;) {
       ctx.checkpoint();
       const { rows } = await admin.query<{ done: number; total: number; errors: number }>(
@@ -84,15 +93,19 @@ export async function waitForCopy(
         [plan.replication],
       );
       const { done = 0, total = 0, errors = 0 } = rows[0] ?? {};
-      if (errors > 0) {
+      if (done !== reported) {
+        await onProgress(done, total);
+        reported = done;
+        progressAt = performance.now();
+        errorsAtProgress = errors;
+      }
+      if (total > 0 && done === total) return;
+      if (errors > errorsAtProgress && performance.now() - progressAt > COPY_STALL_MS) {
         throw new AppError(
           "UNAVAILABLE",
-          `Copying the clinic's rows to server ${plan.target.name} failed (its PostgreSQL log says why: "logical replication" lines); nothing was moved.`,
+          `Copying the clinic's rows to server ${plan.target.name} kept failing for ${COPY_STALL_MS / 1000} s (${errors} errors; its PostgreSQL log says why: "logical replication" lines); nothing was moved.`,
         );
       }
-      if (done !== reported) await onProgress(done, total);
-      reported = done;
-      if (total > 0 && done === total) return;
       await sleep(200);
     }
   });
