@@ -71,6 +71,7 @@ export class ClientCache {
     if (this.live.get(client.subdomain) === client) this.live.delete(client.subdomain);
     if (this.retired.has(client) || this.closed) return;
     this.retired.add(client);
+    client.retire();
     if (client.leases === 0) this.closeRetired(client);
   }
 

@@ -6,6 +6,7 @@ import { ClientSlots } from "./client-slots";
 import { type ConnectionUrlBuilder, connectionFingerprint, createTenantClient } from "./clinic-connection";
 import type { ClinicRecord } from "./clinic-lookup";
 import { describeConnectionError } from "./connection-error";
+import { currentLeaseConnections, isRefusedForSwap } from "./lease-connections";
 import { type TenantClient, WrongDatabaseError } from "./tenant-client";
 
 export type ClientLeasesOptions = {
@@ -67,7 +68,10 @@ export class ClientLeases {
     const client = await this.leaseClient(record);
     try {
       await client.ready;
-    } catch {
+    } catch (error) {
+      // Its check was refused for a swap or move: nothing ran, the request may run again (registry).
+      const lease = currentLeaseConnections();
+      if (lease && isRefusedForSwap(error)) lease.refused = true;
       this.release(client);
       throw clinicDatabaseUnavailableError();
     }

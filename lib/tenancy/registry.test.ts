@@ -270,6 +270,40 @@ describe("TenantRegistry clinic lookups", () => {
     await eventually(() => expect(tenants.metrics()).toMatchObject({ leasedClients: 0, openConnections: 0 }));
   });
 
+  it("runs a request refused by a move's fencing again on the clinic's new database, once the row names it", async () => {
+    const clinic = clinics[11] as Clinic;
+    const { subdomain, databaseName } = clinic;
+    const moved = `${databaseName}_moved`;
+    const tenants = createRegistry({ lookupTtlMs: 60_000 });
+    await tenants.startListening();
+    await tenants.withTenantDb(subdomain, (db) => db.location.count());
+    otherProcess = createCentralClient(platform.centralUrl, 1);
+    try {
+      // The cut-over: the old database closes and its sessions end, then the row names the new one.
+      await adminQuery(`ALTER DATABASE ${quoteIdent(databaseName)} WITH ALLOW_CONNECTIONS false`);
+      await adminQuery("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1", [
+        databaseName,
+      ]);
+      const started = Date.now();
+      const request = tenants.withTenantDb(subdomain, async (db) => {
+        const [row] = await db.$queryRaw<{ name: string }[]>`SELECT current_database() AS name`;
+        return { name: row?.name, locations: await db.location.count() };
+      });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await adminQuery(`CREATE DATABASE ${quoteIdent(moved)} TEMPLATE ${quoteIdent(databaseName)}`);
+      await otherProcess.clinic.update({ where: { subdomain }, data: { databaseName: moved } });
+
+      expect(await request).toEqual({ name: moved, locations: 1 });
+      // Followed on the notification, not after the old database's whole wait (SWAP_WAIT_MS, 3 s).
+      expect(Date.now() - started).toBeLessThan(2_500);
+    } finally {
+      await platform.central.clinic.update({ where: { subdomain }, data: { databaseName } });
+      await adminQuery(`ALTER DATABASE ${quoteIdent(databaseName)} WITH ALLOW_CONNECTIONS true`);
+      await tenants.close();
+      await adminQuery(`DROP DATABASE IF EXISTS ${quoteIdent(moved)} WITH (FORCE)`);
+    }
+  });
+
   it("drops every cached lookup when the listener reconnects, since notifications were missed", async () => {
     const [clinic] = pick(1);
     const subdomain = clinic.subdomain;

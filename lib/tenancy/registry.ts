@@ -9,7 +9,7 @@ import {
 import { withinRequestBudget } from "@/lib/db/request-budget";
 import { CentralChangeListener } from "./central-change-listener";
 import { ClientLeases, type ClientMetrics, shutdownError } from "./client-leases";
-import type { ConnectionUrlBuilder } from "./clinic-connection";
+import { type ConnectionUrlBuilder, connectionFingerprint } from "./clinic-connection";
 import {
   ClinicLookup,
   type ClinicRecord,
@@ -19,6 +19,7 @@ import {
   toTenantClinic,
 } from "./clinic-lookup";
 import { describeConnectionError } from "./connection-error";
+import { type LeaseConnections, recordLeaseConnections } from "./lease-connections";
 import { resolveConnectionSettings } from "./registry-settings";
 import type { TenantDb } from "./tenant-client";
 
@@ -102,27 +103,47 @@ export class TenantRegistry {
     }
   }
 
-  /** Runs `work` with the clinic's client, leased (never evicted) until `work` settles. */
+  /**
+   * Runs `work` with the clinic's client, leased (never evicted) until `work` settles. A request
+   * whose connections were all refused at login by a move's fencing sent nothing, so once the
+   * clinic's row names its new database the request runs there, once.
+   */
   async withTenantDb<T>(
     subdomain: string,
     work: (db: TenantDb, clinic: TenantClinic) => Promise<T>,
   ): Promise<T> {
     return withinRequestBudget(this.requestBudgetMs, clinicDatabaseUnavailableError, async () => {
       const record = await this.findClinic(subdomain);
-      const clinic = record && toTenantClinic(record);
-      const refusal = clinicUnusableError(clinic);
-      if (!record || !clinic || refusal) throw refusal ?? clinicNotFoundError();
-      const client = await this.clients.lease(record);
+      const first: LeaseConnections = { connected: false, refused: false };
       try {
-        return await work(client.db, clinic);
+        return await recordLeaseConnections(first, () => this.runLeased(record, work));
       } catch (error) {
-        // An outage reads "try again in a minute"; anything else names the failure, never the query's text.
-        if (isDatabaseUnavailable(error)) throw clinicDatabaseUnavailableError();
-        throw cleanDatabaseError(error);
-      } finally {
-        this.clients.release(client);
+        if (!first.refused || first.connected || !record) throw error;
+        this.lookup.invalidate(subdomain);
+        const now = await this.findClinic(subdomain);
+        if (!now || connectionFingerprint(now) === connectionFingerprint(record)) throw error;
+        return this.runLeased(now, work);
       }
     });
+  }
+
+  private async runLeased<T>(
+    record: ClinicRecord | null,
+    work: (db: TenantDb, clinic: TenantClinic) => Promise<T>,
+  ): Promise<T> {
+    const clinic = record && toTenantClinic(record);
+    const refusal = clinicUnusableError(clinic);
+    if (!record || !clinic || refusal) throw refusal ?? clinicNotFoundError();
+    const client = await this.clients.lease(record);
+    try {
+      return await work(client.db, clinic);
+    } catch (error) {
+      // An outage reads "try again in a minute"; anything else names the failure, never the query's text.
+      if (isDatabaseUnavailable(error)) throw clinicDatabaseUnavailableError();
+      throw cleanDatabaseError(error);
+    } finally {
+      this.clients.release(client);
+    }
   }
 
   /** The clinic a subdomain names, whatever its status, or null for "no clinic at this address". */

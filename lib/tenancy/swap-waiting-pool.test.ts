@@ -1,6 +1,8 @@
+import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withDatabaseName } from "../db/database-url";
 import { adminDatabaseUrl, adminQuery, createTestDatabase, type TestDatabase } from "../testing/databases";
+import { recordLeaseConnections } from "./lease-connections";
 import { quoteIdent } from "./names";
 import { SwapWaitingPool } from "./swap-waiting-pool";
 
@@ -64,6 +66,41 @@ describe("SwapWaitingPool", () => {
       expect(Date.now() - started).toBeGreaterThanOrEqual(200);
     } finally {
       await allowConnections(true);
+    }
+  });
+
+  it("waits out a role that may not log in (a move's fencing), and stops at once when retired", async () => {
+    const role = `${database.name}_fenced`;
+    const password = randomBytes(12).toString("hex");
+    await adminQuery(`CREATE ROLE ${quoteIdent(role)} NOLOGIN PASSWORD '${password}'`);
+    const url = new URL(database.url);
+    url.username = role;
+    url.password = password;
+    try {
+      const loggedIn = new Promise((resolve) => setTimeout(resolve, 200)).then(() =>
+        adminQuery(`ALTER ROLE ${quoteIdent(role)} LOGIN`),
+      );
+      const answer = await withPool(3_000, (pool) => pool.query("SELECT 1 AS one"), url.toString());
+      await loggedIn;
+      expect(answer.rows[0]?.one).toBe(1);
+
+      await adminQuery(`ALTER ROLE ${quoteIdent(role)} NOLOGIN`);
+      const lease = { connected: false, refused: false };
+      const started = Date.now();
+      await withPool(
+        3_000,
+        async (pool) => {
+          setTimeout(() => pool.stopWaiting(), 300);
+          await expect(recordLeaseConnections(lease, () => pool.query("SELECT 1"))).rejects.toMatchObject({
+            code: "28000",
+          });
+        },
+        url.toString(),
+      );
+      expect(Date.now() - started).toBeLessThan(1_000);
+      expect(lease).toEqual({ connected: false, refused: true });
+    } finally {
+      await adminQuery(`DROP ROLE ${quoteIdent(role)}`);
     }
   });
 

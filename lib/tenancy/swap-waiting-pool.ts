@@ -1,4 +1,5 @@
 import pg from "pg";
+import { currentLeaseConnections, isRefusedForSwap } from "./lease-connections";
 
 /** Longest a new connection waits for a swap to finish (bench/RESULTS.md: ~0.4 s under load, worst 1.5 s). */
 export const SWAP_WAIT_MS = 3_000;
@@ -11,12 +12,15 @@ const MAX_RETRY_DELAY_MS = 200;
  * once (SQLSTATE 55000, "not currently accepting connections"), which a clinic's pages would show
  * as an error; this pool waits instead, retrying (20 ms, 40 ms, … up to 200 ms apart) until the
  * database opens again or `waitMs` passes.
- * A move's cut-over (lib/moves) closes the old database the same way; once the clinic has moved,
- * the registry opens a client on the new server and a request still waiting on the old one fails
- * after `waitMs`. Suspension works in the app and never closes a database.
+ * A move's cut-over (lib/moves) closes the old database the same way and stops the clinic's role
+ * logging in there (28000), which it waits out too; once the clinic's row names the new server the
+ * registry retires this pool (`stopWaiting`), the waits end at once, and the registry runs the
+ * request again on the new server (lib/tenancy/lease-connections.ts says when that is safe).
+ * Suspension works in the app before any connection is asked for.
  */
 export class SwapWaitingPool extends pg.Pool {
   private readonly waitMs: number;
+  private waiting = true;
 
   constructor(config: pg.PoolConfig, waitMs = SWAP_WAIT_MS) {
     super(config);
@@ -39,14 +43,23 @@ export class SwapWaitingPool extends pg.Pool {
     });
   }
 
+  /** The clinic's row changed: refusals are final from now on (the request is run again elsewhere). */
+  stopWaiting(): void {
+    this.waiting = false;
+  }
+
   private connectUntil(deadline: number, attempt: number, callback: ConnectCallback): void {
+    const lease = currentLeaseConnections();
     super.connect((error, client, done) => {
-      if (error && isClosedForSwap(error) && Date.now() < deadline) {
+      const refused = error && isRefusedForSwap(error);
+      if (refused && this.waiting && Date.now() < deadline) {
         // Backing off: each attempt attaches to the database for a moment, which delays the rename.
         const delay = Math.min(MAX_RETRY_DELAY_MS, FIRST_RETRY_DELAY_MS * 2 ** attempt);
         setTimeout(() => this.connectUntil(deadline, attempt + 1, callback), delay);
         return;
       }
+      if (lease && client) lease.connected = true;
+      if (lease && refused) lease.refused = true;
       callback(error ?? undefined, client, done);
     });
   }
@@ -57,10 +70,3 @@ type ConnectCallback = (
   client?: pg.PoolClient,
   done?: (release?: unknown) => void,
 ) => void;
-
-function isClosedForSwap(error: unknown): boolean {
-  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
-  return (
-    code === "55000" && typeof message === "string" && message.includes("not currently accepting connections")
-  );
-}

@@ -2,6 +2,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import type pg from "pg";
 import { type DbTimeouts, pgTimeoutOptions } from "@/lib/db/connection-timeouts";
 import { PrismaClient } from "@/lib/generated/tenant/client";
+import { outsideLeaseConnections } from "./lease-connections";
 import { SwapWaitingPool } from "./swap-waiting-pool";
 
 export type TenantDb = PrismaClient;
@@ -34,7 +35,7 @@ export class TenantClient {
   readonly subdomain: string;
   readonly fingerprint: string;
   readonly databaseName: string;
-  readonly pool: pg.Pool;
+  readonly pool: SwapWaitingPool;
   readonly db: TenantDb;
   /** Settles once `SELECT current_database()` has confirmed where the pool connects. */
   readonly ready: Promise<void>;
@@ -69,7 +70,8 @@ export class TenantClient {
       if (options.onActivity) queueMicrotask(options.onActivity);
     });
     this.db = new PrismaClient({ adapter: new PrismaPg(this.pool) });
-    this.ready = this.verifyDatabase();
+    // Not counted as a request's connection: a request may still be run again elsewhere (lease-connections.ts).
+    this.ready = outsideLeaseConnections(() => this.verifyDatabase());
     this.ready.catch(() => {});
   }
 
@@ -90,6 +92,11 @@ export class TenantClient {
       this.pool.waitingCount === 0 &&
       this.pool.idleCount === this.pool.totalCount
     );
+  }
+
+  /** Taken out of service: connections refused for a swap or move are not waited on any more. */
+  retire(): void {
+    this.pool.stopWaiting();
   }
 
   /** Disconnects Prisma, ends the pool and resolves once every socket it opened has closed. */
