@@ -10,6 +10,13 @@ test.describe("database servers", () => {
   test("the super admin runs a server's checks and reads each with its fix", async ({ page }) => {
     await page.goto("/super/servers");
     await expect(page.getByRole("heading", { level: 2, name: "Server checks" })).toBeVisible();
+    // Each server's connection plan against its max_connections, with its verdict.
+    await expect(
+      page
+        .getByRole("region", { name: "Connection plans" })
+        .getByText(/^Fits: \d+ planned of \d+ usable/)
+        .first(),
+    ).toBeVisible();
     await page.getByRole("button", { name: "Run the checks of default" }).click();
 
     const checks = page.getByRole("list", { name: "Checks of default" });

@@ -4,6 +4,7 @@
 import { parseArgs } from "node:util";
 import type { ServerCheckReport, Usage } from "../lib/moves/server-check";
 import { checkServerForMoves } from "../lib/moves/server-check";
+import type { ConnectionPlan } from "../lib/tenancy/connection-plan";
 import { runScript, UsageError } from "./lib/run-script";
 import { withCentral } from "./lib/with-central";
 
@@ -53,5 +54,23 @@ function printReport(report: ServerCheckReport): void {
     );
     console.log(`  left by moves that are not running: ${report.orphans.length || "nothing"}`);
   }
+  if (report.connectionPlan) printConnectionPlan(report.connectionPlan);
   for (const line of report.advice) console.log(`  - ${line}`);
+}
+
+/** Each kind's worst case on the server (one process's, how many processes, in all), and the verdict. */
+function printConnectionPlan(plan: ConnectionPlan): void {
+  console.log("  connection plan (the most each kind may hold on this server at once):");
+  console.log(
+    `    ${"kind".padEnd(16)} ${"per process".padStart(11)} ${"processes".padStart(9)} ${"total".padStart(5)}`,
+  );
+  for (const row of plan.rows) {
+    const numbers = `${String(row.perProcess).padStart(11)} ${String(row.processes).padStart(9)} ${String(row.total).padStart(5)}`;
+    console.log(`    ${row.label.padEnd(16)} ${numbers}  ${row.detail}`);
+  }
+  const limits = plan.limits;
+  const against = limits ? `, max_connections ${limits.maxConnections}, ${limits.inUse} in use now` : "";
+  console.log(`    sum ${plan.total}${against}`);
+  // A plan that does not fit is the first line of advice below.
+  if (plan.fits !== false) console.log(`    ${plan.verdict}`);
 }

@@ -13,6 +13,7 @@ import {
   seedDemo,
   seedDemoClinics,
 } from "../lib/demo/seed";
+import { enforceConnectionPlan } from "../lib/tenancy/connection-plan";
 import { getSecretsKey } from "../lib/tenancy/secrets";
 import { ensureDefaultServer } from "../lib/tenancy/servers";
 import { parseTrustedProxies } from "./lib/app-server";
@@ -104,6 +105,7 @@ async function prepareDatabase(
   try {
     // The embedded server's port can change between runs; clinic URLs follow the server row.
     await ensureDefaultServer(central, platform.centralUrl);
+    await enforceConnectionPlan({ central, role: "app" });
     if (!platform.embedded) {
       return await ensureFirstSuperAdmin(central, process.env.SUPER_ADMIN_EMAIL ?? "admin@example.com");
     }

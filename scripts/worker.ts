@@ -1,11 +1,13 @@
 // npm run worker: the job worker alone, for deployments that run web processes without one
 // (JOB_WORKER=off on them). Any number may run against one central database.
+import { enforceConnectionPlan } from "../lib/tenancy/connection-plan";
 import { startPlatformWorker } from "../lib/tenancy/job-worker";
 import { runScript } from "./lib/run-script";
 import { withCentral } from "./lib/with-central";
 
 runScript(() =>
   withCentral(async (central) => {
+    await enforceConnectionPlan({ central, role: "worker" });
     const worker = await startPlatformWorker({ central, log: (line) => console.log(line) });
     console.log(`job worker running (pid ${process.pid}); Ctrl-C or SIGTERM drains it`);
     await new Promise<void>((resolve) => {

@@ -73,6 +73,8 @@ describe("orphaned move objects", () => {
         env: platform.env,
       });
       expect(report).toMatchObject({ reachable: true, walLevel: "logical", canBeMoveSource: true });
+      // The central database is elsewhere: clinic requests, jobs, a rollout and an operator only.
+      expect(report.connectionPlan).toMatchObject({ server: "spare", total: 54, fits: true });
       expect(report.orphans).toHaveLength(3);
       expect(report.advice).toContainEqual(
         expect.stringContaining(`slot ${name} (its move job no longer recorded)`),

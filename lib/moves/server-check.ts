@@ -2,6 +2,7 @@ import type pg from "pg";
 import type { CentralDb } from "../db/central";
 import type { DatabaseServer } from "../generated/central/client";
 import { withAdminClient } from "../tenancy/clinic-schema";
+import { type ConnectionPlan, findConnectionPlans } from "../tenancy/connection-plan";
 import { findMoveOrphans, type MoveOrphan } from "./orphaned-objects";
 
 /** A setting's limit beside how much of it is in use now. */
@@ -27,6 +28,8 @@ export type ServerCheckReport = {
   connections: Usage | null;
   clinics: { hosted: number; capacity: number };
   orphans: MoveOrphan[];
+  /** Every pool's worst case on this server against its max_connections (lib/tenancy/connection-plan.ts). */
+  connectionPlan: ConnectionPlan | null;
   /** What to change, one line each; empty when the server is ready for moves both ways. */
   advice: string[];
 };
@@ -88,6 +91,8 @@ export async function checkServerForMoves(options: {
     port: server.port,
     status: server.status.toLowerCase(),
     clinics: { hosted, capacity: server.capacity },
+    connectionPlan:
+      (await findConnectionPlans({ central, env: options.env, serverName: server.name }))[0] ?? null,
   };
   try {
     const readings = await withAdminClient(server, "postgres", readServer);
@@ -137,5 +142,6 @@ function adviseOn(report: Omit<ServerCheckReport, "advice" | "canBeMoveSource">)
     );
   for (const orphan of report.orphans)
     advice.push(`${orphan.kind} ${orphan.name} (its move job ${orphan.job}): ${orphan.fix}`);
+  if (report.connectionPlan?.fits === false) advice.push(report.connectionPlan.verdict);
   return advice;
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { CentralAccessNotice } from "@/components/super/central-access-notice";
+import { ConnectionPlans } from "@/components/super/connection-plan";
 import { ServerChecks } from "@/components/super/server-checks";
 import { ServersPanel } from "@/components/super/servers-panel";
 import { PageHeader } from "@/components/ui/page-header";
@@ -8,6 +9,7 @@ import { type CentralDb, getCentralDb } from "@/lib/db/central";
 import { describeMoveOrphans, findMoveOrphans } from "@/lib/moves/orphaned-objects";
 import { findCentralDatabaseExposure } from "@/lib/super/central-access";
 import { findDatabaseServers } from "@/lib/super/servers";
+import { findConnectionPlans } from "@/lib/tenancy/connection-plan";
 
 export const metadata: Metadata = { title: "Database servers" };
 
@@ -26,6 +28,7 @@ export default async function ServersPage() {
       />
       <CentralAccessNotice exposure={exposure} />
       <ServersPanel servers={servers} />
+      <ConnectionPlans plans={findConnectionPlans({ central })} />
       <ServerChecks servers={servers} />
     </>
   );
