@@ -25,10 +25,10 @@ export function MaintenanceTables({ report }: { report: ClinicMaintenanceReport 
           <TableHead>
             <HeaderCell>Table</HeaderCell>
             <HeaderCell className="text-right">Total</HeaderCell>
-            <HeaderCell className="text-right">Rows</HeaderCell>
+            <HeaderCell className="text-right">Data</HeaderCell>
             <HeaderCell className="text-right">Indexes</HeaderCell>
-            <HeaderCell className="text-right">Live</HeaderCell>
-            <HeaderCell className="text-right">Dead</HeaderCell>
+            <HeaderCell className="text-right">Live rows</HeaderCell>
+            <HeaderCell className="text-right">Dead rows</HeaderCell>
             <HeaderCell>Last vacuum</HeaderCell>
             <HeaderCell>Last analyze</HeaderCell>
           </TableHead>
