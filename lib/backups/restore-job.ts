@@ -61,6 +61,9 @@ export function restoreClinicHandler(options: RestoreJobOptions): JobHandler {
 
     async giveUp(ctx, reason) {
       const { clinic, server } = await loadClinic(ctx);
+      // Pending databases are named by attempt (<db>_p<n>): another restore of this clinic, holding
+      // the lock now, builds one of the same name, which must not be dropped under it.
+      await ctx.locks.lockClinic(clinic.id, CLINIC_LOCK_WAIT_MS);
       await withAttemptAdmin(server, "postgres", ctx.attempt.applicationName, (client) =>
         recoverEarlierAttempt(client, ctx, clinic),
       );
