@@ -74,14 +74,31 @@ export async function startNote(options: {
   });
 }
 
-/** The author's own note, or why it cannot be changed. */
-async function findOwnDraft(db: TenantDb, actor: Actor, role: StaffRole, noteId: string, revision: number) {
+/**
+ * The author's own note, or why it cannot be changed. With `retried` (an autosave's text), a note
+ * one revision on that already holds exactly that text is this save applied once before, its
+ * answer lost on the way (the browser retries a dropped save): it is returned as it is.
+ */
+async function findOwnDraft(
+  db: TenantDb,
+  actor: Actor,
+  role: StaffRole,
+  noteId: string,
+  revision: number,
+  retried?: NoteContent,
+) {
   const note = await db.clinicalNote.findUnique({ where: { id: noteId } });
   if (!note) throw new AppError("NOT_FOUND", NO_NOTE);
   if (note.authorId !== actor.id || !mayWrite(role, note.kind))
     throw new AppError("FORBIDDEN", NOT_AUTHOR_MESSAGE);
   if (note.status !== "DRAFT") throw new AppError("CONFLICT", SIGNED_NOTE_MESSAGE);
-  if (note.revision !== revision) throw new AppError("CONFLICT", STALE_MESSAGE);
+  if (note.revision === revision) return note;
+  const content = retried && contentOf(note.kind, retried);
+  const applied =
+    content &&
+    note.revision === revision + 1 &&
+    Object.entries(content).every(([field, text]) => note[field as keyof NoteContent] === text);
+  if (!applied) throw new AppError("CONFLICT", STALE_MESSAGE);
   return note;
 }
 
@@ -107,7 +124,8 @@ export async function saveNoteDraft(options: {
   content: NoteContent;
 }): Promise<{ revision: number; savedAt: Date }> {
   const { db, actor, noteId, revision } = options;
-  const note = await findOwnDraft(db, actor, options.role, noteId, revision);
+  const note = await findOwnDraft(db, actor, options.role, noteId, revision, options.content);
+  if (note.revision !== revision) return { revision: note.revision, savedAt: note.updatedAt };
   return conflictWhenLocked(SIGNED_NOTE_MESSAGE, () =>
     db.$transaction(async (tx) => {
       const saved = await tx.clinicalNote.updateMany({

@@ -171,6 +171,18 @@ describe("writing and signing notes", () => {
       revision: 1,
       status: "DRAFT",
     });
+
+    // The same save sent again (its answer was lost on the way): already applied, not a conflict.
+    const retried = await clinic.callAs("DOCTOR", saveNoteDraftAction, {
+      noteId,
+      revision: 0,
+      ...empty,
+      subjective: "Tab one",
+    });
+    expect(dataOf(retried).revision).toBe(1);
+    expect(await clinic.db.clinicalNote.findUniqueOrThrow({ where: { id: noteId } })).toMatchObject({
+      revision: 1,
+    });
   });
 
   it("lets a nurse write a nursing note but not a SOAP note, and only the author save or sign", async () => {
