@@ -40,7 +40,7 @@ const volume = readVolume(values);
 const kills = Number(values.kills);
 const SUBDOMAIN = "moving";
 const REAP_MS = 2_000;
-const POINTS = [...MOVE_STEPS, "closed", "fenced"];
+const POINTS = [...MOVE_STEPS.replication, "closed", "fenced"];
 const CHILD = "lib/testing/move-child.ts";
 const children = new Set<ScriptProcess>();
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -120,7 +120,7 @@ async function killOneMove(
   if (check.moved) await removeKeptDatabase(run, home.server, clinic);
   const where = !point
     ? `random (${reached})`
-    : MOVE_STEPS.includes(point as never)
+    : MOVE_STEPS.replication.includes(point as never)
       ? `start of ${point}`
       : `cut-over: ${point}`;
   return {

@@ -43,7 +43,7 @@ function printReport(report: ServerCheckReport): void {
   } else {
     console.log(`  reachable: yes, PostgreSQL ${report.version}`);
     console.log(
-      `  wal_level: ${report.walLevel} (${report.canBeMoveSource ? "clinics can be moved away from it" : "not a move source"})`,
+      `  wal_level: ${report.walLevel} (${report.canBeMoveSource ? "clinics are moved away from it by replication" : "clinics are moved away from it by backup and restore"})`,
     );
     console.log(`  replication slots: ${usage(report.replicationSlots)}`);
     console.log(`  WAL senders: ${usage(report.walSenders)}`);

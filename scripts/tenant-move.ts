@@ -1,9 +1,12 @@
 // npm run tenant:move -- <subdomain> --to <server-name> [--yes] [--json]: moves a clinic's database to another
-// registered server by logical replication, with a cut-over of a fraction of a second; the old database is kept, fenced.
+// registered server: by logical replication with a cut-over of a fraction of a second, or, when its server's
+// wal_level is not logical, by backup and restore with the clinic paused for the whole copy, which it says
+// (with an estimate) before it asks. The old database is kept, fenced.
 import { createInterface } from "node:readline/promises";
 import { parseArgs } from "node:util";
 import { AppError } from "../lib/errors";
-import { moveClinic } from "../lib/moves/move-service";
+import { formatPause, type MovePreview } from "../lib/moves/move-method";
+import { moveClinic, previewClinicMove } from "../lib/moves/move-service";
 import { runScript, UsageError } from "./lib/run-script";
 import { withCentral } from "./lib/with-central";
 import { stepPrinter } from "./tenant-backup-output";
@@ -22,24 +25,29 @@ runScript(async () => {
   if (!subdomain || positionals.length > 1 || !toServer) {
     throw new UsageError("usage: npm run tenant:move -- <subdomain> --to <server-name> [--yes] [--json]");
   }
-  if (!values.yes && !(await confirm(subdomain, toServer))) {
-    console.error("error: not moved (confirm with --yes, or answer yes).");
-    return 1;
-  }
   const print = stepPrinter(subdomain, values.json);
   return withCentral(async (central) => {
     try {
+      const plan = await previewClinicMove({ central, request: { subdomain, toServer } });
+      console.error(`${subdomain}: ${plan.summary}`);
+      if (!values.yes && !(await confirm(plan))) {
+        if (values.json) console.log(JSON.stringify({ subdomain, plan, moved: false }, null, 2));
+        console.error("error: not moved (confirm with --yes, or answer yes).");
+        return 1;
+      }
       const outcome = await moveClinic({
         central,
         request: { subdomain, toServer },
         onMoveStep: print && ((step, detail) => print(detail ? `${step} ${detail}` : step)),
       });
       if (values.json) {
-        console.log(JSON.stringify({ subdomain, ...outcome }, null, 2));
+        console.log(JSON.stringify({ subdomain, plan, ...outcome }, null, 2));
       } else {
-        console.log(
-          `${subdomain}: moved from server ${outcome.fromServer} to ${outcome.toServer}; connections paused ${outcome.suspendedMs} ms`,
-        );
+        const paused =
+          outcome.method === "backup"
+            ? `by backup and restore; the clinic paused ${(outcome.suspendedMs / 1000).toFixed(1)} s`
+            : `connections paused ${outcome.suspendedMs} ms`;
+        console.log(`${subdomain}: moved from server ${outcome.fromServer} to ${outcome.toServer} ${paused}`);
         console.log(
           `The old database ${outcome.keptDatabase} stays on ${outcome.fromServer}, closed, in the kept list: drop it there once you no longer need it, then npm run tenant:doctor -- --unkeep ${outcome.fromServer}/${outcome.keptDatabase}.`,
         );
@@ -53,12 +61,18 @@ runScript(async () => {
   });
 });
 
-async function confirm(subdomain: string, server: string): Promise<boolean> {
+async function confirm(plan: MovePreview & { subdomain: string; toServer: string }): Promise<boolean> {
   if (!process.stdin.isTTY) return false;
+  const pause =
+    plan.method === "replication"
+      ? "Its pages pause for a moment at the cut-over."
+      : plan.pauseSeconds
+        ? `The clinic is paused for the whole copy, about ${formatPause(plan.pauseSeconds.quiet)}.`
+        : "How long the clinic pauses is not known (see above).";
   const prompt = createInterface({ input: process.stdin, output: process.stderr });
   try {
     const answer = await prompt.question(
-      `Move ${subdomain} to server ${server}? Its pages pause for a moment at the cut-over. Type yes: `,
+      `Move ${plan.subdomain} to server ${plan.toServer}? ${pause} Type yes: `,
     );
     return answer.trim().toLowerCase() === "yes";
   } finally {

@@ -13,24 +13,27 @@ import { createPlatformFixture, type PlatformFixture } from "../../lib/testing/p
 import { machineLine, startBenchServer } from "./bench-server";
 import { generatePracticeHistory, type PracticeVolume } from "./practice-data";
 
-/** What bench:move and fault:move run on: a central database and two registered servers with wal_level=logical. */
+/** What bench:move and fault:move run on: a central database and two registered servers (wal_level=logical by default). */
 export type MovePlatform = {
   platform: PlatformFixture;
   servers: [ReplicaServer, ReplicaServer];
+  walLevel: string;
   /** The central database's server (DATABASE_URL's, or an embedded one), for the report. */
   centralKind: string;
 };
 
 /**
- * Runs `work` on a platform of its own whose clinics live on two embedded PostgreSQL servers
- * (wal_level=logical, each registered); stops both servers, drops the platform and removes every
- * temporary folder afterwards, also when `work` throws or the script is interrupted (Ctrl-C).
+ * Runs `work` on a platform of its own whose clinics live on two embedded PostgreSQL servers, each
+ * registered, with wal_level=logical (or `walLevel`: with replica every move is by backup and
+ * restore); stops both servers, drops the platform and removes every temporary folder afterwards,
+ * also when `work` throws or the script is interrupted (Ctrl-C).
  */
 export async function withMovePlatform(
-  options: { label: string; ports: [number, number] },
+  options: { label: string; ports: [number, number]; walLevel?: string },
   work: (run: MovePlatform) => Promise<void>,
 ): Promise<void> {
   process.env.TENANT_SECRETS_KEY ??= Buffer.alloc(32, 7).toString("base64");
+  const walLevel = options.walLevel ?? "logical";
   const central = await startBenchServer();
   const started: ReplicaServer[] = [];
   let platform: PlatformFixture | undefined;
@@ -50,8 +53,15 @@ export async function withMovePlatform(
   try {
     platform = await createPlatformFixture(central.adminUrl, { label: options.label });
     for (const [i, name] of ["east", "west"].entries())
-      started.push(await startReplicaServer(platform, name, options.ports[i] ?? 57700));
-    await work({ platform, servers: started as [ReplicaServer, ReplicaServer], centralKind: central.kind });
+      started.push(
+        await startReplicaServer(platform, name, options.ports[i] ?? 57700, { wal_level: walLevel }),
+      );
+    await work({
+      platform,
+      servers: started as [ReplicaServer, ReplicaServer],
+      walLevel,
+      centralKind: central.kind,
+    });
   } finally {
     process.off("SIGINT", interrupted);
     process.off("SIGTERM", interrupted);
@@ -85,7 +95,7 @@ export function readVolume(values: Record<string, string | boolean | undefined>)
 /** The machine, the servers and the load average, in one line for a report. */
 export function describeMoveSetup(run: MovePlatform): string {
   const [east, west] = run.servers;
-  return `${machineLine()}; load average ${os.loadavg()[0]?.toFixed(1)}; central database on the ${run.centralKind}; clinics on two embedded PostgreSQL 15 servers with wal_level=logical (east :${east.embedded.port}, west :${west.embedded.port})`;
+  return `${machineLine()}; load average ${os.loadavg()[0]?.toFixed(1)}; central database on the ${run.centralKind}; clinics on two embedded PostgreSQL 15 servers with wal_level=${run.walLevel} (east :${east.embedded.port}, west :${west.embedded.port})`;
 }
 
 /** A clinic on the first server, filled with a practice's history (bench/lib/practice-data.ts) as its own role. */

@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import type { MoveTarget } from "@/lib/moves/console-move";
+import type { MovePreview } from "@/lib/moves/move-method";
 import { Button } from "../ui/button";
 import { Dialog } from "../ui/dialog";
 import { MoveClinicForm } from "./move-clinic-form";
@@ -16,10 +17,13 @@ type Clinic = { id: string; name: string; subdomain: string; serverName: string 
 export function MoveClinicButton({
   clinic,
   targets,
+  preview,
   activeJobId,
 }: {
   clinic: Clinic;
   targets: MoveTarget[];
+  /** How the move would copy the clinic, read from its server when the page was rendered. */
+  preview: MovePreview | null;
   activeJobId: string | null;
 }) {
   const [open, setOpen] = useState(false);
@@ -47,7 +51,13 @@ export function MoveClinicButton({
             </Button>
           </div>
         ) : (
-          <MoveClinicForm clinic={clinic} targets={targets} onStarted={setJobId} onCancel={close} />
+          <MoveClinicForm
+            clinic={clinic}
+            targets={targets}
+            preview={preview}
+            onStarted={setJobId}
+            onCancel={close}
+          />
         )}
       </Dialog>
     </div>

@@ -2,21 +2,27 @@
 
 import { moveClinicAction } from "@/lib/actions/moves/move-clinic";
 import type { MoveTarget } from "@/lib/moves/console-move";
+import type { MovePreview } from "@/lib/moves/move-method";
 import { moveClinicSchema } from "@/lib/validations/moves";
 import { cn } from "../ui/cn";
 import { ConfirmByTypingField } from "../ui/confirm-by-typing-field";
 import { FormActions } from "../ui/form-actions";
 import { useActionForm } from "../ui/use-action-form";
 
-/** Where to move the clinic (each server with its clinics and capacity), confirmed by typing the subdomain. */
+/**
+ * Where to move the clinic (each server with its clinics and capacity), confirmed by typing the
+ * subdomain; first, how the move copies it and how long the clinic pauses.
+ */
 export function MoveClinicForm({
   clinic,
   targets,
+  preview,
   onStarted,
   onCancel,
 }: {
   clinic: { id: string; subdomain: string; serverName: string };
   targets: MoveTarget[];
+  preview: MovePreview | null;
   onStarted: (jobId: string) => void;
   onCancel: () => void;
 }) {
@@ -34,10 +40,23 @@ export function MoveClinicForm({
   return (
     <form onSubmit={submit} noValidate className="flex flex-col gap-4">
       <div className="flex flex-col gap-3 text-sm text-slate-700">
+        {preview && preview.method !== "replication" ? (
+          <div role="note" className="flex flex-col gap-1 rounded-md bg-amber-50 px-3 py-2 text-amber-900">
+            <p className="font-medium">
+              {preview.method === "backup"
+                ? "The clinic will be paused for the whole move"
+                : "How long the clinic pauses is not known yet"}
+            </p>
+            <p className="break-words">{preview.summary}</p>
+          </div>
+        ) : (
+          <p>
+            The clinic&apos;s rows are copied to the new server while it keeps working; then it{" "}
+            <strong>pauses for a moment</strong> (usually well under a second) while it switches over.
+          </p>
+        )}
         <p>
-          The clinic&apos;s rows are copied to the new server while it keeps working; then it{" "}
-          <strong>pauses for a moment</strong> (usually well under a second) while it switches over. Its
-          database on <strong>{clinic.serverName}</strong> is kept there, closed, until you remove it.
+          Its database on <strong>{clinic.serverName}</strong> is kept there, closed, until you remove it.
         </p>
       </div>
       <fieldset className="flex flex-col gap-2">

@@ -6,22 +6,40 @@ import { useEffect, useRef, useState } from "react";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { getMoveJobAction } from "@/lib/actions/moves/get-move-job";
 import type { MoveJobProgress } from "@/lib/moves/console-move";
-import type { MoveStep } from "@/lib/moves/move-plan";
+import type { MOVE_STEPS, MoveMethod, MoveStep } from "@/lib/moves/move-plan";
 import { StepList } from "../ui/step-list";
 
-// What each step of the move job (lib/moves/move-job.ts) means to the person waiting.
-const STEP_LABELS: Record<MoveStep, string> = {
-  check: "Checking both servers can do it",
-  role: "Creating the clinic's role on the new server",
-  database: "Creating an empty database with the clinic's schema",
-  access: "Locking it to the clinic alone",
-  publish: "Publishing every table on the old server",
-  subscribe: "Subscribing to them on the new server",
-  copy: "Copying the rows",
-  catchup: "Catching up with what was written meanwhile",
-  cutover: "Switching over (the clinic pauses for a moment)",
-  cleanup: "Removing the replication; closing the old database",
+// What each step of the move job (lib/moves/move-job.ts) means to the person waiting, by method.
+const STEP_LABELS: { [M in MoveMethod]: Record<(typeof MOVE_STEPS)[M][number], string> } = {
+  replication: {
+    check: "Checking both servers can do it",
+    role: "Creating the clinic's role on the new server",
+    database: "Creating an empty database with the clinic's schema",
+    access: "Locking it to the clinic alone",
+    publish: "Publishing every table on the old server",
+    subscribe: "Subscribing to them on the new server",
+    copy: "Copying the rows",
+    catchup: "Catching up with what was written meanwhile",
+    cutover: "Switching over (the clinic pauses for a moment)",
+    cleanup: "Removing the replication; closing the old database",
+  },
+  backup: {
+    check: "Checking both servers can do it",
+    role: "Creating the clinic's role on the new server",
+    fence: "Pausing the clinic (until the move is done)",
+    dump: "Copying its database out of the old server",
+    create: "Creating an empty database on the new server",
+    restore: "Loading the copy into it",
+    verify: "Checking every row arrived",
+    migrate: "Giving the clinic's role its tables",
+    access: "Locking it to the clinic alone",
+    switch: "Switching over; the clinic works again",
+    cleanup: "Closing the old database",
+  },
 };
+
+const labelOf = (method: MoveMethod | null, step: MoveStep): string =>
+  (STEP_LABELS[method ?? "replication"] as Partial<Record<MoveStep, string>>)[step] ?? step;
 
 async function fetchMove(jobId: string): Promise<MoveJobProgress> {
   const result = await getMoveJobAction({ jobId });
@@ -62,8 +80,8 @@ export function MoveJobSteps({ jobId, label }: { jobId: string; label: string })
     key: step,
     label:
       step === "copy" && lastCopy
-        ? `${STEP_LABELS.copy}: ${copyDone ? lastCopy.total : lastCopy.done} of ${lastCopy.total} tables`
-        : STEP_LABELS[step],
+        ? `${labelOf(job.method, step)}: ${copyDone ? lastCopy.total : lastCopy.done} of ${lastCopy.total} tables`
+        : labelOf(job.method, step),
   }));
   return (
     <div className="flex min-w-0 flex-col gap-3">
@@ -90,12 +108,14 @@ function MoveOutcome({ job }: { job: MoveJobProgress }) {
       </p>
     );
   if (job.state === "SUCCEEDED" && job.result) {
-    const { toServer, fromServer, suspendedMs, keptDatabase } = job.result;
+    const { method, toServer, fromServer, suspendedMs, keptDatabase } = job.result;
+    const paused = method === "backup" ? `${(suspendedMs / 1000).toFixed(1)} s` : `${suspendedMs} ms`;
     return (
       <p role="status" className="rounded-md bg-green-50 px-3 py-2 text-sm break-words text-green-900">
-        Moved to {toServer}; the clinic paused for {suspendedMs} ms; the old database is kept as{" "}
-        <span className="font-mono break-all">{keptDatabase}</span> on {fromServer}, closed. Drop it there
-        when it is no longer needed, then run{" "}
+        Moved to {toServer}
+        {method === "backup" ? " by backup and restore" : ""}; the clinic paused for {paused}; the old
+        database is kept as <span className="font-mono break-all">{keptDatabase}</span> on {fromServer},
+        closed. Drop it there when it is no longer needed, then run{" "}
         <span className="font-mono break-words">
           npm run tenant:doctor -- --unkeep {fromServer}/{keptDatabase}
         </span>

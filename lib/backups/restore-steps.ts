@@ -15,15 +15,11 @@ import { backupDirs, jobWorkDir, resolveBackupFile } from "./backup-store";
 import { type Manifest, manifestSchema } from "./manifest";
 import { createEmptyDatabase, restoreDump, verifyRestoredDatabase } from "./restore-database";
 
+/** The steps loadDumpIntoDatabase records, in order. */
+export const LOAD_DUMP_STEPS = ["create", "restore", "verify", "migrate", "access"] as const;
+
 /** The steps restoreIntoDatabase records, in order. */
-export const RESTORE_DATABASE_STEPS = [
-  "decrypt",
-  "create",
-  "restore",
-  "verify",
-  "migrate",
-  "access",
-] as const;
+export const RESTORE_DATABASE_STEPS = ["decrypt", ...LOAD_DUMP_STEPS] as const;
 
 /** A backup found fit to restore, with the migrations that bring it up to date. */
 export type RestorableBackup = { backup: Backup; manifest: Manifest; migrations: MigrationFile[] };
@@ -66,6 +62,14 @@ export function removeRestoreWorkDir(env: NodeJS.ProcessEnv, jobId: string): Pro
   return rm(jobWorkDir(backupDirs(env).dir, jobId), { recursive: true, force: true });
 }
 
+/** The job's own empty folder (0700) for a plaintext dump; whatever a killed attempt left there goes first. */
+export async function createRestoreWorkDir(env: NodeJS.ProcessEnv, jobId: string): Promise<string> {
+  await removeRestoreWorkDir(env, jobId);
+  const workDir = jobWorkDir(backupDirs(env).dir, jobId);
+  await mkdir(workDir, { recursive: true, mode: 0o700 });
+  return workDir;
+}
+
 /**
  * Steps decrypt, create, restore, verify, migrate and access (RESTORE_DATABASE_STEPS): the backup becomes the complete,
  * verified database `database` (made here), migrated forward, open to `roleName` only and marked
@@ -82,13 +86,9 @@ export async function restoreIntoDatabase(
   },
 ): Promise<void> {
   const { backup, manifest, migrations } = target.restorable;
-  const workDir = jobWorkDir(backupDirs(target.env).dir, ctx.job.id);
-  const dumpFile = path.join(workDir, "backup.dump");
   try {
     await ctx.step("decrypt");
-    // Whatever a killed attempt left half-written (a plaintext .partial too) goes first.
-    await rm(workDir, { recursive: true, force: true });
-    await mkdir(workDir, { recursive: true, mode: 0o700 });
+    const dumpFile = path.join(await createRestoreWorkDir(target.env, ctx.job.id), "backup.dump");
     const root = backupDirs(target.env).dir;
     await decryptBackupFile(
       resolveBackupFile(root, backup.filePath ?? ""),
@@ -97,12 +97,12 @@ export async function restoreIntoDatabase(
     );
     await loadDumpIntoDatabase(ctx, { ...target, dumpFile, manifest, migrations });
   } finally {
-    await rm(workDir, { recursive: true, force: true });
+    await removeRestoreWorkDir(target.env, ctx.job.id);
   }
 }
 
 /**
- * Steps create, restore, verify, migrate and access: a plaintext dump becomes the database
+ * Steps create, restore, verify, migrate and access (LOAD_DUMP_STEPS): a plaintext dump becomes the database
  * `database` (made here), checked against `manifest`, migrated forward, open to the clinic's role
  * only and marked as the clinic's. The caller drops `database` when this throws.
  */

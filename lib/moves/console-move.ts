@@ -3,17 +3,21 @@ import { continueAfterResponse } from "../background-work";
 import { type CentralDb, centralUrlOf } from "../db/central";
 import { recordCentralAudit } from "../db/central-audit";
 import { AppError } from "../errors";
+import type { Clinic } from "../generated/central/client";
 import { describeJobError } from "../jobs/errors";
 import { enqueueJob } from "../jobs/queue";
 import { JobRunner } from "../jobs/runner";
 import { findDatabaseServers } from "../super/servers";
 import { moveClinicHandler } from "./move-job";
-import { MOVE_STEPS, type MoveResult, type MoveStep, movePayloadSchema } from "./move-plan";
+import { type MovePreview, previewMove } from "./move-method";
+import { MOVE_STEPS, type MoveMethod, type MoveResult, type MoveStep, movePayloadSchema } from "./move-plan";
 
 /** What the move dialog polls while a move runs. */
 export type MoveJobProgress = {
   id: string;
   state: "QUEUED" | "RUNNING" | "SUCCEEDED" | "FAILED";
+  /** How it copies, once its check decided (until then only the check is listed). */
+  method: MoveMethod | null;
   /** The step under way (the copy's "n of m tables" apart, in `copy`). */
   step: MoveStep | null;
   steps: readonly MoveStep[];
@@ -26,8 +30,8 @@ export type MoveJobProgress = {
 /**
  * The console's move: checks the request, queues the job with its central audit row (both or
  * neither), answers with the job's id and runs the job after the response (a worker takes it up if
- * this process dies). What only the servers can say (wal_level, room, reachability) the job's check
- * step says, before it makes anything.
+ * this process dies). What only the servers can say (room, reachability, how it will copy) the
+ * job's check step says, before it makes anything.
  */
 export async function startClinicMove(options: {
   central: CentralDb;
@@ -90,14 +94,17 @@ export async function findMoveJobProgress(options: {
 }): Promise<MoveJobProgress> {
   const job = await options.central.job.findUnique({ where: { id: options.jobId } });
   if (job?.kind !== "move-clinic") throw new AppError("NOT_FOUND", "There is no such move.");
-  const copy = COPY_STEP.exec(job.step ?? "");
-  const step = copy ? "copy" : MOVE_STEPS.find((name) => name === job.step);
   const payload = movePayloadSchema.safeParse(job.payload);
+  const method = payload.success ? (payload.data.method ?? null) : null;
+  const steps: readonly MoveStep[] = method ? MOVE_STEPS[method] : ["check"];
+  const copy = COPY_STEP.exec(job.step ?? "");
+  const step = copy ? "copy" : steps.find((name) => name === job.step);
   return {
     id: job.id,
     state: job.state,
+    method,
     step: step ?? null,
-    steps: MOVE_STEPS,
+    steps,
     copy: copy ? { done: Number(copy[1]), total: Number(copy[2]) } : null,
     error: job.state === "SUCCEEDED" ? null : job.lastError,
     result: payload.success ? (payload.data.result ?? null) : null,
@@ -114,24 +121,37 @@ export type MoveTarget = {
   unavailable: string | null;
 };
 
-/** Every registered server with its clinics and capacity, and whether this clinic can be moved there. */
+/**
+ * What the move dialog shows: every registered server with its clinics and capacity, and whether
+ * this clinic can be moved there; and how the move would copy it, read from its server (previewMove),
+ * null when it has no server yet.
+ */
 export async function findMoveTargets(options: {
   central: CentralDb;
-  currentServerId: string | null;
-}): Promise<MoveTarget[]> {
-  const servers = await findDatabaseServers({ central: options.central });
-  return servers.map((server) => ({
-    id: server.id,
-    name: server.name,
-    clinics: server.clinics,
-    capacity: server.capacity,
-    unavailable:
-      server.id === options.currentServerId
-        ? "the clinic is here"
-        : server.status !== "ACTIVE"
-          ? server.status.toLowerCase()
-          : server.clinics >= server.capacity
-            ? "full"
-            : null,
-  }));
+  clinic: Pick<Clinic, "databaseServerId" | "databaseName">;
+}): Promise<{ servers: MoveTarget[]; preview: MovePreview | null }> {
+  const { central, clinic } = options;
+  const [servers, source] = await Promise.all([
+    findDatabaseServers({ central }),
+    clinic.databaseServerId
+      ? central.databaseServer.findUnique({ where: { id: clinic.databaseServerId } })
+      : null,
+  ]);
+  return {
+    servers: servers.map((server) => ({
+      id: server.id,
+      name: server.name,
+      clinics: server.clinics,
+      capacity: server.capacity,
+      unavailable:
+        server.id === clinic.databaseServerId
+          ? "the clinic is here"
+          : server.status !== "ACTIVE"
+            ? server.status.toLowerCase()
+            : server.clinics >= server.capacity
+              ? "full"
+              : null,
+    })),
+    preview: source ? await previewMove({ source, databaseName: clinic.databaseName }) : null,
+  };
 }

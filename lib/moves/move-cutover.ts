@@ -2,7 +2,7 @@ import type pg from "pg";
 import { AppError } from "../errors";
 import type { JobContext } from "../jobs/runner";
 import { quoteIdent } from "../tenancy/names";
-import { attemptAdmin, type MovePlan, type MoveResult, movePayloadSchema } from "./move-plan";
+import { attemptAdmin, type MovePlan, type MoveResult } from "./move-plan";
 import { waitForTargetToApply } from "./move-replication";
 
 /** How long the cut-over waits for the target to apply the source's last writes before giving up. */
@@ -50,6 +50,24 @@ export async function cutOver(ctx: JobContext, plan: MovePlan): Promise<MoveResu
 }
 
 /**
+ * A move by backup and restore pauses the clinic here, for the whole copy: the source database
+ * closes to new connections, the clinic's sessions end, and its role stops logging in there (so
+ * the admin's dump may open the database again). Resolves with when the pause began.
+ */
+export async function fenceSource(ctx: JobContext, plan: MovePlan): Promise<number> {
+  const { clinic } = plan;
+  return attemptAdmin(ctx, plan.source, "postgres", async (control) => {
+    const started = performance.now();
+    await control.query(`ALTER DATABASE ${quoteIdent(clinic.databaseName)} WITH ALLOW_CONNECTIONS false`);
+    await endClinicSessions(control, clinic, ctx.attempt.applicationName);
+    await control.query(`ALTER ROLE ${quoteIdent(clinic.roleName)} NOLOGIN`);
+    // A session that was already past the checks when they changed.
+    await endClinicSessions(control, clinic, ctx.attempt.applicationName);
+    return started;
+  });
+}
+
+/**
  * Ends every session in the clinic's database but this attempt's and the WAL senders (the
  * subscription's stream must go on), and every session of its role; again until none is left.
  * Resolves with how many it ended.
@@ -92,7 +110,16 @@ async function copySequences(from: pg.Client, to: pg.Client): Promise<void> {
   }
 }
 
-async function switchCentralRow(ctx: JobContext, plan: MovePlan, started: number): Promise<MoveResult> {
+/**
+ * The point of no return, for either method: the central row names the target (every app process
+ * follows), the source database goes on the kept list, and the outcome is recorded, in one fenced
+ * transaction. `started` is when the source closed (performance.now()).
+ */
+export async function switchCentralRow(
+  ctx: JobContext,
+  plan: MovePlan,
+  started: number,
+): Promise<MoveResult> {
   const { clinic, source, target } = plan;
   return ctx.fenced(async (tx) => {
     const moved = await tx.clinic.updateMany({
@@ -112,15 +139,15 @@ async function switchCentralRow(ctx: JobContext, plan: MovePlan, started: number
       update: {},
     });
     const result: MoveResult = {
+      method: plan.payload.method ?? "replication",
       suspendedMs: Math.round(performance.now() - started),
       fromServer: source.name,
       toServer: target.name,
       keptDatabase: clinic.databaseName,
     };
-    const payload = movePayloadSchema.parse(ctx.job.payload);
     await tx.job.update({
       where: { id: ctx.job.id },
-      data: { payload: { ...payload, started: true, result } },
+      data: { payload: { ...plan.payload, started: true, result } },
     });
     return result;
   });

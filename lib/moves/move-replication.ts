@@ -6,7 +6,7 @@ import { quoteIdent, quoteLiteral } from "../tenancy/names";
 import { scramVerifier } from "../tenancy/role-password";
 import { generateDatabasePassword } from "../tenancy/secrets";
 import { formatMarker, type ObjectMarker } from "../tenancy/server-objects";
-import { attemptAdmin, type MovePlan } from "./move-plan";
+import { attemptAdmin, type MovePlan, whileOpenForAdmin } from "./move-plan";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -169,23 +169,9 @@ export async function dropSubscription(ctx: JobContext, target: DatabaseServer, 
 export async function dropSourceReplication(ctx: JobContext, plan: MovePlan): Promise<void> {
   const { clinic, source, mover } = plan;
   await attemptAdmin(ctx, source, "postgres", async (admin) => {
-    const { rows } = await admin.query<{ allowed: boolean }>(
-      "SELECT datallowconn AS allowed FROM pg_database WHERE datname = $1",
-      [clinic.databaseName],
+    await whileOpenForAdmin(admin, clinic.databaseName, () =>
+      attemptAdmin(ctx, source, clinic.databaseName, (client) => dropSlotsAndPublication(client, plan)),
     );
-    const closed = rows[0]?.allowed === false;
-    if (rows[0]) {
-      if (closed)
-        await admin.query(`ALTER DATABASE ${quoteIdent(clinic.databaseName)} WITH ALLOW_CONNECTIONS true`);
-      try {
-        await attemptAdmin(ctx, source, clinic.databaseName, (client) =>
-          dropSlotsAndPublication(client, plan),
-        );
-      } finally {
-        if (closed)
-          await admin.query(`ALTER DATABASE ${quoteIdent(clinic.databaseName)} WITH ALLOW_CONNECTIONS false`);
-      }
-    }
     await admin.query("SELECT pg_terminate_backend(pid, 5000) FROM pg_stat_activity WHERE usename = $1", [
       mover,
     ]);

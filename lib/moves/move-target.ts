@@ -1,6 +1,6 @@
 import type pg from "pg";
-import { readMigrationFiles } from "../db/migration-files";
-import { SCHEMA_LOCATIONS } from "../db/migrations";
+import { type MigrationFile, readMigrationFiles } from "../db/migration-files";
+import { SCHEMA_LOCATIONS, type SchemaLocation } from "../db/migrations";
 import { AppError } from "../errors";
 import type { JobContext } from "../jobs/runner";
 import type { ClinicJobOptions } from "../tenancy/clinic-job-context";
@@ -44,14 +44,7 @@ export async function createTargetDatabase(
 ): Promise<void> {
   const { clinic, source, target } = plan;
   const schema = options.schema ?? SCHEMA_LOCATIONS.tenant;
-  const all = await readMigrationFiles(schema.migrationsDir);
-  const upTo = all.findIndex((migration) => migration.name === clinic.schemaVersion);
-  if (upTo < 0) {
-    throw new AppError(
-      "INVALID",
-      `The clinic's schema version ${clinic.schemaVersion} is not a known migration.`,
-    );
-  }
+  const migrations = await readMigrationsUpTo(clinic.schemaVersion, schema);
   const useTemplate =
     clinic.schemaVersion === (await latestMigrationName(schema)) && options.useTemplate !== false;
   const template = useTemplate
@@ -76,7 +69,7 @@ export async function createTargetDatabase(
     await migrateClinicOver(client, {
       databaseName: pending,
       roleName: clinic.roleName,
-      migrations: all.slice(0, upTo + 1),
+      migrations,
     });
     await emptyEveryTable(client);
     return schemaFingerprint(client);
@@ -91,6 +84,18 @@ export async function createTargetDatabase(
   await attemptAdmin(ctx, target, "postgres", (admin) =>
     admin.query(`ALTER DATABASE ${quoteIdent(pending)} RENAME TO ${quoteIdent(clinic.databaseName)}`),
   );
+}
+
+/** The tenant migrations up to `version`, the one a clinic's database is at (refused when unknown). */
+export async function readMigrationsUpTo(
+  version: string | null,
+  schema: SchemaLocation = SCHEMA_LOCATIONS.tenant,
+): Promise<MigrationFile[]> {
+  const all = await readMigrationFiles(schema.migrationsDir);
+  const upTo = all.findIndex((migration) => migration.name === version);
+  if (upTo < 0)
+    throw new AppError("INVALID", `The clinic's schema version ${version} is not a known migration.`);
+  return all.slice(0, upTo + 1);
 }
 
 /**

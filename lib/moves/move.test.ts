@@ -1,10 +1,16 @@
+import { mkdtemp, readdir, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compareManifests } from "../backups/manifest";
+import { centralUrlOf } from "../db/central";
 import type { Clinic, DatabaseServer } from "../generated/central/client";
+import { JobRunner } from "../jobs/runner";
 import { withAdminClient } from "../tenancy/clinic-schema";
 import { TenantRegistry } from "../tenancy/registry";
-import { clinicConnectionUrl } from "../tenancy/servers";
+import { clinicConnectionUrl, serverAdminUrl } from "../tenancy/servers";
+import { runScriptProcess } from "../testing/child-process";
 import { createTestPlatform, type TestPlatform } from "../testing/platform";
 import {
   leftoversOn,
@@ -14,11 +20,14 @@ import {
   startReplicaServer,
   stopReplicaServer,
 } from "./move-fixture";
-import type { MoveJobOptions } from "./move-job";
-import { MOVE_STEPS } from "./move-plan";
+import { type MoveJobOptions, moveClinicHandler } from "./move-job";
+import { MOVE_STEPS, type MoveMethod } from "./move-plan";
 import { moveClinic } from "./move-service";
 
 let platform: TestPlatform;
+/** The platform's env with a BACKUP_DIR of this file's own: a move by backup keeps its dump under it. */
+let env: NodeJS.ProcessEnv;
+let backupDir: string;
 let east: ReplicaServer;
 let west: ReplicaServer;
 let registry: TenantRegistry;
@@ -66,12 +75,19 @@ function startWriter(subdomain: string) {
 }
 
 const move = (subdomain: string, to: string, onMoveStep?: MoveJobOptions["onMoveStep"]) =>
-  moveClinic({
-    central: platform.central,
-    env: platform.env,
-    request: { subdomain, toServer: to },
-    onMoveStep,
-  });
+  moveClinic({ central: platform.central, env, request: { subdomain, toServer: to }, onMoveStep });
+
+/** The jobs' folders under BACKUP_DIR/.restore: a move by backup's plaintext dump lives there while it runs. */
+const dumpFolders = () => readdir(path.join(backupDir, ".restore")).catch(() => []);
+
+const seedPatients = (server: DatabaseServer, clinic: Clinic, count: number) =>
+  withAdminClient(server, clinic.databaseName, (client) =>
+    client.query(
+      `INSERT INTO patients (id, first_name, last_name, date_of_birth, updated_at)
+       SELECT gen_random_uuid(), 'Pat ' || n, 'Seed', date '1980-01-01' + n, now() FROM generate_series(1, $1) AS n`,
+      [count],
+    ),
+  );
 
 async function tryConnect(url: string): Promise<string> {
   const client = new pg.Client({ connectionString: url });
@@ -87,16 +103,20 @@ async function tryConnect(url: string): Promise<string> {
   }
 }
 
-/** Moves with a writer running; checks rows, sequences, fencing and routing; returns the window. */
-async function moveUnderLoad(clinic: Clinic, from: ReplicaServer, to: ReplicaServer) {
+/** Moves with a writer running; checks rows, sequences, fencing, routing and what is left; returns the window. */
+async function moveUnderLoad(
+  clinic: Clinic,
+  way: { from: DatabaseServer; to: DatabaseServer; method: MoveMethod },
+) {
+  const { from, to, method } = way;
   const writer = startWriter(clinic.subdomain);
   await new Promise((resolve) => setTimeout(resolve, 300));
   const steps: string[] = [];
   const started = performance.now();
   const result = await moveClinic({
     central: platform.central,
-    env: platform.env,
-    request: { subdomain: clinic.subdomain, toServer: to.server.name },
+    env,
+    request: { subdomain: clinic.subdomain, toServer: to.name },
     onMoveStep: (step, detail) => {
       if (!detail) steps.push(step);
       if (process.env.MOVE_TEST_LOG)
@@ -106,15 +126,16 @@ async function moveUnderLoad(clinic: Clinic, from: ReplicaServer, to: ReplicaSer
   await writer.stop();
   windows.push(result.suspendedMs);
   failedWrites.push(writer.failures.length);
-  expect(steps).toEqual([...MOVE_STEPS]);
-  expect((await serverOf(clinic.subdomain)).id).toBe(to.server.id);
+  expect(steps).toEqual([...MOVE_STEPS[method]]);
+  expect(result).toMatchObject({ method, fromServer: from.name, toServer: to.name });
+  expect((await serverOf(clinic.subdomain)).id).toBe(to.id);
 
   // Every table as on the source, but patients: the target also has what the writer added after the switch.
-  const before = await manifestOf(from.server, clinic.databaseName);
-  const after = await manifestOf(to.server, clinic.databaseName);
+  const before = await manifestOf(from, clinic.databaseName);
+  const after = await manifestOf(to, clinic.databaseName);
   const differences = compareManifests(before, after);
   expect(differences.filter((line) => !line.startsWith("patients:"))).toEqual([]);
-  const onTarget = await withAdminClient(to.server, clinic.databaseName, async (client) =>
+  const onTarget = await withAdminClient(to, clinic.databaseName, async (client) =>
     (await client.query<{ mrn: string }>("SELECT mrn FROM patients ORDER BY mrn")).rows.map((row) => row.mrn),
   );
   expect(onTarget).toEqual(expect.arrayContaining(writer.mrns));
@@ -127,26 +148,24 @@ async function moveUnderLoad(clinic: Clinic, from: ReplicaServer, to: ReplicaSer
     }),
   );
   expect(next.mrn > (onTarget.at(-1) ?? "")).toBe(true);
-  const landed = await withAdminClient(to.server, clinic.databaseName, (client) =>
+  const landed = await withAdminClient(to, clinic.databaseName, (client) =>
     client.query("SELECT 1 FROM patients WHERE mrn = $1", [next.mrn]),
   );
   expect(landed.rowCount).toBe(1);
 
-  const oldUrl = clinicConnectionUrl(clinic, from.server);
-  expect(await tryConnect(oldUrl)).toMatch(/not permitted to log in|not currently accepting connections/);
-  const oldAdmin = new URL(oldUrl);
-  oldAdmin.username = "postgres";
-  oldAdmin.password = decodeURIComponent(new URL(from.embedded.adminUrl).password);
-  expect(await tryConnect(oldAdmin.toString())).toMatch(/not currently accepting connections/);
-  const kept = await platform.central.keptDatabase.findMany({ where: { serverId: from.server.id } });
+  expect(await tryConnect(clinicConnectionUrl(clinic, from))).toMatch(
+    /not permitted to log in|not currently accepting connections/,
+  );
+  expect(await tryConnect(serverAdminUrl(from, clinic.databaseName))).toMatch(
+    /not currently accepting connections/,
+  );
+  const kept = await platform.central.keptDatabase.findMany({ where: { serverId: from.id } });
   expect(kept.map((row) => row.databaseName)).toEqual([clinic.databaseName]);
-  const leftovers = await leftoversOn(to.server, clinic);
-  expect({ slots: leftovers.slots, subscriptions: leftovers.subscriptions }).toEqual({
-    slots: [],
-    subscriptions: [],
-  });
-  expect((await leftoversOn(from.server, clinic)).slots).toEqual([]);
-  return { result, failures: writer.failures };
+  const left = { target: await leftoversOn(to, clinic), source: await leftoversOn(from, clinic) };
+  expect(left.target.databases).toEqual([clinic.databaseName]);
+  expect(left.source.databases).toEqual([clinic.databaseName]);
+  expect(await dumpFolders()).toEqual([]);
+  return { result, failures: writer.failures, left };
 }
 
 /** What an operator does with a kept database before moving the clinic back: drop it, unlist it. */
@@ -157,11 +176,22 @@ async function removeKept(replica: ReplicaServer, clinic: Clinic) {
   await platform.central.keptDatabase.deleteMany({ where: { serverId: replica.server.id } });
 }
 
+/** The replication leaves no slot on either server and no subscription on the target. */
+function expectNoReplicationLeft(left: Awaited<ReturnType<typeof moveUnderLoad>>["left"]) {
+  expect({ slots: left.target.slots, subscriptions: left.target.subscriptions }).toEqual({
+    slots: [],
+    subscriptions: [],
+  });
+  expect(left.source.slots).toEqual([]);
+}
+
 beforeAll(async () => {
   const t0 = performance.now();
   const lap = (what: string) =>
     process.env.MOVE_TEST_LOG && console.log(`${what}: ${Math.round(performance.now() - t0)} ms`);
   platform = await createTestPlatform();
+  backupDir = await mkdtemp(path.join(tmpdir(), "clinic-move-backups-"));
+  env = { ...platform.env, BACKUP_DIR: backupDir };
   lap("platform");
   [east, west] = await Promise.all([
     startReplicaServer(platform, "east", 57510),
@@ -172,18 +202,14 @@ beforeAll(async () => {
   await registry.startListening();
   acme = await provisionOn(platform, east.server, "acme-move");
   lap("provisioned");
-  await withAdminClient(east.server, acme.databaseName, (client) =>
-    client.query(
-      `INSERT INTO patients (id, first_name, last_name, date_of_birth, updated_at)
-       SELECT gen_random_uuid(), 'Pat ' || n, 'Seed', date '1980-01-01' + n, now() FROM generate_series(1, 2000) AS n`,
-    ),
-  );
+  await seedPatients(east.server, acme, 2000);
 }, 120_000);
 
 afterAll(async () => {
   await registry?.close();
   await Promise.all([stopReplicaServer(east), stopReplicaServer(west)]);
   await platform?.cleanup();
+  if (backupDir) await rm(backupDir, { recursive: true, force: true });
   if (windows.length)
     console.log(
       `[move] cut-over windows (ms): ${windows.join(", ")}; failed writes: ${failedWrites.join(", ")}`,
@@ -192,22 +218,88 @@ afterAll(async () => {
 
 describe("moving a clinic to another server", () => {
   it("moves a clinic under writes: same rows, MRNs continue, old database fenced, the registry follows", async () => {
-    const first = await moveUnderLoad(acme, east, west);
-    expect(first.result.fromServer).toBe("east");
+    const first = await moveUnderLoad(acme, { from: east.server, to: west.server, method: "replication" });
+    expectNoReplicationLeft(first.left);
     await removeKept(east, acme);
-    await moveUnderLoad(acme, west, east);
+    expectNoReplicationLeft(
+      (await moveUnderLoad(acme, { from: west.server, to: east.server, method: "replication" })).left,
+    );
   }, 90_000);
 
-  it("refuses a source without wal_level=logical before anything is made", async () => {
+  it("moves a clinic from a server without wal_level=logical by backup and restore, under writes, the same way", async () => {
     const plain = await provisionOn(platform, platform.server, "plain-move");
-    await expect(move("plain-move", "east")).rejects.toThrow(
-      /wal_level=replica.*wal_level=logical.*backup and restore instead is not available/,
+    await seedPatients(platform.server, plain, 2000);
+    const moved = await moveUnderLoad(plain, { from: platform.server, to: east.server, method: "backup" });
+    // The writer's requests failed only while the clinic was paused (the fence until the switch).
+    expect(moved.result.suspendedMs).toBeGreaterThan(0);
+    expect(moved.left.target.subscriptions).toEqual([]);
+  }, 90_000);
+
+  it("a failure mid-restore of a move by backup leaves the clinic serving from its server with nothing left on either", async () => {
+    const gamma = await provisionOn(platform, platform.server, "gamma-move");
+    const failing = move("gamma-move", "east", (step) => {
+      if (step === "restore") throw new Error("injected failure at restore");
+    });
+    await expect(failing).rejects.toThrow(/injected failure at restore.*still serves from server default/);
+    expect((await serverOf("gamma-move")).id).toBe(platform.server.id);
+    expect(await tryConnect(clinicConnectionUrl(gamma, platform.server))).toBe("connected");
+    expect(await leftoversOn(east.server, gamma)).toEqual({
+      databases: [],
+      roles: [],
+      slots: [],
+      subscriptions: [],
+    });
+    expect((await leftoversOn(platform.server, gamma)).databases).toEqual([gamma.databaseName]);
+    expect(await platform.central.keptDatabase.count({ where: { databaseName: gamma.databaseName } })).toBe(
+      0,
     );
-    expect((await serverOf("plain-move")).id).toBe(platform.server.id);
-    const left = await leftoversOn(east.server, plain);
-    expect(left.databases.filter((name) => name.startsWith(plain.databaseName))).toEqual([]);
-    expect(left.roles).toEqual([]);
+    expect(await dumpFolders()).toEqual([]);
   });
+
+  it("a move by backup whose process was killed mid-restore is taken back by a worker: undone, then done from nothing", async () => {
+    const delta = await provisionOn(platform, platform.server, "delta-move");
+    await seedPatients(platform.server, delta, 300);
+    const before = await manifestOf(platform.server, delta.databaseName);
+    const child = runScriptProcess(
+      "lib/testing/move-child.ts",
+      [platform.centralUrl, "delta-move", "east", "restore"],
+      env,
+    );
+    try {
+      await child.waitForLine(/^paused restore$/, 60_000);
+    } finally {
+      await child.killHard();
+    }
+    const jobId = /^job (\S+)$/m.exec(child.output())?.[1] ?? "";
+    // What the dead attempt left: the clinic paused on its server, a half-made database, its dump.
+    expect(await tryConnect(clinicConnectionUrl(delta, platform.server))).toMatch(
+      /not permitted to log in|not currently accepting connections/,
+    );
+    expect((await leftoversOn(east.server, delta)).databases).toEqual([`${delta.databaseName}_p1`]);
+    expect(await dumpFolders()).toEqual([jobId]);
+
+    const runner = new JobRunner({
+      central: platform.central,
+      centralUrl: centralUrlOf(platform.central),
+      handlers: { "move-clinic": moveClinicHandler({ central: platform.central, env }) },
+    });
+    const job = await runner.runUntilDone(jobId);
+
+    const attempts = await platform.central.jobAttempt.findMany({
+      where: { jobId },
+      orderBy: { number: "asc" },
+    });
+    expect(attempts.map((attempt) => attempt.state)).toEqual(["DIED", "SUCCEEDED"]);
+    expect(job.payload).toMatchObject({ method: "backup", result: { method: "backup", toServer: "east" } });
+    expect((await serverOf("delta-move")).id).toBe(east.server.id);
+    expect(compareManifests(before, await manifestOf(east.server, delta.databaseName))).toEqual([]);
+    expect(await tryConnect(clinicConnectionUrl(delta, east.server))).toBe("connected");
+    expect(await tryConnect(clinicConnectionUrl(delta, platform.server))).toMatch(
+      /not permitted to log in|not currently accepting connections/,
+    );
+    expect((await leftoversOn(east.server, delta)).databases).toEqual([delta.databaseName]);
+    expect(await dumpFolders()).toEqual([]);
+  }, 90_000);
 
   it("a failure mid-copy leaves the clinic serving from its server with nothing left on either", async () => {
     const beta = await provisionOn(platform, west.server, "beta-move");

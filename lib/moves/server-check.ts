@@ -3,6 +3,7 @@ import type { CentralDb } from "../db/central";
 import type { DatabaseServer } from "../generated/central/client";
 import { withAdminClient } from "../tenancy/clinic-schema";
 import { type ConnectionPlan, findConnectionPlans } from "../tenancy/connection-plan";
+import { moveMethodFor } from "./move-method";
 import { findMoveOrphans, type MoveOrphan } from "./orphaned-objects";
 
 /** A setting's limit beside how much of it is in use now. */
@@ -19,7 +20,7 @@ export type ServerCheckReport = {
   error: string | null;
   version: string | null;
   walLevel: string | null;
-  /** wal_level=logical: a clinic can be moved away from this server. */
+  /** wal_level=logical: a clinic is moved away from this server by replication (else by backup and restore). */
   canBeMoveSource: boolean;
   replicationSlots: Usage | null;
   walSenders: Usage | null;
@@ -98,7 +99,8 @@ export async function checkServerForMoves(options: {
     const readings = await withAdminClient(server, "postgres", readServer);
     const orphans = await findMoveOrphans({ central, server, publications: true, env: options.env });
     const report = { ...base, ...readings, reachable: true, error: null, orphans };
-    return { ...report, canBeMoveSource: readings.walLevel === "logical", advice: adviseOn(report) };
+    const canBeMoveSource = moveMethodFor(readings.walLevel ?? "") === "replication";
+    return { ...report, canBeMoveSource, advice: adviseOn(report) };
   } catch (error) {
     const empty = { version: null, walLevel: null, replicationSlots: null, walSenders: null };
     return {
@@ -124,7 +126,7 @@ function adviseOn(report: Omit<ServerCheckReport, "advice" | "canBeMoveSource">)
   const advice: string[] = [];
   if (report.walLevel !== "logical")
     advice.push(
-      `wal_level=${report.walLevel}: clinics cannot be moved away from this server. Set wal_level=logical in postgresql.conf and restart PostgreSQL.`,
+      `wal_level=${report.walLevel}: clinics are moved away from this server by backup and restore, paused for the whole copy. For a pause of under a second, set wal_level=logical in postgresql.conf and restart PostgreSQL.`,
     );
   if (isFull(report.replicationSlots))
     advice.push("No free replication slot: raise max_replication_slots (a restart) or drop an unused slot.");

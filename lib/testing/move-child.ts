@@ -1,7 +1,7 @@
 // A process that moves one clinic to another server and can be killed at a chosen point:
 // `npm run fault:move` runs it. Usage (env: TENANT_NAME_PREFIX, TENANT_SECRETS_KEY):
 //   tsx lib/testing/move-child.ts <centralUrl> <subdomain> <toServer> [pause-at]
-// pause-at is a move step (it waits forever as that step begins, once the job records it), or,
+// pause-at is a step of either method (it waits forever as that step begins, once the job records it), or,
 // within the cut-over, "closed" (the source database just closed to new connections) or "fenced"
 // (the clinic's role just made NOLOGIN on the source, before the central row is switched). It
 // prints "job <id>", "step <name>" as each step begins, "paused <point>" before waiting, "done".
@@ -12,7 +12,7 @@ import { JobRunner } from "../jobs/runner";
 import { moveClinicHandler } from "../moves/move-job";
 import { MOVE_STEPS } from "../moves/move-plan";
 
-const pausePoints: readonly string[] = [...MOVE_STEPS, "closed", "fenced"];
+const pausePoints: readonly string[] = [...MOVE_STEPS.replication, ...MOVE_STEPS.backup, "closed", "fenced"];
 
 const [centralUrl, subdomain, toServer, pauseAt] = process.argv.slice(2);
 if (!centralUrl || !subdomain || !toServer) {

@@ -26,13 +26,13 @@ export default async function ClinicBackupsPage({ params }: { params: Promise<{ 
   const central = getCentralDb();
   const clinic = await central.clinic.findFirst({ where: { id: clinicId, status: { not: "DELETED" } } });
   if (!clinic) notFound();
-  const [backups, job, servers] = await Promise.all([
+  const [backups, job, move] = await Promise.all([
     findClinicBackups({ central, clinicId }),
     findActiveJob(central, clinicId),
-    findMoveTargets({ central, currentServerId: clinic.databaseServerId }),
+    findMoveTargets({ central, clinic }),
   ]);
   const identity = { id: clinic.id, name: clinic.name, subdomain: clinic.subdomain };
-  const serverName = servers.find((server) => server.id === clinic.databaseServerId)?.name ?? "none";
+  const serverName = move.servers.find((server) => server.id === clinic.databaseServerId)?.name ?? "none";
   return (
     <>
       <PageHeader
@@ -75,14 +75,17 @@ export default async function ClinicBackupsPage({ params }: { params: Promise<{ 
           <CardHeader>
             <CardTitle as="h2">Database server</CardTitle>
             <CardDescription>
-              On server <strong>{serverName}</strong>. Moving copies the clinic to another server while it
-              keeps working, then switches over in a moment.
+              On server <strong>{serverName}</strong>.{" "}
+              {move.preview?.method === "backup"
+                ? "This server cannot copy the clinic while it keeps working, so moving pauses the clinic for the whole copy."
+                : "Moving copies the clinic to another server while it keeps working, then switches over in a moment."}
             </CardDescription>
           </CardHeader>
           <CardContent>
             <MoveClinicButton
               clinic={{ ...identity, serverName }}
-              targets={servers}
+              targets={move.servers}
+              preview={move.preview}
               activeJobId={job?.kind === "move-clinic" ? job.id : null}
             />
           </CardContent>
