@@ -5,7 +5,7 @@
 import { createInterface } from "node:readline/promises";
 import { parseArgs } from "node:util";
 import { AppError } from "../lib/errors";
-import { formatPause, type MovePreview } from "../lib/moves/move-method";
+import type { MovePreview } from "../lib/moves/move-method";
 import { moveClinic, previewClinicMove } from "../lib/moves/move-service";
 import { runScript, UsageError } from "./lib/run-script";
 import { withCentral } from "./lib/with-central";
@@ -63,16 +63,10 @@ runScript(async () => {
 
 async function confirm(plan: MovePreview & { subdomain: string; toServer: string }): Promise<boolean> {
   if (!process.stdin.isTTY) return false;
-  const pause =
-    plan.method === "replication"
-      ? "Its pages pause for a moment at the cut-over."
-      : plan.pauseSeconds
-        ? `The clinic is paused for the whole copy, about ${formatPause(plan.pauseSeconds.quiet)}.`
-        : "How long the clinic pauses is not known (see above).";
   const prompt = createInterface({ input: process.stdin, output: process.stderr });
   try {
     const answer = await prompt.question(
-      `Move ${plan.subdomain} to server ${plan.toServer}? ${pause} Type yes: `,
+      `Move ${plan.subdomain} to server ${plan.toServer}? ${plan.headline}. Type yes: `,
     );
     return answer.trim().toLowerCase() === "yes";
   } finally {

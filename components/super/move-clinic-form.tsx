@@ -42,11 +42,7 @@ export function MoveClinicForm({
       <div className="flex flex-col gap-3 text-sm text-slate-700">
         {preview && preview.method !== "replication" ? (
           <div role="note" className="flex flex-col gap-1 rounded-md bg-amber-50 px-3 py-2 text-amber-900">
-            <p className="font-medium">
-              {preview.method === "backup"
-                ? "The clinic will be paused for the whole move"
-                : "How long the clinic pauses is not known yet"}
-            </p>
+            <p className="font-medium">{preview.headline}</p>
             <p className="break-words">{preview.summary}</p>
           </div>
         ) : (

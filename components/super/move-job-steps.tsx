@@ -8,6 +8,7 @@ import { getMoveJobAction } from "@/lib/actions/moves/get-move-job";
 import type { MoveJobProgress } from "@/lib/moves/console-move";
 import type { MOVE_STEPS, MoveMethod, MoveStep } from "@/lib/moves/move-plan";
 import { StepList } from "../ui/step-list";
+import { formatPause } from "./backup-format";
 
 // What each step of the move job (lib/moves/move-job.ts) means to the person waiting, by method.
 const STEP_LABELS: { [M in MoveMethod]: Record<(typeof MOVE_STEPS)[M][number], string> } = {
@@ -31,7 +32,7 @@ const STEP_LABELS: { [M in MoveMethod]: Record<(typeof MOVE_STEPS)[M][number], s
     create: "Creating an empty database on the new server",
     restore: "Loading the copy into it",
     verify: "Checking every row arrived",
-    migrate: "Giving the clinic's role its tables",
+    migrate: "Giving the clinic access to its records",
     access: "Locking it to the clinic alone",
     switch: "Switching over; the clinic works again",
     cleanup: "Closing the old database",
@@ -109,13 +110,13 @@ function MoveOutcome({ job }: { job: MoveJobProgress }) {
     );
   if (job.state === "SUCCEEDED" && job.result) {
     const { method, toServer, fromServer, suspendedMs, keptDatabase } = job.result;
-    const paused = method === "backup" ? `${(suspendedMs / 1000).toFixed(1)} s` : `${suspendedMs} ms`;
     return (
       <p role="status" className="rounded-md bg-green-50 px-3 py-2 text-sm break-words text-green-900">
         Moved to {toServer}
-        {method === "backup" ? " by backup and restore" : ""}; the clinic paused for {paused}; the old
-        database is kept as <span className="font-mono break-all">{keptDatabase}</span> on {fromServer},
-        closed. Drop it there when it is no longer needed, then run{" "}
+        {method === "backup" ? " by backup and restore" : ""}; the clinic paused for{" "}
+        {formatPause(suspendedMs)}; the old database is kept as{" "}
+        <span className="font-mono break-all">{keptDatabase}</span> on {fromServer}, closed. Drop it there
+        when it is no longer needed, then run{" "}
         <span className="font-mono break-words">
           npm run tenant:doctor -- --unkeep {fromServer}/{keptDatabase}
         </span>

@@ -52,6 +52,7 @@ describe("moving a clinic from the console", () => {
     expect(preview).toMatchObject({ source: "default", method: "backup", walLevel: "replica", error: null });
     expect(preview?.databaseBytes).toBeGreaterThan(1_000_000);
     expect(preview?.pauseSeconds?.quiet).toBeGreaterThanOrEqual(1);
+    expect(preview?.headline).toMatch(/^The clinic will be paused for about \d+ seconds$/);
     expect(preview?.summary).toMatch(
       /^Server default has wal_level=replica, so this clinic will be moved by backup and restore, not copied while it keeps working\. The clinic is paused for the whole copy: its staff cannot open or save anything until it is done\. Its database is \d+ MB, so expect about \d+ seconds when the servers are quiet, up to \d+ seconds when they are busy\./,
     );

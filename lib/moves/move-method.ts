@@ -8,13 +8,15 @@ export function moveMethodFor(walLevel: string): MoveMethod {
 }
 
 /**
- * How fast a move by backup and restore goes: bytes of the clinic's database (pg_database_size) per
- * second of pause, fence to switch, and the fixed part of it. Measured by `npm run bench:move --
- * --method backup` (bench/RESULTS.md) on a quiet 2-core machine; a busy one took up to 3 times as long.
+ * How fast a move by backup and restore goes, as bytes of the clinic's database (pg_database_size)
+ * per second of pause, plus a fixed part (fence, create, grants, switch). A 163 MB clinic (50,000
+ * patients) dumps in 5.3 s and restores and verifies in 6.3 s on 2 quiet cores (bench:backup,
+ * bench/RESULTS.md): ~13 MB/s. Moved by `npm run bench:move -- --method backup` at load average 12
+ * it paused 50.5 s (3.2 MB/s): a busy machine takes about 4 times as long.
  */
-const BACKUP_BYTES_PER_SECOND = 14 * 2 ** 20;
+const BACKUP_BYTES_PER_SECOND = 13 * 2 ** 20;
 const BACKUP_FIXED_SECONDS = 1;
-const BUSY_FACTOR = 3;
+const BUSY_FACTOR = 4;
 
 /** What a move of this clinic away from its server will do, read before anything is queued. */
 export type MovePreview = {
@@ -27,7 +29,8 @@ export type MovePreview = {
   pauseSeconds: { quiet: number; busy: number } | null;
   /** Why the source could not be reached. */
   error: string | null;
-  /** The same in plain words, for the move dialog and tenant:move. */
+  /** The pause in a few words, and all of it in plain words (the move dialog and tenant:move). */
+  headline: string;
   summary: string;
 };
 
@@ -59,7 +62,7 @@ export async function previewMove(options: {
       pauseSeconds,
       error: null,
     };
-    return { ...preview, summary: describeMove(preview) };
+    return { ...preview, ...describeMove(preview) };
   } catch (error) {
     return unreachable(source.name, (error as Error).message);
   }
@@ -73,16 +76,25 @@ function unreachable(source: string, error: string): MovePreview {
     databaseBytes: null,
     pauseSeconds: null,
     error,
+    headline: "How long the clinic pauses is not known yet",
     summary: `Server ${source} could not be reached to see how this clinic would be moved (${error}). The move checks again before it changes anything, and stops if the server still cannot be reached.`,
   };
 }
 
-function describeMove(preview: Omit<MovePreview, "summary">): string {
+function describeMove(
+  preview: Omit<MovePreview, "headline" | "summary">,
+): Pick<MovePreview, "headline" | "summary"> {
   const { source, walLevel, databaseBytes, pauseSeconds } = preview;
   if (!pauseSeconds || databaseBytes === null) {
-    return `Server ${source} has wal_level=${walLevel}: the clinic's records are copied to the new server while it keeps working, then it pauses for a moment (usually well under a second) while it switches over.`;
+    return {
+      headline: "The clinic pauses for a moment",
+      summary: `Server ${source} has wal_level=${walLevel}: the clinic's records are copied to the new server while it keeps working, then it pauses for a moment (usually well under a second) while it switches over.`,
+    };
   }
-  return `Server ${source} has wal_level=${walLevel}, so this clinic will be moved by backup and restore, not copied while it keeps working. The clinic is paused for the whole copy: its staff cannot open or save anything until it is done. Its database is ${formatMegabytes(databaseBytes)}, so expect about ${formatPause(pauseSeconds.quiet)} when the servers are quiet, up to ${formatPause(pauseSeconds.busy)} when they are busy. Choose a quiet time, or set wal_level=logical on ${source} (a PostgreSQL restart) for a pause of under a second.`;
+  return {
+    headline: `The clinic will be paused for about ${roughDuration(pauseSeconds.quiet)}`,
+    summary: `Server ${source} has wal_level=${walLevel}, so this clinic will be moved by backup and restore, not copied while it keeps working. The clinic is paused for the whole copy: its staff cannot open or save anything until it is done. Its database is ${formatMegabytes(databaseBytes)}, so expect about ${roughDuration(pauseSeconds.quiet)} when the servers are quiet, up to ${roughDuration(pauseSeconds.busy)} when they are busy. Choose a quiet time, or set wal_level=logical on ${source} (a PostgreSQL restart) for a pause of under a second.`,
+  };
 }
 
 function formatMegabytes(bytes: number): string {
@@ -93,8 +105,9 @@ function formatMegabytes(bytes: number): string {
 }
 
 /** Seconds in words, rounded up: "15 seconds", "4 minutes", "2 hours". */
-export function formatPause(seconds: number): string {
-  if (seconds < 60) return `${Math.max(5, Math.ceil(seconds / 5) * 5)} seconds`;
+function roughDuration(seconds: number): string {
+  const fives = Math.max(5, Math.ceil(seconds / 5) * 5);
+  if (fives < 60) return `${fives} seconds`;
   const minutes = Math.ceil(seconds / 60);
   if (minutes < 120) return minutes === 1 ? "1 minute" : `${minutes} minutes`;
   return `${Math.ceil(minutes / 60)} hours`;
