@@ -121,7 +121,9 @@ export class TenantRegistry {
         if (!first.refused || first.connected || !record) throw error;
         this.lookup.invalidate(subdomain);
         const now = await this.findClinic(subdomain);
-        if (!now || connectionFingerprint(now) === connectionFingerprint(record)) throw error;
+        // Still where it was (a restore's swap or a move by backup, longer than the wait): try again soon.
+        if (!now || connectionFingerprint(now) === connectionFingerprint(record))
+          throw clinicDatabaseUnavailableError();
         return this.runLeased(now, work);
       }
     });
