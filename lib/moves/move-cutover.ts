@@ -67,27 +67,38 @@ export async function fenceSource(ctx: JobContext, plan: MovePlan): Promise<numb
   });
 }
 
+/** How long a session in the middle of a statement or transaction may finish it before it is ended. */
+const SESSION_GRACE_MS = 500;
+
 /**
  * Ends every session in the clinic's database but this attempt's and the WAL senders (the
  * subscription's stream must go on), and every session of its role; again until none is left.
- * Resolves with how many it ended.
+ * Idle ones end at once; one running a statement or inside a transaction gets up to
+ * SESSION_GRACE_MS to finish it, so a request in flight completes instead of failing (its pooled
+ * connection then ends idle, and its next one follows the clinic). Resolves with how many it ended.
  */
 async function endClinicSessions(
   admin: pg.Client,
   clinic: { databaseName: string; roleName: string },
   ownApplication: string,
 ): Promise<number> {
+  const graceEnds = performance.now() + SESSION_GRACE_MS;
   let ended = 0;
   for (;;) {
-    const { rows } = await admin.query<{ ended: number }>(
-      `SELECT count(*) FILTER (WHERE pg_terminate_backend(pid, 5000))::int AS ended FROM pg_stat_activity
+    const { rows } = await admin.query<{ ended: number; left: number }>(
+      `SELECT count(*) FILTER (WHERE CASE WHEN state = 'idle' OR state IS NULL OR $4
+                                          THEN pg_terminate_backend(pid, 5000) ELSE false END)::int AS ended,
+              count(*)::int AS left
+         FROM pg_stat_activity
         WHERE pid <> pg_backend_pid() AND backend_type = 'client backend' AND application_name <> $3
           AND (datname = $1 OR usename = $2)`,
-      [clinic.databaseName, clinic.roleName, ownApplication],
+      [clinic.databaseName, clinic.roleName, ownApplication, performance.now() >= graceEnds],
     );
-    const now = rows[0]?.ended ?? 0;
-    if (now === 0) return ended;
+    const { ended: now = 0, left = 0 } = rows[0] ?? {};
     ended += now;
+    if (left === 0) return ended;
+    if (now === left) continue;
+    await new Promise((resolve) => setTimeout(resolve, 5));
   }
 }
 
