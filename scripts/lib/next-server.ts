@@ -114,10 +114,19 @@ function newestSourceTime(): number {
   return newest;
 }
 
-/** Resolves once GET /api/health answers 200, or rejects after `timeoutMs`. */
-export async function waitForHealth(baseUrl: string, timeoutMs = 120_000): Promise<void> {
+/** Resolves once GET /api/health answers 200; rejects after `timeoutMs`, or once `child` has exited. */
+export async function waitForHealth(
+  baseUrl: string,
+  timeoutMs = 120_000,
+  child?: ChildProcess,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
+    if (child && (child.exitCode !== null || child.signalCode !== null)) {
+      throw new Error(
+        `The app process for ${baseUrl} exited (${child.exitCode ?? child.signalCode}) before /api/health answered; see its output above.`,
+      );
+    }
     const ok = await fetch(`${baseUrl}/api/health`).then(
       (response) => response.ok,
       () => false,
