@@ -76,6 +76,7 @@ runScript(async () => {
     const supervisor = new AppSupervisor({
       count: workers,
       basePort: port,
+      rootHost: env.ROOT_DOMAIN,
       spawn: (appPort) => spawnAppServer({ dev, port: appPort, env: appEnv }),
     });
     const stopped = superviseUntilStopped(supervisor, stopDatabase);

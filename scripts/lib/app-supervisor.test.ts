@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import { afterEach, describe, expect, it } from "vitest";
 import { findFreePort } from "../../lib/db/embedded-server";
+import { findFreePorts } from "../../lib/testing/free-ports";
 import { requestWithHost } from "../../lib/testing/host-request";
 import { AppSupervisor, type AppSupervisorOptions } from "./app-supervisor";
 
@@ -23,12 +24,11 @@ let supervisor: AppSupervisor | undefined;
 const lines: string[] = [];
 
 async function startSupervisor(options: Partial<AppSupervisorOptions> & { startMs?: number } = {}) {
-  const basePort = await findFreePort(3440);
-  if ((await findFreePort(basePort + 1)) !== basePort + 1)
-    throw new Error("Two consecutive free ports are needed.");
+  const [basePort = 0] = await findFreePorts(3440, 2);
   supervisor = new AppSupervisor({
     count: 2,
     basePort,
+    rootHost: "localhost",
     spawn: (port) =>
       spawn(process.execPath, ["-e", APP_PROCESS], {
         env: { ...process.env, PORT: String(port), START_MS: String(options.startMs ?? 0) },
@@ -146,11 +146,12 @@ describe("AppSupervisor", () => {
     supervisor = new AppSupervisor({
       count: 1,
       basePort,
+      rootHost: "localhost",
       spawn: () => spawn(process.execPath, ["-e", "process.exit(3)"], { stdio: "ignore" }),
       log: (line) => lines.push(line),
     });
     await expect(supervisor.start()).rejects.toThrow(
-      `The app process for http://localhost:${basePort} exited (3) before /api/health answered`,
+      `The app process on port ${basePort} exited (3) before /api/health answered`,
     );
     expect(lines).toEqual([]);
   });

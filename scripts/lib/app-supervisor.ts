@@ -6,6 +6,8 @@ export type AppSupervisorOptions = {
   /** How many app processes, on ports basePort … basePort + count − 1. */
   count: number;
   basePort: number;
+  /** ROOT_DOMAIN: the Host of the /api/health checks (the app answers no other host). */
+  rootHost: string;
   /** Starts the app process that listens on `port` (scripts/serve.ts in npm start). */
   spawn: (port: number) => ChildProcess;
   log?: (line: string) => void;
@@ -125,7 +127,8 @@ export class AppSupervisor {
   }
 
   private waitHealthy(slot: Slot, child: ChildProcess): Promise<void> {
-    return waitForHealth(`http://localhost:${slot.port}`, this.options.healthTimeoutMs, child);
+    const { rootHost, healthTimeoutMs: timeoutMs } = this.options;
+    return waitForHealth({ port: slot.port, rootHost, timeoutMs, child });
   }
 
   private exited(slot: Slot, child: ChildProcess, code: number | null, signal: NodeJS.Signals | null) {

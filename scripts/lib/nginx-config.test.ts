@@ -4,6 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findFreePort } from "../../lib/db/embedded-server";
 import { projectRoot } from "../../lib/db/project-root";
+import { findFreePorts } from "../../lib/testing/free-ports";
 import { requestWithHost } from "../../lib/testing/host-request";
 import { type NginxServer, nginxInstalled, startNginx } from "../../lib/testing/nginx-server";
 import { renderNginxSite } from "./nginx-config";
@@ -58,9 +59,8 @@ const hosts = Array.from({ length: 20 }, (_, i) => `clinic-${i}.localhost`);
 
 describe.skipIf(!nginxInstalled)("nginx in front of two app processes (deploy/nginx)", () => {
   beforeAll(async () => {
-    const basePort = await findFreePort(3470);
-    upstreams = [await startUpstream(basePort), await startUpstream(await findFreePort(basePort + 1))];
-    if (upstreams[1]?.port !== basePort + 1) throw new Error("Two consecutive free ports are needed.");
+    const [basePort = 0, secondPort = 0] = await findFreePorts(3470, 2);
+    upstreams = [await startUpstream(basePort), await startUpstream(secondPort)];
     nginxPort = await findFreePort(3490);
     const site = renderNginxSite({
       processes: 2,
