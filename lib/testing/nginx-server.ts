@@ -9,13 +9,23 @@ import path from "node:path";
 export const NGINX_BIN = process.env.NGINX_BIN ?? "/usr/sbin/nginx";
 export const nginxInstalled = existsSync(NGINX_BIN);
 
-export type NginxServer = { errorLog(): Promise<string>; stop(): Promise<void> };
+export type NginxServer = {
+  errorLog(): Promise<string>;
+  accessLog(): Promise<string>;
+  stop(): Promise<void>;
+};
 
 /**
  * Runs nginx in the foreground with `site` (a server block listening on `port`) in a temporary
- * prefix of its own, not the system's service; resolves once `port` accepts connections.
+ * prefix of its own, not the system's service; resolves once `port` accepts connections. With
+ * `accessLog`, one line per request: `$msec|$status|$upstream_addr|$upstream_status` (when it ended,
+ * its status, every process it was sent to).
  */
-export async function startNginx(options: { site: string; port: number }): Promise<NginxServer> {
+export async function startNginx(options: {
+  site: string;
+  port: number;
+  accessLog?: boolean;
+}): Promise<NginxServer> {
   const prefix = await mkdtemp(path.join(os.tmpdir(), "clinic-nginx-"));
   // As root, nginx's workers run as nobody: they must be able to reach their temp folders here.
   await chmod(prefix, 0o755);
@@ -30,7 +40,12 @@ export async function startNginx(options: { site: string; port: number }): Promi
       `error_log ${at("error.log")} warn;`,
       "events { worker_connections 4096; }",
       "http {",
-      "    access_log off;",
+      ...(options.accessLog
+        ? [
+            "    log_format timeline '$msec|$status|$upstream_addr|$upstream_status';",
+            `    access_log ${at("access.log")} timeline;`,
+          ]
+        : ["    access_log off;"]),
       ...["client_body", "proxy", "fastcgi", "uwsgi", "scgi"].map(
         (kind) => `    ${kind}_temp_path ${at(`${kind}_temp`)};`,
       ),
@@ -44,6 +59,7 @@ export async function startNginx(options: { site: string; port: number }): Promi
   });
   const exited = new Promise((resolve) => child.once("exit", resolve));
   const errorLog = () => readFile(at("error.log"), "utf8").catch(() => "");
+  const accessLog = () => readFile(at("access.log"), "utf8").catch(() => "");
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) {
       child.kill("SIGTERM");
@@ -60,7 +76,7 @@ export async function startNginx(options: { site: string; port: number }): Promi
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  return { errorLog, stop };
+  return { errorLog, accessLog, stop };
 }
 
 function accepts(port: number): Promise<boolean> {
