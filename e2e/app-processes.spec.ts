@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
-import { findFreePort } from "@/lib/db/embedded-server";
 import { ClinicDatabaseService } from "@/lib/tenancy/clinic-database-service";
 import { runScriptProcess } from "@/lib/testing/child-process";
+import { findFreePorts } from "@/lib/testing/free-ports";
 import { requestWithHost } from "@/lib/testing/host-request";
 import { withCentralDb } from "./support/central-db";
 import { readE2eContext } from "./support/context";
@@ -39,9 +39,8 @@ function probeEvery50ms(ports: number[], host: string) {
 test("a clinic suspended, then resumed, through the central service is refused, then served, by both app processes within a second", async () => {
   test.setTimeout(300_000);
   await provisionOwnClinic({ name: "Two Doors Clinic", subdomain: "two-doors" });
-  let basePort = await findFreePort(E2E_PORT + 30);
-  while ((await findFreePort(basePort + 1)) !== basePort + 1) basePort = await findFreePort(basePort + 2);
-  const ports = [basePort, basePort + 1];
+  const ports = await findFreePorts(E2E_PORT + 30, 2);
+  const basePort = ports[0] as number;
   const context = await readE2eContext(E2E_PORT);
   // npm start against the e2e server's central database and build: two more app processes beside it.
   const supervisor = runScriptProcess(
