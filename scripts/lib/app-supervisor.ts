@@ -76,6 +76,10 @@ export class AppSupervisor {
    * finish, its jobs hand back), the next only once the new one answers /api/health.
    */
   rollingRestart(): Promise<void> {
+    if (!this.started) {
+      this.log("[supervisor] no rolling restart: the processes are still starting");
+      return Promise.resolve();
+    }
     if (this.restarting) {
       this.log("[supervisor] a rolling restart is already under way");
       return this.restarting;
