@@ -16,7 +16,7 @@ const mapleSpecs =
 // Specs that create, suspend, move or delete clinics (the attack run too): the fleet rollout among them must not meet a clinic
 // being deleted, so they take turns too.
 const clinicLifecycleSpecs =
-  /\/(accounts-flow|admin-console|attack-run|backups-console|client-address|clinic-move|clinic-status|clinic-recovery|delegated-access|super-dashboard)\.spec\.ts$/;
+  /\/(accounts-flow|admin-console|app-processes|attack-run|backups-console|client-address|clinic-move|clinic-status|clinic-recovery|delegated-access|super-dashboard)\.spec\.ts$/;
 
 export default defineConfig({
   testDir: "e2e",

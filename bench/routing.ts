@@ -1,13 +1,22 @@
 // npm run bench:routing [-- --clinics 300 --duration 15 --connections 20 --warmup 5]: the tenant home page
 // under HTTP load from a separate process, all requests for one clinic vs round-robin over every clinic.
 // TENANT_CONNECTION_BUDGET and TENANT_POOL_MAX, when set, are passed on to the server.
+// --processes N: the app as `npm start -- --workers N` runs it, behind nginx (deploy/nginx's site);
+// with N ≥ 2 a third run kills one process (SIGKILL) a third of the way into its measured part.
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import { findFreePort } from "../lib/db/embedded-server";
 import { ClinicDatabaseService } from "../lib/tenancy/clinic-database-service";
 import { readTenantConnectionSettings } from "../lib/tenancy/registry-settings";
 import { createPlatformFixture, type PlatformFixture } from "../lib/testing/platform-fixture";
+import { waitForHealth } from "../scripts/lib/next-server";
 import { type BenchNext, buildBenchApp, getPage, startBenchNext } from "./lib/bench-next";
+import {
+  type BenchProcesses,
+  type KillSummary,
+  startBenchProcesses,
+  summarizeKill,
+} from "./lib/bench-processes";
 import { machineLine, startBenchServer } from "./lib/bench-server";
 import { type ConnectionPeaks, startConnectionSampler } from "./lib/connection-sampler";
 import { type LoadResult, runLoad } from "./lib/load-run";
@@ -19,32 +28,52 @@ const { values } = parseArgs({
     connections: { type: "string", default: "20" },
     warmup: { type: "string", default: "5" },
     concurrency: { type: "string", default: "4" },
+    processes: { type: "string" },
   },
 });
 for (const [flag, value] of Object.entries(values)) {
+  if (value === undefined) continue;
   if (!/^\d+$/.test(value) || (flag !== "warmup" && Number(value) === 0))
     throw new Error(`--${flag} takes a positive whole number.`);
 }
+const processes = values.processes === undefined ? undefined : Number(values.processes);
 const count = Number(values.clinics);
 const load = {
   durationSeconds: Number(values.duration),
   connections: Number(values.connections),
   warmupSeconds: Number(values.warmup),
 };
-const { budget, poolMax } = readTenantConnectionSettings(process.env);
+const { budget: processBudget, poolMax } = readTenantConnectionSettings(process.env);
+// Each app process has the budget; together they may hold it N times.
+const budget = processBudget * (processes ?? 1);
 // This process provisions the clinics, so it needs the same key and prefix as the server.
 process.env.TENANT_SECRETS_KEY = randomBytes(32).toString("base64");
+// The clinic home page reads the session, whose key a server with DATABASE_URL must be given.
+process.env.AUTH_SECRET ??= randomBytes(32).toString("base64");
 
-type Scenario = { label: string; result: LoadResult; peaks: ConnectionPeaks; sessionsOpened: number };
+type Scenario = {
+  label: string;
+  result: LoadResult;
+  peaks: ConnectionPeaks;
+  sessionsOpened: number;
+  killed?: KillSummary;
+};
 
 const server = await startBenchServer();
 let platform: PlatformFixture | undefined;
 let next: BenchNext | undefined;
+let app: BenchProcesses | undefined;
 let sampler: Awaited<ReturnType<typeof startConnectionSampler>> | undefined;
 let cleaning: Promise<void> | undefined;
 const cleanup = () => {
   cleaning ??= (async () => {
-    const steps = [() => next?.stop(), () => sampler?.stop(), () => platform?.cleanup(), () => server.stop()];
+    const steps = [
+      () => next?.stop(),
+      () => app?.stop(),
+      () => sampler?.stop(),
+      () => platform?.cleanup(),
+      () => server.stop(),
+    ];
     for (const step of steps) {
       await step()?.catch((error: unknown) => console.error(`while cleaning up: ${String(error)}`));
     }
@@ -56,20 +85,28 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
 }
 
 console.log(`routing under load: ${count} clinics on ${server.kind}; ${machineLine()}`);
-console.log(`  tenant connection budget ${budget}, pool ${poolMax} per clinic client`);
+console.log(`  tenant connection budget ${processBudget}, pool ${poolMax} per clinic client`);
+if (processes) console.log(`  ${processes} app process(es) behind nginx, each with that budget`);
 try {
   platform = await createPlatformFixture(server.adminUrl, { label: "bench" });
   process.env.TENANT_NAME_PREFIX = platform.prefix;
-  const port = await findFreePort(3200);
-  const rootHost = `localhost:${port}`;
-  const clinicHost = (i: number) => `bench-${i}.${rootHost}`;
-  const serverEnv = { ...platform.env, DATABASE_URL: platform.centralUrl, ROOT_DOMAIN: rootHost };
+  const serverEnv = { ...platform.env, DATABASE_URL: platform.centralUrl };
   // Built before the clinics are made, so a build that fails costs no provisioning.
   await buildBenchApp(serverEnv);
   await provisionClinics(platform, Number(values.concurrency));
   // Its idle pool would count among the central connections measured below.
   await platform.central.$disconnect();
-  next = await startBenchNext({ port, rootHost, env: serverEnv });
+  let port: number;
+  let rootHost: string;
+  if (processes) {
+    app = await startBenchProcesses({ processes, env: serverEnv });
+    ({ port, rootHost } = app);
+  } else {
+    port = await findFreePort(3200);
+    rootHost = `localhost:${port}`;
+    next = await startBenchNext({ port, rootHost, env: { ...serverEnv, ROOT_DOMAIN: rootHost } });
+  }
+  const clinicHost = (i: number) => `bench-${i}.${rootHost}`;
   for (const i of new Set([0, count - 1])) {
     const page = await getPage({ port, host: clinicHost(i) });
     if (page.status !== 200 || !page.body.includes(`Bench Clinic ${i}<`)) {
@@ -84,22 +121,54 @@ try {
   });
   const url = `http://127.0.0.1:${port}/`;
   const scenarios: Scenario[] = [];
-  for (const [label, hosts] of [
-    ["one clinic", [clinicHost(0)]],
-    [`round-robin over ${count}`, Array.from({ length: count }, (_, i) => clinicHost(i))],
-  ] as const) {
+  const everyClinic = Array.from({ length: count }, (_, i) => clinicHost(i));
+  const runs: Array<{ label: string; hosts: string[]; kill?: boolean }> = [
+    { label: "one clinic", hosts: [clinicHost(0)] },
+    { label: `round-robin over ${count}`, hosts: everyClinic },
+  ];
+  if ((processes ?? 0) >= 2) {
+    runs.push({ label: `round-robin, one process killed`, hosts: everyClinic, kill: true });
+  }
+  for (const { label, hosts, kill } of runs) {
     console.log(`  ${label}: ${load.warmupSeconds} s warm-up, ${load.durationSeconds} s measured…`);
     const before = await sampler.tenantSessionsOpened();
     sampler.takePeaks();
+    const startedAt = Date.now();
+    const killing =
+      kill && app ? killOneLater(app, (load.warmupSeconds + load.durationSeconds / 3) * 1000) : undefined;
     const result = await runLoad({ url, hosts: [...hosts], ...load });
     const peaks = sampler.takePeaks();
     // Backends report their session to pg_stat_database within about a second.
     await new Promise((resolve) => setTimeout(resolve, 1500));
-    scenarios.push({ label, result, peaks, sessionsOpened: (await sampler.tenantSessionsOpened()) - before });
+    const sessionsOpened = (await sampler.tenantSessionsOpened()) - before;
+    const killed = await killing;
+    const killLog = killed && (await app?.nginx.accessLog());
+    scenarios.push({
+      label,
+      result,
+      peaks,
+      sessionsOpened,
+      killed: killed && summarizeKill(killLog ?? "", { ...killed, sinceMs: startedAt }),
+    });
   }
   report(scenarios);
 } finally {
   await cleanup();
+}
+
+/** SIGKILLs the last app process after `delayMs`; resolves once the one the supervisor starts answers. */
+async function killOneLater(
+  app: BenchProcesses,
+  delayMs: number,
+): Promise<{ port: number; atMs: number; healthyAtMs: number }> {
+  await new Promise((resolve) => setTimeout(resolve, delayMs));
+  const { port, pid } = app.supervisor.processes().at(-1) ?? { port: 0 };
+  if (!pid) throw new Error(`No process on port ${port} to kill.`);
+  process.kill(pid, "SIGKILL");
+  const atMs = Date.now();
+  console.log(`  killed the process on port ${port} (pid ${pid})`);
+  await waitForHealth({ port, rootHost: app.rootHost });
+  return { port, atMs, healthyAtMs: Date.now() };
 }
 
 async function provisionClinics(fixture: PlatformFixture, concurrency: number) {
@@ -176,6 +245,16 @@ function report(scenarios: Scenario[]) {
       .map(([code, n]) => `${code}×${n}`)
       .join(", ");
     console.log(`  ${label}: ${result.requests} requests measured (${codes}), max ${result.maxMs} ms`);
+  }
+  for (const { label, killed } of scenarios) {
+    if (!killed) continue;
+    const codes = Object.entries(killed.statuses)
+      .map(([code, n]) => `${code}×${n}`)
+      .join(", ");
+    const at = (ms: number | undefined) => (ms === undefined ? "never" : `+${(ms / 1000).toFixed(1)} s`);
+    console.log(
+      `  ${label}: nginx answered ${killed.requests} requests (${codes}); ${killed.failedOnKilled} failed on the killed process (502), ${killed.retried} went on to the next process, the last at ${at(killed.lastRetryMs)} after the kill; the new process answered /api/health at ${at(killed.healthyMs)} and got its clinics back at ${at(killed.backMs)}`,
+    );
   }
   const ratio = roundRobin.result.requestsPerSecond / single.result.requestsPerSecond;
   const failures = roundRobin.result.errors + roundRobin.result.non2xx;

@@ -39,7 +39,8 @@ runScript(async () => {
       stopping = true;
       const drained = worker?.stop(5_000);
       server.close(() => void Promise.all([app.close(), drained]).finally(() => resolve(0)));
-      server.closeIdleConnections();
+      // A keep-alive connection whose request was under way closes once answered, not after its idle timeout.
+      setInterval(() => server.closeIdleConnections(), 100).unref();
       setTimeout(() => server.closeAllConnections(), 5_000).unref();
     };
     process.once("SIGTERM", stop);

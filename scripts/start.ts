@@ -1,4 +1,6 @@
 // npm start (and npm run dev): the whole product, on embedded PostgreSQL when DATABASE_URL is unset.
+// `npm start -- --workers N [--base-port P]` runs N app processes on ports P … P+N−1 (P = PORT, 3000).
+import { parseArgs } from "node:util";
 
 import { deriveAuthSecret, getAuthSecret } from "../lib/auth/secret";
 import { checkPgToolsAt } from "../lib/backups/pg-tools-check";
@@ -17,17 +19,19 @@ import { enforceConnectionPlan } from "../lib/tenancy/connection-plan";
 import { getSecretsKey } from "../lib/tenancy/secrets";
 import { ensureDefaultServer } from "../lib/tenancy/servers";
 import { parseTrustedProxies } from "./lib/app-server";
-import { spawnAppServer, startBuild, stopTogether, waitForHealth } from "./lib/next-server";
-import { runScript } from "./lib/run-script";
+import { AppSupervisor, superviseUntilStopped } from "./lib/app-supervisor";
+import { spawnAppServer, startBuild } from "./lib/next-server";
+import { runScript, UsageError } from "./lib/run-script";
 
 runScript(async () => {
-  const dev = process.argv.includes("--dev");
-  const port = Number(process.env.PORT ?? 3000);
-  if (!(await isPortFree(port))) {
-    console.error(
-      `error: port ${port} is in use (another npm start?). Stop it, or choose another: PORT=3001 ROOT_DOMAIN=localhost:3001 npm start`,
-    );
-    return 1;
+  const { dev, workers, port } = parseStartArgs();
+  for (let appPort = port; appPort < port + workers; appPort++) {
+    if (!(await isPortFree(appPort))) {
+      console.error(
+        `error: port ${appPort} is in use (another npm start?). Stop it, or choose another: PORT=3001 ROOT_DOMAIN=localhost:3001 npm start`,
+      );
+      return 1;
+    }
   }
   // A wrong TRUSTED_PROXIES stops here, before PostgreSQL starts; the app server checks it again.
   parseTrustedProxies(process.env.TRUSTED_PROXIES);
@@ -35,6 +39,8 @@ runScript(async () => {
   const secretsKey = getSecretsKey();
   const env = {
     ...process.env,
+    // Every app process knows how many there are (connection planning).
+    APP_PROCESSES: String(workers),
     ROOT_DOMAIN: process.env.ROOT_DOMAIN ?? `localhost:${port}`,
     TENANT_SECRETS_KEY: secretsKey.toString("base64"),
     // A real deployment sets its own; the embedded demo derives one from its local key.
@@ -67,12 +73,27 @@ runScript(async () => {
     // The app server reads the same NEXT_DIST_DIR through next.config.js, so it serves this build.
     await build?.done;
 
-    const child = spawnAppServer({ dev, port, env: { ...env, DATABASE_URL: platform.centralUrl } });
-    stopTogether(child, stopDatabase);
-    await waitForHealth(`http://localhost:${port}`);
+    const appEnv = { ...env, DATABASE_URL: platform.centralUrl };
+    const supervisor = new AppSupervisor({
+      count: workers,
+      basePort: port,
+      rootHost: env.ROOT_DOMAIN,
+      spawn: (appPort) => spawnAppServer({ dev, port: appPort, env: appEnv }),
+    });
+    const stopped = superviseUntilStopped(supervisor, stopDatabase);
+    await supervisor.start().catch(async (error: unknown) => {
+      await supervisor.stop();
+      throw error;
+    });
     console.log(
       `\nClinic Platform is running at http://${env.ROOT_DOMAIN}  (Ctrl-C stops it and PostgreSQL)`,
     );
+    if (workers > 1) {
+      console.log(
+        `  ${workers} app processes on ports ${port}–${port + workers - 1}; nginx in front: npm run nginx:config -- --processes ${workers} --base-port ${port}`,
+      );
+      console.log(`  rolling restart (each process drained, then replaced): kill -HUP ${process.pid}`);
+    }
     if (platform.embedded) {
       const { superAdmin, clinicAdmin } = DEMO_ACCOUNTS;
       console.log(`  super admin:  ${superAdmin.email} / ${superAdmin.password}`);
@@ -86,12 +107,35 @@ runScript(async () => {
         `  first super admin (shown once; change it at first sign-in): ${firstAdmin.email} / ${firstAdmin.password}`,
       );
     }
-    return new Promise<number>(() => {});
+    return await stopped;
   } catch (error) {
     await stopDatabase();
     throw error;
   }
 });
+
+/** --dev, --workers N (1–64, production only) and --base-port P (default PORT, else 3000). */
+function parseStartArgs(): { dev: boolean; workers: number; port: number } {
+  const { values } = parseArgs({
+    options: {
+      dev: { type: "boolean", default: false },
+      workers: { type: "string", default: "1" },
+      "base-port": { type: "string", default: process.env.PORT ?? "3000" },
+    },
+  });
+  const workers = Number(values.workers);
+  const port = Number(values["base-port"]);
+  if (!Number.isInteger(workers) || workers < 1 || workers > 64) {
+    throw new UsageError("--workers takes a whole number from 1 to 64.");
+  }
+  if (values.dev && workers > 1) {
+    throw new UsageError("npm run dev runs one app process; --workers is for npm start.");
+  }
+  if (!Number.isInteger(port) || port < 1 || port + workers - 1 > 65_535) {
+    throw new UsageError(`--base-port (or PORT) must leave ${workers} port(s) below 65536: e.g. 3000.`);
+  }
+  return { dev: values.dev, workers, port };
+}
 
 /** Migrates the central database; seeds the embedded demo, or a first super admin on a real server. */
 async function prepareDatabase(

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { createWriteStream, readdirSync, statSync } from "node:fs";
+import http from "node:http";
 import path from "node:path";
 import exitHook from "async-exit-hook";
 import { projectRoot } from "../../lib/db/project-root";
@@ -114,18 +115,42 @@ function newestSourceTime(): number {
   return newest;
 }
 
-/** Resolves once GET /api/health answers 200, or rejects after `timeoutMs`. */
-export async function waitForHealth(baseUrl: string, timeoutMs = 120_000): Promise<void> {
+/**
+ * Resolves once GET /api/health on 127.0.0.1:`port` answers 200 for `rootHost` (ROOT_DOMAIN: the
+ * app serves no other host); rejects after `timeoutMs`, or once `child` has exited.
+ */
+export async function waitForHealth(options: {
+  port: number;
+  rootHost: string;
+  timeoutMs?: number;
+  child?: ChildProcess;
+}): Promise<void> {
+  const { port, rootHost, timeoutMs = 120_000, child } = options;
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    const ok = await fetch(`${baseUrl}/api/health`).then(
-      (response) => response.ok,
-      () => false,
-    );
-    if (ok) return;
+    if (child && (child.exitCode !== null || child.signalCode !== null)) {
+      throw new Error(
+        `The app process on port ${port} exited (${child.exitCode ?? child.signalCode}) before /api/health answered; see its output above.`,
+      );
+    }
+    if (await answersHealth(port, rootHost)) return;
     await new Promise((resolve) => setTimeout(resolve, 300));
   }
-  throw new Error(`${baseUrl}/api/health did not answer within ${timeoutMs / 1000} s.`);
+  throw new Error(`/api/health on port ${port} did not answer within ${timeoutMs / 1000} s.`);
+}
+
+function answersHealth(port: number, host: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const request = http.get(
+      { host: "127.0.0.1", port, path: "/api/health", headers: { host }, timeout: 5_000 },
+      (response) => {
+        response.resume();
+        resolve(response.statusCode === 200);
+      },
+    );
+    request.once("timeout", () => request.destroy());
+    request.once("error", () => resolve(false));
+  });
 }
 
 /**
