@@ -25,6 +25,8 @@ import { runScript, UsageError } from "./lib/run-script";
 
 runScript(async () => {
   const { dev, workers, port } = parseStartArgs();
+  // Every app process knows how many there are, and so does this one's connection-plan check.
+  process.env.APP_PROCESSES = String(workers);
   for (let appPort = port; appPort < port + workers; appPort++) {
     if (!(await isPortFree(appPort))) {
       console.error(
@@ -39,8 +41,6 @@ runScript(async () => {
   const secretsKey = getSecretsKey();
   const env = {
     ...process.env,
-    // Every app process knows how many there are (connection planning).
-    APP_PROCESSES: String(workers),
     ROOT_DOMAIN: process.env.ROOT_DOMAIN ?? `localhost:${port}`,
     TENANT_SECRETS_KEY: secretsKey.toString("base64"),
     // A real deployment sets its own; the embedded demo derives one from its local key.
