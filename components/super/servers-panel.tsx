@@ -8,6 +8,8 @@ import { Dialog } from "@/components/ui/dialog";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { AddServerForm } from "./add-server-form";
 import { EditServerForm } from "./edit-server-form";
+import type { ServerPitrSummary } from "./pitr-format";
+import { ServerPitrCell } from "./server-pitr-cell";
 
 /** What the page may know about a server: never its stored password. */
 export type ServerRow = {
@@ -22,6 +24,8 @@ export type ServerRow = {
   clinics: number;
   /** What moves left on it with no job to remove it (computed on the server), or null. */
   moveWarning: string | null;
+  /** Point-in-time restore: set up or how to, its window and its archiving's health (computed on the server). */
+  pitr: ServerPitrSummary;
 };
 
 export function ServersPanel({ servers }: { servers: ServerRow[] }) {
@@ -71,6 +75,12 @@ export function ServersPanel({ servers }: { servers: ServerRow[] }) {
           ) : null}
         </span>
       ),
+    },
+    {
+      key: "pitr",
+      header: "Point-in-time restore",
+      sortValue: (server) => server.pitr.badge.label,
+      cell: (server) => <ServerPitrCell summary={server.pitr} />,
     },
     {
       key: "actions",
