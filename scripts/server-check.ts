@@ -86,9 +86,9 @@ function printPitr(pitr: PitrStatus): void {
   console.log("  point-in-time restore:");
   const archiver = pitr.archiver;
   if (archiver) {
-    console.log(
-      `    archive_mode: ${archiver.archiveMode}; archive_command: ${archiver.commandSet ? "set" : "empty"}`,
-    );
+    const command =
+      archiver.archiveMode === "off" ? "" : `; archive_command: ${archiver.commandSet ? "set" : "empty"}`;
+    console.log(`    archive_mode: ${archiver.archiveMode}${command}`);
     console.log(
       `    archived: ${archiver.archivedCount} segments, last ${archiver.lastArchivedWal ?? "none"} at ${utc(archiver.lastArchivedAt)}`,
     );
@@ -103,7 +103,7 @@ function printPitr(pitr: PitrStatus): void {
   console.log(`    stanza: ${pitr.stanza}`);
   if (pitr.window)
     console.log(
-      `    recoverable window: from ${utc(pitr.window.from)} to ${pitr.windowReachesNow ? `now (last archived ${utc(pitr.window.to)})` : utc(pitr.window.to)}`,
+      `    recoverable window: from ${utc(pitr.window.from)} to ${pitr.windowReachesNow ? "now" : utc(pitr.window.to)}`,
     );
   else console.log(`    recoverable window: unknown (${pitr.windowProblem})`);
 }

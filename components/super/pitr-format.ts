@@ -37,7 +37,7 @@ export function summariseServerPitr(status: PitrStatus, now: Date): ServerPitrSu
   else if (archiver.archiveMode !== "off")
     lines.push(
       archiver.lastArchivedAt
-        ? `Last WAL archived ${describeSince(archiver.lastArchivedAt, now)}${archiver.failedCount ? `; ${archiver.failedCount} failed attempts in all` : ""}.`
+        ? `Last WAL archived ${describeSince(archiver.lastArchivedAt, now)}.`
         : "No WAL archived yet.",
     );
   const badge: ServerPitrSummary["badge"] = status.archiveFailure

@@ -5,6 +5,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { type Column, DataTable } from "@/components/ui/data-table";
 import { Dialog } from "@/components/ui/dialog";
+import { Notice } from "@/components/ui/notice";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { AddServerForm } from "./add-server-form";
 import { EditServerForm } from "./edit-server-form";
@@ -100,6 +101,13 @@ export function ServersPanel({ servers }: { servers: ServerRow[] }) {
 
   return (
     <div className="flex flex-col gap-4">
+      {servers.map((server) =>
+        server.pitr.alert ? (
+          <Notice key={server.id}>
+            <strong>Server {server.name}:</strong> {server.pitr.alert}
+          </Notice>
+        ) : null,
+      )}
       <div className="flex justify-end">
         <Button onClick={() => setAdding(true)}>Add server</Button>
       </div>
@@ -108,6 +116,7 @@ export function ServersPanel({ servers }: { servers: ServerRow[] }) {
         rows={servers}
         columns={columns}
         rowKey={(server) => server.id}
+        stackOnPhone
         empty="No database servers recorded. The server of DATABASE_URL is added at first start; add more here."
       />
       <Dialog open={adding} onClose={() => setAdding(false)} title="Add database server">

@@ -5,7 +5,7 @@ import { archiveCommand } from "./pitr-setup";
 /** A server's WAL archiving as PostgreSQL sees it: its settings and pg_stat_archiver. */
 export type ArchiverReading = {
   archiveMode: string;
-  /** archive_command (or archive_library) is set. */
+  /** archive_command (or archive_library) is set; PostgreSQL shows neither while archive_mode is off. */
   commandSet: boolean;
   /** archive_command is the one pitr:setup set for the recorded stanza (null: no stanza recorded). */
   commandPushesToStanza: boolean | null;
@@ -44,7 +44,7 @@ export async function readArchiver(
   const row = rows[0] as ArchiverRow;
   return {
     archiveMode: row.mode,
-    commandSet: row.command.trim() !== "" || Boolean(row.library?.trim()),
+    commandSet: row.mode !== "off" && (row.command.trim() !== "" || Boolean(row.library?.trim())),
     commandPushesToStanza: config ? row.command === archiveCommand(config) : null,
     archivedCount: Number(row.archived_count),
     lastArchivedWal: row.last_archived_wal,
@@ -70,7 +70,7 @@ export function describeArchiveFailure(reading: ArchiverReading, config: PitrCon
       : null;
   }
   const check = config
-    ? `pgbackrest --config=${config.configPath} --stanza=${config.stanza} check (as the PostgreSQL user on the server's machine) says what is wrong; pgBackRest's log is under log-path in ${config.configPath}.`
+    ? `To see why, run pgbackrest --config=${config.configPath} --stanza=${config.stanza} check as the PostgreSQL user on the server's machine (pgBackRest's log: log-path in that file).`
     : "Check archive_command and the server's log.";
   if (!reading.commandSet) {
     return `archive_mode is ${reading.archiveMode} but archive_command is empty: no WAL is archived and it piles up in pg_wal until the disk is full. ${check}`;
@@ -80,6 +80,6 @@ export function describeArchiveFailure(reading: ArchiverReading, config: PitrCon
   }
   const { lastFailedAt, lastArchivedAt } = reading;
   if (!lastFailedAt || (lastArchivedAt && lastArchivedAt >= lastFailedAt)) return null;
-  const since = lastArchivedAt ? `since ${utc(lastArchivedAt)}` : "since archiving began";
-  return `archive_command is failing: the last attempt (${utc(lastFailedAt)}, WAL ${reading.lastFailedWal ?? "unknown"}) failed and nothing has been archived ${since} (${reading.failedCount} failures in all). The recoverable window stopped growing there, and WAL piles up in pg_wal. ${check}`;
+  const since = lastArchivedAt ? `since ${utc(lastArchivedAt)}` : "yet";
+  return `archive_command is failing: nothing has been archived ${since}, so the recoverable window stopped growing there and WAL piles up in pg_wal. Last failed attempt ${utc(lastFailedAt)} (WAL ${reading.lastFailedWal ?? "unknown"}; ${reading.failedCount} failures in all). ${check}`;
 }

@@ -86,7 +86,7 @@ describe("an archive that is failing", () => {
   it("says when the newest attempt failed, since when nothing was archived, and what to run", () => {
     const failing = { ...working, lastFailedAt: new Date("2026-11-30T11:00:00Z"), failedCount: 7 };
     expect(describeArchiveFailure(failing, config)).toBe(
-      "archive_command is failing: the last attempt (2026-11-30 11:00:00 UTC, WAL 000000010000000000000020) failed and nothing has been archived since 2026-11-30 10:00:00 UTC (7 failures in all). The recoverable window stopped growing there, and WAL piles up in pg_wal. pgbackrest --config=/var/lib/pgbackrest/pgbackrest.conf --stanza=main check (as the PostgreSQL user on the server's machine) says what is wrong; pgBackRest's log is under log-path in /var/lib/pgbackrest/pgbackrest.conf.",
+      "archive_command is failing: nothing has been archived since 2026-11-30 10:00:00 UTC, so the recoverable window stopped growing there and WAL piles up in pg_wal. Last failed attempt 2026-11-30 11:00:00 UTC (WAL 000000010000000000000020; 7 failures in all). To see why, run pgbackrest --config=/var/lib/pgbackrest/pgbackrest.conf --stanza=main check as the PostgreSQL user on the server's machine (pgBackRest's log: log-path in that file).",
     );
   });
 
