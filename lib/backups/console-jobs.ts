@@ -4,6 +4,7 @@ import type { CentralDb } from "../db/central";
 import { type CentralAuditInput, recordCentralAudit } from "../db/central-audit";
 import { AppError } from "../errors";
 import type { Clinic, Job, Prisma } from "../generated/central/client";
+import { describeJobError } from "../jobs/errors";
 import { enqueueJob, type NewJob } from "../jobs/queue";
 import type { JobRunner } from "../jobs/runner";
 import { BackupService } from "./backup-service";
@@ -114,9 +115,13 @@ export async function startConsoleJob(options: {
   });
   const runner = options.runner ?? new BackupService({ central }).jobs;
   const before = options.before ? options.before().catch(() => {}) : Promise.resolve();
+  const { kind } = options.job;
+  // A failed or refused job is an outcome, recorded on the job row that the console shows: a warning here.
   continueAfterResponse(
-    before.then(() => runner.runUntilDone(job.id)),
-    options.job.kind,
+    before
+      .then(() => runner.runUntilDone(job.id))
+      .catch((error: unknown) => console.warn(`[${kind}] job ${job.id} failed: ${describeJobError(error)}`)),
+    kind,
   );
   return { jobId: job.id };
 }
