@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { describeClinicWindow, summariseServerPitr } from "@/components/super/pitr-format";
+import { settleBackgroundWork } from "../background-work";
 import type { Clinic, DatabaseServer } from "../generated/central/client";
 import {
   leftoversOn,
@@ -17,11 +18,13 @@ import { checkServerForMoves } from "../moves/server-check";
 import { withAdminClient } from "../tenancy/clinic-schema";
 import { createTestPlatform, type TestPlatform } from "../testing/platform";
 import { isPgBackRestInstalled, type PitrConfig } from "./pgbackrest";
+import { startClinicRestoreToMoment } from "./pitr-console";
 import { PITR_STEPS, type PitrStep } from "./pitr-job";
 import { restoreClinicToTime } from "./pitr-service";
 import { archiveCommand, setUpPitr } from "./pitr-setup";
 import { findPitrStatus } from "./pitr-status";
 import { archiveCurrentWal, findRecoverableWindow } from "./recoverable-window";
+import { instantToMoment } from "./restore-moment";
 import { processesUnder, scratchPaths } from "./scratch-folder";
 
 const installed = await isPgBackRestInstalled();
@@ -176,6 +179,38 @@ describe.skipIf(!installed)("point-in-time restore of one clinic (pgBackRest)", 
     });
     expect(existsSync(scratchPaths(platform.env, job.id).jobRoot)).toBe(false);
   }, 60_000);
+  it("the console's restore to a moment: queued with its audit row, refused by the job's check outside the window", async () => {
+    const actor = { id: platform.owner.id, email: platform.owner.email, ip: null, userAgent: null };
+    const start = (moment: string) =>
+      startClinicRestoreToMoment({
+        central: platform.central,
+        actor,
+        clinic,
+        moment,
+        timeZone: "Europe/Berlin",
+        confirmation: clinic.subdomain,
+      });
+    await expect(start(instantToMoment(new Date(Date.now() + 3_600_000), "Europe/Berlin"))).rejects.toThrow(
+      "That moment has not come yet: choose one up to now.",
+    );
+    const { jobId } = await start("2020-01-01T09:00:00");
+    await settleBackgroundWork();
+    const job = await platform.central.job.findUniqueOrThrow({ where: { id: jobId } });
+    expect(job).toMatchObject({ kind: "pitr-restore-clinic", state: "FAILED", step: "check" });
+    expect(job.lastError).toMatch(
+      /^The point-in-time restore failed: 2020-01-01T08:00:00\.000Z is outside the recoverable window of server pitr: from \S+Z to \S+Z\. Choose a time inside it\. The clinic still serves its own data, unchanged\.$/,
+    );
+    const audit = await platform.central.auditEvent.findFirstOrThrow({
+      where: { action: "backup.restore-to-moment" },
+    });
+    expect(audit.details).toEqual({
+      subdomain: clinic.subdomain,
+      at: "2020-01-01T08:00:00.000Z",
+      timeZone: "Europe/Berlin",
+      job: jobId,
+    });
+  });
+
   it("shows the recoverable window: the server's, the clinic's from its first backup, and in server:check", async () => {
     const window = await findRecoverableWindow(server, platform.env);
     const status = await findPitrStatus({ server, env: platform.env });
