@@ -1,4 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
+import { setClinicAdminsMayBackup } from "@/lib/backups/console-access";
 import { withCentralDb, withClinicDb } from "./support/central-db";
 import { ROOT_ORIGIN } from "./support/origins";
 import { createPlatformAccount } from "./support/own-accounts";
@@ -124,4 +125,48 @@ test("the super admin restores a backup as a new clinic: the copy gets its own a
     db.patient.count({ where: { firstName: "Rosa" } }),
   );
   expect(patients).toBe(1);
+});
+
+test("without point-in-time restore on the clinic's server, both backups pages say so in plain words", async ({
+  page,
+  browser,
+}) => {
+  const clinicId = await clinicIdOf(CLINIC.subdomain);
+  const notSetUp = "Point-in-time restore is not set up for this clinic's server";
+  await signIn(page, ROOT_ORIGIN, await createPlatformAccount({ role: "SUPER_ADMIN", name: "Pia Moment" }));
+  await page.goto(`/super/backups/${clinicId}`);
+  await expect(page.getByRole("heading", { level: 2, name: "Restore to a moment" })).toBeVisible();
+  await expect(page.getByText(notSetUp)).toBeVisible();
+  await expect(
+    page.getByText(/To set it up, run on the server's machine: npm run pitr:setup -- \S+ --repo/),
+  ).toBeVisible();
+  await expect(page.getByRole("button", { name: "Restore to a moment…" })).toHaveCount(0);
+  await screenBothWidths(page, "backups-moment-not-set-up");
+
+  // The clinic's owner sees the same sentence on their backups page, and nothing about the server.
+  const owner = await createPlatformAccount({
+    role: "CLINIC_ADMIN",
+    name: "Otto Owner",
+    coAdminOf: CLINIC.subdomain,
+  });
+  const setting = (allowed: boolean) =>
+    withCentralDb(async (central) => {
+      const admin = await central.user.findFirstOrThrow({ where: { role: "SUPER_ADMIN" } });
+      await setClinicAdminsMayBackup(central, allowed, admin.id);
+    });
+  await setting(true);
+  const context = await browser.newContext();
+  try {
+    const ownerPage = await context.newPage();
+    await signIn(ownerPage, ROOT_ORIGIN, owner);
+    await ownerPage.goto(`${ROOT_ORIGIN}/admin/clinics/${clinicId}/backups`);
+    await expect(ownerPage.getByRole("heading", { level: 2, name: "Restore to a moment" })).toBeVisible();
+    await expect(ownerPage.getByText(notSetUp)).toBeVisible();
+    await expect(ownerPage.getByText(/pitr:setup/)).toHaveCount(0);
+    await expect(ownerPage.getByRole("button", { name: "Restore to a moment…" })).toHaveCount(0);
+    await screenBothWidths(ownerPage, "admin-backups-moment-not-set-up");
+  } finally {
+    await context.close();
+    await setting(false);
+  }
 });

@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { withCentralDb } from "./support/central-db";
 import { savedSessionFile } from "./support/saved-sessions";
+import { screenBothWidths } from "./support/screens";
 
 const SCREENSHOTS = process.env.E2E_SCREENSHOT_DIR;
 
@@ -36,6 +37,19 @@ test.describe("database servers", () => {
       await page.setViewportSize({ width: 390, height: 844 });
       await page.screenshot({ path: `${SCREENSHOTS}/servers-390.png`, fullPage: true });
     }
+  });
+
+  test("each server says whether point-in-time restore is set up, and the one line that sets it up", async ({
+    page,
+  }) => {
+    await page.goto("/super/servers");
+    await expect(page.getByRole("columnheader", { name: "Point-in-time restore" })).toBeVisible();
+    const row = page.getByRole("row").filter({ hasText: "Default" });
+    await expect(row.getByText("Not set up", { exact: true })).toBeVisible();
+    await expect(row.getByText("npm run pitr:setup -- default --repo /var/lib/pgbackrest")).toBeVisible();
+    // The test server does not archive WAL: nothing is failing, so nothing is red.
+    await expect(row.getByRole("alert")).toHaveCount(0);
+    await screenBothWidths(page, "servers-pitr-not-set-up");
   });
 
   test("a host the operator did not list is refused before any connection, naming DATABASE_SERVER_HOSTS", async ({

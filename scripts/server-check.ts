@@ -1,9 +1,12 @@
 // npm run server:check -- <server-name> [--json]: can this registered server take part in moves (wal_level,
-// free replication slots, WAL senders, apply workers), its connections beside its clinics, and what earlier
-// moves left on it (replication slots, publications, subscriptions, logins) with no running job to remove it.
+// free replication slots, WAL senders, apply workers), its connections beside its clinics, what earlier
+// moves left on it (replication slots, publications, subscriptions, logins) with no running job to remove it,
+// and its point-in-time restore (archiving and its failures, the stanza, the recoverable window). Exit code 1
+// when it is unreachable, a move left something behind, or archiving is on and failing.
 import { parseArgs } from "node:util";
 import type { ServerCheckReport, Usage } from "../lib/moves/server-check";
 import { checkServerForMoves } from "../lib/moves/server-check";
+import type { PitrStatus } from "../lib/pitr/pitr-status";
 import type { ConnectionPlan } from "../lib/tenancy/connection-plan";
 import { runScript, UsageError } from "./lib/run-script";
 import { withCentral } from "./lib/with-central";
@@ -30,7 +33,7 @@ runScript(async () => {
     const report = await checkServerForMoves({ central, server });
     if (values.json) console.log(JSON.stringify(report, null, 2));
     else printReport(report);
-    return report.reachable && report.orphans.length === 0 ? 0 : 1;
+    return report.reachable && report.orphans.length === 0 && !report.pitr?.archiveFailure ? 0 : 1;
   });
 });
 
@@ -53,6 +56,7 @@ function printReport(report: ServerCheckReport): void {
       `  connections: ${usage(report.connections)}; clinics: ${report.clinics.hosted} of capacity ${report.clinics.capacity}`,
     );
     console.log(`  left by moves that are not running: ${report.orphans.length || "nothing"}`);
+    if (report.pitr) printPitr(report.pitr);
   }
   if (report.connectionPlan) printConnectionPlan(report.connectionPlan);
   for (const line of report.advice) console.log(`  - ${line}`);
@@ -73,4 +77,33 @@ function printConnectionPlan(plan: ConnectionPlan): void {
   console.log(`    sum ${plan.total}${against}`);
   // A plan that does not fit is the first line of advice below.
   if (plan.fits !== false) console.log(`    ${plan.verdict}`);
+}
+
+const utc = (at: Date | string | null) =>
+  at ? `${new Date(at).toISOString().slice(0, 19).replace("T", " ")} UTC` : "never";
+
+function printPitr(pitr: PitrStatus): void {
+  console.log("  point-in-time restore:");
+  const archiver = pitr.archiver;
+  if (archiver) {
+    const command =
+      archiver.archiveMode === "off" ? "" : `; archive_command: ${archiver.commandSet ? "set" : "empty"}`;
+    console.log(`    archive_mode: ${archiver.archiveMode}${command}`);
+    console.log(
+      `    archived: ${archiver.archivedCount} segments, last ${archiver.lastArchivedWal ?? "none"} at ${utc(archiver.lastArchivedAt)}`,
+    );
+    console.log(
+      `    failed: ${archiver.failedCount}${archiver.failedCount ? `, last ${archiver.lastFailedWal} at ${utc(archiver.lastFailedAt)}` : ""}`,
+    );
+  }
+  if (!pitr.stanza) {
+    console.log(`    stanza: none recorded, so not set up (${pitr.setupCommand}, on the server's machine)`);
+    return;
+  }
+  console.log(`    stanza: ${pitr.stanza}`);
+  if (pitr.window)
+    console.log(
+      `    recoverable window: from ${utc(pitr.window.from)} to ${pitr.windowReachesNow ? "now" : utc(pitr.window.to)}`,
+    );
+  else console.log(`    recoverable window: unknown (${pitr.windowProblem})`);
 }

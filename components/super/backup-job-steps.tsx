@@ -29,8 +29,23 @@ const COPY_LABELS: Record<string, string> = {
   access: "Locking it to the new clinic alone",
 };
 
+// A restore to a moment (lib/pitr) rebuilds the database from the server's archive, not from a file.
+const MOMENT_LABELS: Record<string, string> = {
+  check: "Checking the moment is inside the recoverable window",
+  "restore-instance": "Restoring the server's last backup before it (this clinic only)",
+  recover: "Replaying the archived changes up to the moment",
+  dump: "Copying the clinic's data as it was then",
+  restore: "Loading it into the fresh database",
+  verify: "Comparing every table with that copy's fingerprint",
+};
+
+const KIND_LABELS: Partial<Record<BackupJobProgress["kind"], Record<string, string>>> = {
+  "restore-into-clinic": COPY_LABELS,
+  "pitr-restore-clinic": MOMENT_LABELS,
+};
+
 function labelOf(job: BackupJobProgress, step: string): string {
-  return (job.kind === "restore-into-clinic" ? COPY_LABELS[step] : undefined) ?? STEP_LABELS[step] ?? step;
+  return KIND_LABELS[job.kind]?.[step] ?? STEP_LABELS[step] ?? step;
 }
 
 /** A backup's or restore's steps with a bar above them, and its outcome once it ended. */
@@ -62,9 +77,9 @@ function JobOutcome({ job }: { job: BackupJobProgress }) {
     return (
       <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
         {job.error ?? "It failed."}{" "}
-        {job.kind.startsWith("restore")
-          ? "Fix the cause named above, then restore again; nothing else needs undoing."
-          : "Earlier backups are untouched. Fix the cause named above, then back up again."}
+        {job.kind.startsWith("backup")
+          ? "Earlier backups are untouched. Fix the cause named above, then back up again."
+          : "Fix the cause named above, then restore again; nothing else needs undoing."}
       </p>
     );
   }

@@ -5,9 +5,12 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { type Column, DataTable } from "@/components/ui/data-table";
 import { Dialog } from "@/components/ui/dialog";
+import { Notice } from "@/components/ui/notice";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { AddServerForm } from "./add-server-form";
 import { EditServerForm } from "./edit-server-form";
+import type { ServerPitrSummary } from "./pitr-format";
+import { ServerPitrCell } from "./server-pitr-cell";
 
 /** What the page may know about a server: never its stored password. */
 export type ServerRow = {
@@ -22,6 +25,8 @@ export type ServerRow = {
   clinics: number;
   /** What moves left on it with no job to remove it (computed on the server), or null. */
   moveWarning: string | null;
+  /** Point-in-time restore: set up or how to, its window and its archiving's health (computed on the server). */
+  pitr: ServerPitrSummary;
 };
 
 export function ServersPanel({ servers }: { servers: ServerRow[] }) {
@@ -73,6 +78,12 @@ export function ServersPanel({ servers }: { servers: ServerRow[] }) {
       ),
     },
     {
+      key: "pitr",
+      header: "Point-in-time restore",
+      sortValue: (server) => server.pitr.badge.label,
+      cell: (server) => <ServerPitrCell summary={server.pitr} />,
+    },
+    {
       key: "actions",
       header: "Actions",
       cell: (server) => (
@@ -90,6 +101,13 @@ export function ServersPanel({ servers }: { servers: ServerRow[] }) {
 
   return (
     <div className="flex flex-col gap-4">
+      {servers.map((server) =>
+        server.pitr.alert ? (
+          <Notice key={server.id}>
+            <strong>Server {server.name}:</strong> {server.pitr.alert}
+          </Notice>
+        ) : null,
+      )}
       <div className="flex justify-end">
         <Button onClick={() => setAdding(true)}>Add server</Button>
       </div>
@@ -98,6 +116,7 @@ export function ServersPanel({ servers }: { servers: ServerRow[] }) {
         rows={servers}
         columns={columns}
         rowKey={(server) => server.id}
+        stackOnPhone
         empty="No database servers recorded. The server of DATABASE_URL is added at first start; add more here."
       />
       <Dialog open={adding} onClose={() => setAdding(false)} title="Add database server">

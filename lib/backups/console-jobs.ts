@@ -1,10 +1,12 @@
 import type { Actor } from "../auth/actor";
 import { continueAfterResponse } from "../background-work";
 import type { CentralDb } from "../db/central";
-import { recordCentralAudit } from "../db/central-audit";
+import { type CentralAuditInput, recordCentralAudit } from "../db/central-audit";
 import { AppError } from "../errors";
-import type { Clinic } from "../generated/central/client";
-import { enqueueJob } from "../jobs/queue";
+import type { Clinic, Job, Prisma } from "../generated/central/client";
+import { describeJobError } from "../jobs/errors";
+import { enqueueJob, type NewJob } from "../jobs/queue";
+import type { JobRunner } from "../jobs/runner";
 import { BackupService } from "./backup-service";
 import { dropExpiredAsideDatabases, restoreKeepHours } from "./restore-aside";
 
@@ -12,9 +14,9 @@ import { dropExpiredAsideDatabases, restoreKeepHours } from "./restore-aside";
 export type StartedBackupJob = { jobId: string };
 
 /**
- * The console's backups and restores: each queues its job together with its central audit row
- * (both or neither), answers with the job's id at once and runs the job after the response; the
- * console follows its steps through the job row. A worker takes the job up if this process dies.
+ * The console's backups and restores, each started by startConsoleJob: its job queued together
+ * with its central audit row (both or neither), the job's id answered at once and the job run after
+ * the response; the console follows its steps through the job row.
  */
 export async function startClinicBackup(options: {
   central: CentralDb;
@@ -23,24 +25,16 @@ export async function startClinicBackup(options: {
 }): Promise<StartedBackupJob> {
   const { central, actor, clinic } = options;
   requireServing(clinic, "backed up");
-  const job = await central.$transaction(async (tx) => {
-    const queued = await enqueueJob(tx, {
-      kind: "backup-clinic",
-      clinicId: clinic.id,
-      payload: { kind: "MANUAL" },
-      requestedBy: actor.id,
-      maxAttempts: 3,
-    });
-    await recordCentralAudit(tx, {
-      actor,
+  return startConsoleJob({
+    central,
+    actor,
+    job: { kind: "backup-clinic", clinicId: clinic.id, payload: { kind: "MANUAL" } },
+    audit: (queued) => ({
       action: "backup.clinic",
       target: { type: "clinic", id: clinic.id },
       details: { subdomain: clinic.subdomain, job: queued.id },
-    });
-    return queued;
+    }),
   });
-  runInBackground(central, job.id);
-  return { jobId: job.id };
 }
 
 /** The central database (the clinic registry and the encrypted role passwords). */
@@ -48,27 +42,17 @@ export async function startCentralBackup(options: {
   central: CentralDb;
   actor: Actor;
 }): Promise<StartedBackupJob> {
-  const { central, actor } = options;
-  const job = await central.$transaction(async (tx) => {
-    const running = await tx.job.findFirst({
-      where: { kind: "backup-central", state: { in: ["QUEUED", "RUNNING"] } },
-    });
-    if (running) throw new AppError("CONFLICT", "A backup of the central database is already running.");
-    const queued = await enqueueJob(tx, {
-      kind: "backup-central",
-      payload: { kind: "MANUAL" },
-      requestedBy: actor.id,
-      maxAttempts: 3,
-    });
-    await recordCentralAudit(tx, {
-      actor,
-      action: "backup.central",
-      target: { type: "job", id: queued.id },
-    });
-    return queued;
+  return startConsoleJob({
+    ...options,
+    job: { kind: "backup-central", payload: { kind: "MANUAL" } },
+    check: async (tx) => {
+      const running = await tx.job.findFirst({
+        where: { kind: "backup-central", state: { in: ["QUEUED", "RUNNING"] } },
+      });
+      if (running) throw new AppError("CONFLICT", "A backup of the central database is already running.");
+    },
+    audit: (queued) => ({ action: "backup.central", target: { type: "job", id: queued.id } }),
   });
-  runInBackground(central, job.id);
-  return { jobId: job.id };
 }
 
 /**
@@ -84,35 +68,61 @@ export async function startClinicRestore(options: {
   confirmation: string;
 }): Promise<StartedBackupJob> {
   const { central, actor, clinic, backupId } = options;
-  if (options.confirmation !== clinic.subdomain) {
-    throw new AppError("INVALID", `Type “${clinic.subdomain}” to confirm.`, {
-      confirmation: `Type “${clinic.subdomain}” exactly.`,
-    });
-  }
-  requireServing(clinic, "restored");
+  requireRestoreConfirmed(clinic, options.confirmation);
   const backup = await central.backup.findFirst({ where: { id: backupId, clinicId: clinic.id } });
   if (!backup) throw new AppError("NOT_FOUND", "This clinic has no such backup.");
   if (backup.status !== "DONE" || !backup.filePath) {
     throw new AppError("CONFLICT", "That backup did not finish; choose a finished one.");
   }
-  const job = await central.$transaction(async (tx) => {
-    const queued = await enqueueJob(tx, {
-      kind: "restore-clinic",
-      clinicId: clinic.id,
-      payload: { backupId: backup.id },
-      requestedBy: actor.id,
-      maxAttempts: 3,
-    });
-    await recordCentralAudit(tx, {
-      actor,
+  return startConsoleJob({
+    central,
+    actor,
+    job: { kind: "restore-clinic", clinicId: clinic.id, payload: { backupId: backup.id } },
+    audit: (queued) => ({
       action: "backup.restore",
       target: { type: "clinic", id: clinic.id },
       details: { subdomain: clinic.subdomain, backup: backup.id, job: queued.id },
-    });
+    }),
+    before: dropExpiredRestoreAsides(central),
+  });
+}
+
+/** Databases set aside by earlier restores, past their keeping time, go before a restore runs (as the CLI does). */
+export function dropExpiredRestoreAsides(central: CentralDb): () => Promise<void> {
+  return () => dropExpiredAsideDatabases(central).then(() => {});
+}
+
+/**
+ * Queues a console job with its central audit row in one transaction (`check` runs first in it),
+ * answers with the job's id and runs the job after the response with `runner` (by default the
+ * backup jobs'), `before` first; a worker takes the job up if this process dies.
+ */
+export async function startConsoleJob(options: {
+  central: CentralDb;
+  actor: Actor;
+  job: Omit<NewJob, "requestedBy" | "maxAttempts">;
+  audit: (queued: Job) => Omit<CentralAuditInput, "actor">;
+  check?: (tx: Prisma.TransactionClient) => Promise<void>;
+  runner?: JobRunner;
+  before?: () => Promise<void>;
+}): Promise<StartedBackupJob> {
+  const { central, actor } = options;
+  const job = await central.$transaction(async (tx) => {
+    await options.check?.(tx);
+    const queued = await enqueueJob(tx, { ...options.job, requestedBy: actor.id, maxAttempts: 3 });
+    await recordCentralAudit(tx, { actor, ...options.audit(queued) });
     return queued;
   });
-  // Databases set aside by earlier restores, past their keeping time, go first (as the CLI does).
-  runInBackground(central, job.id, () => dropExpiredAsideDatabases(central).then(() => {}));
+  const runner = options.runner ?? new BackupService({ central }).jobs;
+  const before = options.before ? options.before().catch(() => {}) : Promise.resolve();
+  const { kind } = options.job;
+  // A failed or refused job is an outcome, recorded on the job row that the console shows: a warning here.
+  continueAfterResponse(
+    before
+      .then(() => runner.runUntilDone(job.id))
+      .catch((error: unknown) => console.warn(`[${kind}] job ${job.id} failed: ${describeJobError(error)}`)),
+    kind,
+  );
   return { jobId: job.id };
 }
 
@@ -125,12 +135,14 @@ export function restoreKeepHoursOrDefault(): number {
   }
 }
 
-function runInBackground(central: CentralDb, jobId: string, before?: () => Promise<void>): void {
-  const service = new BackupService({ central });
-  const work = (before ? before().catch(() => {}) : Promise.resolve()).then(() =>
-    service.jobs.runUntilDone(jobId),
-  );
-  continueAfterResponse(work, "backup");
+/** A restore replaces the clinic's data: only after its subdomain was typed, and only of a clinic that serves. */
+export function requireRestoreConfirmed(clinic: Clinic, confirmation: string): void {
+  if (confirmation !== clinic.subdomain) {
+    throw new AppError("INVALID", `Type “${clinic.subdomain}” to confirm.`, {
+      confirmation: `Type “${clinic.subdomain}” exactly.`,
+    });
+  }
+  requireServing(clinic, "restored");
 }
 
 function requireServing(clinic: Clinic, verb: string): void {

@@ -1,12 +1,19 @@
 import type { AppSession } from "../auth/session";
 import type { CentralDb } from "../db/central";
 import { AppError } from "../errors";
+import { PITR_STEPS, pitrPayloadSchema } from "../pitr/pitr-job";
 import { BACKUP_STEPS, RESTORE_STEPS } from "./backup-service";
 import { findBackupClinic } from "./console-access";
 import { RESTORE_INTO_STEPS } from "./restore-into-job";
 import { restorePayloadSchema } from "./restore-job";
 
-const BACKUP_KINDS = ["backup-clinic", "backup-central", "restore-clinic", "restore-into-clinic"] as const;
+const BACKUP_KINDS = [
+  "backup-clinic",
+  "backup-central",
+  "restore-clinic",
+  "restore-into-clinic",
+  "pitr-restore-clinic",
+] as const;
 type BackupJobKind = (typeof BACKUP_KINDS)[number];
 
 /** What the console polls while a backup or a restore runs. */
@@ -30,6 +37,7 @@ const STEPS_OF: Record<BackupJobKind, readonly string[]> = {
   "backup-central": BACKUP_STEPS,
   "restore-clinic": RESTORE_STEPS,
   "restore-into-clinic": RESTORE_INTO_STEPS,
+  "pitr-restore-clinic": PITR_STEPS,
 };
 
 /**
@@ -52,9 +60,9 @@ export async function findBackupJobProgress(options: {
     });
   }
   const kind = job.kind as BackupJobKind;
-  const backup = kind.startsWith("restore")
-    ? null
-    : await central.backup.findUnique({ where: { jobId: job.id } });
+  const backup = kind.startsWith("backup")
+    ? await central.backup.findUnique({ where: { jobId: job.id } })
+    : null;
   const copy =
     kind === "restore-into-clinic" && job.clinicId
       ? await central.clinic.findUnique({
@@ -62,7 +70,12 @@ export async function findBackupJobProgress(options: {
           select: { id: true, name: true, subdomain: true },
         })
       : null;
-  const restored = kind === "restore-clinic" ? restorePayloadSchema.safeParse(job.payload) : null;
+  const restored =
+    kind === "restore-clinic"
+      ? restorePayloadSchema.safeParse(job.payload)
+      : kind === "pitr-restore-clinic"
+        ? pitrPayloadSchema.safeParse(job.payload)
+        : null;
   return {
     id: job.id,
     kind,

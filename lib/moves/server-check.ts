@@ -1,6 +1,7 @@
 import type pg from "pg";
 import type { CentralDb } from "../db/central";
 import type { DatabaseServer } from "../generated/central/client";
+import { findPitrStatus, type PitrStatus } from "../pitr/pitr-status";
 import { withAdminClient } from "../tenancy/clinic-schema";
 import { type ConnectionPlan, findConnectionPlans } from "../tenancy/connection-plan";
 import { moveMethodFor } from "./move-method";
@@ -31,7 +32,9 @@ export type ServerCheckReport = {
   orphans: MoveOrphan[];
   /** Every pool's worst case on this server against its max_connections (lib/tenancy/connection-plan.ts). */
   connectionPlan: ConnectionPlan | null;
-  /** What to change, one line each; empty when the server is ready for moves both ways. */
+  /** Point-in-time restore: archive_mode and archive_command, the archiver's failures, the stanza, the window. */
+  pitr: PitrStatus | null;
+  /** What to change, one line each; empty when the server is ready for moves both ways and its archiving (if on) works. */
   advice: string[];
 };
 
@@ -75,7 +78,8 @@ async function readServer(admin: pg.Client): Promise<Readings> {
 /**
  * Reachability, version, whether the server can be a move's source or target (wal_level, free
  * replication slots, WAL senders and apply workers), its connections beside the clinics it holds,
- * and what earlier moves left behind on it with no job to remove it.
+ * what earlier moves left behind on it with no job to remove it, and its point-in-time restore
+ * (archiving, its failures, the recorded stanza and the recoverable window).
  */
 export async function checkServerForMoves(options: {
   central: CentralDb;
@@ -97,8 +101,11 @@ export async function checkServerForMoves(options: {
   };
   try {
     const readings = await withAdminClient(server, "postgres", readServer);
-    const orphans = await findMoveOrphans({ central, server, publications: true, env: options.env });
-    const report = { ...base, ...readings, reachable: true, error: null, orphans };
+    const [orphans, pitr] = await Promise.all([
+      findMoveOrphans({ central, server, publications: true, env: options.env }),
+      findPitrStatus({ server, env: options.env, timeoutMs: PITR_TIMEOUT_MS }),
+    ]);
+    const report = { ...base, ...readings, reachable: true, error: null, orphans, pitr };
     const canBeMoveSource = moveMethodFor(readings.walLevel ?? "") === "replication";
     return { ...report, canBeMoveSource, advice: adviseOn(report) };
   } catch (error) {
@@ -113,12 +120,16 @@ export async function checkServerForMoves(options: {
       error: (error as Error).message,
       canBeMoveSource: false,
       orphans: [],
+      pitr: null,
       advice: [
         `Not reachable as its admin: check that PostgreSQL runs at ${server.host}:${server.port} and the stored password.`,
       ],
     };
   }
 }
+
+// A command line may wait longer than a page for pgBackRest's repository.
+const PITR_TIMEOUT_MS = 30_000;
 
 const isFull = (usage: Usage | null) => usage !== null && usage.used >= usage.max;
 
@@ -145,5 +156,6 @@ function adviseOn(report: Omit<ServerCheckReport, "advice" | "canBeMoveSource">)
   for (const orphan of report.orphans)
     advice.push(`${orphan.kind} ${orphan.name} (its move job ${orphan.job}): ${orphan.fix}`);
   if (report.connectionPlan?.fits === false) advice.push(report.connectionPlan.verdict);
+  if (report.pitr?.archiveFailure) advice.push(report.pitr.archiveFailure);
   return advice;
 }

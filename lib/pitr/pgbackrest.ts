@@ -66,7 +66,13 @@ export async function runPgBackRest(
     );
     return stdout;
   } catch (error) {
-    const failed = error as NodeJS.ErrnoException & { stdout?: string; stderr?: string };
+    const failed = error as NodeJS.ErrnoException & { stdout?: string; stderr?: string; killed?: boolean };
+    if (failed.killed) {
+      throw new AppError(
+        "UNAVAILABLE",
+        `pgbackrest ${command} (stanza ${config.stanza}) did not answer within ${Math.round((options.timeoutMs ?? 600_000) / 1000)} s: is its repository reachable from this machine?`,
+      );
+    }
     if (failed.code === "ENOENT") {
       throw new AppError(
         "UNAVAILABLE",

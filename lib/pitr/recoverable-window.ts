@@ -3,6 +3,7 @@ import { z } from "zod";
 import { AppError } from "../errors";
 import type { DatabaseServer } from "../generated/central/client";
 import { withAdminClient } from "../tenancy/clinic-schema";
+import { readArchiver } from "./archiver-status";
 import { type PitrConfig, requirePitrConfig, runPgBackRest } from "./pgbackrest";
 
 /** The times a clinic on a server can be restored to: from the oldest backup's end to the newest archived WAL. */
@@ -41,9 +42,13 @@ const WAL_NAME = 24;
 export async function findRecoverableWindow(
   server: DatabaseServer,
   env: NodeJS.ProcessEnv = process.env,
+  options: { timeoutMs?: number } = {},
 ): Promise<RecoverableWindow> {
   const config = requirePitrConfig(server);
-  const output = await runPgBackRest(config, ["info", "--output=json"], { env, timeoutMs: 60_000 });
+  const output = await runPgBackRest(config, ["info", "--output=json"], {
+    env,
+    timeoutMs: options.timeoutMs ?? 60_000,
+  });
   const stanza = infoSchema.parse(JSON.parse(output)).find((entry) => entry.name === config.stanza);
   const backups = (stanza?.backup ?? []).filter((backup) => !backup.error);
   if (!stanza || backups.length === 0) {
@@ -132,9 +137,7 @@ export async function archiveCurrentWal(
 async function lastArchived(
   client: pg.Client,
 ): Promise<{ wal: string; at: number; failedWal: string | null } | null> {
-  const { rows } = await client.query<{ wal: string | null; at: Date | null; failed_wal: string | null }>(
-    "SELECT last_archived_wal AS wal, last_archived_time AS at, last_failed_wal AS failed_wal FROM pg_stat_archiver",
-  );
-  const row = rows[0];
-  return row?.wal && row.at ? { wal: row.wal, at: row.at.getTime(), failedWal: row.failed_wal } : null;
+  const reading = await readArchiver(client);
+  const { lastArchivedWal: wal, lastArchivedAt: at } = reading;
+  return wal && at ? { wal, at: at.getTime(), failedWal: reading.lastFailedWal } : null;
 }

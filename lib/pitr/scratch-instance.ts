@@ -3,7 +3,7 @@ import { closeSync, openSync, readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
-import { findFreePort } from "../db/embedded-server";
+import { findFreePort } from "../db/free-port";
 import { AppError } from "../errors";
 import type { OsUser } from "./pgbackrest";
 import type { ScratchPaths } from "./scratch-folder";

@@ -11,6 +11,7 @@ import { MEDICATIONS_SAMPLES, medicationsForeignIds } from "./medications";
 import { MOVES_SAMPLES } from "./moves";
 import { clinicalForeignIds, NOTES_SAMPLES } from "./notes";
 import { PAYMENTS_SAMPLES, paymentsForeignIds } from "./payments";
+import { PITR_SAMPLES } from "./pitr";
 import { PRESCRIPTIONS_SAMPLES, prescriptionsForeignIds } from "./prescriptions";
 import { PRICE_LIST_SAMPLES, priceListForeignIds } from "./pricelist";
 import { PRINTING_SAMPLES, printingForeignIds } from "./printing";
@@ -35,6 +36,7 @@ export const AREA_SAMPLES: [string, Sample][] = [
   ...BACKUPS_SAMPLES,
   ...MAINTENANCE_SAMPLES,
   ...MOVES_SAMPLES,
+  ...PITR_SAMPLES,
 ];
 
 /** Each area's ids of another clinic's rows, by the field names its inputs use (every-action.test.ts). */

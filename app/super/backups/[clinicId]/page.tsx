@@ -4,8 +4,11 @@ import { BackupList } from "@/components/super/backup-list";
 import { BackupNowButton } from "@/components/super/backup-now-button";
 import { BackupUploadForm } from "@/components/super/backup-upload-form";
 import { MoveClinicButton } from "@/components/super/move-clinic-button";
+import { describeClinicWindow } from "@/components/super/pitr-format";
+import { RestoreToMomentButton } from "@/components/super/restore-to-moment-button";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePlatformPage } from "@/lib/auth/platform-page";
 import { restoreKeepHoursOrDefault } from "@/lib/backups/console-jobs";
@@ -15,6 +18,7 @@ import { getRootDomain } from "@/lib/config/root-domain";
 import { getCentralDb } from "@/lib/db/central";
 import { findActiveJob } from "@/lib/jobs/queue";
 import { findMoveTargets } from "@/lib/moves/console-move";
+import { findClinicPitrStatus } from "@/lib/pitr/pitr-status";
 import { clinicIdSchema } from "@/lib/validations/admin";
 
 export const metadata: Metadata = { title: "Clinic backups" };
@@ -26,18 +30,21 @@ export default async function ClinicBackupsPage({ params }: { params: Promise<{ 
   const central = getCentralDb();
   const clinic = await central.clinic.findFirst({ where: { id: clinicId, status: { not: "DELETED" } } });
   if (!clinic) notFound();
-  const [backups, job, move] = await Promise.all([
+  const [backups, job, move, pitr] = await Promise.all([
     findClinicBackups({ central, clinicId }),
     findActiveJob(central, clinicId),
     findMoveTargets({ central, clinic }),
+    findClinicPitrStatus({ central, clinic }),
   ]);
   const identity = { id: clinic.id, name: clinic.name, subdomain: clinic.subdomain };
+  const moment = describeClinicWindow(pitr.status, pitr.timeZone);
+  const keepHours = restoreKeepHoursOrDefault();
   const serverName = move.servers.find((server) => server.id === clinic.databaseServerId)?.name ?? "none";
   return (
     <>
       <PageHeader
         title={`Backups of ${clinic.name}`}
-        description={`${clinic.subdomain} · ${clinic.status.toLowerCase()}. Restore puts the clinic's data back as it was in a backup, or makes a copy of it as a new clinic; the files stay encrypted when downloaded.`}
+        description={`${clinic.subdomain} · ${clinic.status.toLowerCase()}. Restore puts the clinic's data back as it was in a backup or at a moment of its recoverable window, or makes a copy of a backup as a new clinic; the files stay encrypted when downloaded.`}
         actions={
           <ButtonLink variant="ghost" href="/super/backups">
             All clinics
@@ -90,12 +97,33 @@ export default async function ClinicBackupsPage({ params }: { params: Promise<{ 
             />
           </CardContent>
         </Card>
+        <Card>
+          <CardHeader>
+            <CardTitle as="h2">Restore to a moment</CardTitle>
+            <CardDescription>{moment.sentence}</CardDescription>
+          </CardHeader>
+          <CardContent className="flex flex-col gap-3">
+            {moment.operatorDetail ? (
+              <Notice tone={moment.stalled ? "error" : pitr.status?.stanza ? "warning" : "info"}>
+                {moment.operatorDetail}
+              </Notice>
+            ) : null}
+            {pitr.status?.stanza ? (
+              <RestoreToMomentButton
+                clinic={identity}
+                view={moment}
+                keepHours={keepHours}
+                activeJobId={job?.kind === "pitr-restore-clinic" ? job.id : null}
+              />
+            ) : null}
+          </CardContent>
+        </Card>
       </div>
       <BackupList
         clinic={identity}
         backups={backups}
         canRestore
-        keepHours={restoreKeepHoursOrDefault()}
+        keepHours={keepHours}
         activeRestoreJobId={job?.kind === "restore-clinic" ? job.id : null}
         rootDomain={getRootDomain()}
       />
