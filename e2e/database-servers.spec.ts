@@ -67,6 +67,52 @@ test.describe("database servers", () => {
     if (SCREENSHOTS) await page.screenshot({ path: `${SCREENSHOTS}/add-server-refused.png` });
   });
 
+  test("a server's PgBouncer is edited beside its capacity; an address the operator did not list is refused", async ({
+    page,
+  }) => {
+    // A server of this test's own with no clinics: the default one's requests must not move.
+    const name = `pooled-${Date.now().toString(36)}`;
+    await withCentralDb((central) =>
+      central.databaseServer.create({
+        data: {
+          name,
+          host: "127.0.0.1",
+          port: 5432,
+          adminUser: "postgres",
+          poolerHost: "127.0.0.1",
+          poolerPort: 6432,
+        },
+      }),
+    );
+    try {
+      await page.goto("/super/servers");
+      const row = page.getByRole("row").filter({ hasText: name });
+      await expect(row.getByText("requests via PgBouncer")).toBeVisible();
+      if (SCREENSHOTS)
+        await page.screenshot({ path: `${SCREENSHOTS}/servers-pooler-row.png`, fullPage: true });
+      await row.getByRole("button", { name: `Edit ${name}` }).click();
+      const form = page.getByRole("dialog", { name: `Edit server ${name}` });
+      await expect(form.getByLabel("PgBouncer host")).toHaveValue("127.0.0.1");
+      await expect(form.getByLabel("PgBouncer port")).toHaveValue("6432");
+      await form.getByLabel("PgBouncer host").fill("10.0.0.9");
+      await form.getByRole("button", { name: "Save" }).click();
+      await expect(form.getByText(/10\.0\.0\.9:6432 is not one of them/)).toBeVisible();
+      await expect(form.getByText("Not in DATABASE_SERVER_HOSTS.")).toBeVisible();
+      if (SCREENSHOTS) {
+        await page.screenshot({ path: `${SCREENSHOTS}/edit-server-pooler-refused.png` });
+        await page.setViewportSize({ width: 390, height: 844 });
+        await page.screenshot({ path: `${SCREENSHOTS}/edit-server-pooler-refused-390.png` });
+      }
+      // Emptying the host removes the pooler: nothing to test, saved at once.
+      await form.getByLabel("PgBouncer host").fill("");
+      await form.getByRole("button", { name: "Save" }).click();
+      await expect(form).toHaveCount(0);
+      await expect(row.getByText("requests via PgBouncer")).toHaveCount(0);
+    } finally {
+      await withCentralDb((central) => central.databaseServer.deleteMany({ where: { name } }));
+    }
+  });
+
   test("the dashboard and the servers page warn while the central database is open to every role", async ({
     page,
   }) => {

@@ -17,7 +17,8 @@ async function startSleepingQuery(subdomain: string) {
       include: { databaseServer: true },
     });
     if (!clinic.databaseServer) throw new Error("no server");
-    return clinicConnectionUrl(clinic, clinic.databaseServer);
+    // Past the role's own statement_timeout (10 s), which a slow page could outlast before Cancel.
+    return clinicConnectionUrl(clinic, clinic.databaseServer, { statementTimeoutMs: 120_000 });
   });
   const client = new pg.Client({ connectionString: url, application_name: "front-desk" });
   client.on("error", () => {});

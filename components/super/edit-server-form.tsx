@@ -2,7 +2,7 @@
 
 import type { z } from "zod";
 import { updateDatabaseServerAction } from "@/lib/actions/super/update-database-server";
-import { updateDatabaseServerSchema } from "@/lib/validations/super";
+import { POOLER_DEFAULT_PORT, updateDatabaseServerSchema } from "@/lib/validations/super";
 import { FormActions } from "../ui/form-actions";
 import { TextField } from "../ui/form-field";
 import { Notice } from "../ui/notice";
@@ -26,6 +26,8 @@ export function EditServerForm({
     capacity: number;
     status: z.input<typeof updateDatabaseServerSchema>["status"];
     clinics: number;
+    poolerHost: string | null;
+    poolerPort: number | null;
   };
   onSaved: () => void;
   onCancel: () => void;
@@ -33,7 +35,13 @@ export function EditServerForm({
   const { field, submit, pending, formError } = useActionForm({
     schema: updateDatabaseServerSchema,
     action: updateDatabaseServerAction,
-    defaultValues: { serverId: server.id, capacity: server.capacity, status: server.status },
+    defaultValues: {
+      serverId: server.id,
+      capacity: server.capacity,
+      status: server.status,
+      poolerHost: server.poolerHost ?? "",
+      poolerPort: server.poolerPort ?? POOLER_DEFAULT_PORT,
+    },
     message: "inline",
     success: () => `Server ${server.name} saved.`,
     onSuccess: onSaved,
@@ -49,6 +57,20 @@ export function EditServerForm({
         {...field("capacity", { valueAsNumber: true })}
       />
       <SelectField label="Status" options={STATUS_OPTIONS} {...field("status")} />
+      <div className="grid gap-4 sm:grid-cols-[1fr_8rem]">
+        <TextField
+          label="PgBouncer host"
+          autoComplete="off"
+          hint="Clinic requests go through it (transaction mode); everything else connects directly. Leave empty for none. A new address is tested through one of the server's clinics."
+          {...field("poolerHost")}
+        />
+        <TextField
+          label="PgBouncer port"
+          type="number"
+          inputMode="numeric"
+          {...field("poolerPort", { valueAsNumber: true })}
+        />
+      </div>
       {formError ? <Notice>{formError}</Notice> : null}
       <FormActions pending={pending} submitLabel="Save" pendingLabel="Saving…" onCancel={onCancel} />
     </form>

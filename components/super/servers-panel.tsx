@@ -23,6 +23,9 @@ export type ServerRow = {
   status: "ACTIVE" | "DRAINING" | "OFFLINE";
   isDefault: boolean;
   clinics: number;
+  /** The PgBouncer clinic requests go through, or none. */
+  poolerHost: string | null;
+  poolerPort: number | null;
   /** What moves left on it with no job to remove it (computed on the server), or null. */
   moveWarning: string | null;
   /** Point-in-time restore: set up or how to, its window and its archiving's health (computed on the server). */
@@ -49,7 +52,16 @@ export function ServersPanel({ servers }: { servers: ServerRow[] }) {
       key: "address",
       header: "Host:port",
       sortValue: (server) => `${server.host}:${server.port}`,
-      cell: (server) => <code className="text-xs">{`${server.host}:${server.port}`}</code>,
+      cell: (server) => (
+        <span className="flex flex-col gap-1">
+          <code className="text-xs">{`${server.host}:${server.port}`}</code>
+          {server.poolerHost ? (
+            <span className="text-xs text-slate-600">
+              requests via PgBouncer <code>{`${server.poolerHost}:${server.poolerPort}`}</code>
+            </span>
+          ) : null}
+        </span>
+      ),
     },
     { key: "user", header: "Admin user", cell: (server) => server.adminUser },
     {

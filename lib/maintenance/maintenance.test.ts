@@ -34,6 +34,9 @@ async function eventually<T>(read: () => Promise<T>, ok: (value: T) => boolean):
   }
 }
 
+// Past the clinic role's own statement_timeout (10 s), which a slow machine could reach before the checks.
+const clinicUrl = () => clinicConnectionUrl(acme, platform.server, { statementTimeoutMs: 120_000 });
+
 /** A session that sleeps in `database` (as `url`'s role) until stopped; resolves with its pid. */
 async function sleepingSession(url: string, database: string, applicationName = "front-desk") {
   const target = new URL(url);
@@ -172,7 +175,7 @@ describe("a clinic's report", () => {
 
 describe("a server's report and stopping sessions", () => {
   it("lists autovacuum, connections, the clinic's figures and its long queries", async () => {
-    const sleeper = await sleepingSession(clinicConnectionUrl(acme, platform.server), acme.databaseName);
+    const sleeper = await sleepingSession(clinicUrl(), acme.databaseName);
     try {
       await new Promise((resolve) => setTimeout(resolve, 1_100));
       const server = await findServerByName(platform.central, "default");
@@ -204,7 +207,7 @@ describe("a server's report and stopping sessions", () => {
   it("cancels a clinic's query, and refuses the platform's own sessions unless asked, and other databases always", async () => {
     const central = platform.central;
     const serverId = platform.server.id;
-    const clinicQuery = await sleepingSession(clinicConnectionUrl(acme, platform.server), acme.databaseName);
+    const clinicQuery = await sleepingSession(clinicUrl(), acme.databaseName);
     const job = await sleepingSession(serverAdminUrl(platform.server), acme.databaseName, "job:1234:1");
     const elsewhere = await sleepingSession(serverAdminUrl(platform.server), "postgres", "front-desk");
     try {

@@ -7,6 +7,7 @@ import { encryptSecret } from "../tenancy/secrets";
 import { countConnectionTest } from "./connection-test-limit";
 import { type ServerAddress, testServerConnection } from "./server-connection";
 import { formatServerHost, isServerHostAllowed } from "./server-hosts";
+import { testPoolerAddress } from "./server-pooler";
 
 /** Every database server with how many clinics live on it; never its stored password. */
 export async function findDatabaseServers(options: { central: CentralDb }) {
@@ -21,6 +22,8 @@ export async function findDatabaseServers(options: { central: CentralDb }) {
       capacity: true,
       status: true,
       isDefault: true,
+      poolerHost: true,
+      poolerPort: true,
       _count: { select: { clinics: { where: { status: { not: "DELETED" } } } } },
     },
   });
@@ -69,6 +72,7 @@ export async function addDatabaseServer(
  */
 async function recordConnectionAttempt(
   options: { actor: Actor; central: CentralDb; name: string } & Omit<ServerAddress, "adminPassword">,
+  field: "host" | "poolerHost" = "host",
 ): Promise<void> {
   const { actor, central, name, host, port, adminUser } = options;
   const allowed = isServerHostAllowed({ host, port });
@@ -86,24 +90,41 @@ async function recordConnectionAttempt(
     throw new AppError(
       "INVALID",
       `The platform connects only to the database servers its operator lists in DATABASE_SERVER_HOSTS, and ${where} is not one of them. Ask whoever runs the platform to add it there (comma-separated host:port) and restart it. Nothing was saved.`,
-      { host: "Not in DATABASE_SERVER_HOSTS." },
+      { [field]: "Not in DATABASE_SERVER_HOSTS." },
     );
   }
 }
 
-/** Capacity and status: DRAINING takes no new clinics, OFFLINE is skipped by rollouts too. */
+/**
+ * Capacity, status (DRAINING takes no new clinics, OFFLINE is skipped by rollouts too) and the
+ * PgBouncer clinic requests go through. A new pooler address is allowed and tested like a server's
+ * own address, through one of the server's clinics, before anything is saved.
+ */
 export async function updateDatabaseServer(options: {
   actor: Actor;
   central: CentralDb;
   serverId: string;
   capacity: number;
   status: DatabaseServerStatus;
+  poolerHost: string;
+  poolerPort: number;
 }): Promise<void> {
   const { central, serverId, capacity, status } = options;
   const server = await central.databaseServer.findUnique({ where: { id: serverId } });
   if (!server) throw new AppError("NOT_FOUND", "There is no such database server.");
+  const pooler = options.poolerHost ? { host: options.poolerHost, port: options.poolerPort } : null;
+  if (pooler && (pooler.host !== server.poolerHost || pooler.port !== server.poolerPort)) {
+    await recordConnectionAttempt(
+      { actor: options.actor, central, name: server.name, ...pooler, adminUser: "(a clinic's role)" },
+      "poolerHost",
+    );
+    await testPoolerAddress({ central, server, pooler });
+  }
   await central.$transaction(async (tx) => {
-    await tx.databaseServer.update({ where: { id: serverId }, data: { capacity, status } });
+    await tx.databaseServer.update({
+      where: { id: serverId },
+      data: { capacity, status, poolerHost: pooler?.host ?? null, poolerPort: pooler?.port ?? null },
+    });
     await recordCentralAudit(tx, {
       actor: options.actor,
       action: "database-server.updated",
@@ -114,6 +135,10 @@ export async function updateDatabaseServer(options: {
         capacity,
         statusBefore: server.status,
         status,
+        poolerBefore: server.poolerHost
+          ? formatServerHost({ host: server.poolerHost, port: server.poolerPort ?? 0 })
+          : null,
+        pooler: pooler ? formatServerHost(pooler) : null,
       },
     });
   });

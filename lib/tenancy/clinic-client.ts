@@ -3,6 +3,7 @@ import { bulkWorkDbTimeouts } from "../db/connection-timeouts";
 import type { Clinic, DatabaseServer } from "../generated/central/client";
 import { createTenantClient } from "./clinic-connection";
 import { type ClinicRecord, clinicNotFoundError } from "./clinic-lookup";
+import { clinicConnectionUrl } from "./servers";
 import type { TenantDb } from "./tenant-client";
 
 /** A clinic's database held outside any request; `close()` ends its connections. */
@@ -40,12 +41,16 @@ export async function withClinicClient<T>(
 }
 
 async function connectClinicClient(record: ClinicRecord): Promise<ClinicClient> {
+  const timeouts = bulkWorkDbTimeouts();
   const client = createTenantClient(record, {
     // Two, as the test registries had: a transaction and a query beside it both proceed.
     poolMax: 2,
     idleTimeoutMs: 10_000,
-    timeouts: bulkWorkDbTimeouts(),
+    timeouts,
     applicationName: "clinic-one-off-client",
+    // Never through a pooler; bulk statements may outlast the role's statement_timeout for requests.
+    connectionUrl: (clinic, server) =>
+      clinicConnectionUrl(clinic, server, { statementTimeoutMs: timeouts.queryTimeoutMs }),
   });
   try {
     await client.ready;

@@ -1,6 +1,6 @@
 import type { DatabaseServer } from "@/lib/generated/central/client";
 import type { ClinicRecord } from "./clinic-lookup";
-import { clinicConnectionUrl } from "./servers";
+import { clinicRequestUrl } from "./servers";
 import { TenantClient, type TenantClientOptions } from "./tenant-client";
 
 export type ConnectionUrlBuilder = (clinic: ClinicRecord, server: DatabaseServer) => string;
@@ -10,7 +10,7 @@ export type TenantClientSettings = Omit<
   TenantClientOptions,
   "subdomain" | "fingerprint" | "databaseName" | "connectionString"
 > & {
-  /** How to reach the clinic's database; its own row and server by default. */
+  /** How to reach the clinic's database; by default as requests do (the server's pooler, if any). */
   connectionUrl?: ConnectionUrlBuilder;
 };
 
@@ -19,7 +19,7 @@ export type TenantClientSettings = Omit<
  * `current_database()` has confirmed where it connects. Throws when its server is missing or offline.
  */
 export function createTenantClient(record: ClinicRecord, settings: TenantClientSettings): TenantClient {
-  const { connectionUrl = clinicConnectionUrl, ...poolSettings } = settings;
+  const { connectionUrl = clinicRequestUrl, ...poolSettings } = settings;
   const server = record.databaseServer;
   if (!server || server.status === "OFFLINE") throw new Error("its database server is missing or offline");
   return new TenantClient({
@@ -43,5 +43,7 @@ export function connectionFingerprint(record: ClinicRecord): string {
     server?.id,
     server?.host,
     server?.port,
+    server?.poolerHost,
+    server?.poolerPort,
   ]);
 }

@@ -8,6 +8,7 @@ import {
   loadClinic,
   type ProvisioningStep,
 } from "./clinic-job-context";
+import { clinicRoleSettings, setClinicRoleSettingsSql } from "./clinic-role-settings";
 import {
   ensureTemplateDatabase,
   grantClinicDatabaseAccess,
@@ -163,7 +164,10 @@ export async function setUpClinicRole(
   );
 }
 
-/** Creates the role with its marker in one transaction, or gives this attempt's password to the role an earlier one made. */
+/**
+ * Creates the role with its marker and its settings (statement and lock timeouts) in one
+ * transaction, or gives this attempt's password and the settings to the role an earlier one made.
+ */
 export async function ensureClinicRole(
   admin: import("pg").Client,
   roleName: string,
@@ -172,15 +176,17 @@ export async function ensureClinicRole(
 ): Promise<void> {
   const found = await findServerObjects(admin, { roleName, databaseName: "" });
   const verifier = quoteLiteral(scramVerifier(password));
+  const settings = setClinicRoleSettingsSql(roleName, clinicRoleSettings());
   if (found.role) {
     if (!isOwnMarker(found.role.marker, own)) throw foreignObjectError("role", roleName);
-    await admin.query(`ALTER ROLE ${quoteIdent(roleName)} LOGIN PASSWORD ${verifier}`);
+    await admin.query(`ALTER ROLE ${quoteIdent(roleName)} LOGIN PASSWORD ${verifier};\n${settings}`);
     return;
   }
   await admin.query(
     `BEGIN;
      CREATE ROLE ${quoteIdent(roleName)} LOGIN NOINHERIT NOCREATEDB NOCREATEROLE CONNECTION LIMIT ${ROLE_CONNECTION_LIMIT} PASSWORD ${verifier};
      COMMENT ON ROLE ${quoteIdent(roleName)} IS ${quoteLiteral(formatMarker(own))};
+     ${settings}
      COMMIT;`,
   );
 }

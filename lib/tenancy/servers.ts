@@ -43,15 +43,38 @@ export function serverAdminUrl(server: DatabaseServer, database = "postgres"): s
   return withDatabaseName(url, database);
 }
 
-/** A clinic's own URL: its role, its password, its database, on its server. */
+type ClinicCredentials = { databaseName: string; roleName: string; rolePasswordEncrypted: string | null };
+
+/**
+ * A clinic's own URL: its role, its password, its database, on its server. Direct, never through
+ * the server's pooler: for everything but requests (seeding, scripts, tests). `statementTimeoutMs`
+ * replaces the role's own statement_timeout for the session, sent as a startup option.
+ */
 export function clinicConnectionUrl(
-  clinic: { databaseName: string; roleName: string; rolePasswordEncrypted: string | null },
+  clinic: ClinicCredentials,
   server: DatabaseServer,
+  options: { statementTimeoutMs?: number } = {},
 ): string {
   const url = new URL(serverAdminUrl(server, clinic.databaseName));
   url.username = clinic.roleName;
   url.password = clinic.rolePasswordEncrypted
     ? encodeURIComponent(decryptSecret(clinic.rolePasswordEncrypted))
     : "";
+  if (options.statementTimeoutMs !== undefined)
+    url.searchParams.set("options", `-c statement_timeout=${options.statementTimeoutMs}`);
+  return url.toString();
+}
+
+/**
+ * The URL clinic requests use: through the server's PgBouncer when it has one, else direct. Only
+ * the registry's clients take it; LISTEN, job locks, migrations, backups, restores and moves
+ * connect to the server itself (serverAdminUrl), and so do one-off clinic clients.
+ */
+export function clinicRequestUrl(clinic: ClinicCredentials, server: DatabaseServer): string {
+  const url = new URL(clinicConnectionUrl(clinic, server));
+  if (server.poolerHost && server.poolerPort) {
+    url.hostname = server.poolerHost;
+    url.port = String(server.poolerPort);
+  }
   return url.toString();
 }

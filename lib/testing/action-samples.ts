@@ -284,7 +284,13 @@ export const ACTION_SAMPLES = new Map<string, Sample>([
     "super/update-database-server",
     async (world) => {
       const server = await world.central.databaseServer.findFirstOrThrow({ where: { isDefault: true } });
-      return { serverId: server.id, capacity: 100 + next(), status: "ACTIVE" };
+      return {
+        serverId: server.id,
+        capacity: 100 + next(),
+        status: "ACTIVE",
+        poolerHost: "",
+        poolerPort: 6432,
+      };
     },
   ],
 ]);

@@ -38,6 +38,12 @@ const capacity = z
   .min(1, "At least 1.")
   .max(10_000, "At most 10,000.");
 
+const port = z
+  .number({ error: "Enter a port number." })
+  .int("Use a whole number.")
+  .min(1, "From 1 to 65535.")
+  .max(65_535, "From 1 to 65535.");
+
 export const addDatabaseServerSchema = z.object({
   name: z
     .string()
@@ -48,20 +54,26 @@ export const addDatabaseServerSchema = z.object({
     .trim()
     .max(253, "Use at most 253 characters.")
     .regex(HOST_PATTERN, "Enter a host name or IP address."),
-  port: z
-    .number({ error: "Enter a port number." })
-    .int("Use a whole number.")
-    .min(1, "From 1 to 65535.")
-    .max(65_535, "From 1 to 65535."),
+  port,
   adminUser: z.string().trim().regex(ROLE_PATTERN, "Enter the PostgreSQL user name of the server's admin."),
   adminPassword: z.string().max(200, "Use at most 200 characters."),
   capacity,
 });
 
+/** PgBouncer's own default port, offered when a server gets a pooler. */
+export const POOLER_DEFAULT_PORT = 6432;
+
 export const updateDatabaseServerSchema = z.object({
   serverId: z.uuid("Unknown server."),
   capacity,
   status: z.enum(SERVER_STATUSES, "Choose active, draining or offline."),
+  // Empty: clinic requests connect to the server itself.
+  poolerHost: z
+    .string()
+    .trim()
+    .max(253, "Use at most 253 characters.")
+    .refine((host) => host === "" || HOST_PATTERN.test(host), "Enter a host name or IP address, or nothing."),
+  poolerPort: port,
 });
 
 export const checkDatabaseServerSchema = z.object({ serverId: z.uuid("Unknown server.") });

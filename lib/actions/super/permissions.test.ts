@@ -45,7 +45,7 @@ async function everySuperAction(subdomain: string): Promise<[string, ServerActio
     [
       "update database server",
       updateDatabaseServerAction,
-      { serverId: platform.server.id, capacity: 1, status: "OFFLINE" },
+      { serverId: platform.server.id, capacity: 1, status: "OFFLINE", poolerHost: "", poolerPort: 6432 },
     ],
     ["start fleet rollout", startFleetRolloutAction, {}],
   ];

@@ -240,6 +240,8 @@ describe("database servers", () => {
       serverId: server.id,
       capacity: 40,
       status: "DRAINING",
+      poolerHost: "",
+      poolerPort: 6432,
     });
     expect(result).toEqual({ ok: true, data: undefined });
     expect(
@@ -258,5 +260,31 @@ describe("database servers", () => {
       statusBefore: "ACTIVE",
       status: "DRAINING",
     });
+  });
+
+  it("refuses a PgBouncer address the operator did not list, saving nothing and probing nothing", async () => {
+    const probes = await listenForProbes();
+    try {
+      const server = await platform.central.databaseServer.create({
+        data: { name: "eu-south-1", host: "127.0.0.1", port: 5432, adminUser: "postgres" },
+      });
+      const result = await caller.callAs(superAdmin, updateDatabaseServerAction, {
+        serverId: server.id,
+        capacity: 40,
+        status: "ACTIVE",
+        poolerHost: "127.0.0.1",
+        poolerPort: probes.port,
+      });
+      expect(result).toMatchObject({
+        ok: false,
+        error: { code: "INVALID", fields: { poolerHost: "Not in DATABASE_SERVER_HOSTS." } },
+      });
+      expect(
+        await platform.central.databaseServer.findUniqueOrThrow({ where: { id: server.id } }),
+      ).toMatchObject({ capacity: 200, poolerHost: null, poolerPort: null });
+      expect(probes.connections()).toBe(0);
+    } finally {
+      await probes.close();
+    }
   });
 });
