@@ -76,9 +76,9 @@ describe.skipIf(!installed)("a point-in-time restore whose process was killed", 
   }, 90_000);
 
   afterAll(async () => {
+    if (scratchDir) await rm(scratchDir, { recursive: true, force: true });
     await fixture?.stop();
     await platform?.cleanup();
-    if (scratchDir) await rm(scratchDir, { recursive: true, force: true });
   });
 
   it("is finished by the retry, which stops the scratch PostgreSQL the dead process left running and removes its folder and dump", async () => {
