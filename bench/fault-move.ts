@@ -14,7 +14,7 @@ import { MOVE_STEPS } from "../lib/moves/move-plan";
 import { withAdminClient } from "../lib/tenancy/clinic-schema";
 import { platformJobHandlers } from "../lib/tenancy/job-worker";
 import { runScriptProcess, type ScriptProcess } from "../lib/testing/child-process";
-import { median } from "./lib/bench-server";
+import { type KillRow, printKillSummary, seconds } from "./lib/kill-summary";
 import { startReaders } from "./lib/move-load";
 import {
   describeMoveSetup,
@@ -44,16 +44,6 @@ const POINTS = [...MOVE_STEPS.replication, "closed", "fenced"];
 const CHILD = "lib/testing/move-child.ts";
 const children = new Set<ScriptProcess>();
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const seconds = (ms: number) => (Number.isNaN(ms) ? "—" : `${(ms / 1000).toFixed(1)} s`);
-
-type Row = {
-  killedAt: string;
-  noticedMs: number;
-  finishedMs: number;
-  outcome: string;
-  gapMs: number;
-  problems: string[];
-};
 
 await withMovePlatform({ label: "fm", ports: [57910, 58010] }, async (run) => {
   const { platform } = run;
@@ -62,7 +52,7 @@ await withMovePlatform({ label: "fm", ports: [57910, 58010] }, async (run) => {
   const worker = await startTakeBackWorker(run);
   const target = { ...platform, subdomain: SUBDOMAIN, databaseName: clinic.databaseName };
   const reader = startReaders(target, 1);
-  const rows: Row[] = [];
+  const rows: KillRow[] = [];
   try {
     const baseline = await timeWholeMove(run);
     console.log(`clinic: ${filled}; ${kills} kills; reaper every ${REAP_MS / 1000} s`);
@@ -91,7 +81,7 @@ async function killOneMove(
   baseline: number,
   load: ReturnType<typeof startReaders>["load"],
   round: number,
-): Promise<Row> {
+): Promise<KillRow> {
   const { clinic, home, other } = await homeOf(run, SUBDOMAIN);
   await addRoundRows(home.server, clinic.databaseName, round);
   const before: Manifest = await manifestOfDatabase(home.server, clinic.databaseName);
@@ -199,35 +189,22 @@ async function followJob(run: MovePlatform, jobId: string, killedAt: number) {
 }
 
 function printSummary(
-  rows: Row[],
+  rows: KillRow[],
   logs: ReturnType<ReturnType<typeof startReaders>["load"]["requests"]>,
 ): void {
-  if (rows.length === 0) return;
-  const table = (label: string, list: number[], unit: (n: number) => string) => {
-    const known = list.filter((n) => !Number.isNaN(n));
-    console.log(`| ${label} | ${unit(median(known))} | ${unit(Math.max(...known))} |`);
-  };
-  console.log("\n| measure | median | max |\n| --- | --- | --- |");
-  table(
-    "death noticed after the kill",
-    rows.map((row) => row.noticedMs),
-    seconds,
-  );
-  table(
-    "move finished or undone after the kill",
-    rows.map((row) => row.finishedMs),
-    seconds,
-  );
-  table(
-    "longest time the clinic could not be read",
-    rows.map((row) => row.gapMs),
-    (ms) => `${ms.toFixed(0)} ms`,
-  );
-  const outcomes = new Map<string, number>();
-  for (const row of rows) outcomes.set(row.outcome, (outcomes.get(row.outcome) ?? 0) + 1);
-  console.log(`\noutcomes: ${[...outcomes].map(([outcome, count]) => `${outcome} ×${count}`).join(", ")}`);
-  const failed = rows.filter((row) => row.problems.length).length;
-  console.log(`kills whose checks failed: ${failed} of ${rows.length}`);
+  printKillSummary(rows, [
+    { label: "death noticed after the kill", values: rows.map((row) => row.noticedMs), unit: seconds },
+    {
+      label: "move finished or undone after the kill",
+      values: rows.map((row) => row.finishedMs),
+      unit: seconds,
+    },
+    {
+      label: "longest time the clinic could not be read",
+      values: rows.map((row) => row.gapMs),
+      unit: (ms) => `${ms.toFixed(0)} ms`,
+    },
+  ]);
   const reads = logs.flat();
   const errors = new Map<string, number>();
   for (const read of reads) if (read.error) errors.set(read.error, (errors.get(read.error) ?? 0) + 1);
@@ -235,5 +212,4 @@ function printSummary(
     `reads through the registry: ${reads.length - [...errors.values()].reduce((a, b) => a + b, 0)} ok`,
   );
   for (const [words, count] of errors) console.log(`  ${count} × ${words}`);
-  if (failed) process.exitCode = 1;
 }

@@ -21,6 +21,26 @@ export async function checkRestoredClinic(options: {
   backupDir: string;
 }) {
   const { platform, clinic, candidates, state } = options;
+  const problems = await findClinicDatabaseProblems(platform, clinic);
+  const data = matchManifest(await manifestOf(platform.server, clinic.databaseName), candidates);
+  if (data !== (state === "SUCCEEDED" ? "backup" : "before")) problems.push(`data: ${data} after ${state}`);
+  const workFiles = await readdir(path.join(options.backupDir, ".restore")).catch(() => []);
+  if (workFiles.length) problems.push(`left in BACKUP_DIR/.restore: ${workFiles.join(", ")}`);
+  return {
+    data: data === "before" ? "data from before" : data === "backup" ? "backup's data" : "MIXED data",
+    problems,
+  };
+}
+
+/**
+ * What must hold of a clinic's databases once a restore (from a backup or to a moment) ended: one
+ * live database, open, the only one its role may connect to and read by it; no half-made one;
+ * kept_databases naming exactly the databases set aside.
+ */
+export async function findClinicDatabaseProblems(
+  platform: Pick<PlatformFixture, "central" | "server">,
+  clinic: Clinic,
+): Promise<string[]> {
   const problems: string[] = [];
   const databases = await findClinicDatabases(platform.server, clinic);
   const live = databases.filter((db) => db.kind === "live");
@@ -47,14 +67,7 @@ export async function checkRestoredClinic(options: {
   await countPatientsAsClinic(clinic, platform.server).catch((error: Error) =>
     problems.push(`the role cannot read: ${error.message}`),
   );
-  const data = matchManifest(await manifestOf(platform.server, clinic.databaseName), candidates);
-  if (data !== (state === "SUCCEEDED" ? "backup" : "before")) problems.push(`data: ${data} after ${state}`);
-  const workFiles = await readdir(path.join(options.backupDir, ".restore")).catch(() => []);
-  if (workFiles.length) problems.push(`left in BACKUP_DIR/.restore: ${workFiles.join(", ")}`);
-  return {
-    data: data === "before" ? "data from before" : data === "backup" ? "backup's data" : "MIXED data",
-    problems,
-  };
+  return problems;
 }
 
 /** The databases restores set aside, dropped with their kept rows (as their expiry would), so rounds stay small. */

@@ -3,6 +3,7 @@ import type { Manifest } from "../backups/manifest";
 import { asideDatabaseName } from "../backups/restore-aside";
 import { loadDumpIntoDatabase } from "../backups/restore-steps";
 import { buildAndSwapDatabase, findFinishedSwap, recoverEarlierAttempt } from "../backups/restore-swap";
+import { readMigrationHistory } from "../db/migration-applier";
 import { readMigrationFiles } from "../db/migration-files";
 import { SCHEMA_LOCATIONS } from "../db/migrations";
 import { AppError } from "../errors";
@@ -158,11 +159,21 @@ async function recoverClinicDatabase(
   }
 }
 
-/** An earlier attempt swapped: only the bookkeeping is left. */
+/**
+ * An earlier attempt swapped: only the bookkeeping is left, the schema version included (that
+ * attempt migrated the database it swapped in, with its own code's migrations: read them there).
+ */
 async function finishedSwap(ctx: JobContext, server: DatabaseServer, clinic: Clinic): Promise<boolean> {
   const kept = await findFinishedSwap(ctx, server, clinic);
   if (!kept) return false;
-  await finishPitr(ctx, clinic, null, { suspendedMs: 0, asideDatabase: kept.databaseName });
+  const history = await withAttemptAdmin(
+    server,
+    clinic.databaseName,
+    ctx.attempt.applicationName,
+    readMigrationHistory,
+  );
+  const schemaVersion = [...history.finished].sort().at(-1) ?? null;
+  await finishPitr(ctx, clinic, schemaVersion, { suspendedMs: 0, asideDatabase: kept.databaseName });
   return true;
 }
 

@@ -1,27 +1,20 @@
 import { existsSync } from "node:fs";
-import { chmod, mkdtemp, readdir, rm } from "node:fs/promises";
+import { chmod, readdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { describeClinicWindow, summariseServerPitr } from "@/components/super/pitr-format";
 import { settleBackgroundWork } from "../background-work";
 import type { Clinic, DatabaseServer } from "../generated/central/client";
-import {
-  leftoversOn,
-  manifestOf,
-  provisionOn,
-  type ReplicaServer,
-  startReplicaServer,
-  stopReplicaServer,
-} from "../moves/move-fixture";
+import { leftoversOn, manifestOf, provisionOn } from "../moves/move-fixture";
 import { checkServerForMoves } from "../moves/server-check";
 import { withAdminClient } from "../tenancy/clinic-schema";
 import { createTestPlatform, type TestPlatform } from "../testing/platform";
 import { isPgBackRestInstalled, type PitrConfig } from "./pgbackrest";
 import { startClinicRestoreToMoment } from "./pitr-console";
+import { addMomentPatient, findMomentPatients, type PitrFixture, startPitrFixture } from "./pitr-fixture";
 import { PITR_STEPS, type PitrStep } from "./pitr-job";
 import { restoreClinicToTime } from "./pitr-service";
-import { archiveCommand, setUpPitr } from "./pitr-setup";
 import { findPitrStatus } from "./pitr-status";
 import { archiveCurrentWal, findRecoverableWindow } from "./recoverable-window";
 import { instantToMoment } from "./restore-moment";
@@ -35,28 +28,13 @@ if (!installed) {
 }
 
 let platform: TestPlatform;
-let replica: ReplicaServer;
+let fixture: PitrFixture;
 let server: DatabaseServer;
 let clinic: Clinic;
-let repoDir: string;
 let config: PitrConfig;
 
-const namesOf = async () =>
-  withAdminClient(server, clinic.databaseName, async (client) =>
-    (
-      await client.query<{ name: string }>(
-        "SELECT first_name AS name FROM patients WHERE last_name = 'Moment' ORDER BY first_name",
-      )
-    ).rows.map((row) => row.name),
-  );
-
-const addPatient = (firstName: string) =>
-  withAdminClient(server, clinic.databaseName, (client) =>
-    client.query(
-      "INSERT INTO patients (id, first_name, last_name, date_of_birth, updated_at) VALUES (gen_random_uuid(), $1, 'Moment', date '1980-01-01', now())",
-      [firstName],
-    ),
-  );
+const namesOf = () => findMomentPatients(server, clinic);
+const addPatient = (firstName: string) => addMomentPatient(server, clinic, firstName);
 
 const restore = (at: Date, onPitrStep?: (step: PitrStep) => void) =>
   restoreClinicToTime({
@@ -85,36 +63,18 @@ const switchWal = () =>
 describe.skipIf(!installed)("point-in-time restore of one clinic (pgBackRest)", () => {
   beforeAll(async () => {
     platform = await createTestPlatform();
-    repoDir = await mkdtemp(path.join(tmpdir(), "clinic-pitr-repo-"));
-    await chmod(repoDir, 0o755);
-    config = { stanza: "pitr-test", configPath: path.join(repoDir, "pgbackrest.conf") };
-    replica = await startReplicaServer(platform, "pitr", 57710, {
-      archive_mode: "on",
-      archive_command: archiveCommand(config),
+    fixture = await startPitrFixture(platform, {
+      name: "pitr",
+      port: 57710,
+      subdomain: "acme-pitr",
+      patients: 500,
     });
-    clinic = await provisionOn(platform, replica.server, "acme-pitr");
-    await withAdminClient(replica.server, clinic.databaseName, (client) =>
-      client.query(
-        `INSERT INTO patients (id, first_name, last_name, date_of_birth, updated_at)
-         SELECT gen_random_uuid(), 'Pat ' || n, 'Seed', date '1980-01-01' + n, now() FROM generate_series(1, 500) AS n`,
-      ),
-    );
-    const setup = await setUpPitr(platform.central, {
-      server: replica.server,
-      repoDir,
-      stanza: config.stanza,
-      env: platform.env,
-    });
-    expect(setup).toMatchObject({ restartNeeded: false, backupTaken: true, config });
-    server = await platform.central.databaseServer.findUniqueOrThrow({ where: { id: replica.server.id } });
-    // Recovery can stop only after the backup's end: the writes below come after the window opens.
-    const window = await findRecoverableWindow(server, platform.env);
-    await sleep(Math.max(0, window.from.getTime() - Date.now() + 50));
+    ({ server, clinic, config } = fixture);
+    expect(fixture.setup).toMatchObject({ restartNeeded: false, backupTaken: true, config });
   }, 60_000);
 
   afterAll(async () => {
-    await stopReplicaServer(replica);
-    if (repoDir) await rm(repoDir, { recursive: true, force: true });
+    await fixture?.stop();
     await platform?.cleanup();
   });
 
@@ -252,7 +212,7 @@ describe.skipIf(!installed)("point-in-time restore of one clinic (pgBackRest)", 
   });
 
   it("a failing archive_command is loud everywhere, and the warning goes once archiving works again", async () => {
-    const archive = path.join(repoDir, "archive");
+    const archive = path.join(fixture.repoDir, "archive");
     await chmodFolders(archive, 0o555);
     try {
       await switchWal();
@@ -262,7 +222,7 @@ describe.skipIf(!installed)("point-in-time restore of one clinic (pgBackRest)", 
         status = await findPitrStatus({ server, env: platform.env });
       }
       expect(status.archiveFailure).toMatch(
-        /^archive_command is failing: nothing has been archived since \S+ \S+ UTC, so the recoverable window stopped growing there .* Last failed attempt \S+ \S+ UTC \(WAL [0-9A-F]{24}; \d+ failures in all\)\. To see why, run pgbackrest --config=\S+ --stanza=pitr-test check/,
+        /^archive_command is failing: nothing has been archived since \S+ \S+ UTC, so the recoverable window stopped growing there .* Last failed attempt \S+ \S+ UTC \(WAL [0-9A-F]{24}; \d+ failures in all\)\. To see why, run pgbackrest --config=\S+ --stanza=pitr check/,
       );
       expect(status.windowReachesNow).toBe(false);
       expect(status.window).not.toBeNull();

@@ -1,8 +1,9 @@
-// A process that restores one clinic from a backup and can be killed at a chosen point: the crash
-// test and `npm run fault:restore` run it. Usage (env: TENANT_NAME_PREFIX, TENANT_SECRETS_KEY,
-// BACKUP_KEY, BACKUP_DIR):
-//   tsx lib/testing/restore-child.ts <centralUrl> <subdomain> <backupId> [pause-at]
-// pause-at is a restore step (it waits forever as that step begins, once the job records it),
+// A process that restores one clinic, from a backup or to a moment, and can be killed at a chosen
+// point: the crash tests, `npm run fault:restore` and `npm run fault:pitr` run it. Usage (env:
+// TENANT_NAME_PREFIX, TENANT_SECRETS_KEY, and BACKUP_KEY, BACKUP_DIR or PITR_SCRATCH_DIR):
+//   tsx lib/testing/restore-child.ts <centralUrl> <subdomain> <backupId | at=<ISO time>> [pause-at]
+// A backup id queues "restore-clinic", at=<time> a point-in-time restore ("pitr-restore-clinic").
+// pause-at is a step of that job (it waits forever as that step begins, once the job records it),
 // "suspended" (within the swap: the live database just closed to new connections) or "swapped"
 // (right after the renames' COMMIT, before anything else). It prints "job <id>",
 // "step <name>" as each step begins, and "paused <point>" before waiting.
@@ -12,13 +13,15 @@ import { restoreClinicHandler } from "../backups/restore-job";
 import { createCentralClient } from "../db/central";
 import { enqueueJob } from "../jobs/queue";
 import { type JobHandler, JobRunner } from "../jobs/runner";
+import { PITR_STEPS, pitrRestoreHandler } from "../pitr/pitr-job";
 
-const [centralUrl, subdomain, backupId, pauseAt] = process.argv.slice(2);
-if (!centralUrl || !subdomain || !backupId) {
-  console.error("usage: restore-child.ts <centralUrl> <subdomain> <backupId> [pause-at]");
+const [centralUrl, subdomain, source, pauseAt] = process.argv.slice(2);
+if (!centralUrl || !subdomain || !source) {
+  console.error("usage: restore-child.ts <centralUrl> <subdomain> <backupId | at=<ISO time>> [pause-at]");
   process.exit(2);
 }
-const pausePoints: readonly string[] = [...RESTORE_STEPS, "suspended", "swapped"];
+const at = source.startsWith("at=") ? source.slice(3) : undefined;
+const pausePoints: readonly string[] = [...(at ? PITR_STEPS : RESTORE_STEPS), "suspended", "swapped"];
 if (pauseAt && !pausePoints.includes(pauseAt)) {
   console.error(`pause-at must be one of: ${pausePoints.join(", ")}`);
   process.exit(2);
@@ -33,19 +36,23 @@ if (pauseAt === "suspended" || pauseAt === "swapped") pauseWithinSwap(pauseAt);
 
 const central = createCentralClient(centralUrl, 2);
 const clinic = await central.clinic.findUniqueOrThrow({ where: { subdomain } });
+const kind = at ? "pitr-restore-clinic" : "restore-clinic";
 const job = await central.$transaction((tx) =>
-  enqueueJob(tx, { kind: "restore-clinic", clinicId: clinic.id, payload: { backupId }, maxAttempts: 3 }),
+  enqueueJob(tx, {
+    kind,
+    clinicId: clinic.id,
+    payload: at ? { at } : { backupId: source },
+    maxAttempts: 3,
+  }),
 );
 process.stdout.write(`job ${job.id}\n`);
-const runner = new JobRunner({
-  central,
-  centralUrl,
-  handlers: { "restore-clinic": pausing(restoreClinicHandler({ env: process.env })) },
-});
+const handler = at
+  ? pitrRestoreHandler({ central, env: process.env })
+  : restoreClinicHandler({ env: process.env });
+const runner = new JobRunner({ central, centralUrl, handlers: { [kind]: pausing(handler) } });
 await runner.runUntilDone(job.id);
 process.stdout.write("done\n");
 await central.$disconnect();
-
 /** The handler with each step announced, and held at `pauseAt` once the job row shows it. */
 function pausing(handler: JobHandler): JobHandler {
   return {
