@@ -34,13 +34,15 @@ const RUNS_OF: Record<string, number> = {
 };
 
 /**
- * Refusals that write by design: a connection test to a database server is audited and counted
+ * Refusals that write by design: a connection test to a database server (or its PgBouncer) is audited and counted
  * against the super admin's limit even when it fails or the host is not allowed (README,
  * DATABASE_SERVER_HOSTS), so probing stays visible.
  */
 const WRITES_WHEN_REFUSED: Record<string, string[]> = {
   "super/add-database-server": ["audit_events", "sign_in_throttles"],
   "super/check-database-server": ["audit_events", "sign_in_throttles"],
+  // A new PgBouncer address is tested through one of the server's clinics before it is saved.
+  "super/update-database-server": ["audit_events", "sign_in_throttles"],
 };
 
 const ACTIONS_DIR = path.join(import.meta.dirname, "..", "actions");
