@@ -1,26 +1,25 @@
 import type { TenantClient } from "./tenant-client";
 
 export type ClientCacheOptions = {
-  /** A client nobody used for this long is closed. */
-  idleTtlMs: number;
-  /** A retired client has closed all its sockets: its slot is free. */
-  onClosed: () => void;
+  /** Most clients kept: beyond it the least recently leased idle ones are closed. */
+  capacity: number;
+  /** A retired client has closed all its sockets. */
+  onClosed: (client: TenantClient) => void;
 };
 
 /**
- * The clinic clients this process holds: live ones by subdomain, least recently leased first, and
- * retired ones (invalidated, evicted or expired) that keep their slot until their sockets are gone.
- * Only idle clients are evicted or expired; a retired client still leased closes when its last
- * lease ends.
+ * The warm clinic clients this process keeps, by subdomain, least recently leased first, at most
+ * `capacity` of them (each holds its Prisma client's query compiler: heap, not connections), and the
+ * retired ones (invalidated or evicted) until their sockets are gone. Only idle clients are evicted;
+ * a retired client still leased closes when its last lease ends. With every client leased the cache
+ * holds more for a moment, and trims once they are released.
  */
 export class ClientCache {
-  /** Idle clients closed to make room for another clinic's. */
+  /** Idle clients closed to stay within the capacity. */
   evictions = 0;
   private readonly live = new Map<string, TenantClient>();
   private readonly retired = new Set<TenantClient>();
-  private closing = 0;
   private closed = false;
-  private sweepTimer?: NodeJS.Timeout;
 
   constructor(private readonly options: ClientCacheOptions) {}
 
@@ -28,19 +27,14 @@ export class ClientCache {
     return this.live.size;
   }
 
-  /** Budget slots taken: live clients and retired ones not closed yet. */
-  get held(): number {
-    return this.live.size + this.retired.size;
-  }
-
-  /** Retired clients closing right now: their slots come back soon. */
-  get freeing(): number {
-    return this.closing;
-  }
-
   /** Every client that may hold connections, live or retired. */
   all(): TenantClient[] {
     return [...this.live.values(), ...this.retired];
+  }
+
+  /** The live clients, least recently leased first. */
+  leastRecentlyUsed(): IterableIterator<TenantClient> {
+    return this.live.values();
   }
 
   find(subdomain: string): TenantClient | undefined {
@@ -54,16 +48,19 @@ export class ClientCache {
     client.leases++;
   }
 
-  /** A client just opened, already leased by every request that asked for it. */
-  add(client: TenantClient, leases: number): void {
+  /** A client just made, leased by the request that asked for it; the least recently used idle one goes if there is no room. */
+  add(client: TenantClient): void {
     this.live.set(client.subdomain, client);
-    client.leases = leases;
+    client.leases = 1;
+    this.trim();
   }
 
   release(client: TenantClient): void {
     client.leases--;
     client.lastUsedAt = Date.now();
-    if (client.leases === 0 && this.retired.has(client)) this.closeRetired(client);
+    if (client.leases > 0) return;
+    if (this.retired.has(client)) this.closeRetired(client);
+    else this.trim();
   }
 
   /** Takes a client out of service: closed now when no lease holds it, else when the last one ends. */
@@ -75,49 +72,28 @@ export class ClientCache {
     if (client.leases === 0) this.closeRetired(client);
   }
 
-  /** Retires up to `count` idle clients, least recently leased first; returns how many. */
-  evictIdle(count: number): number {
-    let evicted = 0;
-    for (const client of this.live.values()) {
-      if (evicted === count) break;
-      if (!client.isIdle()) continue;
-      this.evictions++;
-      this.retire(client);
-      evicted++;
-    }
-    return evicted;
-  }
-
-  /** Starts retiring clients left idle for the idle TTL. */
-  startSweeping(): void {
-    const every = Math.min(30_000, Math.max(10, Math.floor(this.options.idleTtlMs / 2)));
-    this.sweepTimer = setInterval(() => this.sweep(), every);
-    this.sweepTimer.unref();
-  }
-
-  /** Stops sweeping and closes every client, leased or not; for shutdown. */
+  /** Closes every client, leased or not; for shutdown. */
   async close(): Promise<void> {
     this.closed = true;
-    clearInterval(this.sweepTimer);
     const clients = this.all();
     this.live.clear();
     await Promise.all(clients.map((client) => client.close()));
   }
 
-  private sweep(): void {
-    const now = Date.now();
-    for (const client of [...this.live.values()]) {
-      if (client.isIdle() && now - client.lastUsedAt >= this.options.idleTtlMs) this.retire(client);
+  private trim(): void {
+    for (const client of this.live.values()) {
+      if (this.live.size <= this.options.capacity) return;
+      if (!client.isIdle()) continue;
+      this.evictions++;
+      this.retire(client);
     }
   }
 
   private closeRetired(client: TenantClient): void {
     if (client.isClosing) return;
-    this.closing++;
     void client.close().finally(() => {
-      this.closing--;
       this.retired.delete(client);
-      this.options.onClosed();
+      this.options.onClosed(client);
     });
   }
 }

@@ -12,6 +12,9 @@ import { type TenantClient, WrongDatabaseError } from "./tenant-client";
 export type ClientLeasesOptions = {
   budget: number;
   poolMax: number;
+  /** Most warm clients kept (TENANT_CLIENT_CACHE). */
+  clientCache: number;
+  /** A clinic's connections unused for this long are closed; its client stays warm. */
   idleTtlMs: number;
   waitTimeoutMs: number;
   timeouts: DbTimeouts;
@@ -20,58 +23,88 @@ export type ClientLeasesOptions = {
 };
 
 export type ClientMetrics = {
+  /** Warm clients kept, and those of them holding connections. */
   cachedClients: number;
-  /** Connections held to clinic databases, closing ones included. */
+  connectedClients: number;
+  /** Connections held to clinic databases, opening and closing ones included. */
   openConnections: number;
   leasedClients: number;
-  /** Requests waiting for a client right now. */
+  /** Requests waiting for a connection slot right now. */
   waiting: number;
-  /** Requests served by a cached client, and clients opened. */
-  hits: number;
-  misses: number;
-  evictions: number;
+  /** Requests that found their clinic's client warm, and clients made. */
+  clientHits: number;
+  clientMisses: number;
+  /** Idle clients closed to stay within TENANT_CLIENT_CACHE. */
+  clientEvictions: number;
+  /** Requests whose clinic held its connections already, and requests that needed a slot. */
+  connectionHits: number;
+  connectionMisses: number;
+  /** Idle clinics whose connections were closed for another clinic's request. */
+  connectionEvictions: number;
   waits: number;
   waitTimeouts: number;
 };
 
-/** A client being opened: requests for the same clinic meanwhile share it. */
-type Opening = { fingerprint: string; joiners: number; invalidated: boolean; client: Promise<TenantClient> };
-
 export const shutdownError = () => new AppError("UNAVAILABLE", "The clinic service is shutting down.");
 
 /**
- * Leases on clinic clients under a connection budget: at most budget / poolMax clients exist, so
- * the process never holds more than `budget` tenant connections. A request gets the cached client,
- * shares one being opened, or waits (bounded) for a slot to open its own.
+ * Leases on clinic clients, with warm clients kept apart from open connections: up to
+ * `clientCache` clients (one per clinic, bound to its database for life) and at most budget /
+ * poolMax of them holding a connection slot at once, so the process never holds more than `budget`
+ * tenant connections. A request gets its clinic's client (warm, or made now), then a slot unless
+ * the clinic holds one: a free one, one freed by closing the least recently used idle clinic's
+ * connections, or after a bounded wait.
  */
 export class ClientLeases {
-  private hits = 0;
-  private misses = 0;
+  private clientHits = 0;
+  private clientMisses = 0;
+  private connectionHits = 0;
+  private connectionMisses = 0;
+  private connectionEvictions = 0;
   private readonly cache: ClientCache;
   private readonly slots: ClientSlots;
-  private readonly openings = new Map<string, Opening>();
+  /** Clients holding a slot, live or retired: each may open up to poolMax connections. */
+  private readonly connected = new Set<TenantClient>();
+  /** Slots being waited for, by client: its clinic's requests meanwhile share the wait. */
+  private readonly reserving = new Map<TenantClient, Promise<void>>();
   private closed = false;
+  private sweepTimer?: NodeJS.Timeout;
 
   constructor(private readonly options: ClientLeasesOptions) {
-    this.cache = new ClientCache({ idleTtlMs: options.idleTtlMs, onClosed: () => this.slots.pump() });
+    this.cache = new ClientCache({
+      capacity: options.clientCache,
+      onClosed: (client) => this.settleSlot(client),
+    });
     this.slots = new ClientSlots({
       capacity: Math.floor(options.budget / options.poolMax),
       waitTimeoutMs: options.waitTimeoutMs,
-      held: () => this.cache.held,
-      freeing: () => this.cache.freeing,
-      evictIdle: (count) => this.cache.evictIdle(count),
+      held: () => this.connected.size,
+      freeing: () =>
+        [...this.connected].filter((client) => client.isClosingConnections || client.isClosing).length,
+      evictIdle: (count) => this.closeIdleConnections(count),
     });
   }
 
-  /** The clinic's client with one more lease on it, its database confirmed; `release` it after use. */
+  /** The clinic's client with one more lease on it and a checked connection; `release` it after use. */
   async lease(record: ClinicRecord): Promise<TenantClient> {
-    const client = await this.leaseClient(record);
+    const client = this.leaseClient(record);
     try {
-      await client.ready;
+      await this.holdSlot(client);
     } catch (error) {
-      // Its check was refused for a swap or move: nothing ran, the request may run again (registry).
+      this.release(client);
+      throw error;
+    }
+    try {
+      await client.connect();
+    } catch (error) {
+      // Refused for a swap or move: nothing ran, the request may run again (registry).
       const lease = currentLeaseConnections();
       if (lease && isRefusedForSwap(error)) lease.refused = true;
+      // Requests sharing the attempt fail alike; the first one logs it and retires the client.
+      if (this.cache.find(client.subdomain) === client) {
+        this.logConnectionFailure(client.subdomain, error);
+        this.cache.retire(client);
+      }
       this.release(client);
       throw clinicDatabaseUnavailableError();
     }
@@ -80,106 +113,138 @@ export class ClientLeases {
 
   release(client: TenantClient): void {
     this.cache.release(client);
+    this.settleSlot(client);
     this.slots.pump();
   }
 
-  /** The clinic's row changed: its client closes once no request holds it, and one being opened too. */
+  /** The clinic's row changed: its client closes once no request holds it. */
   invalidate(subdomain: string): void {
     const client = this.cache.find(subdomain);
     if (client) this.cache.retire(client);
-    const opening = this.openings.get(subdomain);
-    if (opening) opening.invalidated = true;
   }
 
+  /** Starts closing the connections of clinics left idle for the idle TTL. */
   startSweeping(): void {
-    this.cache.startSweeping();
+    const every = Math.min(30_000, Math.max(10, Math.floor(this.options.idleTtlMs / 2)));
+    this.sweepTimer = setInterval(() => this.sweep(), every);
+    this.sweepTimer.unref();
   }
 
   metrics(): ClientMetrics {
     const clients = this.cache.all();
     return {
       cachedClients: this.cache.size,
+      connectedClients: this.connected.size,
       openConnections: clients.reduce((sum, client) => sum + client.connections, 0),
       leasedClients: clients.filter((client) => client.leases > 0).length,
       waiting: this.slots.waiting,
-      hits: this.hits,
-      misses: this.misses,
-      evictions: this.cache.evictions,
+      clientHits: this.clientHits,
+      clientMisses: this.clientMisses,
+      clientEvictions: this.cache.evictions,
+      connectionHits: this.connectionHits,
+      connectionMisses: this.connectionMisses,
+      connectionEvictions: this.connectionEvictions,
       waits: this.slots.waits,
       waitTimeouts: this.slots.waitTimeouts,
     };
   }
 
-  /** Refuses the waiting requests and any later one, and closes every client. */
+  /** Refuses the waiting requests and any later one, stops sweeping and closes every client. */
   close(): Promise<void> {
     this.closed = true;
+    clearInterval(this.sweepTimer);
     this.slots.close(shutdownError());
     return this.cache.close();
   }
 
-  /** The cached client, the one being opened, or one opened now. */
-  private async leaseClient(record: ClinicRecord): Promise<TenantClient> {
-    const fingerprint = connectionFingerprint(record);
-    for (;;) {
-      if (this.closed) throw shutdownError();
-      const cached = this.cache.find(record.subdomain);
-      if (cached?.fingerprint === fingerprint) {
-        this.hits++;
-        this.cache.lease(cached);
-        return cached;
-      }
-      // The row changed (a missed notification): the old client must not serve it any more.
-      if (cached) this.cache.retire(cached);
-      const opening = this.openings.get(record.subdomain);
-      if (!opening) return this.openClient(record, fingerprint);
-      if (opening.fingerprint === fingerprint && !opening.invalidated) {
-        opening.joiners++;
-        return opening.client;
-      }
-      await opening.client.catch(() => {});
+  /** The cached client leased, or a new one: making one opens no connection, so it never waits. */
+  private leaseClient(record: ClinicRecord): TenantClient {
+    if (this.closed) throw shutdownError();
+    const cached = this.cache.find(record.subdomain);
+    if (cached?.fingerprint === connectionFingerprint(record)) {
+      this.clientHits++;
+      this.cache.lease(cached);
+      return cached;
     }
+    // The row changed (a missed notification): the old client must not serve it any more.
+    if (cached) this.cache.retire(cached);
+    const client = this.createClient(record);
+    this.clientMisses++;
+    this.cache.add(client);
+    return client;
   }
 
-  private openClient(record: ClinicRecord, fingerprint: string): Promise<TenantClient> {
-    const { subdomain } = record;
-    const waiting = { fingerprint, joiners: 0, invalidated: false };
-    const client = (async () => {
+  private async holdSlot(client: TenantClient): Promise<void> {
+    // Its connections are being closed for another clinic, whose slot it is now: it asks anew after.
+    while (client.isClosingConnections) await client.closeIdleConnections();
+    if (this.connected.has(client)) {
+      this.connectionHits++;
+      return;
+    }
+    this.connectionMisses++;
+    await (this.reserving.get(client) ?? this.reserveSlot(client));
+  }
+
+  private reserveSlot(client: TenantClient): Promise<void> {
+    const reserving = (async () => {
       try {
         await this.slots.reserve();
       } finally {
-        if (this.openings.get(subdomain) === waiting) this.openings.delete(subdomain);
+        this.reserving.delete(client);
       }
-      try {
-        if (this.closed) throw shutdownError();
-        const opened = this.createClient(record);
-        this.misses++;
-        this.cache.add(opened, 1 + waiting.joiners);
-        opened.ready.catch((error) => {
-          this.logConnectionFailure(subdomain, error);
-          this.cache.retire(opened);
-        });
-        // Its row changed while it waited: serve the requests that asked for it, then close it.
-        if (waiting.invalidated) this.cache.retire(opened);
-        return opened;
-      } finally {
-        this.slots.settle();
-      }
+      this.connected.add(client);
+      this.slots.settle();
     })();
-    const opening: Opening = Object.assign(waiting, { client });
-    this.openings.set(subdomain, opening);
-    return client;
+    this.reserving.set(client, reserving);
+    return reserving;
+  }
+
+  /** A client left without connections gives its slot back, unless a request holds it (it reconnects within it). */
+  private settleSlot(client: TenantClient): void {
+    if (!this.connected.has(client) || client.connections > 0) return;
+    if (client.leases > 0 && !client.isClosingConnections && !client.isClosing) return;
+    this.connected.delete(client);
+    this.slots.pump();
+  }
+
+  /** Closes the connections of up to `count` idle clinics, least recently used first; their clients stay warm. */
+  private closeIdleConnections(count: number): number {
+    let closing = 0;
+    for (const client of this.cache.leastRecentlyUsed()) {
+      if (closing === count) break;
+      if (!this.connected.has(client) || client.isClosingConnections || !client.isIdle()) continue;
+      this.connectionEvictions++;
+      closing++;
+      void client.closeIdleConnections();
+    }
+    return closing;
+  }
+
+  private sweep(): void {
+    const now = Date.now();
+    for (const client of this.connected) {
+      if (client.isClosingConnections || !client.isIdle()) continue;
+      if (now - client.lastUsedAt >= this.options.idleTtlMs) void client.closeIdleConnections();
+    }
   }
 
   private createClient(record: ClinicRecord): TenantClient {
     try {
-      return createTenantClient(record, {
+      const client: TenantClient = createTenantClient(record, {
         poolMax: this.options.poolMax,
-        idleTimeoutMs: this.options.idleTtlMs,
+        // Never by the pool itself: an idle connection closes through closeIdleConnections, so a
+        // request arriving meanwhile waits for it to go before its clinic connects again.
+        idleTimeoutMs: 0,
         timeouts: this.options.timeouts,
         applicationName: "clinic-tenant-registry",
         connectionUrl: this.options.connectionUrl,
-        onActivity: () => this.slots.pump(),
+        mayConnect: () => this.connected.has(client) && !client.isClosingConnections,
+        onActivity: () => {
+          this.settleSlot(client);
+          this.slots.pump();
+        },
       });
+      return client;
     } catch (error) {
       this.logConnectionFailure(record.subdomain, error);
       throw clinicDatabaseUnavailableError();

@@ -1,14 +1,14 @@
 import { AppError } from "@/lib/errors";
 
 export type ClientSlotsOptions = {
-  /** How many clients the connection budget allows (budget / pool size). */
+  /** How many clinics may hold connections at once (budget / pool size). */
   capacity: number;
   waitTimeoutMs: number;
-  /** Slots held by clients now: cached ones and those still closing. */
+  /** Slots held by clinics now, those whose connections are still closing included. */
   held: () => number;
-  /** Slots that clients being closed right now will give back soon. */
+  /** Slots that connections being closed right now will give back soon. */
   freeing: () => number;
-  /** Starts closing up to `count` idle clients for waiting requests; returns how many it closes. */
+  /** Starts closing the connections of up to `count` idle clinics for waiting requests; returns how many. */
   evictIdle: (count: number) => number;
 };
 
@@ -18,11 +18,12 @@ const busyError = () =>
   new AppError("UNAVAILABLE", "The clinic service is busy right now. Please try again in a moment.");
 
 /**
- * The connection budget's client slots, handed out in arrival order. A request that finds none free
- * waits (bounded) while idle clients are evicted for it or busy ones finish, never opening more.
+ * The connection budget's slots, each room for one clinic's pool, handed out in arrival order. A
+ * request that finds none free waits (bounded) while an idle clinic's connections are closed for it
+ * or busy ones finish, never opening more.
  */
 export class ClientSlots {
-  /** Requests that had to wait for a busy client (not merely for an eviction). */
+  /** Requests that had to wait for busy connections (not merely for an eviction). */
   waits = 0;
   waitTimeouts = 0;
   private reserved = 0;
@@ -35,7 +36,7 @@ export class ClientSlots {
     return this.waiters.length;
   }
 
-  /** Takes a slot for a client about to be opened; `settle()` once it is open or has failed. */
+  /** Takes a slot for a clinic about to connect; `settle()` once it is counted by `held`. */
   reserve(): Promise<void> {
     if (this.waiters.length === 0 && this.free() > 0) {
       this.reserved++;
@@ -64,13 +65,13 @@ export class ClientSlots {
     });
   }
 
-  /** The reserved slot became a client (now counted by `held`) or was given up. */
+  /** The reserved slot is now counted by `held`. */
   settle(): void {
     this.reserved--;
     this.pump();
   }
 
-  /** Hands free slots to waiters in order, and evicts idle clients for those still waiting. */
+  /** Hands free slots to waiters in order, and evicts idle connections for those still waiting. */
   pump(): void {
     if (this.closed) return;
     while (this.waiters.length > 0 && this.free() > 0) this.waiters.shift()?.grant();

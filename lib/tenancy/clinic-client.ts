@@ -53,7 +53,7 @@ async function connectClinicClient(record: ClinicRecord): Promise<ClinicClient> 
       clinicConnectionUrl(clinic, server, { statementTimeoutMs: timeouts.queryTimeoutMs }),
   });
   try {
-    await client.ready;
+    await client.connect();
   } catch (error) {
     await client.close();
     throw error;

@@ -8,12 +8,12 @@ import { adminQuery } from "../testing/databases";
 import { createTestPlatform, type TestPlatform } from "../testing/platform";
 import { ClinicDatabaseService } from "./clinic-database-service";
 import { quoteIdent } from "./names";
-import { TenantRegistry, type TenantRegistryOptions } from "./registry";
+import { type TenantDb, TenantRegistry, type TenantRegistryOptions } from "./registry";
 import { decryptSecret } from "./secrets";
 import { clinicConnectionUrl } from "./servers";
 
 let platform: TestPlatform;
-/** clinic-a … clinic-l, provisioned once for the file: the budget test needs 3 × 4 of them. */
+/** clinic-a … clinic-x, provisioned once for the file: the isolation tests need 20 or more. */
 let clinics: Clinic[];
 let registry: TenantRegistry | undefined;
 let otherProcess: CentralDb | undefined;
@@ -21,12 +21,12 @@ let logged: string[];
 const CLINIC_UNAVAILABLE = clinicDatabaseUnavailableError().message;
 const CENTRAL_UNAVAILABLE = centralDatabaseUnavailableError().message;
 
-// One platform for the file keeps it fast (a platform and twelve clinics take seconds); each test
+// One platform for the file keeps it fast (a platform and its clinics take seconds); each test
 // starts from the clinics as provisioned and closes its own registry.
 beforeAll(async () => {
   platform = await createTestPlatform();
-  clinics = await provisionClinics(12);
-});
+  clinics = await provisionClinics(24);
+}, 120_000);
 
 afterAll(async () => {
   await platform?.cleanup();
@@ -101,6 +101,22 @@ async function tenantSessions(): Promise<number> {
   return Number(result.rows[0]?.count);
 }
 
+/** Sessions on each of these clinics' databases right now. */
+async function sessionsOf(...of: Clinic[]): Promise<number[]> {
+  const result = await adminQuery<{ datname: string; count: string }>(
+    "SELECT datname, count(*) FROM pg_stat_activity WHERE datname = ANY($1) GROUP BY datname",
+    [of.map((clinic) => clinic.databaseName)],
+  );
+  return of.map((clinic) =>
+    Number(result.rows.find((row) => row.datname === clinic.databaseName)?.count ?? 0),
+  );
+}
+
+/** One request's read of the clinic's settings row, which carries the clinic's own name. */
+function readSettings(tenants: TenantRegistry, clinic: Clinic) {
+  return tenants.withTenantDb(clinic.subdomain, (db) => db.clinicSetting.findUnique({ where: { id: 1 } }));
+}
+
 /** Polls until `check` passes (at most `ms`), so waits on other processes stay short and certain. */
 async function eventually(check: () => Promise<void> | void, ms = 3_000): Promise<void> {
   const deadline = Date.now() + ms;
@@ -132,7 +148,7 @@ async function rejectionOf(promise: Promise<unknown>): Promise<AppError> {
 }
 
 describe("TenantRegistry under its connection budget", () => {
-  it("serves 3×B clinics in turn without ever holding more than B tenant connections", async () => {
+  it("serves 24 clinics in turn, keeping all their clients warm, without ever holding more than B connections", async () => {
     const budget = 4;
     const tenants = createRegistry({ budget, poolMax: 2 });
 
@@ -174,14 +190,77 @@ describe("TenantRegistry under its connection budget", () => {
     expect(peakSessions).toBeLessThanOrEqual(budget);
     expect(peakReported).toBeLessThanOrEqual(budget);
     const metrics = tenants.metrics();
-    expect(metrics.cachedClients).toBeLessThanOrEqual(budget / 2);
-    expect(metrics.evictions).toBeGreaterThanOrEqual(3 * clinics.length - budget / 2);
-    expect(metrics).toMatchObject({ budget, poolMax: 2, waitTimeouts: 0, leasedClients: 0 });
-    expect(metrics.misses).toBe(metrics.evictions + metrics.cachedClients);
+    // Every clinic's client was made once and kept; connections moved between clinics.
+    expect(metrics).toMatchObject({
+      cachedClients: 24,
+      clientMisses: 24,
+      clientHits: 48,
+      clientEvictions: 0,
+    });
+    expect(metrics.connectedClients).toBeLessThanOrEqual(budget / 2);
+    expect(metrics.connectionHits + metrics.connectionMisses).toBe(3 * clinics.length);
+    expect(metrics.connectionEvictions).toBeGreaterThanOrEqual(clinics.length);
+    expect(metrics).toMatchObject({
+      budget,
+      poolMax: 2,
+      clientCache: 300,
+      waitTimeouts: 0,
+      leasedClients: 0,
+    });
     expect(metrics.waits).toBeGreaterThan(0);
   });
 
-  it("makes a request wait while every client is leased, then answers busy or serves it when one frees", async () => {
+  it("closes the least recently used idle clinic's connection for another clinic, keeping its client warm", async () => {
+    const [first, second, third] = pick(3);
+    const tenants = createRegistry({ budget: 2, poolMax: 1 });
+    for (const clinic of [first, second, first])
+      expect((await readSettings(tenants, clinic))?.name).toBe(clinic.name);
+    expect(await sessionsOf(first, second, third)).toEqual([1, 1, 0]);
+
+    // The budget is full: the second clinic's connection is the least recently used idle one.
+    expect((await readSettings(tenants, third))?.name).toBe(third.name);
+    await eventually(async () => expect(await sessionsOf(first, second, third)).toEqual([1, 0, 1]));
+    expect(tenants.metrics()).toMatchObject({
+      cachedClients: 3,
+      connectedClients: 2,
+      clientMisses: 3,
+      connectionEvictions: 1,
+    });
+
+    // Its client is still warm: only a connection is opened, in place of the first clinic's now.
+    expect((await readSettings(tenants, second))?.name).toBe(second.name);
+    await eventually(async () => expect(await sessionsOf(first, second, third)).toEqual([0, 1, 1]));
+    expect(tenants.metrics()).toMatchObject({ clientMisses: 3, clientHits: 2, connectionMisses: 4 });
+    expect(await tenantSessions()).toBeLessThanOrEqual(2);
+  });
+
+  it("keeps at most TENANT_CLIENT_CACHE clients, closing the least recently used idle one", async () => {
+    const [first, second, third] = pick(3);
+    const tenants = createRegistry({ budget: 4, poolMax: 1, clientCache: 2 });
+    for (const clinic of [first, second, third]) await readSettings(tenants, clinic);
+    await eventually(async () => expect(await sessionsOf(first, second, third)).toEqual([0, 1, 1]));
+    expect(tenants.metrics()).toMatchObject({ cachedClients: 2, clientEvictions: 1, clientMisses: 3 });
+
+    expect((await readSettings(tenants, first))?.name).toBe(first.name);
+    expect(tenants.metrics()).toMatchObject({ cachedClients: 2, clientEvictions: 2, clientMisses: 4 });
+  });
+
+  it("refuses a query left running after its request once the clinic's connection went to another", async () => {
+    const [first, second] = pick(2);
+    const tenants = createRegistry({ budget: 1, poolMax: 1 });
+    let kept: TenantDb | undefined;
+    await tenants.withTenantDb(first.subdomain, async (db) => {
+      kept = db;
+      return db.location.count();
+    });
+    expect((await readSettings(tenants, second))?.name).toBe(second.name);
+    await eventually(async () => expect(await sessionsOf(first, second)).toEqual([0, 1]));
+
+    await expect(kept?.location.count()).rejects.toThrow(/no connection slot now/);
+    expect(await sessionsOf(first, second)).toEqual([0, 1]);
+  });
+
+  it("makes a request wait while every connection is in use, then answers busy or serves it when one frees", async () => {
     const [first, second, third] = pick(3);
     const tenants = createRegistry({ budget: 2, poolMax: 1, waitTimeoutMs: 300 });
     const held = deferred();
@@ -206,18 +285,72 @@ describe("TenantRegistry under its connection budget", () => {
     held.resolve();
     await Promise.all(leases);
     expect(await waiting).toBe(third.databaseName);
-    expect(tenants.metrics()).toMatchObject({ waits: 2, waitTimeouts: 1, evictions: 1, cachedClients: 2 });
+    expect(tenants.metrics()).toMatchObject({
+      waits: 2,
+      waitTimeouts: 1,
+      connectionEvictions: 1,
+      connectedClients: 2,
+      cachedClients: 3,
+      clientMisses: 3,
+    });
   });
 
-  it("closes clients nobody used for the idle TTL", async () => {
+  it("closes connections nobody used for the idle TTL, and keeps the client warm", async () => {
     const [clinic] = pick(1);
     const tenants = createRegistry({ idleTtlMs: 100 });
     await tenants.withTenantDb(clinic.subdomain, (db) => db.location.count());
-    expect(tenants.metrics().cachedClients).toBe(1);
+    expect(tenants.metrics()).toMatchObject({ cachedClients: 1, connectedClients: 1 });
     await eventually(async () => {
-      expect(tenants.metrics()).toMatchObject({ cachedClients: 0, openConnections: 0 });
+      expect(tenants.metrics()).toMatchObject({ cachedClients: 1, connectedClients: 0, openConnections: 0 });
       expect(await tenantSessions()).toBe(0);
     });
+    expect(await tenants.withTenantDb(clinic.subdomain, (db) => db.location.count())).toBe(1);
+    expect(tenants.metrics()).toMatchObject({ clientMisses: 1, clientHits: 1, connectionMisses: 2 });
+  });
+});
+
+describe("TenantRegistry isolation between clinics", () => {
+  it("answers each of 24 clinics from its own database when their findUniques are sent in the same tick", async () => {
+    const tenants = createRegistry({ budget: clinics.length, poolMax: 1 });
+    for (let round = 0; round < 3; round++) {
+      const sent = deferred();
+      // Three requests per clinic, interleaved a, b, … x, a, b, …; each waits with its lease held,
+      // then all findUniques go out in one tick, where Prisma batches same-shape queries.
+      const requests = [0, 1, 2].flatMap(() =>
+        clinics.map((clinic) =>
+          tenants.withTenantDb(clinic.subdomain, async (db) => {
+            await sent.promise;
+            const [settings, [database]] = await Promise.all([
+              db.clinicSetting.findUnique({ where: { id: 1 } }),
+              db.$queryRaw<[{ name: string }]>`SELECT current_database() AS name`,
+            ]);
+            return { clinic, name: settings?.name, database: database.name };
+          }),
+        ),
+      );
+      await eventually(() => expect(tenants.metrics().leasedClients).toBe(clinics.length));
+      sent.resolve();
+      for (const answer of await Promise.all(requests)) {
+        expect(answer).toEqual({
+          clinic: answer.clinic,
+          name: answer.clinic.name,
+          database: answer.clinic.databaseName,
+        });
+      }
+    }
+  });
+
+  it("answers every clinic from its own database while connections move between clinics at high concurrency", async () => {
+    const tenants = createRegistry({ budget: 6, poolMax: 1, waitTimeoutMs: 30_000 });
+    // 10 rounds over 24 clinics at once, interleaved; only 6 of them hold a connection at a time.
+    const requests = Array.from({ length: 10 }, () => clinics).flat();
+    const answers = await Promise.all(
+      requests.map(async (clinic) => ({ clinic, settings: await readSettings(tenants, clinic) })),
+    );
+    for (const { clinic, settings } of answers) expect(settings?.name).toBe(clinic.name);
+    const metrics = tenants.metrics();
+    expect(metrics.connectionEvictions).toBeGreaterThan(0);
+    expect(metrics.clientMisses).toBe(clinics.length);
   });
 });
 
@@ -377,7 +510,7 @@ describe("TenantRegistry clinic lookups", () => {
       });
     }
     expect(tenants.lookup.misses + tenants.lookup.hits).toBe(lookupsBefore);
-    expect(tenants.metrics()).toMatchObject({ cachedClients: 0, misses: 0 });
+    expect(tenants.metrics()).toMatchObject({ cachedClients: 0, clientMisses: 0 });
   });
 
   it("shares one central query among concurrent lookups and caches unknown subdomains too", async () => {

@@ -20,7 +20,7 @@ import {
 } from "./clinic-lookup";
 import { describeConnectionError } from "./connection-error";
 import { type LeaseConnections, recordLeaseConnections } from "./lease-connections";
-import { resolveConnectionSettings } from "./registry-settings";
+import { resolveRegistrySettings } from "./registry-settings";
 import type { TenantDb } from "./tenant-client";
 
 export type { TenantClinic } from "./clinic-lookup";
@@ -34,11 +34,13 @@ export type TenantRegistryOptions = {
   budget?: number;
   /** Pool size of each clinic's client; TENANT_POOL_MAX when omitted. */
   poolMax?: number;
-  /** A client nobody used for this long is closed (default 5 minutes). */
+  /** Most clinics whose clients are kept warm; TENANT_CLIENT_CACHE when omitted. */
+  clientCache?: number;
+  /** A clinic's connections nobody used for this long are closed; its client stays warm (default 5 minutes). */
   idleTtlMs?: number;
   /** How long a clinic row is trusted without a notification (default 5 s). */
   lookupTtlMs?: number;
-  /** How long a request waits for a client before the "busy" error (default 5 s). */
+  /** How long a request waits for a connection slot before the "busy" error (default 5 s). */
   waitTimeoutMs?: number;
   /** Connect, query and keepalive timeouts of every connection it opens; DB_* env when omitted. */
   timeouts?: DbTimeouts;
@@ -55,16 +57,20 @@ export type TenantRegistryMetrics = ClientMetrics & {
   lookupMisses: number;
   budget: number;
   poolMax: number;
+  clientCache: number;
 };
 
 /**
- * Every clinic's Prisma client for request code, cached LRU under a connection budget (see
- * ClientLeases): a client in use is never evicted; when all are in use, a request waits for one
- * instead of opening more. Clinic rows are cached briefly and dropped when NOTIFY says they changed.
+ * Every clinic's Prisma client for request code: warm clients kept LRU for up to `clientCache`
+ * clinics, and a connection budget shared by all their pools (see ClientLeases). Neither a client
+ * nor a connection in use is ever taken away; when every connection slot is in use, a request waits
+ * for one instead of opening more. Clinic rows are cached briefly and dropped when NOTIFY says they
+ * changed.
  */
 export class TenantRegistry {
   readonly budget: number;
   readonly poolMax: number;
+  readonly clientCache: number;
   readonly lookup: ClinicLookup;
   private readonly clients: ClientLeases;
   /** The process's LISTEN connection to the central database, when it has a URL for one. */
@@ -76,9 +82,10 @@ export class TenantRegistry {
   private closed = false;
 
   constructor(options: TenantRegistryOptions) {
-    const { budget, poolMax } = resolveConnectionSettings(options);
+    const { budget, poolMax, clientCache } = resolveRegistrySettings(options);
     this.budget = budget;
     this.poolMax = poolMax;
+    this.clientCache = clientCache;
     this.log = options.log ?? ((line) => console.error(line));
     const timeouts = options.timeouts ?? readDbTimeouts(options.env);
     this.requestBudgetMs = timeouts.connectTimeoutMs + timeouts.queryTimeoutMs;
@@ -86,6 +93,7 @@ export class TenantRegistry {
     this.clients = new ClientLeases({
       budget,
       poolMax,
+      clientCache,
       idleTtlMs: options.idleTtlMs ?? 5 * 60_000,
       waitTimeoutMs: options.waitTimeoutMs ?? 5_000,
       timeouts,
@@ -156,7 +164,7 @@ export class TenantRegistry {
     return record && toTenantClinic(record);
   }
 
-  /** Forgets the clinic's row and closes its client (once no request holds it). */
+  /** Forgets the clinic's row and closes its client and connections (once no request holds them). */
   invalidateClinic(subdomain: string): void {
     this.lookup.invalidate(subdomain);
     this.clients.invalidate(subdomain);
@@ -175,6 +183,7 @@ export class TenantRegistry {
       lookupMisses: this.lookup.misses,
       budget: this.budget,
       poolMax: this.poolMax,
+      clientCache: this.clientCache,
     };
   }
 

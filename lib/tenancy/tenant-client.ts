@@ -1,5 +1,5 @@
 import { PrismaPg } from "@prisma/adapter-pg";
-import type pg from "pg";
+import pg from "pg";
 import { type DbTimeouts, pgTimeoutOptions } from "@/lib/db/connection-timeouts";
 import { PrismaClient } from "@/lib/generated/tenant/client";
 import { outsideLeaseConnections } from "./lease-connections";
@@ -14,12 +14,15 @@ export type TenantClientOptions = {
   databaseName: string;
   connectionString: string;
   poolMax: number;
+  /** How long an idle connection stays in the pool; 0: until closed by its owner. */
   idleTimeoutMs: number;
   /** Connect, query and keepalive timeouts (lib/db/connection-timeouts.ts). */
   timeouts: DbTimeouts;
   /** Who holds the connections, as pg_stat_activity shows them. */
   applicationName: string;
-  /** A pooled connection was given back: the client may have become evictable. */
+  /** Asked before every connection the pool opens (the registry's connection budget); yes when omitted. */
+  mayConnect?: () => boolean;
+  /** A pooled connection was given back or closed: the client may have become evictable or unconnected. */
   onActivity?: () => void;
 };
 
@@ -27,9 +30,10 @@ export type TenantClientOptions = {
 const SOCKET_CLOSE_TIMEOUT_MS = 5_000;
 
 /**
- * One clinic's pg pool and the Prisma client on it. It counts its live sockets itself, because
- * `pool.end()` resolves before the server has let go of the connections, and a registry slot must
- * stay taken until they are really gone.
+ * One clinic's pg pool and the Prisma client on it, bound to that clinic for life. Every connection
+ * it opens is checked with `current_database()` before any query runs on it. It counts its sockets
+ * itself, from the connection attempt until the socket has closed, because `pool.end()` resolves
+ * before the server has let go of the connections, and the registry's budget must count them.
  */
 export class TenantClient {
   readonly subdomain: string;
@@ -37,19 +41,21 @@ export class TenantClient {
   readonly databaseName: string;
   readonly pool: SwapWaitingPool;
   readonly db: TenantDb;
-  /** Settles once `SELECT current_database()` has confirmed where the pool connects. */
-  readonly ready: Promise<void>;
   leases = 0;
+  /** When its last lease ended: the idle TTL counts from here. */
   lastUsedAt = Date.now();
-  private verified = false;
+  private connecting?: Promise<void>;
+  private closingConnections?: Promise<void>;
   private closing?: Promise<void>;
   private readonly sockets = new Set<pg.Client>();
-  private socketsGone?: () => void;
+  private socketsGone: (() => void)[] = [];
+  private readonly onActivity: () => void;
 
   constructor(options: TenantClientOptions) {
     this.subdomain = options.subdomain;
     this.fingerprint = options.fingerprint;
     this.databaseName = options.databaseName;
+    this.onActivity = options.onActivity ?? (() => {});
     this.pool = new SwapWaitingPool({
       connectionString: options.connectionString,
       max: options.poolMax,
@@ -57,41 +63,79 @@ export class TenantClient {
       ...pgTimeoutOptions(options.timeouts),
       allowExitOnIdle: true,
       application_name: options.applicationName,
+      Client: countedConnection({
+        mayConnect: options.mayConnect ?? (() => true),
+        opened: (socket) => this.track(socket),
+      }),
+      // Checked before the pool hands the new connection to anyone (a misrouted pooler or DNS).
+      onConnect: (connection) => this.verifyDatabase(connection),
     });
     // An idle connection dropped by the server must not crash the process; the pool replaces it.
     this.pool.on("error", () => {});
-    this.pool.on("connect", (socket) => this.track(socket));
-    this.pool.on("acquire", () => {
-      this.lastUsedAt = Date.now();
-    });
-    this.pool.on("release", () => {
-      this.lastUsedAt = Date.now();
-      // "release" fires before the connection is back among the idle ones.
-      if (options.onActivity) queueMicrotask(options.onActivity);
-    });
+    // "release" fires before the connection is back among the idle ones.
+    this.pool.on("release", () => queueMicrotask(this.onActivity));
     this.db = new PrismaClient({ adapter: new PrismaPg(this.pool) });
-    // Not counted as a request's connection: a request may still be run again elsewhere (lease-connections.ts).
-    this.ready = outsideLeaseConnections(() => this.verifyDatabase());
-    this.ready.catch(() => {});
   }
 
   get isClosing(): boolean {
     return this.closing !== undefined;
   }
 
-  /** Connections this client holds on the server, closing ones included. */
-  get connections(): number {
-    return Math.max(this.pool.totalCount, this.sockets.size);
+  /** Its idle connections are being closed for another clinic (the client stays warm). */
+  get isClosingConnections(): boolean {
+    return this.closingConnections !== undefined;
   }
 
-  /** Verified, with no lease and no connection in use or awaited. */
+  /** Connections this client holds on the server, opening and closing ones included. */
+  get connections(): number {
+    return this.sockets.size;
+  }
+
+  /** No lease and no connection in use, opening or awaited. */
   isIdle(): boolean {
     return (
-      this.verified &&
       this.leases === 0 &&
       this.pool.waitingCount === 0 &&
-      this.pool.idleCount === this.pool.totalCount
+      this.pool.idleCount === this.pool.totalCount &&
+      this.connecting === undefined
     );
+  }
+
+  /**
+   * Resolves once the pool holds a connection, opening one (and so checking its database) when it
+   * has none; requests meanwhile share the attempt. Its failure is the clinic's, not a request's:
+   * it is not counted among the request's connections (lease-connections.ts).
+   */
+  connect(): Promise<void> {
+    if (this.connecting) return this.connecting;
+    if (this.pool.totalCount > 0) return Promise.resolve();
+    const connecting = outsideLeaseConnections(async () => {
+      (await this.pool.connect()).release();
+    }).finally(() => {
+      this.connecting = undefined;
+    });
+    this.connecting = connecting;
+    return connecting;
+  }
+
+  /**
+   * Closes its idle connections, keeping the pool and the Prisma client warm; resolves once their
+   * sockets are gone. pg-pool has no call for this, so it goes through the public API: a checkout
+   * while nobody waits takes an idle connection (pg-pool serves waiters in order), and
+   * `release(true)` destroys a connection instead of keeping it.
+   */
+  closeIdleConnections(): Promise<void> {
+    this.closingConnections ??= (async () => {
+      const idle = this.pool.waitingCount === 0 ? this.pool.idleCount : 0;
+      const checkouts = Array.from({ length: idle }, () =>
+        outsideLeaseConnections(() => this.pool.connect()),
+      );
+      for (const checkout of checkouts) (await checkout.catch(() => undefined))?.release(true);
+      await this.allSocketsClosed();
+    })().finally(() => {
+      this.closingConnections = undefined;
+    });
+    return this.closingConnections;
   }
 
   /** Taken out of service: connections refused for a swap or move are not waited on any more. */
@@ -117,18 +161,18 @@ export class TenantClient {
     return this.closing;
   }
 
-  private async verifyDatabase(): Promise<void> {
-    const result = await this.pool.query<{ name: string }>("SELECT current_database() AS name");
+  private async verifyDatabase(connection: pg.ClientBase): Promise<void> {
+    const result = await connection.query<{ name: string }>("SELECT current_database() AS name");
     const reached = result.rows[0]?.name;
     if (reached !== this.databaseName) throw new WrongDatabaseError(this.databaseName, reached ?? "");
-    this.verified = true;
   }
 
   private track(socket: pg.Client): void {
     this.sockets.add(socket);
     socket.once("end", () => {
       this.sockets.delete(socket);
-      if (this.sockets.size === 0) this.socketsGone?.();
+      if (this.sockets.size === 0) for (const gone of this.socketsGone.splice(0)) gone();
+      this.onActivity();
     });
   }
 
@@ -137,12 +181,38 @@ export class TenantClient {
     return new Promise((resolve) => {
       const timer = setTimeout(resolve, SOCKET_CLOSE_TIMEOUT_MS);
       timer.unref();
-      this.socketsGone = () => {
+      this.socketsGone.push(() => {
         clearTimeout(timer);
         resolve();
-      };
+      });
     });
   }
+}
+
+/**
+ * pg's client class for the pool: every connection the pool opens passes here, so none opens
+ * without the registry's leave (a stray query after its request may not take another clinic's
+ * slot), and each is counted from its attempt until its socket ends.
+ */
+function countedConnection(hooks: { mayConnect: () => boolean; opened: (socket: pg.Client) => void }) {
+  return class CountedConnection extends pg.Client {
+    override connect(): Promise<pg.Client>;
+    override connect(callback: (error: Error) => void): void;
+    override connect(callback?: (error: Error) => void): Promise<pg.Client> | undefined {
+      if (!hooks.mayConnect()) {
+        const refused = new Error(
+          "This clinic has no connection slot now: run its queries inside its request (withTenantDb).",
+        );
+        if (!callback) return Promise.reject(refused);
+        process.nextTick(callback, refused);
+        return undefined;
+      }
+      hooks.opened(this);
+      if (!callback) return super.connect();
+      super.connect(callback);
+      return undefined;
+    }
+  };
 }
 
 /** The pool reached another database than the clinic row names (a misrouted pooler or DNS). */
