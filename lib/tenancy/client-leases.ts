@@ -223,7 +223,7 @@ export class ClientLeases {
   private sweep(): void {
     const now = Date.now();
     for (const client of this.connected) {
-      if (client.isClosingConnections || !client.isIdle()) continue;
+      if (client.isClosing || client.isClosingConnections || !client.isIdle()) continue;
       if (now - client.lastUsedAt >= this.options.idleTtlMs) void client.closeIdleConnections();
     }
   }
