@@ -15,8 +15,9 @@ export type TenantClientSettings = Omit<
 };
 
 /**
- * A pooled client on the clinic's database as the clinic's own role; its `ready` settles once
- * `current_database()` has confirmed where it connects. Throws when its server is missing or offline.
+ * A pooled client on the clinic's database as the clinic's own role; each connection it opens is
+ * checked with `current_database()` first (`connect()` opens one). Throws when its server is missing
+ * or offline.
  */
 export function createTenantClient(record: ClinicRecord, settings: TenantClientSettings): TenantClient {
   const { connectionUrl = clinicRequestUrl, ...poolSettings } = settings;
