@@ -56,6 +56,9 @@ test("a clinic suspended, then resumed, through the central service is refused, 
       ROOT_DOMAIN: `localhost:${basePort}`,
       // Jobs are the e2e server's to run (it holds the backup key); these processes only serve pages.
       JOB_WORKER: "off",
+      // Two processes' default budgets (40 each) do not fit the test server's connection plan
+      // (max_connections 100, beside the e2e server): npm start would rightly refuse to start.
+      TENANT_CONNECTION_BUDGET: "8",
     },
   );
   try {
