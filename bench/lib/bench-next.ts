@@ -5,7 +5,7 @@ import { ensureBuild, spawnNext } from "../../scripts/lib/next-server";
 // Its own build folder, so a benchmark never replaces the build `npm start` or the e2e server uses.
 export const BENCH_DIST_DIR = ".next-bench";
 
-export type BenchNext = { port: number; stop(): Promise<void> };
+export type BenchNext = { port: number; pid?: number; stop(): Promise<void> };
 
 /** Builds the app into .next-bench unless that build is newer than every source file. */
 export function buildBenchApp(env: NodeJS.ProcessEnv): Promise<void> {
@@ -22,7 +22,7 @@ export async function startBenchNext(options: {
   // Loopback only, but named "localhost": Next normalizes 127.0.0.1 in the middleware's URL to localhost,
   // so with `--hostname 127.0.0.1` the clinic rewrite looks external and is proxied (in a loop).
   const child = spawnNext(["start", "--hostname", "localhost", "--port", String(options.port)], env);
-  const server = { port: options.port, stop: () => stopChild(child) };
+  const server = { port: options.port, pid: child.pid, stop: () => stopChild(child) };
   try {
     await waitForHealth(child, options.port, options.rootHost);
   } catch (error) {

@@ -1,12 +1,16 @@
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { projectRoot } from "../../lib/db/project-root";
+import type { Distribution } from "./host-order";
 
 export type LoadConfig = {
   /** Where requests go (a loopback address); the Host header says which clinic they are for. */
   url: string;
-  /** Host headers, one per request, in turn. */
+  /** Host headers: taken in turn ("uniform", the default) or drawn seeded Zipf ("zipf"), first busiest. */
   hosts: string[];
+  distribution?: Distribution;
+  /** With `hosts`, index for index: text each host's page must hold (its clinic's name). */
+  bodyIncludes?: string[];
   connections: number;
   warmupSeconds: number;
   durationSeconds: number;
@@ -24,6 +28,8 @@ export type LoadResult = {
   errors: number;
   timeouts: number;
   non2xx: number;
+  /** 2xx answers without the requested host's `bodyIncludes` text: another clinic's page. */
+  wrongClinic: number;
   statusCodes: Record<string, number>;
 };
 
