@@ -1,3 +1,5 @@
+import v8 from "node:v8";
+import { runInNewContext } from "node:vm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type CentralDb, createCentralClient } from "../db/central";
 import { centralDatabaseUnavailableError, clinicDatabaseUnavailableError } from "../db/database-unavailable";
@@ -130,6 +132,15 @@ async function eventually(check: () => Promise<void> | void, ms = 3_000): Promis
   }
 }
 
+/** Bytes of live heap after a full collection. */
+function heapAfterFullGc(): number {
+  v8.setFlagsFromString("--expose-gc");
+  const collect = runInNewContext("gc") as () => void;
+  collect();
+  collect();
+  return process.memoryUsage().heapUsed;
+}
+
 function deferred() {
   let resolve = () => {};
   const promise = new Promise<void>((done) => {
@@ -208,6 +219,20 @@ describe("TenantRegistry under its connection budget", () => {
       leasedClients: 0,
     });
     expect(metrics.waits).toBeGreaterThan(0);
+  });
+
+  it("keeps a warm clinic client in well under 1 MB of heap, the engine being shared (scripts/share-prisma-engine.ts)", async () => {
+    const tenants = createRegistry({ budget: 2, poolMax: 1 });
+    const [first, ...rest] = clinics as [Clinic, ...Clinic[]];
+    const visit = (subdomain: string) =>
+      tenants.withTenantDb(subdomain, (db) => db.clinicSetting.findFirst());
+    await visit(first.subdomain);
+    const before = heapAfterFullGc();
+    for (const clinic of rest) await visit(clinic.subdomain);
+    const perClient = (heapAfterFullGc() - before) / rest.length;
+    expect(tenants.metrics().cachedClients).toBe(clinics.length);
+    // Measured ≈ 25 KB; a client that decoded the schema for itself held ≈ 3.6 MB.
+    expect(perClient).toBeLessThan(512 * 1024);
   });
 
   it("closes the least recently used idle clinic's connection for another clinic, keeping its client warm", async () => {
