@@ -7,6 +7,7 @@ import { type ConnectionUrlBuilder, connectionFingerprint, createTenantClient } 
 import type { ClinicRecord } from "./clinic-lookup";
 import { describeConnectionError } from "./connection-error";
 import { currentLeaseConnections, isRefusedForSwap } from "./lease-connections";
+import { RecentUse } from "./recent-use";
 import { type TenantClient, WrongDatabaseError } from "./tenant-client";
 
 export type ClientLeasesOptions = {
@@ -67,6 +68,8 @@ export class ClientLeases {
   private readonly connected = new Set<TenantClient>();
   /** Slots being waited for, by client: its clinic's requests meanwhile share the wait. */
   private readonly reserving = new Map<TenantClient, Promise<void>>();
+  /** How busy each clinic has been lately, to keep busy clinics' connections open (RecentUse). */
+  private readonly recentUse = new WeakMap<TenantClient, RecentUse>();
   private closed = false;
   private sweepTimer?: NodeJS.Timeout;
 
@@ -164,6 +167,7 @@ export class ClientLeases {
     if (cached?.fingerprint === connectionFingerprint(record)) {
       this.clientHits++;
       this.cache.lease(cached);
+      this.recentUse.get(cached)?.record(Date.now());
       return cached;
     }
     // The row changed (a missed notification): the old client must not serve it any more.
@@ -171,6 +175,9 @@ export class ClientLeases {
     const client = this.createClient(record);
     this.clientMisses++;
     this.cache.add(client);
+    const use = new RecentUse();
+    use.record(Date.now());
+    this.recentUse.set(client, use);
     return client;
   }
 
@@ -207,17 +214,26 @@ export class ClientLeases {
     this.slots.pump();
   }
 
-  /** Closes the connections of up to `count` idle clinics, least recently used first; their clients stay warm. */
+  /**
+   * Closes the connections of up to `count` idle clinics, the least used lately first (then the least
+   * recently used); their clients stay warm.
+   */
   private closeIdleConnections(count: number): number {
-    let closing = 0;
+    const now = Date.now();
+    const candidates: { client: TenantClient; use: number; order: number }[] = [];
+    let order = 0;
     for (const client of this.cache.leastRecentlyUsed()) {
-      if (closing === count) break;
+      order++;
       if (!this.connected.has(client) || client.isClosingConnections || !client.isIdle()) continue;
+      candidates.push({ client, use: this.recentUse.get(client)?.valueAt(now) ?? 0, order });
+    }
+    candidates.sort((a, b) => a.use - b.use || a.order - b.order);
+    const closing = candidates.slice(0, count);
+    for (const { client } of closing) {
       this.connectionEvictions++;
-      closing++;
       void client.closeIdleConnections();
     }
-    return closing;
+    return closing.length;
   }
 
   private sweep(): void {
