@@ -16,6 +16,7 @@ import {
   seedDemoClinics,
 } from "../lib/demo/seed";
 import { enforceConnectionPlan } from "../lib/tenancy/connection-plan";
+import { metricsTokenProblem } from "../lib/tenancy/process-metrics";
 import { getSecretsKey } from "../lib/tenancy/secrets";
 import { ensureDefaultServer } from "../lib/tenancy/servers";
 import { parseTrustedProxies } from "./lib/app-server";
@@ -37,6 +38,8 @@ runScript(async () => {
   }
   // A wrong TRUSTED_PROXIES stops here, before PostgreSQL starts; the app server checks it again.
   parseTrustedProxies(process.env.TRUSTED_PROXIES);
+  const metricsProblem = metricsTokenProblem(process.env);
+  if (metricsProblem) throw new UsageError(metricsProblem);
   // Refuses to go on without TENANT_SECRETS_KEY when DATABASE_URL is set; else uses .data's key file.
   const secretsKey = getSecretsKey();
   const env = {
