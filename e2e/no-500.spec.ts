@@ -1,10 +1,11 @@
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
+import { seededRandom } from "../lib/testing/seeded-random";
 import { withCentralDb, withClinicDb } from "./support/central-db";
 import { e2eServerLogPath } from "./support/context";
 import { getWithHost } from "./support/http";
 import { E2E_PORT } from "./support/origins";
-import { BOUNDARY_VALUES, randomValues, seededRandom, TYPED_TEXT, withQuery } from "./support/query-fuzz";
+import { BOUNDARY_VALUES, randomValues, TYPED_TEXT, withQuery } from "./support/query-fuzz";
 import { type SavedSession, savedSessionFile } from "./support/saved-sessions";
 
 // Every page with random and boundary values for each query parameter it reads (and ids in its

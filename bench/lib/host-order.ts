@@ -1,4 +1,4 @@
-import { seededRandom } from "../../e2e/support/query-fuzz";
+import { seededRandom } from "../../lib/testing/seeded-random";
 
 export type Distribution = "uniform" | "zipf";
 

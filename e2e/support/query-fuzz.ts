@@ -54,18 +54,6 @@ export const BOUNDARY_VALUES: readonly string[] = [
   "desc",
 ];
 
-/** A small seeded generator (mulberry32): the same seed gives the same values. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const CHARACTERS = "abcXYZ019 -_.:'\"%&=+?#/\\;<>()[]{}*!@$^|~`éß漢🙂\u0000\t\n";
 
 /** `count` random values: numbers of every size and sign, date-like text, and random characters. */
