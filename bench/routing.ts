@@ -10,10 +10,8 @@
 // It installs nothing: nginx, pgbouncer and pgbench are checked for first, with how to install them.
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
-import { withDatabaseName } from "../lib/db/database-url";
 import { findFreePort } from "../lib/db/embedded-server";
 import { ClinicDatabaseService } from "../lib/tenancy/clinic-database-service";
-import { clinicDatabaseName } from "../lib/tenancy/names";
 import { readTenantConnectionSettings, resolveRegistrySettings } from "../lib/tenancy/registry-settings";
 import { createPlatformFixture, type PlatformFixture } from "../lib/testing/platform-fixture";
 import { waitForHealth } from "../scripts/lib/next-server";
@@ -25,7 +23,7 @@ import { machineLine, startBenchServer } from "./lib/bench-server";
 import { busyShare, type Distribution } from "./lib/host-order";
 import { runLoad } from "./lib/load-run";
 import { type ProcessUsage, readProcessUsage } from "./lib/process-usage";
-import { type RoutingScenario, reportRouting } from "./lib/routing-report";
+import { type RoutingScenario, reportRouting, summarizeScenario } from "./lib/routing-report";
 import {
   prepareRoutingServers,
   putPgBouncerInFront,
@@ -154,18 +152,20 @@ try {
   await platform.central.$disconnect();
   await startServerSamplers(platform, servers);
 
-  const scenarios: RoutingScenario[] = [];
-  for (const processes of processCounts ?? [undefined]) {
-    scenarios.push(...(await measureProcesses(serverEnv, processes)));
-  }
   // What the server can do when every request needs a new backend: the uniform load's ceiling.
+  // Measured first (on the central database, which is always on the first server), so a failure costs no load run.
   const backendStarts = distributions.includes("uniform")
     ? await measureBackendStarts({
-        url: withDatabaseName(server.adminUrl, clinicDatabaseName("bench-0", { env: platform.env })),
+        url: platform.centralUrl,
         clients: load.connections,
         seconds: Math.min(10, load.durationSeconds),
       })
     : undefined;
+  if (backendStarts !== undefined) console.log(`  pgbench -C: ${backendStarts.toFixed(1)} new connections/s`);
+  const scenarios: RoutingScenario[] = [];
+  for (const processes of processCounts ?? [undefined]) {
+    scenarios.push(...(await measureProcesses(serverEnv, processes)));
+  }
   reportRouting({
     scenarios,
     budget: processBudget,
@@ -282,6 +282,8 @@ async function measureProcesses(
       rates: registryRates(metricsBefore, metricsAfter),
       killed: killed && summarizeKill(killLog ?? "", { ...killed, sinceMs: startedAt }),
     });
+    // Each run's figures as soon as it ends: a long run that fails later keeps what it measured.
+    console.log(`  done: ${JSON.stringify(summarizeScenario(measured.at(-1)))}`);
   }
   await next?.stop();
   await app?.stop();

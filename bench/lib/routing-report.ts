@@ -165,3 +165,26 @@ function printDetails({ label, result, rates, killed }: RoutingScenario) {
     `  ${label}: nginx answered ${killed.requests} requests (${codes(killed.statuses)}); ${killed.failedOnKilled} failed on the killed process (502), ${killed.retried} went on to the next process, the last at ${at(killed.lastRetryMs)} after the kill; the new process answered /api/health at ${at(killed.healthyMs)} and got its clinics back at ${at(killed.backMs)}`,
   );
 }
+
+/** One run's main figures, for a line printed as soon as it ends. */
+export function summarizeScenario(scenario: RoutingScenario | undefined) {
+  if (!scenario) return undefined;
+  const { label, result, rates, rssBytes, sessionsOpened, seconds } = scenario;
+  return {
+    label,
+    requestsPerSecond: Math.round(result.requestsPerSecond),
+    requests: allRequests(scenario),
+    p50Ms: Math.round(result.p50Ms),
+    p99Ms: Math.round(result.p99Ms),
+    errors: result.errors,
+    non2xx: result.non2xx,
+    wrongClinic: result.wrongClinic,
+    peakTenant: scenario.peaks.map(({ tenant }) => tenant),
+    backendsPerSecond: Number((sessionsOpened / seconds).toFixed(1)),
+    clientHitRate: Number(rates.clientHitRate.toFixed(3)),
+    connectionHitRate: Number(rates.connectionHitRate.toFixed(3)),
+    requestsPerCpuSecond: Math.round(perCpuSecond(scenario)),
+    rssMiB: rssBytes.map((bytes) => Math.round(bytes / 2 ** 20)),
+    heapMiB: rates.heapBytes.map((bytes) => Math.round(bytes / 2 ** 20)),
+  };
+}
