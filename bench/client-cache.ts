@@ -56,7 +56,7 @@ try {
   await provisionClinics(platform);
   await platform.central.$disconnect();
   const sampler = await startConnectionSampler({
-    adminUrl: server.adminUrl,
+    adminUrls: [server.adminUrl],
     prefix: platform.prefix,
     centralDatabase: `${platform.prefix}central`,
   });

@@ -11,9 +11,9 @@ import { parseArgs } from "node:util";
 import pg from "pg";
 import { findFreePort, startEmbeddedPostgres } from "../lib/db/embedded-server";
 import { ClinicDatabaseService } from "../lib/tenancy/clinic-database-service";
-import { quoteIdent, quoteLiteral } from "../lib/tenancy/names";
 import { TenantRegistry } from "../lib/tenancy/registry";
 import {
+  createPgBouncerAuthUser,
   PGBOUNCER_INSTALL,
   type PgBouncer,
   pgBouncerInstalled,
@@ -106,10 +106,7 @@ try {
   platform = await createPlatformFixture(server.adminUrl, { label: "bouncer" });
   process.env.TENANT_NAME_PREFIX = platform.prefix;
   await provisionClinics(platform);
-  const authUser = { name: authUserName(platform.prefix), password: randomBytes(12).toString("hex") };
-  await adminQuery(
-    `CREATE ROLE ${quoteIdent(authUser.name)} LOGIN SUPERUSER PASSWORD ${quoteLiteral(authUser.password)}`,
-  );
+  const authUser = await createPgBouncerAuthUser(server.adminUrl, platform.prefix);
   const address = new URL(server.adminUrl);
   const scenarios: Scenario[] = [{ label: "direct" }];
   for (const idleTimeout of idleTimeouts) {
@@ -122,7 +119,7 @@ try {
     scenarios.push({ label: `PgBouncer, server_idle_timeout ${idleTimeout} s`, bouncer });
   }
   sampler = await startConnectionSampler({
-    adminUrl: server.adminUrl,
+    adminUrls: [server.adminUrl],
     prefix: platform.prefix,
     centralDatabase: `${platform.prefix}central`,
   });

@@ -1,7 +1,7 @@
 // npm run bench:routing [-- --clinics 300 --duration 15 --connections 20 --warmup 5 --distribution uniform]:
 // the tenant home page under HTTP load from a separate process, all requests for one clinic vs spread
-// over every clinic: round-robin ("uniform") or seeded Zipf, s = 1.1 ("zipf": a few busy, a long tail);
-// `--distribution zipf,uniform` runs both on the same clinics. Each 2xx answer must hold the requested
+// over every clinic: round-robin ("uniform") or seeded Zipf ("zipf": a few busy, a long tail; s = 1.1,
+// or --zipf-exponent S); `--distribution zipf,uniform` runs both on the same clinics. Each 2xx answer must hold the requested
 // clinic's name. TENANT_CONNECTION_BUDGET and TENANT_POOL_MAX, when set, are passed on to the server.
 // --processes N[,M…]: the app as `npm start -- --workers N` runs it, behind nginx (deploy/nginx's site),
 //   once per count; without it, one `next start`. --kill (N ≥ 2): one more run that SIGKILLs a process.
@@ -20,16 +20,16 @@ import { measureBackendStarts } from "./lib/backend-starts";
 import { type BenchNext, buildBenchApp, getPage, startBenchNext } from "./lib/bench-next";
 import { type BenchProcesses, startBenchProcesses, summarizeKill } from "./lib/bench-processes";
 import { machineLine, startBenchServer } from "./lib/bench-server";
-import { busyShare, type Distribution } from "./lib/host-order";
+import { busyShare, DEFAULT_ZIPF_EXPONENT, type Distribution } from "./lib/host-order";
 import { runLoad } from "./lib/load-run";
-import { type ProcessUsage, readProcessUsage } from "./lib/process-usage";
+import { type ProcessUsage, readMachineCpu, readProcessUsage } from "./lib/process-usage";
 import { type RoutingScenario, reportRouting, summarizeScenario } from "./lib/routing-report";
 import {
   prepareRoutingServers,
   putPgBouncerInFront,
   type RoutingServer,
-  startServerSamplers,
-  stopRoutingServers,
+  startServersSampler,
+  stopPgBouncers,
 } from "./lib/routing-servers";
 import { missingRoutingTools } from "./lib/routing-tools";
 
@@ -42,6 +42,7 @@ const { values } = parseArgs({
     concurrency: { type: "string", default: "4" },
     processes: { type: "string" },
     distribution: { type: "string", default: "uniform" },
+    "zipf-exponent": { type: "string", default: String(DEFAULT_ZIPF_EXPONENT) },
     servers: { type: "string", default: "1" },
     pgbouncer: { type: "boolean", default: false },
     "server-idle-timeout": { type: "string", default: "10" },
@@ -69,6 +70,9 @@ for (const flag of [
   if (!/^\d+$/.test(value) || (flag !== "warmup" && Number(value) === 0))
     throw new Error(`--${flag} takes a positive whole number.`);
 }
+const zipfExponent = Number(values["zipf-exponent"]);
+if (!(zipfExponent >= 0.5 && zipfExponent <= 3))
+  throw new Error("--zipf-exponent takes a number from 0.5 to 3, e.g. 1.1 (a long tail) or 1.5.");
 const serverCount = Number(values.servers);
 if (serverCount > 2) throw new Error("--servers takes 1 or 2.");
 const missing = missingRoutingTools({
@@ -98,6 +102,7 @@ const metricsToken = randomBytes(32).toString("hex");
 const server = await startBenchServer();
 let platform: PlatformFixture | undefined;
 let servers: RoutingServer[] = [];
+let sampler: Awaited<ReturnType<typeof startServersSampler>> | undefined;
 let next: BenchNext | undefined;
 let app: BenchProcesses | undefined;
 let cleaning: Promise<void> | undefined;
@@ -106,7 +111,8 @@ const cleanup = () => {
     const steps = [
       () => next?.stop(),
       () => app?.stop(),
-      () => stopRoutingServers(servers),
+      () => sampler?.stop(),
+      () => stopPgBouncers(servers),
       () => platform?.cleanup(),
       ...servers.map((extra) => () => extra.stop()),
       () => server.stop(),
@@ -125,8 +131,10 @@ console.log(`routing under load: ${count} clinics on ${server.kind}; ${machineLi
 console.log(`  tenant connection budget ${processBudget} per process, pool ${poolMax} per clinic client`);
 if (distributions.includes("zipf")) {
   const top = Math.floor(processBudget / poolMax);
-  const share = busyShare({ count, distribution: "zipf", top });
-  console.log(`  zipf: the ${top} busiest clinics get ${(share * 100).toFixed(0)} % of requests`);
+  const share = busyShare({ count, distribution: "zipf", top, exponent: zipfExponent });
+  console.log(
+    `  zipf, s = ${zipfExponent}: the ${top} busiest clinics get ${(share * 100).toFixed(0)} % of requests`,
+  );
 }
 try {
   platform = await createPlatformFixture(server.adminUrl, { label: "bench" });
@@ -150,7 +158,7 @@ try {
   }
   // Its idle pool would count among the central connections measured below.
   await platform.central.$disconnect();
-  await startServerSamplers(platform, servers);
+  sampler = await startServersSampler(platform, servers);
 
   // What the server can do when every request needs a new backend: the uniform load's ceiling.
   // Measured first (on the central database, which is always on the first server), so a failure costs no load run.
@@ -218,7 +226,7 @@ async function measureProcesses(
   const everyClinic = Array.from({ length: count }, (_, i) => clinicHost(i));
   const label = (text: string) => (processes ? `${processes} proc: ${text}` : text);
   const spreadLabel = (distribution: Distribution) =>
-    `${distribution === "zipf" ? "zipf" : "round-robin"} over ${count}`;
+    `${distribution === "zipf" ? `zipf s=${zipfExponent}` : "round-robin"} over ${count}`;
   const runs: Array<{ label: string; clinics: number; distribution: Distribution; kill?: boolean }> = [
     { label: label("one clinic"), clinics: 1, distribution: "uniform" },
     ...distributions.map((distribution) => ({
@@ -242,11 +250,13 @@ async function measureProcesses(
     const timing = clinics === 1 ? { ...load, durationSeconds: Math.min(load.durationSeconds, 30) } : load;
     const seconds = timing.warmupSeconds + timing.durationSeconds;
     console.log(`  ${title}: ${timing.warmupSeconds} s warm-up, ${timing.durationSeconds} s measured…`);
-    const opened = () => Promise.all(servers.map((each) => each.sampler?.tenantSessionsOpened() ?? 0));
-    const before = await opened();
-    for (const each of servers) each.sampler?.takePeaks();
+    const sampling = sampler;
+    if (!sampling) throw new Error("the connection sampler is not running");
+    const before = await sampling.tenantSessionsOpened();
+    sampling.takePeaks();
     const startedAt = Date.now();
     const usageBefore = usage();
+    const machineBefore = readMachineCpu();
     const metricsBefore = await readAppMetrics(targets(), metricsToken);
     const killing =
       kill && running
@@ -256,17 +266,17 @@ async function measureProcesses(
       url,
       hosts: everyClinic.slice(0, clinics),
       distribution,
+      zipfExponent,
       bodyIncludes: Array.from({ length: clinics }, (_, i) => `Bench Clinic ${i}<`),
       ...timing,
     });
-    const peaks = servers.map(
-      (each) => each.sampler?.takePeaks() ?? { tenant: 0, central: 0, server: 0, samples: 0 },
-    );
+    const peaks = sampling.takePeaks();
     const usageAfter = usage();
+    const machineAfter = readMachineCpu();
     const metricsAfter = await readAppMetrics(targets(), metricsToken);
     // Backends report their session to pg_stat_database within about a second.
     await new Promise((resolve) => setTimeout(resolve, 1500));
-    const after = await opened();
+    const after = await sampling.tenantSessionsOpened();
     const killed = await killing;
     const killLog = killed && (await running?.nginx.accessLog());
     measured.push({
@@ -276,8 +286,12 @@ async function measureProcesses(
       distribution: clinics === 1 ? undefined : distribution,
       result,
       peaks,
-      sessionsOpened: after.reduce((sum, n, i) => sum + n - (before[i] ?? 0), 0),
+      sessionsOpened: after - before,
       cpuSeconds: cpuSpent(usageBefore, usageAfter),
+      machine: {
+        busySeconds: machineAfter.busySeconds - machineBefore.busySeconds,
+        totalSeconds: machineAfter.totalSeconds - machineBefore.totalSeconds,
+      },
       rssBytes: usageAfter.map(({ rssBytes }) => rssBytes),
       rates: registryRates(metricsBefore, metricsAfter),
       killed: killed && summarizeKill(killLog ?? "", { ...killed, sinceMs: startedAt }),

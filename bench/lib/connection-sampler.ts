@@ -1,14 +1,19 @@
 import pg from "pg";
 
-export type ConnectionPeaks = {
+export type ConnectionCounts = {
   /** Sessions of the platform's clinic roles (names starting with its prefix). */
   tenant: number;
   /** Sessions on the platform's central database. */
   central: number;
   /** Every client backend on the server, other work on it included. */
   server: number;
-  samples: number;
 };
+
+/**
+ * The highest counts seen since the last `takePeaks()`: over all servers (each sample reads every
+ * server at the same tick, so the totals are of one moment) and per server.
+ */
+export type ConnectionPeaks = ConnectionCounts & { perServer: ConnectionCounts[]; samples: number };
 
 const PEAKS_QUERY = `
   SELECT count(*) FILTER (WHERE starts_with(usename::text, $1))::int AS tenant,
@@ -16,37 +21,57 @@ const PEAKS_QUERY = `
          count(*) FILTER (WHERE backend_type = 'client backend')::int AS server
   FROM pg_stat_activity`;
 
+const zero = (): ConnectionCounts => ({ tenant: 0, central: 0, server: 0 });
+const highest = (a: ConnectionCounts, b: ConnectionCounts): ConnectionCounts => ({
+  tenant: Math.max(a.tenant, b.tenant),
+  central: Math.max(a.central, b.central),
+  server: Math.max(a.server, b.server),
+});
+
 /**
- * Polls pg_stat_activity every `intervalMs` on a connection of its own and keeps the peaks since
- * the last `takePeaks()`. A connection that lives shorter than the interval can be missed.
+ * Polls pg_stat_activity of every server in `adminUrls` every `intervalMs`, on a connection of its
+ * own per server, and keeps the peaks since the last `takePeaks()`. A connection that lives shorter
+ * than the interval can be missed.
  */
 export async function startConnectionSampler(options: {
-  adminUrl: string;
+  adminUrls: string[];
   prefix: string;
   centralDatabase: string;
   intervalMs?: number;
 }) {
-  const client = new pg.Client({ connectionString: options.adminUrl, application_name: "bench-sampler" });
-  await client.connect();
-  let peaks: ConnectionPeaks = { tenant: 0, central: 0, server: 0, samples: 0 };
+  const clients = options.adminUrls.map(
+    (connectionString) => new pg.Client({ connectionString, application_name: "bench-sampler" }),
+  );
+  await Promise.all(clients.map((client) => client.connect()));
+  const fresh = (): ConnectionPeaks => ({ ...zero(), perServer: clients.map(zero), samples: 0 });
+  let peaks = fresh();
   let busy = false;
   const timer = setInterval(async () => {
     if (busy) return;
     busy = true;
     try {
-      const { rows } = await client.query<Omit<ConnectionPeaks, "samples">>(PEAKS_QUERY, [
-        options.prefix,
-        options.centralDatabase,
-      ]);
-      const row = rows[0];
-      if (row) {
-        peaks = {
-          tenant: Math.max(peaks.tenant, row.tenant),
-          central: Math.max(peaks.central, row.central),
-          server: Math.max(peaks.server, row.server),
-          samples: peaks.samples + 1,
-        };
-      }
+      const counts = await Promise.all(
+        clients.map(async (client) => {
+          const { rows } = await client.query<ConnectionCounts>(PEAKS_QUERY, [
+            options.prefix,
+            options.centralDatabase,
+          ]);
+          return rows[0] ?? zero();
+        }),
+      );
+      const total = counts.reduce(
+        (sum, each) => ({
+          tenant: sum.tenant + each.tenant,
+          central: sum.central + each.central,
+          server: sum.server + each.server,
+        }),
+        zero(),
+      );
+      peaks = {
+        ...highest(peaks, total),
+        perServer: peaks.perServer.map((peak, i) => highest(peak, counts[i] ?? zero())),
+        samples: peaks.samples + 1,
+      };
     } catch {
       // A missed sample only lowers the resolution; the next one tries again.
     } finally {
@@ -58,20 +83,25 @@ export async function startConnectionSampler(options: {
     /** The peaks since the previous call, and a fresh start. */
     takePeaks(): ConnectionPeaks {
       const taken = peaks;
-      peaks = { tenant: 0, central: 0, server: 0, samples: 0 };
+      peaks = fresh();
       return taken;
     },
-    /** Sessions ever opened to the platform's clinic databases (pg_stat_database.sessions). */
+    /** Sessions ever opened to the platform's clinic databases (pg_stat_database.sessions), all servers. */
     async tenantSessionsOpened(): Promise<number> {
-      const { rows } = await client.query<{ sessions: string | null }>(
-        "SELECT sum(sessions) AS sessions FROM pg_stat_database WHERE starts_with(datname::text, $1) AND datname <> $2",
-        [options.prefix, options.centralDatabase],
+      const opened = await Promise.all(
+        clients.map(async (client) => {
+          const { rows } = await client.query<{ sessions: string | null }>(
+            "SELECT sum(sessions) AS sessions FROM pg_stat_database WHERE starts_with(datname::text, $1) AND datname <> $2",
+            [options.prefix, options.centralDatabase],
+          );
+          return Number(rows[0]?.sessions ?? 0);
+        }),
       );
-      return Number(rows[0]?.sessions ?? 0);
+      return opened.reduce((sum, n) => sum + n, 0);
     },
     async stop(): Promise<void> {
       clearInterval(timer);
-      await client.end().catch(() => {});
+      await Promise.all(clients.map((client) => client.end().catch(() => {})));
     },
   };
 }

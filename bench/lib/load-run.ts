@@ -9,6 +9,8 @@ export type LoadConfig = {
   /** Host headers: taken in turn ("uniform", the default) or drawn seeded Zipf ("zipf"), first busiest. */
   hosts: string[];
   distribution?: Distribution;
+  /** Zipf's s (default 1.1). */
+  zipfExponent?: number;
   /** With `hosts`, index for index: text each host's page must hold (its clinic's name). */
   bodyIncludes?: string[];
   connections: number;

@@ -10,6 +10,7 @@ const pickHost = createHostPicker({
   count: config.hosts.length,
   distribution: config.distribution ?? "uniform",
   seed: 17,
+  exponent: config.zipfExponent,
 });
 let wrongClinic = 0;
 type HostContext = { host?: number };

@@ -45,3 +45,14 @@ function readStat(pid: number) {
     return undefined;
   }
 }
+
+export type MachineCpu = { busySeconds: number; totalSeconds: number };
+
+/** Core-seconds the whole machine spent busy and in all since boot (/proc/stat; idle and iowait are not busy). */
+export function readMachineCpu(): MachineCpu {
+  const line = readFileSync("/proc/stat", "utf8").split("\n")[0] ?? "";
+  const ticks = line.trim().split(/\s+/).slice(1, 9).map(Number);
+  const total = ticks.reduce((sum, n) => sum + n, 0);
+  const idle = (ticks[3] ?? 0) + (ticks[4] ?? 0);
+  return { busySeconds: (total - idle) / ticksPerSecond, totalSeconds: total / ticksPerSecond };
+}

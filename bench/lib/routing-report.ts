@@ -3,6 +3,7 @@ import type { KillSummary } from "./bench-processes";
 import type { ConnectionPeaks } from "./connection-sampler";
 import type { Distribution } from "./host-order";
 import type { LoadResult } from "./load-run";
+import type { MachineCpu } from "./process-usage";
 
 export type RoutingScenario = {
   label: string;
@@ -12,11 +13,13 @@ export type RoutingScenario = {
   /** Undefined for the one-clinic baseline. */
   distribution?: Distribution;
   result: LoadResult;
-  /** Per server, in the order of the report's `servers`. */
-  peaks: ConnectionPeaks[];
+  /** All servers at one moment, and per server in the order of the report's `servers`. */
+  peaks: ConnectionPeaks;
   sessionsOpened: number;
   /** Over warm-up and measured part, summed over the app processes; RSS at the end, per process. */
   cpuSeconds: number;
+  /** The whole machine over the same time: PostgreSQL, nginx, the load generator and the app. */
+  machine: MachineCpu;
   rssBytes: number[];
   rates: RegistryRates;
   killed?: KillSummary;
@@ -27,7 +30,12 @@ const percent = (share: number) => `${(share * 100).toFixed(0)} %`;
 const verdict = (met: boolean) => (met ? "met" : "MISSED");
 const allRequests = ({ result }: RoutingScenario) => result.requests + result.warmupRequests;
 const perCpuSecond = (scenario: RoutingScenario) => allRequests(scenario) / scenario.cpuSeconds;
-const tenantPeak = ({ peaks }: RoutingScenario) => peaks.reduce((sum, { tenant }) => sum + tenant, 0);
+const tenantPeak = ({ peaks }: RoutingScenario) => peaks.tenant;
+/** "total (first + second)" with several servers, the total alone with one. */
+const perServer = (peaks: ConnectionPeaks, key: "tenant" | "server") =>
+  peaks.perServer.length > 1
+    ? `${peaks[key]} (${peaks.perServer.map((each) => each[key]).join(" + ")})`
+    : String(peaks[key]);
 
 /** The table, the per-scenario details and the issue's targets, on stdout. */
 export function reportRouting(options: {
@@ -44,7 +52,10 @@ export function reportRouting(options: {
 }) {
   const { scenarios, budget, servers, pooled, clientCache, backendStarts } = options;
   printTable(scenarios, budget);
-  if (servers.length > 1) console.log(`  per-server figures are "${servers.join(" + ")}"`);
+  if (servers.length > 1)
+    console.log(
+      `  connections: the peak over all servers at one moment, then each server's own peak (${servers.join(" + ")})`,
+    );
   for (const scenario of scenarios) printDetails(scenario);
 
   const failures = scenarios.reduce(
@@ -133,8 +144,8 @@ function printTable(scenarios: RoutingScenario[], budget: number) {
       String(result.errors),
       String(result.non2xx),
       String(result.wrongClinic),
-      `${peaks.map(({ tenant }) => tenant).join(" + ")} / ${budget * processes}`,
-      peaks.map(({ server }) => server).join(" + "),
+      `${perServer(peaks, "tenant")} / ${budget * processes}`,
+      perServer(peaks, "server"),
       (sessionsOpened / allRequests(scenario)).toFixed(2),
       (sessionsOpened / seconds).toFixed(1),
       percent(rates.clientHitRate),
@@ -151,13 +162,17 @@ function printTable(scenarios: RoutingScenario[], budget: number) {
     console.log(`  ${row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join("  ")}`);
 }
 
-function printDetails({ label, result, rates, killed }: RoutingScenario) {
+function printDetails({ label, result, rates, killed, machine, cpuSeconds }: RoutingScenario) {
   const codes = (statuses: Record<string, number>) =>
     Object.entries(statuses)
       .map(([code, n]) => `${code}×${n}`)
       .join(", ");
   console.log(
     `  ${label}: ${result.requests} requests measured (${codes(result.statusCodes)}), max ${result.maxMs} ms; registry: ${rates.clientMisses} clients made, ${rates.connectionMisses} connection slots taken, warm clients at the end ${rates.cachedClients.join(" + ")}`,
+  );
+  const requests = result.requests + result.warmupRequests;
+  console.log(
+    `  ${label}: the machine was ${percent(machine.busySeconds / machine.totalSeconds)} busy; per request ${((machine.busySeconds / requests) * 1000).toFixed(1)} ms of CPU in all, ${((cpuSeconds / requests) * 1000).toFixed(1)} ms of it in the app`,
   );
   if (!killed) return;
   const at = (ms: number | undefined) => (ms === undefined ? "never" : `+${(ms / 1000).toFixed(1)} s`);
@@ -179,11 +194,15 @@ export function summarizeScenario(scenario: RoutingScenario | undefined) {
     errors: result.errors,
     non2xx: result.non2xx,
     wrongClinic: result.wrongClinic,
-    peakTenant: scenario.peaks.map(({ tenant }) => tenant),
+    peakTenant: scenario.peaks.tenant,
+    peakTenantPerServer: scenario.peaks.perServer.map(({ tenant }) => tenant),
     backendsPerSecond: Number((sessionsOpened / seconds).toFixed(1)),
     clientHitRate: Number(rates.clientHitRate.toFixed(3)),
     connectionHitRate: Number(rates.connectionHitRate.toFixed(3)),
     requestsPerCpuSecond: Math.round(perCpuSecond(scenario)),
+    machineCpuMsPerRequest: Number(
+      ((scenario.machine.busySeconds / allRequests(scenario)) * 1000).toFixed(1),
+    ),
     rssMiB: rssBytes.map((bytes) => Math.round(bytes / 2 ** 20)),
     heapMiB: rates.heapBytes.map((bytes) => Math.round(bytes / 2 ** 20)),
   };

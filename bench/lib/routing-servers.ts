@@ -1,20 +1,13 @@
-import { chmod, mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
-import pg from "pg";
-import { findFreePort, startEmbeddedPostgres } from "../../lib/db/embedded-server";
 import type { DatabaseServer } from "../../lib/generated/central/client";
-import { quoteIdent, quoteLiteral } from "../../lib/tenancy/names";
-import { encryptSecret } from "../../lib/tenancy/secrets";
-import { type PgBouncer, startExamplePgBouncer } from "../../lib/testing/pgbouncer";
+import { createPgBouncerAuthUser, type PgBouncer, startExamplePgBouncer } from "../../lib/testing/pgbouncer";
 import type { PlatformFixture } from "../../lib/testing/platform-fixture";
+import { registerEmbeddedServer, startThrowawayServer } from "../../lib/testing/throwaway-server";
 import { startConnectionSampler } from "./connection-sampler";
 
 export type RoutingServer = {
   name: string;
   adminUrl: string;
   row: DatabaseServer;
-  sampler?: Awaited<ReturnType<typeof startConnectionSampler>>;
   bouncer?: PgBouncer;
   stop(): Promise<void>;
 };
@@ -44,34 +37,14 @@ export async function prepareRoutingServers(options: {
 }
 
 async function startExtraServer(platform: PlatformFixture, name: string, capacity: number) {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), `clinic-bench-${name}-`));
-  await chmod(dataDir, 0o755);
   // Room for PgBouncer's idle server connections next to the app's budget.
-  const embedded = await startEmbeddedPostgres({
-    dataDir,
-    port: await findFreePort(59632),
-    ephemeral: true,
+  const extra = await startThrowawayServer({
+    label: `bench-${name}`,
+    port: 59632,
     settings: { max_connections: "200" },
   });
-  const url = new URL(embedded.adminUrl);
-  const row = await platform.central.databaseServer.create({
-    data: {
-      name,
-      host: url.hostname,
-      port: embedded.port,
-      adminUser: "postgres",
-      adminPasswordEncrypted: encryptSecret(decodeURIComponent(url.password)),
-      capacity,
-    },
-  });
-  return {
-    name,
-    adminUrl: embedded.adminUrl,
-    row,
-    stop: async () => {
-      await embedded.stop().finally(() => rm(dataDir, { recursive: true, force: true }));
-    },
-  };
+  const row = await registerEmbeddedServer(platform.central, extra.embedded, { name, capacity });
+  return { name, adminUrl: extra.embedded.adminUrl, row, stop: extra.stop };
 }
 
 /** PgBouncer as deploy/pgbouncer configures it in front of the server; requests go through it from now on. */
@@ -80,20 +53,7 @@ export async function putPgBouncerInFront(
   server: RoutingServer,
   serverIdleTimeoutSeconds: number,
 ): Promise<void> {
-  const authUser = {
-    name: `${platform.prefix}pgbouncer_auth`,
-    password: `pw${Date.now().toString(36)}${Math.random().toString(36).slice(2)}`,
-  };
-  const admin = new pg.Client({ connectionString: server.adminUrl });
-  await admin.connect();
-  try {
-    // auth_query reads pg_shadow: the auth user must be allowed to (a superuser here, as in bench:pgbouncer).
-    await admin.query(
-      `CREATE ROLE ${quoteIdent(authUser.name)} LOGIN SUPERUSER PASSWORD ${quoteLiteral(authUser.password)}`,
-    );
-  } finally {
-    await admin.end();
-  }
+  const authUser = await createPgBouncerAuthUser(server.adminUrl, platform.prefix);
   const address = new URL(server.adminUrl);
   server.bouncer = await startExamplePgBouncer({
     server: { host: address.hostname, port: Number(address.port || 5432) },
@@ -106,24 +66,16 @@ export async function putPgBouncerInFront(
   });
 }
 
-/** A connection sampler per server (pg_stat_activity and pg_stat_database of its clinic databases). */
-export async function startServerSamplers(
-  platform: PlatformFixture,
-  servers: RoutingServer[],
-): Promise<void> {
-  for (const server of servers) {
-    server.sampler = await startConnectionSampler({
-      adminUrl: server.adminUrl,
-      prefix: platform.prefix,
-      centralDatabase: `${platform.prefix}central`,
-      intervalMs: 200,
-    });
-  }
+/** One connection sampler over every server (pg_stat_activity and pg_stat_database of the clinic databases). */
+export function startServersSampler(platform: PlatformFixture, servers: RoutingServer[]) {
+  return startConnectionSampler({
+    adminUrls: servers.map(({ adminUrl }) => adminUrl),
+    prefix: platform.prefix,
+    centralDatabase: `${platform.prefix}central`,
+    intervalMs: 200,
+  });
 }
 
-export async function stopRoutingServers(servers: RoutingServer[]): Promise<void> {
-  for (const server of servers) {
-    await server.sampler?.stop();
-    await server.bouncer?.stop();
-  }
+export async function stopPgBouncers(servers: RoutingServer[]): Promise<void> {
+  for (const server of servers) await server.bouncer?.stop();
 }

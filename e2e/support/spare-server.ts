@@ -1,17 +1,17 @@
-import { chmod, mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import type { CentralDb } from "@/lib/db/central";
-import { type EmbeddedServer, findFreePort, startEmbeddedPostgres } from "@/lib/db/embedded-server";
 import { DEMO_ACCOUNTS } from "@/lib/demo/seed";
 import { ClinicDatabaseService } from "@/lib/tenancy/clinic-database-service";
-import { encryptSecret } from "@/lib/tenancy/secrets";
+import {
+  registerEmbeddedServer,
+  startThrowawayServer,
+  type ThrowawayServer,
+} from "@/lib/testing/throwaway-server";
 
 /** The registered name of the e2e run's second database server, and the clinic that starts there. */
 export const SPARE_SERVER = "spare";
 export const SPARE_CLINIC = { subdomain: "ferry", name: "Ferry Clinic" };
 
-export type SpareServer = { embedded: EmbeddedServer; dataDir: string; stop(): Promise<void> };
+export type SpareServer = ThrowawayServer;
 
 /**
  * A throwaway embedded PostgreSQL with wal_level=logical, so a clinic can be moved away from it
@@ -20,23 +20,18 @@ export type SpareServer = { embedded: EmbeddedServer; dataDir: string; stop(): P
  */
 export async function startSpareServer(log: (line: string) => void): Promise<SpareServer | null> {
   const started = performance.now();
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), "clinic-e2e-spare-"));
   try {
-    await chmod(dataDir, 0o755);
-    const embedded = await startEmbeddedPostgres({
-      dataDir,
-      port: await findFreePort(56532),
-      ephemeral: true,
+    const spare = await startThrowawayServer({
+      label: "e2e-spare",
+      port: 56532,
       settings: { wal_level: "logical", max_replication_slots: "4", max_wal_senders: "4" },
     });
-    const stop = () => embedded.stop().finally(() => rm(dataDir, { recursive: true, force: true }));
     log(
       `The spare database server (wal_level=logical) started in ${Math.round(performance.now() - started)} ms.`,
     );
-    return { embedded, dataDir, stop };
+    return spare;
   } catch (error) {
     log(`The spare database server did not start, so the move spec will skip: ${(error as Error).message}`);
-    await rm(dataDir, { recursive: true, force: true });
     return null;
   }
 }
@@ -66,16 +61,7 @@ export async function placeClinicOnSpare(
 }
 
 async function registerAndProvision(central: CentralDb, spare: SpareServer): Promise<void> {
-  const url = new URL(spare.embedded.adminUrl);
-  const server = await central.databaseServer.create({
-    data: {
-      name: SPARE_SERVER,
-      host: url.hostname,
-      port: spare.embedded.port,
-      adminUser: "postgres",
-      adminPasswordEncrypted: encryptSecret(decodeURIComponent(url.password)),
-    },
-  });
+  const server = await registerEmbeddedServer(central, spare.embedded, { name: SPARE_SERVER });
   const others = { id: { not: server.id }, status: "ACTIVE" as const };
   const drained = await central.databaseServer.findMany({ where: others, select: { id: true } });
   await central.databaseServer.updateMany({ where: others, data: { status: "DRAINING" } });

@@ -1,16 +1,16 @@
-import { chmod, mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import type pg from "pg";
 import { computeManifest, type Manifest } from "../backups/manifest";
-import { type EmbeddedServer, findFreePort, startEmbeddedPostgres } from "../db/embedded-server";
 import type { DatabaseServer } from "../generated/central/client";
 import { ClinicDatabaseService } from "../tenancy/clinic-database-service";
 import { withAdminClient } from "../tenancy/clinic-schema";
-import { encryptSecret } from "../tenancy/secrets";
 import type { TestPlatform } from "../testing/platform";
+import {
+  registerEmbeddedServer,
+  startThrowawayServer,
+  type ThrowawayServer,
+} from "../testing/throwaway-server";
 
-export type ReplicaServer = { server: DatabaseServer; embedded: EmbeddedServer; dataDir: string };
+export type ReplicaServer = ThrowawayServer & { server: DatabaseServer };
 
 /** An embedded PostgreSQL with wal_level=logical (and `settings`), registered in the platform's central database. */
 export async function startReplicaServer(
@@ -19,34 +19,20 @@ export async function startReplicaServer(
   port: number,
   settings: Record<string, string> = {},
 ): Promise<ReplicaServer> {
-  const dataDir = await mkdtemp(path.join(tmpdir(), `clinic-move-${name}-`));
-  await chmod(dataDir, 0o755);
-  const embedded = await startEmbeddedPostgres({
-    dataDir,
-    port: await findFreePort(port),
-    ephemeral: true,
+  const throwaway = await startThrowawayServer({
+    label: `move-${name}`,
+    port,
     onLog: (line) => {
       if (process.env.MOVE_TEST_LOG && /ERROR|FATAL/.test(line)) console.error(`[${name}] ${line.trim()}`);
     },
     settings: { wal_level: "logical", max_replication_slots: "10", max_wal_senders: "10", ...settings },
   });
-  const url = new URL(embedded.adminUrl);
-  const server = await platform.central.databaseServer.create({
-    data: {
-      name,
-      host: url.hostname,
-      port: embedded.port,
-      adminUser: "postgres",
-      adminPasswordEncrypted: encryptSecret(decodeURIComponent(url.password)),
-    },
-  });
-  return { server, embedded, dataDir };
+  const server = await registerEmbeddedServer(platform.central, throwaway.embedded, { name });
+  return { ...throwaway, server };
 }
 
 export async function stopReplicaServer(replica: ReplicaServer | undefined): Promise<void> {
-  if (!replica) return;
-  await replica.embedded.stop();
-  await rm(replica.dataDir, { recursive: true, force: true });
+  await replica?.stop();
 }
 
 /** Provisions a clinic on `server` (every other server set to draining meanwhile). */

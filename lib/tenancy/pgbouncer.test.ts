@@ -1,9 +1,9 @@
-import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { updateDatabaseServerAction } from "../actions/super/update-database-server";
 import type { Clinic, DatabaseServer, User } from "../generated/central/client";
-import { adminQuery } from "../testing/databases";
+import { adminDatabaseUrl } from "../testing/databases";
 import {
+  createPgBouncerAuthUser,
   PGBOUNCER,
   PGBOUNCER_INSTALL,
   type PgBouncer,
@@ -14,7 +14,6 @@ import { createProcessPlatform, type TestPlatform } from "../testing/platform";
 import { createPlatformUser, platformCaller } from "../testing/platform-users";
 import { openClinicClient } from "./clinic-client";
 import { ClinicDatabaseService } from "./clinic-database-service";
-import { quoteIdent, quoteLiteral } from "./names";
 import { TenantRegistry } from "./registry";
 
 const installed = pgBouncerInstalled();
@@ -65,10 +64,7 @@ describe.skipIf(!installed)("clinic requests through a database server's PgBounc
     });
     await platform.central.clinic.update({ where: { id: plain.id }, data: { databaseServerId: direct.id } });
 
-    const authUser = { name: `${platform.prefix}pgbouncer_auth`, password: randomBytes(12).toString("hex") };
-    await adminQuery(
-      `CREATE ROLE ${quoteIdent(authUser.name)} LOGIN SUPERUSER PASSWORD ${quoteLiteral(authUser.password)}`,
-    );
+    const authUser = await createPgBouncerAuthUser(adminDatabaseUrl(), platform.prefix);
     const server = { host: platform.server.host, port: platform.server.port };
     bouncer = await startExamplePgBouncer({ server, authUser });
     // Sends every clinic to the server's own `postgres` database, which the clinic roles may enter.

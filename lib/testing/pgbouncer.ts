@@ -7,6 +7,7 @@ import path from "node:path";
 import pg from "pg";
 import { findFreePort, isPortFree } from "../db/embedded-server";
 import { projectRoot } from "../db/project-root";
+import { quoteIdent, quoteLiteral } from "../tenancy/names";
 
 export const PGBOUNCER = "/usr/sbin/pgbouncer";
 export const PGBOUNCER_INSTALL = "apt-get install pgbouncer (Debian's 1.18 or newer)";
@@ -16,6 +17,8 @@ const ADMIN_USER = "test_bouncer_admin";
 
 export type PgBouncer = {
   port: number;
+  /** Its admin console's user (in admin_users) and password, as a server row would name them. */
+  console: { user: string; password: string };
   /** Runs one command on the admin console (PAUSE db, RESUME db, SHOW POOLS). */
   admin(command: string): Promise<pg.QueryResult>;
   stop(): Promise<void>;
@@ -74,6 +77,7 @@ export async function runPgBouncer(options: {
   const adminUrl = `postgresql://${ADMIN_USER}:${adminPassword}@127.0.0.1:${port}/pgbouncer`;
   return {
     port,
+    console: { user: ADMIN_USER, password: adminPassword },
     admin: async (command) => {
       const client = new pg.Client({ connectionString: adminUrl });
       await client.connect();
@@ -85,6 +89,27 @@ export async function runPgBouncer(options: {
     },
     stop,
   };
+}
+
+/**
+ * PgBouncer's auth_user on the server of `adminUrl`, named with the platform's `prefix` (its cleanup
+ * drops it), with a random password. A superuser here: auth_query reads pg_authid.
+ */
+export async function createPgBouncerAuthUser(
+  adminUrl: string,
+  prefix: string,
+): Promise<{ name: string; password: string }> {
+  const authUser = { name: `${prefix}pgbouncer_auth`, password: randomBytes(18).toString("base64url") };
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    await admin.query(
+      `CREATE ROLE ${quoteIdent(authUser.name)} LOGIN SUPERUSER PASSWORD ${quoteLiteral(authUser.password)}`,
+    );
+  } finally {
+    await admin.end();
+  }
+  return authUser;
 }
 
 /**
