@@ -9,7 +9,6 @@
 import { exec } from "node:child_process";
 import path from "node:path";
 import { parseArgs, promisify } from "node:util";
-import { AppError } from "../lib/errors";
 import { setUpPitr } from "../lib/pitr/pitr-setup";
 import { findRecoverableWindow } from "../lib/pitr/recoverable-window";
 import { runScript, UsageError } from "./lib/run-script";
@@ -42,39 +41,33 @@ runScript(async () => {
       console.error(`error: no database server named ${name} is registered.`);
       return 1;
     }
-    try {
-      const result = await setUpPitr(central, {
-        server,
-        repoDir: path.resolve(values.repo ?? ""),
-        configPath: values.config && path.resolve(values.config),
-        stanza: values.stanza,
-        keepFull,
-        restart: restartCommand ? () => restart(restartCommand) : undefined,
-        onProgress: values.json ? undefined : (line) => console.error(`${name}: ${line}`),
-      });
-      if (result.restartNeeded) {
-        console.error(
-          `${name}: archive_mode/wal_level are set but take effect only after a restart of the server: restart it (e.g. pg_ctlcluster <version> main restart), then run this again, or pass --restart-command.`,
-        );
-        return 2;
-      }
-      const window = await findRecoverableWindow({
-        ...server,
-        pitrStanza: result.config.stanza,
-        pitrConfigPath: result.config.configPath,
-      });
-      const report = { server: name, ...result.config, backupTaken: result.backupTaken, window };
-      if (values.json) console.log(JSON.stringify(report, null, 2));
-      else
-        console.log(
-          `${name}: point-in-time restore enabled (stanza ${report.stanza}, config ${report.configPath}); recoverable from ${window.from.toISOString()} (the oldest backup's end), WAL archived up to ${window.to.toISOString()}. Schedule pgbackrest backups (see README): a clinic created later can be restored only to times after a backup that holds it.`,
-        );
-      return 0;
-    } catch (error) {
-      if (!(error instanceof AppError)) throw error;
-      console.error(`error: ${error.message}`);
-      return 1;
+    const result = await setUpPitr(central, {
+      server,
+      repoDir: path.resolve(values.repo ?? ""),
+      configPath: values.config && path.resolve(values.config),
+      stanza: values.stanza,
+      keepFull,
+      restart: restartCommand ? () => restart(restartCommand) : undefined,
+      onProgress: values.json ? undefined : (line) => console.error(`${name}: ${line}`),
+    });
+    if (result.restartNeeded) {
+      console.error(
+        `${name}: archive_mode/wal_level are set but take effect only after a restart of the server: restart it (e.g. pg_ctlcluster <version> main restart), then run this again, or pass --restart-command.`,
+      );
+      return 2;
     }
+    const window = await findRecoverableWindow({
+      ...server,
+      pitrStanza: result.config.stanza,
+      pitrConfigPath: result.config.configPath,
+    });
+    const report = { server: name, ...result.config, backupTaken: result.backupTaken, window };
+    if (values.json) console.log(JSON.stringify(report, null, 2));
+    else
+      console.log(
+        `${name}: point-in-time restore enabled (stanza ${report.stanza}, config ${report.configPath}); recoverable from ${window.from.toISOString()} (the oldest backup's end), WAL archived up to ${window.to.toISOString()}. Schedule pgbackrest backups (see README): a clinic created later can be restored only to times after a backup that holds it.`,
+      );
+    return 0;
   });
 });
 

@@ -3,6 +3,7 @@ import { parseArgs } from "node:util";
 import { getBackupKeys } from "../lib/backups/backup-keys";
 import { BackupService } from "../lib/backups/backup-service";
 import { AppError } from "../lib/errors";
+import { auditCommand } from "./lib/command-audit";
 import { runScript, UsageError } from "./lib/run-script";
 import { withCentral } from "./lib/with-central";
 import { backupJson, describeBackup, stepPrinter } from "./tenant-backup-output";
@@ -31,6 +32,7 @@ runScript(async () => {
     let failed = 0;
     for (const subdomain of subdomains) {
       try {
+        await auditCommand(central, { action: "backup.clinic", subdomain });
         const backup = await service.backupClinic(subdomain, { onStep: stepPrinter(subdomain, values.json) });
         results.push({ subdomain, ...backupJson(backup) });
         if (!values.json) console.log(describeBackup(subdomain, backup));

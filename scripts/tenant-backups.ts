@@ -1,7 +1,6 @@
 // npm run tenant:backups -- <subdomain> | --central [--json]: a clinic's backups (or the central database's), newest first.
 import { parseArgs } from "node:util";
 import { BackupService } from "../lib/backups/backup-service";
-import { AppError } from "../lib/errors";
 import { runScript, UsageError } from "./lib/run-script";
 import { withCentral } from "./lib/with-central";
 import { backupJson, formatSize } from "./tenant-backup-output";
@@ -15,31 +14,25 @@ runScript(async () => {
     throw new UsageError("usage: npm run tenant:backups -- <subdomain> | --central [--json]");
   }
   return withCentral(async (central) => {
-    try {
-      const backups = await new BackupService({ central }).listBackups(
-        values.central ? null : (positionals[0] ?? ""),
+    const backups = await new BackupService({ central }).listBackups(
+      values.central ? null : (positionals[0] ?? ""),
+    );
+    if (values.json) console.log(JSON.stringify(backups.map(backupJson), null, 2));
+    else if (backups.length === 0)
+      console.log("No backups yet. Take one: npm run tenant:backup -- <subdomain>");
+    else
+      console.table(
+        backups.map((backup) => ({
+          id: backup.id,
+          started: backup.startedAt.toISOString(),
+          kind: backup.kind,
+          status: backup.status,
+          size: formatSize(backup.sizeBytes),
+          schema: backup.schemaVersion ?? "-",
+          verified: backup.verifiedAt?.toISOString() ?? "-",
+          error: backup.error ?? "",
+        })),
       );
-      if (values.json) console.log(JSON.stringify(backups.map(backupJson), null, 2));
-      else if (backups.length === 0)
-        console.log("No backups yet. Take one: npm run tenant:backup -- <subdomain>");
-      else
-        console.table(
-          backups.map((backup) => ({
-            id: backup.id,
-            started: backup.startedAt.toISOString(),
-            kind: backup.kind,
-            status: backup.status,
-            size: formatSize(backup.sizeBytes),
-            schema: backup.schemaVersion ?? "-",
-            verified: backup.verifiedAt?.toISOString() ?? "-",
-            error: backup.error ?? "",
-          })),
-        );
-      return 0;
-    } catch (error) {
-      if (!(error instanceof AppError)) throw error;
-      console.error(`error: ${error.message}`);
-      return 1;
-    }
+    return 0;
   });
 });

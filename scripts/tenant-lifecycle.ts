@@ -1,7 +1,7 @@
 // npm run tenant:suspend -- <subdomain> [--reason "..."] | npm run tenant:resume -- <subdomain>
 import { parseArgs } from "node:util";
-import { AppError } from "../lib/errors";
 import { ClinicDatabaseService } from "../lib/tenancy/clinic-database-service";
+import { auditCommand } from "./lib/command-audit";
 import { runScript, UsageError } from "./lib/run-script";
 import { withCentral } from "./lib/with-central";
 
@@ -18,17 +18,16 @@ runScript(async () => {
   }
   return withCentral(async (central) => {
     const service = new ClinicDatabaseService({ central });
-    try {
-      const clinic =
-        verb === "suspend"
-          ? await service.suspendClinic(subdomain, values.reason)
-          : await service.resumeClinic(subdomain);
-      console.log(`${clinic.subdomain} is now ${verb === "suspend" ? "SUSPENDED" : "ACTIVE"}`);
-      return 0;
-    } catch (error) {
-      if (!(error instanceof AppError)) throw error;
-      console.error(`error: ${error.message}`);
-      return 1;
-    }
+    await auditCommand(central, {
+      action: `clinic.${verb}`,
+      subdomain,
+      details: verb === "suspend" ? { reason: values.reason ?? null } : {},
+    });
+    const clinic =
+      verb === "suspend"
+        ? await service.suspendClinic(subdomain, values.reason)
+        : await service.resumeClinic(subdomain);
+    console.log(`${clinic.subdomain} is now ${verb === "suspend" ? "SUSPENDED" : "ACTIVE"}`);
+    return 0;
   });
 });

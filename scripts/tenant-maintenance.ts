@@ -1,6 +1,5 @@
 // npm run tenant:maintenance -- <subdomain> | --server <name> [--vacuum | --reindex] [--seconds N] [--json]
 import { parseArgs } from "node:util";
-import { AppError } from "../lib/errors";
 import { findClinicMaintenance } from "../lib/maintenance/clinic-report";
 import type { MaintenanceOperation } from "../lib/maintenance/maintenance-jobs";
 import { runClinicMaintenance } from "../lib/maintenance/maintenance-service";
@@ -9,6 +8,7 @@ import {
   findServerByName,
   findServerMaintenance,
 } from "../lib/maintenance/server-report";
+import { auditCommand } from "./lib/command-audit";
 import { runScript, UsageError } from "./lib/run-script";
 import { withCentral } from "./lib/with-central";
 import { clinicReportLines, serverReportLines } from "./tenant-maintenance-output";
@@ -45,41 +45,36 @@ runScript(async () => {
   };
 
   return withCentral(async (central) => {
-    try {
-      const output: Record<string, unknown> = {};
-      let subdomains = positionals;
-      if (byServer) {
-        const server = await findServerByName(central, values.server);
-        const report = await findServerMaintenance({ central, server, longQuerySeconds: seconds });
-        output.server = report;
-        print(serverReportLines(report));
-        subdomains = report.clinics.map((clinic) => clinic.subdomain);
-      } else {
-        const report = await findClinicMaintenance({ central, subdomain: positionals[0] });
-        output.clinic = report;
-        print(clinicReportLines(report));
-      }
-      if (operation) {
-        const jobs = [];
-        for (const subdomain of subdomains) {
-          const job = await runClinicMaintenance({
-            central,
-            subdomain,
-            operation,
-            // Progress on stderr, so stdout stays clean for --json.
-            onStep: (step) => console.error(`${subdomain}: ${operation} ${step}`),
-          });
-          jobs.push({ subdomain, jobId: job.id, state: job.state });
-          if (!values.json) console.log(`${subdomain}: ${operation} done (job ${job.id})`);
-        }
-        output.jobs = jobs;
-      }
-      if (values.json) console.log(JSON.stringify(output, null, 2));
-      return 0;
-    } catch (error) {
-      if (!(error instanceof AppError)) throw error;
-      console.error(`error: ${error.message}`);
-      return 1;
+    const output: Record<string, unknown> = {};
+    let subdomains = positionals;
+    if (byServer) {
+      const server = await findServerByName(central, values.server);
+      const report = await findServerMaintenance({ central, server, longQuerySeconds: seconds });
+      output.server = report;
+      print(serverReportLines(report));
+      subdomains = report.clinics.map((clinic) => clinic.subdomain);
+    } else {
+      const report = await findClinicMaintenance({ central, subdomain: positionals[0] });
+      output.clinic = report;
+      print(clinicReportLines(report));
     }
+    if (operation) {
+      const jobs = [];
+      for (const subdomain of subdomains) {
+        await auditCommand(central, { action: `maintenance.${operation}-requested`, subdomain });
+        const job = await runClinicMaintenance({
+          central,
+          subdomain,
+          operation,
+          // Progress on stderr, so stdout stays clean for --json.
+          onStep: (step) => console.error(`${subdomain}: ${operation} ${step}`),
+        });
+        jobs.push({ subdomain, jobId: job.id, state: job.state });
+        if (!values.json) console.log(`${subdomain}: ${operation} done (job ${job.id})`);
+      }
+      output.jobs = jobs;
+    }
+    if (values.json) console.log(JSON.stringify(output, null, 2));
+    return 0;
   });
 });

@@ -4,9 +4,10 @@
 // (with an estimate) before it asks. The old database is kept, fenced.
 import { createInterface } from "node:readline/promises";
 import { parseArgs } from "node:util";
-import { AppError } from "../lib/errors";
+import { formatPause } from "../lib/backups/format-pause";
 import type { MovePreview } from "../lib/moves/move-method";
 import { moveClinic, previewClinicMove } from "../lib/moves/move-service";
+import { auditCommand } from "./lib/command-audit";
 import { runScript, UsageError } from "./lib/run-script";
 import { withCentral } from "./lib/with-central";
 import { stepPrinter } from "./tenant-backup-output";
@@ -27,37 +28,32 @@ runScript(async () => {
   }
   const print = stepPrinter(subdomain, values.json);
   return withCentral(async (central) => {
-    try {
-      const plan = await previewClinicMove({ central, request: { subdomain, toServer } });
-      console.error(`${subdomain}: ${plan.summary}`);
-      if (!values.yes && !(await confirm(plan))) {
-        if (values.json) console.log(JSON.stringify({ subdomain, plan, moved: false }, null, 2));
-        console.error("error: not moved (confirm with --yes, or answer yes).");
-        return 1;
-      }
-      const outcome = await moveClinic({
-        central,
-        request: { subdomain, toServer },
-        onMoveStep: print && ((step, detail) => print(detail ? `${step} ${detail}` : step)),
-      });
-      if (values.json) {
-        console.log(JSON.stringify({ subdomain, plan, ...outcome }, null, 2));
-      } else {
-        const paused =
-          outcome.method === "backup"
-            ? `by backup and restore; the clinic paused ${(outcome.suspendedMs / 1000).toFixed(1)} s`
-            : `connections paused ${outcome.suspendedMs} ms`;
-        console.log(`${subdomain}: moved from server ${outcome.fromServer} to ${outcome.toServer} ${paused}`);
-        console.log(
-          `The old database ${outcome.keptDatabase} stays on ${outcome.fromServer}, closed, in the kept list: drop it there once you no longer need it, then npm run tenant:doctor -- --unkeep ${outcome.fromServer}/${outcome.keptDatabase}.`,
-        );
-      }
-      return 0;
-    } catch (error) {
-      if (!(error instanceof AppError)) throw error;
-      console.error(`error: ${error.message}`);
+    const plan = await previewClinicMove({ central, request: { subdomain, toServer } });
+    console.error(`${subdomain}: ${plan.summary}`);
+    if (!values.yes && !(await confirm(plan))) {
+      if (values.json) console.log(JSON.stringify({ subdomain, plan, moved: false }, null, 2));
+      console.error("error: not moved (confirm with --yes, or answer yes).");
       return 1;
     }
+    await auditCommand(central, { action: "clinic.move", subdomain, details: { to: toServer } });
+    const outcome = await moveClinic({
+      central,
+      request: { subdomain, toServer },
+      onMoveStep: print && ((step, detail) => print(detail ? `${step} ${detail}` : step)),
+    });
+    if (values.json) {
+      console.log(JSON.stringify({ subdomain, plan, ...outcome }, null, 2));
+    } else {
+      const paused =
+        outcome.method === "backup"
+          ? `by backup and restore; the clinic paused ${formatPause(outcome.suspendedMs)}`
+          : `connections paused ${formatPause(outcome.suspendedMs)}`;
+      console.log(`${subdomain}: moved from server ${outcome.fromServer} to ${outcome.toServer} ${paused}`);
+      console.log(
+        `The old database ${outcome.keptDatabase} stays on ${outcome.fromServer}, closed, in the kept list: drop it there once you no longer need it, then npm run tenant:doctor -- --unkeep ${outcome.fromServer}/${outcome.keptDatabase}.`,
+      );
+    }
+    return 0;
   });
 });
 

@@ -4,8 +4,8 @@ import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import { hashPassword } from "../lib/auth/password";
 import type { CentralDb } from "../lib/db/central";
-import { AppError } from "../lib/errors";
 import { ClinicDatabaseService } from "../lib/tenancy/clinic-database-service";
+import { auditCommand } from "./lib/command-audit";
 import { runScript, UsageError } from "./lib/run-script";
 import { withCentral } from "./lib/with-central";
 
@@ -30,25 +30,24 @@ runScript(async () => {
       central,
       onStep: (step) => console.log(`  ${step}…`),
     });
+    // Not yet a clinic to point at: the subdomain and name are in the details.
+    await auditCommand(central, {
+      action: "clinic.create",
+      details: { subdomain: values.subdomain ?? null, name: values.name ?? null },
+    });
     console.log(`provisioning ${values.subdomain}`);
     const started = Date.now();
-    try {
-      const clinic = await service.provisionClinic({
-        name: values.name,
-        subdomain: values.subdomain,
-        ownerId: owner.id,
-        locationName: values.location,
-        timezone: values.timezone,
-      });
-      console.log(
-        `clinic ${clinic.subdomain} is ACTIVE (database ${clinic.databaseName}) in ${Date.now() - started} ms`,
-      );
-      return 0;
-    } catch (error) {
-      if (!(error instanceof AppError)) throw error;
-      console.error(`error: ${error.message}`);
-      return 1;
-    }
+    const clinic = await service.provisionClinic({
+      name: values.name,
+      subdomain: values.subdomain,
+      ownerId: owner.id,
+      locationName: values.location,
+      timezone: values.timezone,
+    });
+    console.log(
+      `clinic ${clinic.subdomain} is ACTIVE (database ${clinic.databaseName}) in ${Date.now() - started} ms`,
+    );
+    return 0;
   });
 });
 

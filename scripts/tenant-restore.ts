@@ -11,9 +11,10 @@ import { createInterface } from "node:readline/promises";
 import { parseArgs } from "node:util";
 import { getBackupKeys } from "../lib/backups/backup-keys";
 import { BackupService } from "../lib/backups/backup-service";
+import { formatPause } from "../lib/backups/format-pause";
 import type { CentralDb } from "../lib/db/central";
-import { AppError } from "../lib/errors";
 import { restoreClinicToTime, restoreTimeSchema } from "../lib/pitr/pitr-service";
+import { auditCommand } from "./lib/command-audit";
 import { runScript, UsageError } from "./lib/run-script";
 import { withCentral } from "./lib/with-central";
 import { backupJson, stepPrinter } from "./tenant-backup-output";
@@ -56,21 +57,20 @@ runScript(async () => {
     return 1;
   }
   return withCentral(async (central) => {
-    try {
-      if (at) await restoreToTime(central, options, at);
-      else
-        await (options.into ? restoreInto(central, options, options.into) : restoreInPlace(central, options));
-      return 0;
-    } catch (error) {
-      if (!(error instanceof AppError)) throw error;
-      console.error(`error: ${error.message}`);
-      return 1;
-    }
+    if (at) await restoreToTime(central, options, at);
+    else
+      await (options.into ? restoreInto(central, options, options.into) : restoreInPlace(central, options));
+    return 0;
   });
 });
 
 async function restoreInPlace(central: CentralDb, options: Options): Promise<void> {
   const { subdomain } = options;
+  await auditCommand(central, {
+    action: "backup.restore",
+    subdomain,
+    details: { backup: options.backup ?? "newest verified" },
+  });
   const outcome = await new BackupService({ central }).restoreClinic(subdomain, {
     backupId: options.backup,
     onStep: stepPrinter(subdomain, options.json),
@@ -80,7 +80,7 @@ async function restoreInPlace(central: CentralDb, options: Options): Promise<voi
     return;
   }
   console.log(
-    `${subdomain}: restored from backup ${outcome.backup.id} (taken ${outcome.backup.startedAt.toISOString()}), verified against its manifest; connections paused ${Math.round(outcome.suspendedMs)} ms`,
+    `${subdomain}: restored from backup ${outcome.backup.id} (taken ${outcome.backup.startedAt.toISOString()}), verified against its manifest; connections paused ${formatPause(outcome.suspendedMs)}`,
   );
   console.log(
     `The database it replaced is kept as ${outcome.asideDatabase} for RESTORE_KEEP_HOURS (default 24).`,
@@ -88,6 +88,11 @@ async function restoreInPlace(central: CentralDb, options: Options): Promise<voi
 }
 
 async function restoreInto(central: CentralDb, options: Options, into: string): Promise<void> {
+  await auditCommand(central, {
+    action: "backup.restore-into",
+    subdomain: options.subdomain,
+    details: { into, backup: options.backup ?? "newest verified" },
+  });
   const { clinic, backup } = await new BackupService({ central }).restoreIntoClinic(options.subdomain, {
     backupId: options.backup,
     into,
@@ -108,6 +113,11 @@ async function restoreInto(central: CentralDb, options: Options, into: string): 
 
 async function restoreToTime(central: CentralDb, options: Options, at: Date): Promise<void> {
   const { subdomain } = options;
+  await auditCommand(central, {
+    action: "backup.restore-to-moment",
+    subdomain,
+    details: { at: at.toISOString() },
+  });
   const outcome = await restoreClinicToTime({
     central,
     request: { subdomain, at },
@@ -122,7 +132,7 @@ async function restoreToTime(central: CentralDb, options: Options, at: Date): Pr
     return;
   }
   console.log(
-    `${subdomain}: restored to ${at.toISOString()} (recoverable window ${window.from} to ${window.to}), verified against the recovered copy; connections paused ${Math.round(outcome.suspendedMs)} ms`,
+    `${subdomain}: restored to ${at.toISOString()} (recoverable window ${window.from} to ${window.to}), verified against the recovered copy; connections paused ${formatPause(outcome.suspendedMs)}`,
   );
   console.log(
     `The database it replaced is kept as ${outcome.asideDatabase} for RESTORE_KEEP_HOURS (default 24).`,

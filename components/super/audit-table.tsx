@@ -6,7 +6,8 @@ import { formatDateTime } from "./format";
 export type AuditRow = {
   id: string;
   at: string;
-  actorEmail: string | null;
+  /** The person's email, or the operator of a command line. */
+  who: string | null;
   action: string;
   target: { type: string; id: string | null } | null;
   ip: string | null;
@@ -23,7 +24,7 @@ const columns: Column<AuditRow>[] = [
   {
     key: "actor",
     header: "Who",
-    cell: (event) => event.actorEmail ?? "—",
+    cell: (event) => event.who ?? "—",
   },
   {
     key: "action",

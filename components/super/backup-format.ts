@@ -19,8 +19,3 @@ const KIND_LABELS: Record<BackupRow["kind"], string> = {
 export function describeKind(backup: Pick<BackupRow, "kind" | "uploaded">): string {
   return backup.uploaded ? "Uploaded" : KIND_LABELS[backup.kind];
 }
-
-/** How long a restore's swap paused the clinic: "62 ms" below a second, "1.4 s" from there. */
-export function formatPause(ms: number): string {
-  return ms < 1000 ? `${Math.max(1, Math.round(ms))} ms` : `${(ms / 1000).toFixed(1)} s`;
-}

@@ -1,7 +1,7 @@
 import { ProgressBar } from "@/components/ui/progress-bar";
+import { formatPause } from "@/lib/backups/format-pause";
 import type { BackupJobProgress } from "@/lib/backups/job-progress";
 import { StepList } from "../ui/step-list";
-import { formatPause } from "./backup-format";
 import { formatBytes } from "./format";
 
 // What each step of the backup and restore jobs (lib/backups) means to the person waiting.

@@ -5,10 +5,10 @@ import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { getMoveJobAction } from "@/lib/actions/moves/get-move-job";
+import { formatPause } from "@/lib/backups/format-pause";
 import type { MoveJobProgress } from "@/lib/moves/console-move";
 import type { MOVE_STEPS, MoveMethod, MoveStep } from "@/lib/moves/move-plan";
 import { StepList } from "../ui/step-list";
-import { formatPause } from "./backup-format";
 
 // What each step of the move job (lib/moves/move-job.ts) means to the person waiting, by method.
 const STEP_LABELS: { [M in MoveMethod]: Record<(typeof MOVE_STEPS)[M][number], string> } = {

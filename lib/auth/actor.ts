@@ -1,9 +1,34 @@
+import os from "node:os";
+import path from "node:path";
 import { z } from "zod";
 import type { RequestClient } from "./request-context";
 import type { AppSession } from "./session";
 
 /** Who did something, and from where: what every audit row records, in the central and the clinic logs. */
 export type Actor = { id: string; email: string; ip: string | null; userAgent: string | null };
+
+/**
+ * Someone at a server's command line (`npm run tenant:backup …`): there is no account to name, so
+ * the audit row names the command, and the system user and machine it ran as.
+ */
+export type Operator = { command: string; systemUser: string; host: string };
+
+/**
+ * This process's operator: the npm script it runs as (when npm started this very file) or the
+ * script's file name, with its system user and host.
+ */
+export function commandLineOperator(): Operator {
+  const file = path.basename(process.argv[1] ?? "script");
+  const npmScript = process.env.npm_lifecycle_event;
+  const viaNpm = npmScript && process.env.npm_lifecycle_script?.includes(file);
+  let systemUser = process.env.USER ?? "";
+  try {
+    systemUser ||= os.userInfo().username;
+  } catch {
+    systemUser ||= "unknown";
+  }
+  return { command: viaNpm ? `npm run ${npmScript}` : file, systemUser, host: os.hostname() };
+}
 
 /** An actor carried in a job's payload (the job audits in the name of whoever asked for it). */
 export const actorSchema = z.object({

@@ -1,13 +1,15 @@
-import type { Actor } from "../auth/actor";
+import type { Actor, Operator } from "../auth/actor";
 import type { Prisma } from "../generated/central/client";
 import type { CentralDb } from "./central";
 
 type CentralTx = Prisma.TransactionClient;
 
 export type CentralAuditInput = {
-  actor: Actor;
+  /** A signed-in person, or an operator at a server's command line. */
+  actor: Actor | Operator;
   action: string;
-  target: { type: "user" | "clinic" | "database-server" | "fleet-run" | "job"; id: string };
+  /** What it was done to; none for the platform as a whole (a backup of the central database from the command line). */
+  target?: { type: "user" | "clinic" | "database-server" | "fleet-run" | "job"; id: string };
   /** What changed, in words and numbers; never a password, hash, ticket or token. */
   details?: Record<string, string | number | boolean | null>;
 };
@@ -18,16 +20,23 @@ export type CentralAuditInput = {
  */
 export async function recordCentralAudit(tx: CentralTx | CentralDb, input: CentralAuditInput): Promise<void> {
   const { actor, target } = input;
+  const who =
+    "command" in actor
+      ? {
+          actorId: null,
+          actorEmail: null,
+          ip: null,
+          userAgent: `command line: ${actor.command}`,
+          details: { ...input.details, operator: `${actor.systemUser}@${actor.host}` },
+        }
+      : { actorId: actor.id, actorEmail: actor.email, ip: actor.ip, userAgent: actor.userAgent };
   await tx.auditEvent.create({
     data: {
-      actorId: actor.id,
-      actorEmail: actor.email,
       action: input.action,
-      targetType: target.type,
-      targetId: target.id,
-      ip: actor.ip,
-      userAgent: actor.userAgent,
+      targetType: target?.type ?? null,
+      targetId: target?.id ?? null,
       ...(input.details ? { details: input.details } : {}),
+      ...who,
     },
   });
 }

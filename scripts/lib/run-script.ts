@@ -1,24 +1,36 @@
 import { MigrationError } from "../../lib/db/migrations";
-import { ConfigError } from "../../lib/errors";
+import { AppError, ConfigError } from "../../lib/errors";
 import { installErrorMessages } from "../../lib/validations/error-map";
 
-/** Errors an operator fixes from the message alone: printed as one line, without a stack. */
-const expectedErrors = [ConfigError, MigrationError];
+/** Errors an operator acts on from the message alone (a refusal, a setting, a failed migration). */
+const expectedErrors = [AppError, ConfigError, MigrationError];
 
-/** Runs a CLI entry point: known errors become one clear line and exit code 1. */
+/**
+ * Runs a CLI entry point: any failure is one line on stderr and exit code 1. An unexpected error
+ * (a bug, or a failure nobody described) says so, and prints its stack only with DEBUG=1: a
+ * driver's error can carry row values, which do not belong on a terminal or in a log by default.
+ */
 export function runScript(main: () => Promise<number | undefined>): void {
   installErrorMessages();
   main().then(
     (code) => process.exit(code ?? 0),
     (error: unknown) => {
-      if (expectedErrors.some((type) => error instanceof type) || isUsageError(error)) {
-        console.error(`error: ${(error as Error).message}`);
-      } else {
-        console.error(error);
-      }
+      console.error(failureLine(error));
+      if (process.env.DEBUG === "1" && !isExpected(error)) console.error(error);
       process.exit(1);
     },
   );
+}
+
+/** The one line a failed command prints. */
+export function failureLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  if (isExpected(error)) return `error: ${message}`;
+  return `error: ${message.split("\n")[0]} (unexpected; run it again with DEBUG=1 to see where it happened)`;
+}
+
+function isExpected(error: unknown): boolean {
+  return expectedErrors.some((type) => error instanceof type) || isUsageError(error);
 }
 
 export class UsageError extends Error {

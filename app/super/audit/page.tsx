@@ -21,7 +21,7 @@ export default async function AuditPage({ searchParams }: SearchParamsProps) {
   const rows: AuditRow[] = events.map((event) => ({
     id: event.id,
     at: event.at.toISOString(),
-    actorEmail: event.actorEmail,
+    who: event.actorEmail ?? operatorOf(event.details),
     action: event.action,
     target: event.targetType ? { type: event.targetType, id: event.targetId } : null,
     ip: event.ip,
@@ -45,6 +45,12 @@ export default async function AuditPage({ searchParams }: SearchParamsProps) {
       />
     </>
   );
+}
+
+/** A row written from a server's command line names its operator (system user@machine) in its details. */
+function operatorOf(details: unknown): string | null {
+  const operator = details && typeof details === "object" && "operator" in details ? details.operator : null;
+  return typeof operator === "string" ? `${operator} (command line)` : null;
 }
 
 function formatDetails(details: unknown): string | null {

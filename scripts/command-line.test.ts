@@ -1,0 +1,85 @@
+import { execFile } from "node:child_process";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { projectRoot } from "../lib/db/project-root";
+import { AppError } from "../lib/errors";
+import { ClinicDatabaseService } from "../lib/tenancy/clinic-database-service";
+import { createTestPlatform, type TestPlatform } from "../lib/testing/platform";
+import { failureLine } from "./lib/run-script";
+
+const run = promisify(execFile);
+
+describe("a command's failure line", () => {
+  it("is the message of a refusal, a setting or a usage error", () => {
+    expect(failureLine(new AppError("NOT_FOUND", "No clinic at acme."))).toBe("error: No clinic at acme.");
+  });
+
+  it("says an unexpected error is one, on one line, and how to see where it happened", () => {
+    const line = failureLine(new Error('duplicate key value\nDETAIL: Key (email)=("x@y") exists'));
+    expect(line).toBe(
+      "error: duplicate key value (unexpected; run it again with DEBUG=1 to see where it happened)",
+    );
+  });
+});
+
+describe("the command line's audit rows", () => {
+  let platform: TestPlatform;
+
+  beforeEach(async () => {
+    platform = await createTestPlatform();
+  });
+
+  afterEach(async () => {
+    await platform.cleanup();
+  });
+
+  async function lifecycle(...args: string[]) {
+    const tsx = path.join(projectRoot, "node_modules/.bin/tsx");
+    // As an operator runs it: npm names the script it started.
+    const env = {
+      ...process.env,
+      DATABASE_URL: platform.centralUrl,
+      TENANT_NAME_PREFIX: platform.prefix,
+      npm_lifecycle_event: "tenant:suspend",
+      npm_lifecycle_script: "tsx scripts/tenant-lifecycle.ts suspend",
+    };
+    return run(tsx, ["scripts/tenant-lifecycle.ts", ...args], { cwd: projectRoot, env }).then(
+      ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+      (error: { code: number; stdout: string; stderr: string }) => error,
+    );
+  }
+
+  it("names the command and its operator, with the clinic, before the change", async () => {
+    const service = new ClinicDatabaseService({ central: platform.central, env: platform.env });
+    const clinic = await service.provisionClinic({
+      name: "Alpha",
+      subdomain: "alpha",
+      ownerId: platform.owner.id,
+    });
+
+    const { code, stdout } = await lifecycle("suspend", "alpha", "--reason", "unpaid invoice");
+
+    expect(code).toBe(0);
+    expect(stdout).toContain("alpha is now SUSPENDED");
+    const rows = await platform.central.auditEvent.findMany({ where: { action: "clinic.suspend" } });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({
+      actorId: null,
+      actorEmail: null,
+      ip: null,
+      userAgent: "command line: npm run tenant:suspend",
+      targetType: "clinic",
+      targetId: clinic.id,
+      details: { subdomain: "alpha", reason: "unpaid invoice", operator: expect.stringMatching(/^.+@.+$/) },
+    });
+  }, 60_000);
+
+  it("writes nothing for a clinic that does not exist, and fails with one line", async () => {
+    const { code, stderr } = await lifecycle("suspend", "nobody");
+
+    expect(code).toBe(1);
+    expect(stderr.trim().split("\n")).toEqual(["error: No clinic at this address."]);
+    expect(await platform.central.auditEvent.count({ where: { action: "clinic.suspend" } })).toBe(0);
+  }, 60_000);
+});
