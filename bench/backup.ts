@@ -1,5 +1,5 @@
 // npm run bench:backup [-- --patients 50000 --appointments 100000 --invoices 20000 --swaps 20 --clinics 200
-// --load-clients 4 --baseline 20 --nice-off-too]: (a) backup and restore of one large clinic through the
+// --load-clients 4 --baseline 20 --nice-off-too --parts a,b,c]: (a) backup and restore of one large clinic through the
 // backup service's jobs; (b) the restore's database swap under a steady load, without and with PgBouncer;
 // (c) backups of many small clinics one at a time while a request load runs, against its p95 before.
 import { spawn } from "node:child_process";
@@ -15,11 +15,18 @@ import { projectRoot } from "../lib/db/project-root";
 import { openClinicClient } from "../lib/tenancy/clinic-client";
 import { ClinicDatabaseService } from "../lib/tenancy/clinic-database-service";
 import { withAdminClient } from "../lib/tenancy/clinic-schema";
+import { poolerPauseFor } from "../lib/tenancy/pooler-console";
+import { encryptSecret } from "../lib/tenancy/secrets";
 import { clinicConnectionUrl } from "../lib/tenancy/servers";
 import type { TenantDb } from "../lib/tenancy/tenant-db";
+import {
+  createPgBouncerAuthUser,
+  PGBOUNCER_INSTALL,
+  pgBouncerInstalled,
+  startExamplePgBouncer,
+} from "../lib/testing/pgbouncer";
 import { createPlatformFixture } from "../lib/testing/platform-fixture";
 import { machineLine, median, percentile, startBenchServer } from "./lib/bench-server";
-import { PGBOUNCER_INSTALL, pgBouncerInstalled, startPgBouncer } from "./lib/pgbouncer";
 import { generatePracticeHistory } from "./lib/practice-data";
 import { requestsBetween, startRequestLoad } from "./lib/request-load";
 import { measureSwaps, type SwapRun, type SwapSample } from "./lib/swap-run";
@@ -34,8 +41,12 @@ const { values } = parseArgs({
     "load-clients": { type: "string", default: "4" },
     baseline: { type: "string", default: "20" },
     "nice-off-too": { type: "boolean", default: false },
+    parts: { type: "string", default: "a,b,c" },
   },
 });
+const parts = new Set(values.parts.split(","));
+if ([...parts].some((part) => !["a", "b", "c"].includes(part)) || !parts.has("a"))
+  throw new Error("--parts takes a list of a, b and c, with a (its clinic is the others'), e.g. a,b.");
 const volume = {
   patients: Number(values.patients),
   appointments: Number(values.appointments),
@@ -66,8 +77,8 @@ const env: NodeJS.ProcessEnv = {
 const clinics = new ClinicDatabaseService({ central: platform.central, env });
 try {
   const spare = await largeClinic();
-  await swapsUnderLoad(spare);
-  await manySmallClinics();
+  if (parts.has("b")) await swapsUnderLoad(spare);
+  if (parts.has("c")) await manySmallClinics();
 } finally {
   await platform.cleanup();
   await rm(dir, { recursive: true, force: true });
@@ -110,7 +121,11 @@ async function largeClinic(): Promise<string> {
   return restored.asideDatabase;
 }
 
-/** (b) Swaps under load: direct, through PgBouncer with PAUSE/RESUME, and through PgBouncer without. */
+/**
+ * (b) Swaps under load: direct, then through PgBouncer as deploy/pgbouncer configures it, paused
+ * there by the swap (the server names its console user, as a restore does) and not (no console
+ * user: the swap ends PgBouncer's server connections, which log in again after server_login_retry).
+ */
 async function swapsUnderLoad(spare: string) {
   const clinic = await platform.central.clinic.findUniqueOrThrow({ where: { subdomain: "bench" } });
   const target = {
@@ -128,13 +143,10 @@ async function swapsUnderLoad(spare: string) {
       console.log(`  PgBouncer: skipped, /usr/sbin/pgbouncer is missing: ${PGBOUNCER_INSTALL}`);
       return;
     }
-    const password = decodeURIComponent(new URL(clinicConnectionUrl(clinic, platform.server)).password);
-    const pgbouncer = await startPgBouncer({
-      host: platform.server.host,
-      port: platform.server.port,
-      databases: [clinic.databaseName],
-      users: { [clinic.roleName]: password },
-      poolSize: loadClients,
+    const pgbouncer = await startExamplePgBouncer({
+      server: { host: platform.server.host, port: platform.server.port },
+      authUser: await createPgBouncerAuthUser(server.adminUrl, platform.prefix),
+      settings: { default_pool_size: String(loadClients) },
     });
     try {
       const connectionUrl = (record: Parameters<typeof clinicConnectionUrl>[0]) => {
@@ -144,13 +156,18 @@ async function swapsUnderLoad(spare: string) {
         return url.toString();
       };
       const through = { ...run, connectionUrl };
+      const withConsole = {
+        name: platform.server.name,
+        poolerHost: "127.0.0.1",
+        poolerPort: pgbouncer.port,
+        poolerAdminUser: pgbouncer.console.user,
+        poolerAdminPasswordEncrypted: encryptSecret(pgbouncer.console.password),
+      };
       through.spare = report(
-        "PgBouncer, PAUSE/RESUME",
-        await measureSwaps({ ...through, bouncer: { pgbouncer, pause: true } }),
+        "PgBouncer, paused by the swap (console user)",
+        await measureSwaps({ ...through, pooler: poolerPauseFor(withConsole, clinic.databaseName) }),
       );
-      // Without PAUSE each swap costs PgBouncer's server_login_retry (15 s): a few show it.
-      const unpaused = { ...through, swaps: Math.min(swaps, 5), bouncer: { pgbouncer, pause: false } };
-      report("PgBouncer, no PAUSE", await measureSwaps(unpaused));
+      report("PgBouncer, no console user (server_login_retry 1 s)", await measureSwaps(through));
     } finally {
       await pgbouncer.stop();
     }

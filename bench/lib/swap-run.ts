@@ -5,13 +5,12 @@ import type { ConnectionUrlBuilder } from "../../lib/tenancy/clinic-connection";
 import { grantClinicDatabaseAccess } from "../../lib/tenancy/clinic-schema";
 import { quoteIdent } from "../../lib/tenancy/names";
 import type { TenantDb } from "../../lib/tenancy/registry";
-import type { PgBouncer } from "./pgbouncer";
 import { longestGap, requestsBetween, startRequestLoad, waitForAnswers } from "./request-load";
 
 export type SwapSample = {
-  /** swapDatabases' own figure: how long new connections were refused. */
+  /** swapDatabases' own figure: how long new connections were refused (or held at PgBouncer). */
   suspendedMs: number;
-  /** From the start of the swap (or of PAUSE) to its end (or RESUME's answer). */
+  /** From the start of the swap to its end, as the load saw it. */
   windowMs: number;
   /** The longest any load client went without an answer around the swap. */
   gapMs: number;
@@ -33,9 +32,9 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /**
  * `swaps` swaps of the clinic's database under a steady load, the way a restore swaps: the spare
  * copy is given the clinic's access, then swapDatabases puts it in place of the live one, whose
- * database becomes the next spare (two databases trade places). With `bouncer.pause`, PgBouncer's
- * PAUSE <db> before the swap and RESUME <db> after it hold the clients' queries instead of failing
- * them.
+ * database becomes the next spare (two databases trade places). With `pooler` (a restore's pause
+ * at the server's PgBouncer, lib/tenancy/pooler-console.ts), PAUSE before the swap and RESUME
+ * after it hold the clients' queries instead of failing them.
  */
 export async function measureSwaps(options: {
   admin: pg.Client;
@@ -46,7 +45,7 @@ export async function measureSwaps(options: {
   swaps: number;
   loadClients: number;
   connectionUrl?: ConnectionUrlBuilder;
-  bouncer?: { pgbouncer: PgBouncer; pause: boolean };
+  pooler?: Parameters<typeof swapDatabases>[2];
   work: (db: TenantDb) => Promise<unknown>;
 }): Promise<SwapRun> {
   const { admin, clinic } = options;
@@ -74,14 +73,11 @@ export async function measureSwaps(options: {
       await grantClinicDatabaseAccess(admin, { databaseName: spare, roleName: clinic.roleName });
       await sleep(500);
       const started = performance.now();
-      const pause = options.bouncer?.pause ? options.bouncer.pgbouncer : undefined;
-      await pause?.admin(`PAUSE ${clinic.databaseName}`);
-      const { suspendedMs } = await swapDatabases(admin, {
-        live: clinic.databaseName,
-        restored: spare,
-        aside: free,
-        roleName: clinic.roleName,
-      }).finally(() => pause?.admin(`RESUME ${clinic.databaseName}`));
+      const { suspendedMs } = await swapDatabases(
+        admin,
+        { live: clinic.databaseName, restored: spare, aside: free, roleName: clinic.roleName },
+        options.pooler,
+      );
       const ended = performance.now();
       [spare, free] = [free, spare];
       // Until every client has been answered again (PgBouncer waits server_login_retry after a refusal).

@@ -28,6 +28,7 @@ export function EditServerForm({
     clinics: number;
     poolerHost: string | null;
     poolerPort: number | null;
+    poolerAdminUser: string | null;
   };
   onSaved: () => void;
   onCancel: () => void;
@@ -41,6 +42,8 @@ export function EditServerForm({
       status: server.status,
       poolerHost: server.poolerHost ?? "",
       poolerPort: server.poolerPort ?? POOLER_DEFAULT_PORT,
+      poolerAdminUser: server.poolerAdminUser ?? "",
+      poolerAdminPassword: "",
     },
     message: "inline",
     success: () => `Server ${server.name} saved.`,
@@ -69,6 +72,22 @@ export function EditServerForm({
           type="number"
           inputMode="numeric"
           {...field("poolerPort", { valueAsNumber: true })}
+        />
+      </div>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <TextField
+          label="PgBouncer console user"
+          autoComplete="off"
+          hint="A user in its admin_users: a restore pauses the clinic's database there for its swap, so requests wait instead of failing. Leave empty for none."
+          {...field("poolerAdminUser")}
+        />
+        <TextField
+          label="Console password"
+          type="password"
+          autoComplete="new-password"
+          placeholder={server.poolerAdminUser ? "Unchanged" : undefined}
+          hint={server.poolerAdminUser ? "Leave empty to keep the saved one." : undefined}
+          {...field("poolerAdminPassword")}
         />
       </div>
       {formError ? <Notice>{formError}</Notice> : null}

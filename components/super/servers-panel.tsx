@@ -26,6 +26,8 @@ export type ServerRow = {
   /** The PgBouncer clinic requests go through, or none. */
   poolerHost: string | null;
   poolerPort: number | null;
+  /** A user of that PgBouncer's console (restores pause the clinic there), or none. */
+  poolerAdminUser: string | null;
   /** What moves left on it with no job to remove it (computed on the server), or null. */
   moveWarning: string | null;
   /** Point-in-time restore: set up or how to, its window and its archiving's health (computed on the server). */
@@ -58,6 +60,9 @@ export function ServersPanel({ servers }: { servers: ServerRow[] }) {
           {server.poolerHost ? (
             <span className="text-xs text-slate-600">
               requests via PgBouncer <code>{`${server.poolerHost}:${server.poolerPort}`}</code>
+              {server.poolerAdminUser
+                ? "; restores pause it"
+                : "; no console user, so a restore's swap fails the clinic's requests for about a second"}
             </span>
           ) : null}
         </span>

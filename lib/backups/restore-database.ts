@@ -90,14 +90,32 @@ export async function verifyRestoredDatabase(client: pg.Client, expected: Manife
  * database are refused, its sessions (the clinic's pool) are ended, and both renames commit in one
  * transaction, so the clinic's name always names one complete database. The old one stays as
  * `aside`, connectable by the admin only. A failure before the commit changes nothing and lets
- * connections in again. Resolves with how long connections were refused.
+ * connections in again. With `pooler` (the server's PgBouncer and its console), the database is
+ * paused there first and resumed last, so the clinic's queries through it wait instead of failing.
+ * Resolves with how long connections were refused (or held).
  */
 export async function swapDatabases(
   admin: pg.Client,
   names: { live: string; restored: string; aside: string; roleName: string },
+  pooler?: { pause(): Promise<void>; resume(): Promise<void> } | null,
 ): Promise<{ suspendedMs: number }> {
-  const live = quoteIdent(names.live);
   const started = performance.now();
+  await pooler?.pause();
+  try {
+    await renameUnderSuspension(admin, names);
+  } finally {
+    await pooler?.resume();
+  }
+  const suspendedMs = performance.now() - started;
+  await settleAsideDatabase(admin, names);
+  return { suspendedMs };
+}
+
+async function renameUnderSuspension(
+  admin: pg.Client,
+  names: { live: string; restored: string; aside: string },
+): Promise<void> {
+  const live = quoteIdent(names.live);
   await admin.query(`ALTER DATABASE ${live} WITH ALLOW_CONNECTIONS false`);
   try {
     for (let tries = 1; ; tries++) {
@@ -121,9 +139,6 @@ export async function swapDatabases(
     await admin.query(`ALTER DATABASE ${live} WITH ALLOW_CONNECTIONS true`).catch(() => {});
     throw error;
   }
-  const suspendedMs = performance.now() - started;
-  await settleAsideDatabase(admin, names);
-  return { suspendedMs };
 }
 
 /**

@@ -3,7 +3,7 @@ import type { SchemaLocation } from "../db/migrations";
 import type { Backup, Clinic, DatabaseServer } from "../generated/central/client";
 import type { JobContext, JobHandler } from "../jobs/runner";
 import { CLINIC_LOCK_WAIT_MS, loadClinic } from "../tenancy/clinic-job-context";
-import { pendingDatabaseName, withAttemptAdmin } from "../tenancy/server-objects";
+import { pendingDatabaseName } from "../tenancy/server-objects";
 import type { BackupJobOptions } from "./backup-jobs";
 import { asideDatabaseName } from "./restore-aside";
 import { checkRestorableBackup, removeRestoreWorkDir, restoreIntoDatabase } from "./restore-steps";
@@ -38,10 +38,8 @@ export function restoreClinicHandler(options: RestoreJobOptions): JobHandler {
       });
       await ctx.step("lock");
       await ctx.locks.lockClinic(clinic.id, CLINIC_LOCK_WAIT_MS);
-      const admin = <T>(database: string, work: Parameters<typeof withAttemptAdmin<T>>[3]) =>
-        withAttemptAdmin(server, database, ctx.attempt.applicationName, work);
       if (ctx.retry) {
-        await admin("postgres", (client) => recoverEarlierAttempt(client, ctx, clinic));
+        await recoverEarlierAttempt(ctx, server, clinic);
         await removeRestoreWorkDir(env, ctx.job.id);
         if (await finishedSwap(ctx, server, clinic, restorable.migrations)) return;
       }
@@ -64,9 +62,7 @@ export function restoreClinicHandler(options: RestoreJobOptions): JobHandler {
       // Pending databases are named by attempt (<db>_p<n>): another restore of this clinic, holding
       // the lock now, builds one of the same name, which must not be dropped under it.
       await ctx.locks.lockClinic(clinic.id, CLINIC_LOCK_WAIT_MS);
-      await withAttemptAdmin(server, "postgres", ctx.attempt.applicationName, (client) =>
-        recoverEarlierAttempt(client, ctx, clinic),
-      );
+      await recoverEarlierAttempt(ctx, server, clinic);
       await removeRestoreWorkDir(options.env ?? process.env, ctx.job.id);
       if (await finishedSwap(ctx, server, clinic, null)) {
         return `The clinic now serves the backup's data, but finishing the restore failed: ${reason}`;

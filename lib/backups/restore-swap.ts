@@ -2,6 +2,7 @@ import type pg from "pg";
 import type { Clinic, DatabaseServer, KeptDatabase } from "../generated/central/client";
 import type { JobContext } from "../jobs/runner";
 import { quoteIdent } from "../tenancy/names";
+import { poolerPauseFor, resumePoolerDatabase } from "../tenancy/pooler-console";
 import { dropPendingDatabases, endEarlierAttempts, withAttemptAdmin } from "../tenancy/server-objects";
 import { keptByRestore } from "./restore-aside";
 import { databaseExists, settleAsideDatabase, swapDatabases } from "./restore-database";
@@ -41,12 +42,11 @@ export async function buildAndSwapDatabase(
       }),
     );
     return await admin((client) =>
-      swapDatabases(client, {
-        live: clinic.databaseName,
-        restored: pending,
-        aside,
-        roleName: clinic.roleName,
-      }),
+      swapDatabases(
+        client,
+        { live: clinic.databaseName, restored: pending, aside, roleName: clinic.roleName },
+        poolerPauseFor(server, clinic.databaseName),
+      ),
     );
   } catch (error) {
     await admin(async (client) => {
@@ -61,19 +61,23 @@ export async function buildAndSwapDatabase(
 
 /**
  * A retry, or giving up: ends the sessions of earlier attempts (a pg_restore still running), lets
- * connections into the live database again (an attempt may have died mid-swap) and drops the
+ * connections into the live database again (an attempt may have died mid-swap), and at the
+ * server's PgBouncer too (it may have died while the database was paused there), and drops the
  * half-made copies.
  */
 export async function recoverEarlierAttempt(
-  client: pg.Client,
   ctx: JobContext,
+  server: DatabaseServer,
   clinic: Clinic,
 ): Promise<void> {
-  await endEarlierAttempts(client, { jobId: ctx.job.id, attempt: ctx.attempt.number });
-  if (await databaseExists(client, clinic.databaseName)) {
-    await client.query(`ALTER DATABASE ${quoteIdent(clinic.databaseName)} WITH ALLOW_CONNECTIONS true`);
-  }
-  await dropPendingDatabases(client, clinic.databaseName);
+  await withAttemptAdmin(server, "postgres", ctx.attempt.applicationName, async (client) => {
+    await endEarlierAttempts(client, { jobId: ctx.job.id, attempt: ctx.attempt.number });
+    if (await databaseExists(client, clinic.databaseName)) {
+      await client.query(`ALTER DATABASE ${quoteIdent(clinic.databaseName)} WITH ALLOW_CONNECTIONS true`);
+    }
+    await dropPendingDatabases(client, clinic.databaseName);
+  });
+  await resumePoolerDatabase(server, clinic.databaseName);
 }
 
 /**

@@ -69,9 +69,7 @@ export function pitrRestoreHandler(options: PitrJobOptions): JobHandler {
       await ctx.locks.lockClinic(clinic.id, CLINIC_LOCK_WAIT_MS);
       const paths = scratchPaths(env, ctx.job.id, ctx.attempt.number);
       if (ctx.retry) {
-        await withAttemptAdmin(server, "postgres", ctx.attempt.applicationName, (client) =>
-          recoverEarlierAttempt(client, ctx, clinic),
-        );
+        await recoverEarlierAttempt(ctx, server, clinic);
         await removeScratch(paths);
         if (await finishedSwap(ctx, server, clinic)) return;
       }
@@ -113,9 +111,7 @@ export function pitrRestoreHandler(options: PitrJobOptions): JobHandler {
 
     async giveUp(ctx, reason) {
       const { clinic, server } = await loadClinic(ctx);
-      await withAttemptAdmin(server, "postgres", ctx.attempt.applicationName, (client) =>
-        recoverEarlierAttempt(client, ctx, clinic),
-      );
+      await recoverEarlierAttempt(ctx, server, clinic);
       await removeScratch(scratchPaths(options.env ?? process.env, ctx.job.id));
       if (await finishedSwap(ctx, server, clinic)) {
         return `The clinic now serves its data as it was at the chosen time, but finishing the restore failed: ${reason}`;

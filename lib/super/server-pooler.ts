@@ -2,6 +2,7 @@ import pg from "pg";
 import type { CentralDb } from "../db/central";
 import { AppError } from "../errors";
 import type { DatabaseServer } from "../generated/central/client";
+import { connectPoolerConsole } from "../tenancy/pooler-console";
 import { clinicRequestUrl } from "../tenancy/servers";
 import { describeConnectionFailure } from "./server-connection";
 import { formatServerHost, type ServerHost } from "./server-hosts";
@@ -70,4 +71,41 @@ function describePoolerFailure(error: unknown, pooler: ServerHost): string {
   if (/server login has been failing|server conn crashed|pgbouncer cannot connect/i.test(text))
     return "The pooler could not log in to the database server: check its [databases] entry and the server's pg_hba.conf.";
   return describeConnectionFailure(error, { ...pooler, adminUser: "the clinic's role" }).message;
+}
+
+/**
+ * Logs in to the PgBouncer's admin console as `user` and checks that PgBouncer lists it in
+ * admin_users (a stats user may look but not PAUSE), before a restore relies on it. Throws an
+ * INVALID AppError that says what failed.
+ */
+export async function testPoolerConsole(
+  pooler: ServerHost & { user: string; password: string },
+): Promise<void> {
+  const where = formatServerHost(pooler);
+  const refuse = (message: string): never => {
+    throw new AppError("INVALID", `${message} Nothing was saved.`, { poolerAdminUser: message });
+  };
+  let client: pg.Client | undefined;
+  try {
+    client = await connectPoolerConsole(pooler);
+    const { rows } = await client.query<{ key: string; value: string }>("SHOW CONFIG");
+    const admins = rows.find((row) => row.key === "admin_users")?.value ?? "";
+    const listed = admins.split(/[\s,]+/).includes(pooler.user);
+    if (!listed)
+      refuse(
+        `PgBouncer at ${where} does not list ${pooler.user} in admin_users: add it there, then reload PgBouncer.`,
+      );
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    const text = error instanceof Error ? error.message : "";
+    if (/password authentication failed|SASL authentication failed|no such user|not allowed/i.test(text))
+      refuse(
+        `PgBouncer at ${where} refused ${pooler.user} on its console: check the user and password in its auth_file.`,
+      );
+    refuse(
+      `PgBouncer's console at ${where} did not answer: ${describeConnectionFailure(error, { ...pooler, adminUser: pooler.user }).message}`,
+    );
+  } finally {
+    await client?.end().catch(() => {});
+  }
 }

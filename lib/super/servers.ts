@@ -3,11 +3,11 @@ import type { CentralDb } from "../db/central";
 import { recordCentralAudit } from "../db/central-audit";
 import { AppError } from "../errors";
 import type { DatabaseServerStatus } from "../generated/central/enums";
-import { encryptSecret } from "../tenancy/secrets";
+import { decryptSecret, encryptSecret } from "../tenancy/secrets";
 import { countConnectionTest } from "./connection-test-limit";
 import { type ServerAddress, testServerConnection } from "./server-connection";
 import { formatServerHost, isServerHostAllowed } from "./server-hosts";
-import { testPoolerAddress } from "./server-pooler";
+import { testPoolerAddress, testPoolerConsole } from "./server-pooler";
 
 /** Every database server with how many clinics live on it; never its stored password. */
 export async function findDatabaseServers(options: { central: CentralDb }) {
@@ -24,6 +24,7 @@ export async function findDatabaseServers(options: { central: CentralDb }) {
       isDefault: true,
       poolerHost: true,
       poolerPort: true,
+      poolerAdminUser: true,
       _count: { select: { clinics: { where: { status: { not: "DELETED" } } } } },
     },
   });
@@ -96,9 +97,11 @@ async function recordConnectionAttempt(
 }
 
 /**
- * Capacity, status (DRAINING takes no new clinics, OFFLINE is skipped by rollouts too) and the
- * PgBouncer clinic requests go through. A new pooler address is allowed and tested like a server's
- * own address, through one of the server's clinics, before anything is saved.
+ * Capacity, status (DRAINING takes no new clinics, OFFLINE is skipped by rollouts too), the
+ * PgBouncer clinic requests go through and a user of its admin console (restores PAUSE the clinic's
+ * database there). A new pooler address is allowed and tested like a server's own address, through
+ * one of the server's clinics, and a new console user is tried on the console, before anything is
+ * saved. The console password is stored encrypted and never shown or audited.
  */
 export async function updateDatabaseServer(options: {
   actor: Actor;
@@ -108,22 +111,36 @@ export async function updateDatabaseServer(options: {
   status: DatabaseServerStatus;
   poolerHost: string;
   poolerPort: number;
+  poolerAdminUser?: string;
+  poolerAdminPassword?: string;
 }): Promise<void> {
   const { central, serverId, capacity, status } = options;
   const server = await central.databaseServer.findUnique({ where: { id: serverId } });
   if (!server) throw new AppError("NOT_FOUND", "There is no such database server.");
   const pooler = options.poolerHost ? { host: options.poolerHost, port: options.poolerPort } : null;
-  if (pooler && (pooler.host !== server.poolerHost || pooler.port !== server.poolerPort)) {
+  const poolerChanged = pooler && (pooler.host !== server.poolerHost || pooler.port !== server.poolerPort);
+  if (pooler && poolerChanged) {
     await recordConnectionAttempt(
       { actor: options.actor, central, name: server.name, ...pooler, adminUser: "(a clinic's role)" },
       "poolerHost",
     );
     await testPoolerAddress({ central, server, pooler });
   }
+  const poolerConsole = pooler ? poolerConsoleOf(server, options) : null;
+  if (pooler && poolerConsole && (poolerChanged || poolerConsole.changed)) {
+    await testPoolerConsole({ ...pooler, user: poolerConsole.user, password: poolerConsole.password });
+  }
   await central.$transaction(async (tx) => {
     await tx.databaseServer.update({
       where: { id: serverId },
-      data: { capacity, status, poolerHost: pooler?.host ?? null, poolerPort: pooler?.port ?? null },
+      data: {
+        capacity,
+        status,
+        poolerHost: pooler?.host ?? null,
+        poolerPort: pooler?.port ?? null,
+        poolerAdminUser: poolerConsole?.user ?? null,
+        poolerAdminPasswordEncrypted: poolerConsole ? encryptSecret(poolerConsole.password) : null,
+      },
     });
     await recordCentralAudit(tx, {
       actor: options.actor,
@@ -139,7 +156,28 @@ export async function updateDatabaseServer(options: {
           ? formatServerHost({ host: server.poolerHost, port: server.poolerPort ?? 0 })
           : null,
         pooler: pooler ? formatServerHost(pooler) : null,
+        poolerConsoleUserBefore: server.poolerAdminUser,
+        poolerConsoleUser: poolerConsole?.user ?? null,
+        poolerConsolePasswordChanged: Boolean(options.poolerAdminPassword),
       },
     });
   });
+}
+
+/**
+ * The console user and password to save: none without a user; an empty password keeps the one
+ * saved for the same user; a new user needs its password.
+ */
+function poolerConsoleOf(
+  server: { poolerAdminUser: string | null; poolerAdminPasswordEncrypted: string | null },
+  input: { poolerAdminUser?: string; poolerAdminPassword?: string },
+): { user: string; password: string; changed: boolean } | null {
+  const user = input.poolerAdminUser ?? "";
+  if (!user) return null;
+  if (input.poolerAdminPassword) return { user, password: input.poolerAdminPassword, changed: true };
+  if (user === server.poolerAdminUser && server.poolerAdminPasswordEncrypted) {
+    return { user, password: decryptSecret(server.poolerAdminPasswordEncrypted), changed: false };
+  }
+  const message = "Enter the password of this console user.";
+  throw new AppError("INVALID", message, { poolerAdminPassword: message });
 }

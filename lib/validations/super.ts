@@ -74,6 +74,17 @@ export const updateDatabaseServerSchema = z.object({
     .max(253, "Use at most 253 characters.")
     .refine((host) => host === "" || HOST_PATTERN.test(host), "Enter a host name or IP address, or nothing."),
   poolerPort: port,
+  // Empty: restores end the clinic's server connections at PgBouncer instead of pausing it there.
+  poolerAdminUser: z
+    .string()
+    .trim()
+    .refine(
+      (user) => user === "" || ROLE_PATTERN.test(user),
+      "Enter a user listed in PgBouncer's admin_users, or nothing.",
+    )
+    .default(""),
+  // Empty: keep the password saved for the same console user.
+  poolerAdminPassword: z.string().max(200, "Use at most 200 characters.").default(""),
 });
 
 export const checkDatabaseServerSchema = z.object({ serverId: z.uuid("Unknown server.") });
