@@ -7,13 +7,26 @@ import { ClinicTimeZones } from "./schedule-time-zones";
 export type BackupScheduler = { stop(): void };
 
 const TICK_MS = 20_000;
+/** While scheduled work is queued or running: the next one is queued this soon after it ends. */
+const BUSY_TICK_MS = 1_000;
 const SWEEP_MS = 3_600_000;
+const SCHEDULED_KINDS = ["backup-clinic", "backup-central", "restore-drill"];
 
 /**
- * The backup schedule, inside every job worker (BACKUP_SCHEDULE=off turns it off): every 20 s it
- * queues the next due scheduled backup or restore drill (one at a time, platform-wide: the workers
- * run them), and hourly it applies retention everywhere (deleted clinics take no new backups, so
- * nothing else would) and drops databases restores set aside longer ago than RESTORE_KEEP_HOURS.
+ * When the schedule looks again: within a second while its backups and drills follow each other
+ * (one at a time, so a night holds thousands of clinics, not one per 20 s tick), every 20 s when
+ * nothing is due.
+ */
+export function nextTickDelay(state: { queued: boolean; scheduledWorkRunning: boolean }): number {
+  return state.queued || state.scheduledWorkRunning ? BUSY_TICK_MS : TICK_MS;
+}
+
+/**
+ * The backup schedule, inside every job worker (BACKUP_SCHEDULE=off turns it off): it queues the
+ * next due scheduled backup or restore drill (one at a time, platform-wide: the workers run them)
+ * as soon as the one before has ended, and hourly it applies retention everywhere (deleted clinics
+ * take no new backups, so nothing else would) and drops databases restores set aside longer ago
+ * than RESTORE_KEEP_HOURS.
  */
 export function startBackupScheduler(options: {
   central: CentralDb;
@@ -23,17 +36,20 @@ export function startBackupScheduler(options: {
   const env = options.env ?? process.env;
   const log = options.log ?? console.log;
   const timeZones = new ClinicTimeZones();
-  let running = false;
   let stopped = false;
   let lastSweep = 0;
+  let timer: NodeJS.Timeout | undefined;
   const tick = async () => {
-    if (running || stopped) return;
-    running = true;
+    let delay = TICK_MS;
     try {
       const backup = await queueDueBackup(options.central, { env, timeZones });
       if (backup) log(`[backups] scheduled ${backup.kind} queued (job ${backup.id})`);
       const drill = await queueDueDrill(options.central, { env });
       if (drill) log(`[backups] restore drill queued (job ${drill.id})`);
+      const running = await options.central.job.count({
+        where: { kind: { in: SCHEDULED_KINDS }, state: { in: ["QUEUED", "RUNNING"] } },
+      });
+      delay = nextTickDelay({ queued: Boolean(backup || drill), scheduledWorkRunning: running > 0 });
       if (Date.now() - lastSweep >= SWEEP_MS) {
         lastSweep = Date.now();
         const removed = await applyRetentionEverywhere(options.central, { env });
@@ -46,16 +62,17 @@ export function startBackupScheduler(options: {
         `[backups] the schedule could not run: ${error instanceof Error ? error.message.split("\n")[0] : "error"}`,
       );
     } finally {
-      running = false;
+      if (!stopped) {
+        timer = setTimeout(() => void tick(), delay);
+        timer.unref();
+      }
     }
   };
-  const timer = setInterval(() => void tick(), TICK_MS);
-  timer.unref();
   void tick();
   return {
     stop() {
       stopped = true;
-      clearInterval(timer);
+      clearTimeout(timer);
     },
   };
 }
