@@ -1,7 +1,11 @@
 import { execFile } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { copyFile, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { BackupService } from "../lib/backups/backup-service";
 import { projectRoot } from "../lib/db/project-root";
 import { AppError } from "../lib/errors";
 import { ClinicDatabaseService } from "../lib/tenancy/clinic-database-service";
@@ -82,4 +86,73 @@ describe("the command line's audit rows", () => {
     expect(stderr.trim().split("\n")).toEqual(["error: No clinic at this address."]);
     expect(await platform.central.auditEvent.count({ where: { action: "clinic.suspend" } })).toBe(0);
   }, 60_000);
+});
+
+describe("importing a backup file from the command line", () => {
+  let platform: TestPlatform;
+  let dir: string;
+  let env: NodeJS.ProcessEnv;
+
+  beforeEach(async () => {
+    platform = await createTestPlatform();
+    dir = await mkdtemp(path.join(tmpdir(), "backup-import-"));
+    env = {
+      ...platform.env,
+      BACKUP_KEY: `k1:${randomBytes(32).toString("base64")}`,
+      BACKUP_DIR: path.join(dir, "backups"),
+    };
+  });
+
+  afterEach(async () => {
+    await platform.cleanup();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  const importFile = (...args: string[]) => {
+    const tsx = path.join(projectRoot, "node_modules/.bin/tsx");
+    const childEnv = {
+      ...process.env,
+      ...env,
+      DATABASE_URL: platform.centralUrl,
+      TENANT_NAME_PREFIX: platform.prefix,
+    };
+    return run(tsx, ["scripts/tenant-backup-import.ts", ...args], { cwd: projectRoot, env: childEnv }).then(
+      ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+      (error: { code: number; stdout: string; stderr: string }) => error,
+    );
+  };
+
+  it("adds a checked file to the clinic's list, audited as the command's, and refuses a damaged one with one line", async () => {
+    await new ClinicDatabaseService({ central: platform.central, env }).provisionClinic({
+      name: "Alpha",
+      subdomain: "alpha",
+      ownerId: platform.owner.id,
+    });
+    const service = new BackupService({ central: platform.central, env });
+    const taken = await service.backupClinic("alpha");
+    // The file as it would arrive from elsewhere: its row here is gone.
+    const file = path.join(dir, "alpha.backup");
+    await copyFile(path.join(dir, "backups", taken.filePath ?? ""), file);
+    await platform.central.backup.delete({ where: { id: taken.id } });
+
+    const damaged = path.join(dir, "damaged.backup");
+    const bytes = await readFile(file);
+    await writeFile(damaged, bytes.subarray(0, Math.floor(bytes.length / 2)));
+    const refused = await importFile("alpha", damaged);
+    expect(refused.code).toBe(1);
+    // Its progress line, then the refusal on one line.
+    expect(refused.stderr.trim().split("\n")).toEqual([
+      expect.stringMatching(/^alpha: checking .*damaged\.backup/),
+      expect.stringMatching(/^error: This backup file was altered or damaged, or is truncated/),
+    ]);
+    expect(await platform.central.backup.count()).toBe(0);
+
+    const { code, stdout } = await importFile("alpha", file);
+    expect(code).toBe(0);
+    const added = await platform.central.backup.findFirstOrThrow();
+    expect(stdout).toContain(`backup ${added.id} added`);
+    expect(added).toMatchObject({ status: "DONE", sha256: taken.sha256, requestedBy: null, jobId: null });
+    const audit = await platform.central.auditEvent.findFirstOrThrow({ where: { action: "backup.import" } });
+    expect(audit).toMatchObject({ actorId: null, userAgent: "command line: tenant-backup-import.ts" });
+  }, 120_000);
 });

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { rename, rm } from "node:fs/promises";
-import type { Actor } from "../auth/actor";
+import type { Actor, Operator } from "../auth/actor";
 import type { CentralDb } from "../db/central";
 import { recordCentralAudit } from "../db/central-audit";
 import { readMigrationFiles } from "../db/migration-files";
@@ -15,7 +15,8 @@ import { inspectClinicDump } from "./upload-inspect";
 import { receiveUploadFile, tooLarge, uploadMaxBytes } from "./upload-receive";
 
 /**
- * A backup file a super admin uploads for a clinic. Before any row exists it must: fit the size
+ * A backup file a super admin uploads for a clinic (or an operator imports from the command line,
+ * where the browser's size limit does not apply). Before any row exists it must: fit the size
  * limit; be a backup file of this platform (its header, a key BACKUP_KEY holds, every chunk's
  * authentication tag); be new to the clinic's list; restore cleanly into a scratch database that is
  * a clinic's, at a schema version this platform knows, of this clinic (its name). Then it joins
@@ -23,16 +24,18 @@ import { receiveUploadFile, tooLarge, uploadMaxBytes } from "./upload-receive";
  */
 export async function uploadClinicBackup(options: {
   central: CentralDb;
-  actor: Actor;
+  actor: Actor | Operator;
   clinic: Clinic & { databaseServer: DatabaseServer | null };
   body: AsyncIterable<Uint8Array>;
   /** Content-Length, when the client sent one: refused before reading when over the limit. */
   declaredBytes?: number;
+  /** The largest file accepted: by default a browser upload's (BACKUP_UPLOAD_MAX_MB, at most 10 MB). */
+  maxBytes?: number;
   env?: NodeJS.ProcessEnv;
 }): Promise<BackupRow> {
   const { central, actor, clinic } = options;
   const env = options.env ?? process.env;
-  const maxBytes = uploadMaxBytes(env);
+  const maxBytes = options.maxBytes ?? uploadMaxBytes(env);
   if (options.declaredBytes !== undefined && options.declaredBytes > maxBytes) throw tooLarge(maxBytes);
   if (!clinic.databaseServer || (clinic.status !== "ACTIVE" && clinic.status !== "SUSPENDED")) {
     throw new AppError("CONFLICT", "Backups can be uploaded for an active or suspended clinic only.");
@@ -87,12 +90,12 @@ export async function uploadClinicBackup(options: {
             schemaVersion: manifest.schemaVersion,
             filePath,
             manifest,
-            requestedBy: actor.id,
+            requestedBy: "id" in actor ? actor.id : null,
           },
         });
         await recordCentralAudit(tx, {
           actor,
-          action: "backup.upload",
+          action: "command" in actor ? "backup.import" : "backup.upload",
           target: { type: "clinic", id: clinic.id },
           details: { subdomain: clinic.subdomain, backup: id, sizeBytes: received.sizeBytes },
         });
