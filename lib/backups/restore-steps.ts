@@ -129,9 +129,11 @@ export async function loadDumpIntoDatabase(
   await ctx.step("verify");
   await admin(database, (client) => verifyRestoredDatabase(client, manifest));
   await ctx.step("migrate");
-  await admin(database, (client) =>
-    migrateClinicOver(client, { databaseName: database, roleName, migrations: target.migrations }),
-  );
+  await admin(database, async (client) => {
+    await migrateClinicOver(client, { databaseName: database, roleName, migrations: target.migrations });
+    // pg_restore leaves no planner statistics: gather them before the clinic's first query, not after.
+    await client.query("ANALYZE");
+  });
   await ctx.step("access");
   const marker = formatMarker({
     instanceId: await platformInstanceId(ctx.central),
