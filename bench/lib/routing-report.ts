@@ -168,7 +168,7 @@ function printDetails({ label, result, rates, killed, machine, cpuSeconds }: Rou
       .map(([code, n]) => `${code}×${n}`)
       .join(", ");
   console.log(
-    `  ${label}: ${result.requests} requests measured (${codes(result.statusCodes)}), max ${result.maxMs} ms; registry: ${rates.clientMisses} clients made, ${rates.connectionMisses} connection slots taken, warm clients at the end ${rates.cachedClients.join(" + ")}`,
+    `  ${label}: ${result.requests} requests measured (${codes(result.statusCodes)}), ${result.errors} errors of which ${result.timeouts} timeouts, max ${result.maxMs} ms; registry: ${rates.clientMisses} clients made, ${rates.connectionMisses} connection slots taken, warm clients at the end ${rates.cachedClients.join(" + ")}`,
   );
   const requests = result.requests + result.warmupRequests;
   console.log(
@@ -192,6 +192,7 @@ export function summarizeScenario(scenario: RoutingScenario | undefined) {
     p50Ms: Math.round(result.p50Ms),
     p99Ms: Math.round(result.p99Ms),
     errors: result.errors,
+    timeouts: result.timeouts,
     non2xx: result.non2xx,
     wrongClinic: result.wrongClinic,
     peakTenant: scenario.peaks.tenant,

@@ -40,6 +40,10 @@ export async function startNginx(options: {
       `error_log ${at("error.log")} warn;`,
       "events { worker_connections 4096; }",
       "http {",
+      // nginx closes a client connection after 1,000 requests ("Connection: close"); autocannon
+      // (bench:routing's load) ignores that header and writes its next request on the closing
+      // connection, which then times out: a load-generator error, not the app's. Browsers reconnect.
+      "    keepalive_requests 1000000;",
       ...(options.accessLog
         ? [
             "    log_format timeline '$msec|$status|$upstream_addr|$upstream_status';",
