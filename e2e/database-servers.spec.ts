@@ -88,12 +88,21 @@ test.describe("database servers", () => {
       await page.goto("/super/servers");
       const row = page.getByRole("row").filter({ hasText: name });
       await expect(row.getByText("requests via PgBouncer")).toBeVisible();
+      await expect(
+        row.getByText(/no console user, so a restore's swap fails the clinic's requests/),
+      ).toBeVisible();
       if (SCREENSHOTS)
         await page.screenshot({ path: `${SCREENSHOTS}/servers-pooler-row.png`, fullPage: true });
       await row.getByRole("button", { name: `Edit ${name}` }).click();
       const form = page.getByRole("dialog", { name: `Edit server ${name}` });
       await expect(form.getByLabel("PgBouncer host")).toHaveValue("127.0.0.1");
       await expect(form.getByLabel("PgBouncer port")).toHaveValue("6432");
+      // A console user needs its password; refused before any connection is tried.
+      await form.getByLabel("PgBouncer console user").fill("pgbouncer_admin");
+      await form.getByRole("button", { name: "Save" }).click();
+      await expect(form.getByText("Enter the password of this console user.").first()).toBeVisible();
+      await screenBothWidths(page, "edit-server-console-user");
+      await form.getByLabel("PgBouncer console user").fill("");
       await form.getByLabel("PgBouncer host").fill("10.0.0.9");
       await form.getByRole("button", { name: "Save" }).click();
       await expect(form.getByText(/10\.0\.0\.9:6432 is not one of them/)).toBeVisible();

@@ -73,7 +73,7 @@ export async function addDatabaseServer(
  */
 async function recordConnectionAttempt(
   options: { actor: Actor; central: CentralDb; name: string } & Omit<ServerAddress, "adminPassword">,
-  field: "host" | "poolerHost" = "host",
+  field: "host" | "poolerHost" | "poolerAdminUser" = "host",
 ): Promise<void> {
   const { actor, central, name, host, port, adminUser } = options;
   const allowed = isServerHostAllowed({ host, port });
@@ -128,6 +128,12 @@ export async function updateDatabaseServer(options: {
   }
   const poolerConsole = pooler ? poolerConsoleOf(server, options) : null;
   if (pooler && poolerConsole && (poolerChanged || poolerConsole.changed)) {
+    // A probe like any other (counted, audited, only to listed hosts), unless the new address's was just made.
+    if (!poolerChanged)
+      await recordConnectionAttempt(
+        { actor: options.actor, central, name: server.name, ...pooler, adminUser: poolerConsole.user },
+        "poolerAdminUser",
+      );
     await testPoolerConsole({ ...pooler, user: poolerConsole.user, password: poolerConsole.password });
   }
   await central.$transaction(async (tx) => {
