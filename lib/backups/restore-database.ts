@@ -103,9 +103,20 @@ export async function swapDatabases(
   await pooler?.pause();
   try {
     await renameUnderSuspension(admin, names);
-  } finally {
-    await pooler?.resume();
+  } catch (error) {
+    await pooler?.resume().catch(() => {});
+    throw error;
   }
+  // Committed: the clinic's name is the restored database's now, whatever RESUME does. One that
+  // fails must not fail the restore; it is said loudly, with what to run (query_wait_timeout ends the
+  // clinic's waiting queries meanwhile).
+  await pooler
+    ?.resume()
+    .catch((error: unknown) =>
+      console.error(
+        `[restore] ${names.live} may still be paused at PgBouncer: run RESUME ${names.live} on its console (${error instanceof Error ? error.message : String(error)})`,
+      ),
+    );
   const suspendedMs = performance.now() - started;
   await settleAsideDatabase(admin, names);
   return { suspendedMs };

@@ -8,7 +8,7 @@ import { updateDatabaseServerAction } from "../actions/super/update-database-ser
 import type { Clinic, User } from "../generated/central/client";
 import { ClinicDatabaseService } from "../tenancy/clinic-database-service";
 import { TenantRegistry } from "../tenancy/registry";
-import { decryptSecret } from "../tenancy/secrets";
+import { decryptSecret, encryptSecret } from "../tenancy/secrets";
 import { clinicRequestUrl } from "../tenancy/servers";
 import { adminDatabaseUrl } from "../testing/databases";
 import {
@@ -38,6 +38,19 @@ const saveServer = (console: { user: string; password: string }) =>
     poolerAdminUser: console.user,
     poolerAdminPassword: console.password,
   });
+
+/** The server row names PgBouncer and its console user, as the edit form saves them. */
+async function useConsole() {
+  await platform.central.databaseServer.update({
+    where: { id: platform.server.id },
+    data: {
+      poolerHost: "127.0.0.1",
+      poolerPort: bouncer.port,
+      poolerAdminUser: bouncer.console.user,
+      poolerAdminPasswordEncrypted: encryptSecret(bouncer.console.password),
+    },
+  });
+}
 
 /** PgBouncer's databases it holds paused now (SHOW DATABASES' paused column). */
 async function pausedAtBouncer(): Promise<string[]> {
@@ -103,6 +116,7 @@ describe.skipIf(!pgBouncerInstalled())("a restore's swap behind the server's PgB
   });
 
   it("pauses the clinic's database at PgBouncer for the swap: requests through it wait, none fails", async () => {
+    await useConsole();
     const backup = await service.backupClinic("paused");
     const registry = new TenantRegistry({ central: platform.central, budget: 6, poolMax: 3, log: () => {} });
     let stop = false;
@@ -128,6 +142,8 @@ describe.skipIf(!pgBouncerInstalled())("a restore's swap behind the server's PgB
       expect(answered).toBeGreaterThan(20);
       expect(outcome.suspendedMs).toBeLessThan(2_000);
       expect(await pausedAtBouncer()).toEqual([]);
+      // The swap went through PgBouncer's console, not around it.
+      expect(await bouncer.log()).toContain(`PAUSE '${clinic.databaseName}' command issued`);
     } finally {
       stop = true;
       await Promise.all(readers);
@@ -136,6 +152,7 @@ describe.skipIf(!pgBouncerInstalled())("a restore's swap behind the server's PgB
   }, 120_000);
 
   it("refuses the swap when a transaction keeps PgBouncer from pausing, and leaves the clinic serving", async () => {
+    await useConsole();
     const backup = await service.backupClinic("paused");
     const server = await platform.central.databaseServer.findUniqueOrThrow({
       where: { id: platform.server.id },

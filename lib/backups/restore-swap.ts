@@ -70,6 +70,12 @@ export async function recoverEarlierAttempt(
   server: DatabaseServer,
   clinic: Clinic,
 ): Promise<void> {
+  // First, and whatever the rest does: a clinic left paused at PgBouncer answers nobody.
+  await resumePoolerDatabase(server, clinic.databaseName).catch((error: unknown) =>
+    console.error(
+      `[restore] could not RESUME ${clinic.databaseName} at server ${server.name}'s PgBouncer: ${error instanceof Error ? error.message : String(error)}`,
+    ),
+  );
   await withAttemptAdmin(server, "postgres", ctx.attempt.applicationName, async (client) => {
     await endEarlierAttempts(client, { jobId: ctx.job.id, attempt: ctx.attempt.number });
     if (await databaseExists(client, clinic.databaseName)) {
@@ -77,7 +83,6 @@ export async function recoverEarlierAttempt(
     }
     await dropPendingDatabases(client, clinic.databaseName);
   });
-  await resumePoolerDatabase(server, clinic.databaseName);
 }
 
 /**

@@ -21,6 +21,8 @@ export type PgBouncer = {
   console: { user: string; password: string };
   /** Runs one command on the admin console (PAUSE db, RESUME db, SHOW POOLS). */
   admin(command: string): Promise<pg.QueryResult>;
+  /** Its log so far (pgbouncer.log in its folder). */
+  log(): Promise<string>;
   stop(): Promise<void>;
 };
 
@@ -78,6 +80,7 @@ export async function runPgBouncer(options: {
   return {
     port,
     console: { user: ADMIN_USER, password: adminPassword },
+    log: () => readFile(path.join(dir, "pgbouncer.log"), "utf8").catch(() => ""),
     admin: async (command) => {
       const client = new pg.Client({ connectionString: adminUrl });
       await client.connect();
