@@ -10,8 +10,9 @@
 const MARKER = "/*clinic-platform:stackless-render-abort*/";
 const SENTENCE =
   "This render completed successfully. All cacheSignals are now aborted to allow clean up of any unused resources.";
+// `Error("…")` or `new Error("…")`, the whole expression (so `new` does not apply to the replacement).
 const PATTERN =
-  /(?<![\w$])Error\(\s*"This render completed successfully\. All cacheSignals are now aborted to allow clean up of any unused resources\."\s*\)/g;
+  /(?<![\w$.])(?:new\s+)?Error\(\s*"This render completed successfully\. All cacheSignals are now aborted to allow clean up of any unused resources\."\s*\)/g;
 
 export type RenderAbortEditResult =
   | { kind: "edited"; source: string }
