@@ -19,6 +19,16 @@ describe("a command's failure line", () => {
     expect(failureLine(new AppError("NOT_FOUND", "No clinic at acme."))).toBe("error: No clinic at acme.");
   });
 
+  it("finds words for an unexpected error without a first line: Prisma's, or a refused connection's", () => {
+    expect(failureLine(new Error("\nInvalid `prisma.clinic.findMany()` invocation:\n\nboom"))).toBe(
+      "error: Invalid `prisma.clinic.findMany()` invocation: (unexpected; run it again with DEBUG=1 to see where it happened)",
+    );
+    const refused = new AggregateError([new Error("connect ECONNREFUSED 127.0.0.1:5432")], "");
+    expect(failureLine(refused)).toBe(
+      "error: connect ECONNREFUSED 127.0.0.1:5432 (unexpected; run it again with DEBUG=1 to see where it happened)",
+    );
+  });
+
   it("says an unexpected error is one, on one line, and how to see where it happened", () => {
     const line = failureLine(new Error('duplicate key value\nDETAIL: Key (email)=("x@y") exists'));
     expect(line).toBe(
@@ -75,7 +85,11 @@ describe("the command line's audit rows", () => {
       userAgent: "command line: npm run tenant:suspend",
       targetType: "clinic",
       targetId: clinic.id,
-      details: { subdomain: "alpha", reason: "unpaid invoice", operator: expect.stringMatching(/^.+@.+$/) },
+      details: {
+        subdomain: "alpha",
+        reason: "unpaid invoice",
+        operator: expect.stringMatching(/^.+ on .+$/),
+      },
     });
   }, 60_000);
 

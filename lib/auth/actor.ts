@@ -21,12 +21,15 @@ export function commandLineOperator(): Operator {
   const file = path.basename(process.argv[1] ?? "script");
   const npmScript = process.env.npm_lifecycle_event;
   const viaNpm = npmScript && process.env.npm_lifecycle_script?.includes(file);
-  let systemUser = process.env.USER ?? "";
+  // The account the process runs as (not $USER, which anyone can set), and who used sudo to get it.
+  let account = "unknown";
   try {
-    systemUser ||= os.userInfo().username;
+    account = os.userInfo().username;
   } catch {
-    systemUser ||= "unknown";
+    // No passwd entry for this uid (a container): "unknown" it stays.
   }
+  const sudoer = process.env.SUDO_USER;
+  const systemUser = sudoer && sudoer !== account ? `${sudoer} (sudo as ${account})` : account;
   return { command: viaNpm ? `npm run ${npmScript}` : file, systemUser, host: os.hostname() };
 }
 

@@ -7,6 +7,7 @@ describe("formatPause", () => {
     expect(formatPause(0.4)).toBe("1 ms");
     expect(formatPause(49.6)).toBe("50 ms");
     expect(formatPause(999.4)).toBe("999 ms");
+    expect(formatPause(999.6)).toBe("1.0 s");
   });
 
   it("says seconds with one decimal from a second on", () => {

@@ -3,5 +3,6 @@
  * line alike: "62 ms" below a second (never "0 ms": a swap always takes some), "1.4 s" from there.
  */
 export function formatPause(ms: number): string {
-  return ms < 1000 ? `${Math.max(1, Math.round(ms))} ms` : `${(ms / 1000).toFixed(1)} s`;
+  const rounded = Math.max(1, Math.round(ms));
+  return rounded < 1000 ? `${rounded} ms` : `${(ms / 1000).toFixed(1)} s`;
 }

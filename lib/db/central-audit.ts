@@ -27,7 +27,7 @@ export async function recordCentralAudit(tx: CentralTx | CentralDb, input: Centr
           actorEmail: null,
           ip: null,
           userAgent: `command line: ${actor.command}`,
-          details: { ...input.details, operator: `${actor.systemUser}@${actor.host}` },
+          details: { ...input.details, operator: `${actor.systemUser} on ${actor.host}` },
         }
       : { actorId: actor.id, actorEmail: actor.email, ip: actor.ip, userAgent: actor.userAgent };
   await tx.auditEvent.create({

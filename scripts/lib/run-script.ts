@@ -26,7 +26,16 @@ export function runScript(main: () => Promise<number | undefined>): void {
 export function failureLine(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   if (isExpected(error)) return `error: ${message}`;
-  return `error: ${message.split("\n")[0]} (unexpected; run it again with DEBUG=1 to see where it happened)`;
+  return `error: ${firstWords(error, message)} (unexpected; run it again with DEBUG=1 to see where it happened)`;
+}
+
+/** The first line that says something: Prisma's messages start with a blank line, a refused connection's AggregateError has none. */
+function firstWords(error: unknown, message: string): string {
+  const line = message.split("\n").find((text) => text.trim() !== "");
+  if (line) return line.trim();
+  const inner = error instanceof AggregateError ? (error.errors[0] as Error | undefined)?.message : undefined;
+  const code = (error as { code?: unknown }).code;
+  return inner ?? (typeof code === "string" ? code : error instanceof Error ? error.name : "no message");
 }
 
 function isExpected(error: unknown): boolean {

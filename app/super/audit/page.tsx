@@ -47,7 +47,7 @@ export default async function AuditPage({ searchParams }: SearchParamsProps) {
   );
 }
 
-/** A row written from a server's command line names its operator (system user@machine) in its details. */
+/** A row written from a server's command line names its operator (the account, and the machine) in its details. */
 function operatorOf(details: unknown): string | null {
   const operator = details && typeof details === "object" && "operator" in details ? details.operator : null;
   return typeof operator === "string" ? `${operator} (command line)` : null;
