@@ -42,13 +42,14 @@ export function startBackupScheduler(options: {
   const tick = async () => {
     let delay = TICK_MS;
     try {
-      const backup = await queueDueBackup(options.central, { env, timeZones });
-      if (backup) log(`[backups] scheduled ${backup.kind} queued (job ${backup.id})`);
-      const drill = await queueDueDrill(options.central, { env });
-      if (drill) log(`[backups] restore drill queued (job ${drill.id})`);
+      // While one runs, nothing else is queued (one at a time): look again soon, cheaply.
       const running = await options.central.job.count({
         where: { kind: { in: SCHEDULED_KINDS }, state: { in: ["QUEUED", "RUNNING"] } },
       });
+      const backup = running > 0 ? null : await queueDueBackup(options.central, { env, timeZones });
+      if (backup) log(`[backups] scheduled ${backup.kind} queued (job ${backup.id})`);
+      const drill = running > 0 || backup ? null : await queueDueDrill(options.central, { env });
+      if (drill) log(`[backups] restore drill queued (job ${drill.id})`);
       delay = nextTickDelay({ queued: Boolean(backup || drill), scheduledWorkRunning: running > 0 });
       if (Date.now() - lastSweep >= SWEEP_MS) {
         lastSweep = Date.now();
