@@ -1,18 +1,14 @@
-import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { copyFile, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { BackupService } from "../lib/backups/backup-service";
-import { projectRoot } from "../lib/db/project-root";
 import { AppError } from "../lib/errors";
 import { ClinicDatabaseService } from "../lib/tenancy/clinic-database-service";
+import { runScriptToEnd } from "../lib/testing/child-process";
 import { createTestPlatform, type TestPlatform } from "../lib/testing/platform";
 import { failureLine } from "./lib/run-script";
-
-const run = promisify(execFile);
 
 describe("a command's failure line", () => {
   it("is the message of a refusal, a setting or a usage error", () => {
@@ -48,20 +44,15 @@ describe("the command line's audit rows", () => {
     await platform.cleanup();
   });
 
-  async function lifecycle(...args: string[]) {
-    const tsx = path.join(projectRoot, "node_modules/.bin/tsx");
+  function lifecycle(...args: string[]) {
     // As an operator runs it: npm names the script it started.
-    const env = {
+    return runScriptToEnd("scripts/tenant-lifecycle.ts", args, {
       ...process.env,
       DATABASE_URL: platform.centralUrl,
       TENANT_NAME_PREFIX: platform.prefix,
       npm_lifecycle_event: "tenant:suspend",
       npm_lifecycle_script: "tsx scripts/tenant-lifecycle.ts suspend",
-    };
-    return run(tsx, ["scripts/tenant-lifecycle.ts", ...args], { cwd: projectRoot, env }).then(
-      ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
-      (error: { code: number; stdout: string; stderr: string }) => error,
-    );
+    });
   }
 
   it("names the command and its operator, with the clinic, before the change", async () => {
@@ -122,19 +113,13 @@ describe("importing a backup file from the command line", () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  const importFile = (...args: string[]) => {
-    const tsx = path.join(projectRoot, "node_modules/.bin/tsx");
-    const childEnv = {
+  const importFile = (...args: string[]) =>
+    runScriptToEnd("scripts/tenant-backup-import.ts", args, {
       ...process.env,
       ...env,
       DATABASE_URL: platform.centralUrl,
       TENANT_NAME_PREFIX: platform.prefix,
-    };
-    return run(tsx, ["scripts/tenant-backup-import.ts", ...args], { cwd: projectRoot, env: childEnv }).then(
-      ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
-      (error: { code: number; stdout: string; stderr: string }) => error,
-    );
-  };
+    });
 
   it("adds a checked file to the clinic's list, audited as the command's, and refuses a damaged one with one line", async () => {
     await new ClinicDatabaseService({ central: platform.central, env }).provisionClinic({

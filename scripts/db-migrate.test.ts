@@ -1,21 +1,13 @@
-import { execFile } from "node:child_process";
-import path from "node:path";
-import { promisify } from "node:util";
 import { expect, it } from "vitest";
-import { projectRoot } from "../lib/db/project-root";
+import { runScriptToEnd } from "../lib/testing/child-process";
 import { adminQuery, createTestDatabase } from "../lib/testing/databases";
 
-const run = promisify(execFile);
-
 async function runDbMigrate(databaseUrl: string) {
-  const tsx = path.join(projectRoot, "node_modules/.bin/tsx");
-  return run(tsx, ["scripts/db-migrate.ts"], {
-    cwd: projectRoot,
-    env: { ...process.env, DATABASE_URL: databaseUrl },
-  }).then(
-    () => ({ code: 0, stderr: "" }),
-    (error: { code: number; stderr: string }) => ({ code: error.code, stderr: error.stderr }),
-  );
+  const { code, stderr } = await runScriptToEnd("scripts/db-migrate.ts", [], {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+  });
+  return { code, stderr };
 }
 
 it.each([

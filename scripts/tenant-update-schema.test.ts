@@ -1,16 +1,11 @@
-import { execFile } from "node:child_process";
-import path from "node:path";
-import { promisify } from "node:util";
 import { afterEach, beforeEach, expect, it } from "vitest";
 import { withDatabaseName } from "../lib/db/database-url";
-import { projectRoot } from "../lib/db/project-root";
 import { ClinicDatabaseService } from "../lib/tenancy/clinic-database-service";
 import { latestMigrationName } from "../lib/tenancy/clinic-schema";
 import type { FleetSummary } from "../lib/tenancy/fleet";
+import { runScriptToEnd } from "../lib/testing/child-process";
 import { adminDatabaseUrl, adminQuery } from "../lib/testing/databases";
 import { createTestPlatform, type TestPlatform } from "../lib/testing/platform";
-
-const run = promisify(execFile);
 
 let platform: TestPlatform;
 
@@ -22,15 +17,12 @@ afterEach(async () => {
   await platform.cleanup();
 });
 
-async function updateSchema(...args: string[]) {
-  const tsx = path.join(projectRoot, "node_modules/.bin/tsx");
-  return run(tsx, ["scripts/tenant-update-schema.ts", ...args], {
-    cwd: projectRoot,
-    env: { ...process.env, DATABASE_URL: platform.centralUrl, TENANT_NAME_PREFIX: platform.prefix },
-  }).then(
-    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
-    (error: { code: number; stdout: string; stderr: string }) => error,
-  );
+function updateSchema(...args: string[]) {
+  return runScriptToEnd("scripts/tenant-update-schema.ts", args, {
+    ...process.env,
+    DATABASE_URL: platform.centralUrl,
+    TENANT_NAME_PREFIX: platform.prefix,
+  });
 }
 
 async function provisionClinics(...subdomains: string[]) {

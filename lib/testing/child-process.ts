@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, execFile, spawn } from "node:child_process";
 import path from "node:path";
 import { projectRoot } from "../db/project-root";
 
@@ -64,4 +64,21 @@ export function runScriptProcess(file: string, args: string[], env: NodeJS.Proce
       await exited;
     },
   };
+}
+
+export type ScriptOutcome = { code: number; stdout: string; stderr: string };
+
+/** Runs a TypeScript file of this repository with tsx to its end (CLI tests): its exit code and output. */
+export function runScriptToEnd(file: string, args: string[], env: NodeJS.ProcessEnv): Promise<ScriptOutcome> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      ["--import", "tsx", path.join(projectRoot, file), ...args],
+      { cwd: projectRoot, env, maxBuffer: 16 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
+  });
 }
