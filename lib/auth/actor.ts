@@ -13,6 +13,11 @@ export type Actor = { id: string; email: string; ip: string | null; userAgent: s
  */
 export type Operator = { command: string; systemUser: string; host: string };
 
+/** Whether an audit row's actor is an operator at a command line rather than a signed-in person. */
+export function isOperator(actor: Actor | Operator): actor is Operator {
+  return "command" in actor;
+}
+
 /**
  * This process's operator: the npm script it runs as (when npm started this very file) or the
  * script's file name, with its system user and host.

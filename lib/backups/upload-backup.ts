@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { rename, rm } from "node:fs/promises";
-import type { Actor, Operator } from "../auth/actor";
+import { type Actor, isOperator, type Operator } from "../auth/actor";
 import type { CentralDb } from "../db/central";
 import { recordCentralAudit } from "../db/central-audit";
 import { readMigrationFiles } from "../db/migration-files";
@@ -90,12 +90,12 @@ export async function uploadClinicBackup(options: {
             schemaVersion: manifest.schemaVersion,
             filePath,
             manifest,
-            requestedBy: "id" in actor ? actor.id : null,
+            requestedBy: isOperator(actor) ? null : actor.id,
           },
         });
         await recordCentralAudit(tx, {
           actor,
-          action: "command" in actor ? "backup.import" : "backup.upload",
+          action: isOperator(actor) ? "backup.import" : "backup.upload",
           target: { type: "clinic", id: clinic.id },
           details: { subdomain: clinic.subdomain, backup: id, sizeBytes: received.sizeBytes },
         });

@@ -1,4 +1,4 @@
-import type { Actor, Operator } from "../auth/actor";
+import { type Actor, isOperator, type Operator } from "../auth/actor";
 import type { Prisma } from "../generated/central/client";
 import type { CentralDb } from "./central";
 
@@ -20,16 +20,15 @@ export type CentralAuditInput = {
  */
 export async function recordCentralAudit(tx: CentralTx | CentralDb, input: CentralAuditInput): Promise<void> {
   const { actor, target } = input;
-  const who =
-    "command" in actor
-      ? {
-          actorId: null,
-          actorEmail: null,
-          ip: null,
-          userAgent: `command line: ${actor.command}`,
-          details: { ...input.details, operator: `${actor.systemUser} on ${actor.host}` },
-        }
-      : { actorId: actor.id, actorEmail: actor.email, ip: actor.ip, userAgent: actor.userAgent };
+  const who = isOperator(actor)
+    ? {
+        actorId: null,
+        actorEmail: null,
+        ip: null,
+        userAgent: `command line: ${actor.command}`,
+        details: { ...input.details, operator: `${actor.systemUser} on ${actor.host}` },
+      }
+    : { actorId: actor.id, actorEmail: actor.email, ip: actor.ip, userAgent: actor.userAgent };
   await tx.auditEvent.create({
     data: {
       action: input.action,
